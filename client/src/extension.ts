@@ -1,0 +1,43 @@
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import { registerCommands } from './commands';
+import { affectsDocumentSelector, createLanguageClient } from './languageClient';
+import { activateNetworks } from './networks/activateNetworks';
+
+let client: LanguageClient | undefined;
+
+export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  const output = vscode.window.createOutputChannel('Docker Networking');
+  context.subscriptions.push(output);
+
+  const engine = activateNetworks(context, output);
+
+  const start = async (): Promise<void> => {
+    client = createLanguageClient(context, output, engine);
+    try {
+      await client.start();
+    } catch (err) {
+      output.appendLine(`The language server did not start: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  };
+  const restart = async (): Promise<void> => {
+    const old = client;
+    client = undefined;
+    if (old) await old.stop().catch(() => undefined);
+    await start();
+  };
+
+  registerCommands(context, { restartServer: restart, showOutput: () => output.show(true) });
+  context.subscriptions.push(
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (affectsDocumentSelector(e)) void restart();
+    }),
+  );
+  await start();
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) await c.stop().catch(() => undefined);
+}

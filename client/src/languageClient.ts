@@ -1,0 +1,67 @@
+import * as path from 'path';
+import * as vscode from 'vscode';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { DEFAULT_PATTERNS, FILE_KINDS, type FileKind } from '../../server/src/fileKinds';
+import { Methods, SETTINGS_SECTION, type EngineInfo, type InitializationOptions, type LiveNetworksResult } from '../../server/src/protocol';
+
+/**
+ * What the language client needs from the Engine side of the extension. The Engine
+ * client implements it; without one, the server works from the settings alone.
+ */
+export interface EngineBridge {
+  readonly engineInfo: EngineInfo;
+  readonly onDidChangeEngineInfo: vscode.Event<EngineInfo>;
+  readonly onDidChangeNetworks: vscode.Event<void>;
+  liveNetworks(): Promise<LiveNetworksResult>;
+}
+
+/** The schemes whose documents we serve: local files and, in remote windows, the remote's. */
+const SCHEMES = ['file', 'vscode-remote', 'vscode-userdata'];
+
+export function documentSelector(): { scheme: string; pattern: string }[] {
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const selector: { scheme: string; pattern: string }[] = [];
+  for (const kind of FILE_KINDS) {
+    const extra = config.get<unknown>(`files.${kind}`);
+    const patterns = [...DEFAULT_PATTERNS[kind], ...(Array.isArray(extra) ? extra.filter((p): p is string => typeof p === 'string' && p !== '') : [])];
+    for (const pattern of patterns) {
+      const anchored = pattern.startsWith('/') || pattern.startsWith('**') ? pattern : `**/${pattern}`;
+      for (const scheme of SCHEMES) selector.push({ scheme, pattern: anchored });
+    }
+  }
+  return selector;
+}
+
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, engine?: EngineBridge): LanguageClient {
+  const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+  };
+  const initializationOptions: InitializationOptions = { liveNetworks: engine !== undefined, engineInfo: engine?.engineInfo };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: documentSelector(),
+    synchronize: { configurationSection: SETTINGS_SECTION },
+    outputChannel: output,
+    initializationOptions,
+    diagnosticCollectionName: 'docker-networking',
+  };
+  const client = new LanguageClient('dockerNetworking', 'Docker Networking Language Server', serverOptions, clientOptions);
+  if (engine) {
+    client.onRequest(Methods.liveNetworks, () => engine.liveNetworks());
+    context.subscriptions.push(
+      engine.onDidChangeEngineInfo((info) => {
+        if (client.isRunning()) void client.sendNotification(Methods.engineInfo, info);
+      }),
+      engine.onDidChangeNetworks(() => {
+        if (client.isRunning()) void client.sendNotification(Methods.networksChanged);
+      }),
+    );
+  }
+  return client;
+}
+
+/** Settings whose change needs a new document selector, hence a restarted client. */
+export function affectsDocumentSelector(e: vscode.ConfigurationChangeEvent): boolean {
+  return FILE_KINDS.some((kind: FileKind) => e.affectsConfiguration(`${SETTINGS_SECTION}.files.${kind}`));
+}

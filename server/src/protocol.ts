@@ -1,0 +1,57 @@
+/**
+ * Custom messages between the extension host (client/) and the language server.
+ * Declared once here and imported by both sides, as vscode-eslint does in
+ * `$shared/customMessages.ts`, so a rename cannot leave one side behind.
+ *
+ * This file must stay free of `vscode` and `vscode-languageserver` imports: the
+ * client bundles it too.
+ */
+
+/** What the client knows about the Docker Engine it is connected to. */
+export interface EngineInfo {
+  /** Engine release, e.g. "20.10.24" or "29.7.2"; undefined when no Engine answers. */
+  version?: string;
+  /** Negotiated API version, e.g. "1.41". */
+  apiVersion?: string;
+  /** "linux" or "windows", from the Engine's `Os` field. */
+  os?: string;
+}
+
+/** One live network as the language server needs it (a small projection of the Engine record). */
+export interface LiveNetwork {
+  id: string;
+  name: string;
+  driver: string;
+  scope: string;
+  internal: boolean;
+  enableIPv6: boolean;
+  subnets: Array<{ subnet: string; gateway?: string; ipRange?: string }>;
+  labels: Record<string, string>;
+}
+
+export const Methods = {
+  /** client → server notification: the Engine version changed (connected, reconnected, lost). */
+  engineInfo: 'dockerNetworking/engineInfo',
+  /** client → server notification: the Engine's networks changed; the server asks again when it needs them. */
+  networksChanged: 'dockerNetworking/networksChanged',
+  /** server → client request: the live networks of the connected Engine (empty when none). */
+  liveNetworks: 'dockerNetworking/liveNetworks',
+} as const;
+
+export type EngineInfoParams = EngineInfo;
+export interface LiveNetworksResult {
+  /** False when the client has no Engine connection; `networks` is then empty. */
+  connected: boolean;
+  networks: LiveNetwork[];
+}
+
+/** Sent by the client in `initializationOptions`. */
+export interface InitializationOptions {
+  /** The client answers `liveNetworks` requests. */
+  liveNetworks?: boolean;
+  /** Engine info known at start, if any. */
+  engineInfo?: EngineInfo;
+}
+
+/** Settings section read through `workspace/configuration`. */
+export const SETTINGS_SECTION = 'dockerNetworking';

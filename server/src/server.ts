@@ -1,0 +1,307 @@
+import {
+  CodeActionKind,
+  type CancellationToken,
+  type Connection,
+  type Diagnostic,
+  type InitializeParams,
+  type InitializeResult,
+  TextDocumentSyncKind,
+  TextDocuments,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import manifest from '../../package.json';
+import { fileKindOf, type FileKind } from './fileKinds';
+import { getLanguageModes } from './modes';
+import type { LanguageMode, ModeContext } from './languageModes';
+import {
+  Methods,
+  SETTINGS_SECTION,
+  type EngineInfo,
+  type InitializationOptions,
+  type LiveNetwork,
+  type LiveNetworksResult,
+} from './protocol';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
+import { parseEngineVersion, resolveEngineVersion } from './utils/engineVersion';
+import { LanguageModelCache } from './utils/languageModelCache';
+import { formatError, runSafe, runSafeAsync, type Logger } from './utils/runner';
+
+/** How long to wait for `workspace/configuration` before going on with defaults. */
+const CONFIGURATION_TIMEOUT_MS = 2000;
+/** How long to wait for the client's live networks before validating without them. */
+const LIVE_NETWORKS_TIMEOUT_MS = 2000;
+
+type Feature = 'validate' | 'completion' | 'hover' | 'navigation' | 'codeActions';
+
+function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T> {
+  return new Promise<T>((resolve) => {
+    const timer = setTimeout(() => resolve(fallback), ms);
+    promise.then(
+      (v) => {
+        clearTimeout(timer);
+        resolve(v);
+      },
+      () => {
+        clearTimeout(timer);
+        resolve(fallback);
+      },
+    );
+  });
+}
+
+/**
+ * Wires the modes to LSP. Each handler does the same four steps: get the document,
+ * pick its mode by path, get the cached parse for this version, call the mode.
+ */
+export function startServer(connection: Connection): void {
+  const documents = new TextDocuments(TextDocument);
+  const modes = getLanguageModes();
+  const logger: Logger = {
+    error: (m) => connection.console.error(m),
+    warn: (m) => connection.console.warn(m),
+    info: (m) => connection.console.info(m),
+  };
+
+  let settings: Settings = DEFAULT_SETTINGS;
+  let engineInfo: EngineInfo = {};
+  let liveNetworks: readonly LiveNetwork[] | undefined;
+  let liveNetworksStale = true;
+  let clientAnswersConfiguration = false;
+  let clientAnswersLiveNetworks = false;
+
+  const caches = new Map<FileKind, LanguageModelCache<unknown>>();
+  for (const mode of Object.values(modes) as LanguageMode[]) {
+    caches.set(mode.kind, new LanguageModelCache((doc) => mode.parse(doc)));
+  }
+  const cleanupTimer = setInterval(() => caches.forEach((c) => c.cleanup()), 60_000);
+  cleanupTimer.unref?.();
+
+  function kindOf(uri: string): FileKind | undefined {
+    const kind = fileKindOf(uri, settings.files);
+    if (!kind) return undefined;
+    return settings[kind].enable ? kind : undefined;
+  }
+
+  function featureEnabled(kind: FileKind, feature: Feature): boolean {
+    const flags = settings[kind] as unknown as Record<string, unknown>;
+    return flags[feature] !== false;
+  }
+
+  function context(): ModeContext {
+    const setting = settings.engineVersion;
+    const explicit = setting !== 'auto' && parseEngineVersion(setting) !== undefined;
+    return {
+      settings,
+      engineVersion: resolveEngineVersion(setting, engineInfo.version),
+      engineVersionKnown: explicit || parseEngineVersion(engineInfo.version) !== undefined,
+      liveNetworks,
+    };
+  }
+
+  /** Runs `fn` with the document's mode and cached parse, or returns `empty`. */
+  function withMode<T>(
+    uri: string,
+    feature: Feature,
+    what: string,
+    empty: T,
+    token: CancellationToken | undefined,
+    fn: (mode: LanguageMode, doc: TextDocument, parsed: unknown, ctx: ModeContext) => T | undefined | null,
+  ): T {
+    return runSafe(logger, what, empty, token, () => {
+      const doc = documents.get(uri);
+      const kind = kindOf(uri);
+      if (!doc || !kind || !featureEnabled(kind, feature)) return empty;
+      const mode = modes[kind] as LanguageMode;
+      const parsed = caches.get(kind)!.get(doc);
+      return fn(mode, doc, parsed, context()) ?? empty;
+    });
+  }
+
+  // ---- settings -------------------------------------------------------------
+
+  async function fetchSettings(): Promise<void> {
+    if (!clientAnswersConfiguration) return;
+    const raw = await withTimeout(
+      connection.workspace.getConfiguration(SETTINGS_SECTION).then((v) => v as unknown),
+      CONFIGURATION_TIMEOUT_MS,
+      undefined,
+    );
+    if (raw === undefined) logger.warn('The client did not answer workspace/configuration in time; using default settings.');
+    settings = normalizeSettings(raw);
+  }
+
+  // ---- live networks ----------------------------------------------------------
+
+  async function refreshLiveNetworks(): Promise<void> {
+    if (!clientAnswersLiveNetworks || !liveNetworksStale) return;
+    liveNetworksStale = false;
+    const result = await withTimeout<LiveNetworksResult | undefined>(
+      connection.sendRequest<LiveNetworksResult>(Methods.liveNetworks),
+      LIVE_NETWORKS_TIMEOUT_MS,
+      undefined,
+    );
+    liveNetworks = result?.connected && Array.isArray(result.networks) ? result.networks : undefined;
+  }
+
+  // ---- diagnostics ------------------------------------------------------------
+
+  const pending = new Map<string, NodeJS.Timeout>();
+
+  function cancelPending(uri: string): void {
+    const t = pending.get(uri);
+    if (t) {
+      clearTimeout(t);
+      pending.delete(uri);
+    }
+  }
+
+  async function validate(uri: string): Promise<void> {
+    cancelPending(uri);
+    const doc = documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    await runSafeAsync(logger, `refreshing live networks`, undefined, undefined, refreshLiveNetworks);
+    const diagnostics = withMode<Diagnostic[]>(uri, 'validate', `validating ${uri}`, [], undefined, (mode, d, parsed, ctx) =>
+      mode.doValidation?.(d, parsed, ctx),
+    );
+    // The document may have changed or closed while live networks were fetched.
+    const now = documents.get(uri);
+    if (!now || now.version !== version) return;
+    void connection.sendDiagnostics({ uri, version, diagnostics });
+  }
+
+  function scheduleValidation(uri: string, delay: number): void {
+    cancelPending(uri);
+    if (delay <= 0) {
+      void validate(uri);
+      return;
+    }
+    pending.set(
+      uri,
+      setTimeout(() => {
+        pending.delete(uri);
+        void validate(uri);
+      }, delay),
+    );
+  }
+
+  function revalidateAll(): void {
+    for (const doc of documents.all()) {
+      if (kindOf(doc.uri)) scheduleValidation(doc.uri, 0);
+      else void connection.sendDiagnostics({ uri: doc.uri, diagnostics: [] });
+    }
+  }
+
+  documents.onDidOpen((e) => scheduleValidation(e.document.uri, 0));
+  documents.onDidChangeContent((e) => {
+    // onDidChangeContent also fires on open; the open handler already validated.
+    if (e.document.version > 1 || pending.has(e.document.uri)) scheduleValidation(e.document.uri, settings.validationDelay);
+  });
+  documents.onDidClose((e) => {
+    cancelPending(e.document.uri);
+    caches.forEach((c) => c.onDocumentRemoved(e.document.uri));
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+  });
+
+  // ---- lifecycle ----------------------------------------------------------------
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    clientAnswersConfiguration = params.capabilities.workspace?.configuration === true;
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    clientAnswersLiveNetworks = init.liveNetworks === true;
+    if (init.engineInfo && typeof init.engineInfo === 'object') engineInfo = init.engineInfo;
+    const triggers = new Set<string>();
+    for (const mode of Object.values(modes) as LanguageMode[]) mode.triggerCharacters?.forEach((c) => triggers.add(c));
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: [...triggers], resolveProvider: false },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        definitionProvider: true,
+        referencesProvider: true,
+        documentHighlightProvider: true,
+        documentSymbolProvider: true,
+        renameProvider: { prepareProvider: true },
+      },
+      serverInfo: { name: 'docker-networking', version: manifest.version },
+    };
+  });
+
+  connection.onInitialized(() => {
+    void fetchSettings().then(revalidateAll, (err) => logger.error(formatError('Error while reading settings', err)));
+  });
+
+  connection.onDidChangeConfiguration((change) => {
+    const fromPush = (change.settings as Record<string, unknown> | null | undefined)?.[SETTINGS_SECTION];
+    const apply = clientAnswersConfiguration ? fetchSettings() : Promise.resolve(void (settings = normalizeSettings(fromPush)));
+    void apply.then(revalidateAll, (err) => logger.error(formatError('Error while reading settings', err)));
+  });
+
+  connection.onNotification(Methods.engineInfo, (params: EngineInfo) => {
+    engineInfo = params && typeof params === 'object' ? params : {};
+    liveNetworksStale = true;
+    revalidateAll();
+  });
+  connection.onNotification(Methods.networksChanged, () => {
+    liveNetworksStale = true;
+    revalidateAll();
+  });
+
+  // ---- features -------------------------------------------------------------------
+
+  connection.onCompletion((p, token) =>
+    withMode(p.textDocument.uri, 'completion', 'computing completions', { isIncomplete: false, items: [] }, token, (m, d, parsed, ctx) =>
+      m.doComplete?.(d, p.position, parsed, ctx),
+    ),
+  );
+  connection.onHover((p, token) =>
+    withMode(p.textDocument.uri, 'hover', 'computing hover', null, token, (m, d, parsed, ctx) => m.doHover?.(d, p.position, parsed, ctx)),
+  );
+  connection.onCodeAction((p, token) =>
+    withMode(p.textDocument.uri, 'codeActions', 'computing code actions', [], token, (m, d, parsed, ctx) =>
+      m.getCodeActions?.(d, p.range, p.context.diagnostics, parsed, ctx),
+    ),
+  );
+  connection.onDefinition((p, token) =>
+    withMode(p.textDocument.uri, 'navigation', 'finding the definition', [], token, (m, d, parsed, ctx) =>
+      m.findDefinition?.(d, p.position, parsed, ctx),
+    ),
+  );
+  connection.onReferences((p, token) =>
+    withMode(p.textDocument.uri, 'navigation', 'finding references', [], token, (m, d, parsed, ctx) =>
+      m.findReferences?.(d, p.position, parsed, ctx),
+    ),
+  );
+  connection.onDocumentHighlight((p, token) =>
+    withMode(p.textDocument.uri, 'navigation', 'computing highlights', [], token, (m, d, parsed, ctx) =>
+      m.findDocumentHighlights?.(d, p.position, parsed, ctx),
+    ),
+  );
+  connection.onDocumentSymbol((p, token) =>
+    withMode(p.textDocument.uri, 'navigation', 'computing document symbols', [], token, (m, d, parsed, ctx) =>
+      m.findDocumentSymbols?.(d, parsed, ctx),
+    ),
+  );
+  connection.onPrepareRename((p, token) =>
+    withMode(p.textDocument.uri, 'navigation', 'preparing rename', null, token, (m, d, parsed, ctx) =>
+      m.prepareRename?.(d, p.position, parsed, ctx),
+    ),
+  );
+  connection.onRenameRequest((p, token) =>
+    withMode(p.textDocument.uri, 'navigation', 'renaming', null, token, (m, d, parsed, ctx) =>
+      m.doRename?.(d, p.position, p.newName, parsed, ctx),
+    ),
+  );
+
+  connection.onShutdown(() => {
+    clearInterval(cleanupTimer);
+    pending.forEach((t) => clearTimeout(t));
+    pending.clear();
+    caches.forEach((c) => c.dispose());
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}
+

@@ -1,0 +1,47 @@
+import releases from '../../../schemas/engine-releases.json';
+
+/** An Engine feature release, compared by major then minor ("20.10" < "23.0" < "29.7"). */
+export interface EngineVersion {
+  major: number;
+  minor: number;
+}
+
+/** Parses "29.7", "20.10.24", "v23.0.1", "29.7.2-rc.1"; undefined for anything else. */
+export function parseEngineVersion(text: string | undefined | null): EngineVersion | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = /^\s*v?(\d{1,4})\.(\d{1,4})(?:[.\-+~].*)?\s*$/.exec(text);
+  if (!m) return undefined;
+  return { major: Number(m[1]), minor: Number(m[2]) };
+}
+
+export function compareEngineVersions(a: EngineVersion, b: EngineVersion): number {
+  return a.major - b.major || a.minor - b.minor;
+}
+
+/** True when `v` is `since` or newer. `since` is a "MAJOR.MINOR" string from the schemas. */
+export function atLeast(v: EngineVersion, since: string): boolean {
+  const s = parseEngineVersion(since);
+  if (!s) throw new Error(`bad version in data: ${since}`);
+  return compareEngineVersions(v, s) >= 0;
+}
+
+export function formatEngineVersion(v: EngineVersion): string {
+  return `${v.major}.${v.minor}`;
+}
+
+export const KNOWN_RELEASES: readonly { version: string; api: string }[] = releases.releases;
+
+/** The newest release the extension's data knows about. */
+export const NEWEST_KNOWN: EngineVersion = parseEngineVersion(KNOWN_RELEASES[KNOWN_RELEASES.length - 1].version)!;
+
+/**
+ * The version every version-dependent verdict follows: the `engineVersion` setting when
+ * it is "MAJOR.MINOR", else the connected Engine's, else the newest release we know.
+ */
+export function resolveEngineVersion(setting: string | undefined, connected: string | undefined): EngineVersion {
+  if (setting && setting !== 'auto') {
+    const v = parseEngineVersion(setting);
+    if (v) return v;
+  }
+  return parseEngineVersion(connected) ?? NEWEST_KNOWN;
+}

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import { randomBytes } from 'node:crypto';
+import { after, before, describe, it } from 'node:test';
+import { LspClient } from '../util/lspClient';
+
+describe('dist/server.js over stdio', () => {
+  let client: LspClient;
+  before(() => {
+    client = new LspClient({ settings: { validationDelay: 0 } });
+  });
+  after(async () => {
+    if (client.process.exitCode === null) await client.shutdown();
+  });
+
+  it('answers initialize with its capabilities', async () => {
+    const result = await client.initialize();
+    const caps = result.capabilities;
+    assert.equal(caps.hoverProvider, true);
+    assert.ok(caps.completionProvider, 'completion');
+    assert.ok(caps.codeActionProvider, 'code actions');
+    assert.equal(caps.definitionProvider, true);
+    assert.equal(caps.documentSymbolProvider, true);
+    assert.equal(result.serverInfo?.name, 'docker-networking');
+  });
+
+  it('publishes diagnostics for each kind of file it handles, and clears them on close', async () => {
+    for (const [uri, text] of [
+      ['file:///etc/docker/daemon.json', '{}'],
+      ['file:///srv/app/compose.yaml', 'services: {}\n'],
+      ['file:///etc/systemd/system/docker.service.d/http-proxy.conf', '[Service]\n'],
+    ] as const) {
+      client.open(uri, text);
+      const diags = await client.diagnosticsFor(uri, 1);
+      assert.ok(Array.isArray(diags), uri);
+      client.close(uri);
+      assert.deepEqual((await client.waitForDiagnostics(uri, (p) => p.version === undefined)).diagnostics, []);
+    }
+  });
+
+  it('answers requests for files it does not handle with empty results', async () => {
+    const uri = 'file:///tmp/notes.txt';
+    client.open(uri, 'hello');
+    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position: { line: 0, character: 1 } }), null);
+    const completion = await client.request<{ items: unknown[] }>('textDocument/completion', {
+      textDocument: { uri },
+      position: { line: 0, character: 1 },
+    });
+    assert.deepEqual(completion.items, []);
+    client.close(uri);
+  });
+
+  it('survives documents of random bytes', async () => {
+    for (const uri of ['file:///x/daemon.json', 'file:///x/docker-compose.yml', 'file:///x/docker.service.d/http-proxy.conf']) {
+      const text = randomBytes(64 * 1024).toString('latin1');
+      client.open(uri, text);
+      await client.diagnosticsFor(uri, 1);
+      for (const method of ['textDocument/hover', 'textDocument/completion', 'textDocument/documentSymbol', 'textDocument/definition']) {
+        await client.request(method, { textDocument: { uri }, position: { line: 3, character: 5 } });
+      }
+      client.close(uri);
+    }
+    const result = await client.request<{ capabilities: unknown } | null>('textDocument/hover', {
+      textDocument: { uri: 'file:///nope/daemon.json' },
+      position: { line: 0, character: 0 },
+    });
+    assert.equal(result, null);
+  });
+
+  it('shuts down and exits with code 0', async () => {
+    assert.equal(await client.shutdown(), 0);
+  });
+});
+
+describe('a client that never answers workspace/configuration', () => {
+  it('still serves with default settings', async () => {
+    const client = new LspClient({ settings: { validationDelay: 0 }, requestHandlers: { 'workspace/configuration': () => new Promise(() => undefined) } });
+    try {
+      await client.initialize();
+      const uri = 'file:///etc/docker/daemon.json';
+      client.open(uri, '{}');
+      assert.ok(Array.isArray(await client.diagnosticsFor(uri, 1)));
+    } finally {
+      await client.shutdown();
+    }
+  });
+});

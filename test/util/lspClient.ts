@@ -1,0 +1,135 @@
+import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
+import * as path from 'path';
+import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
+import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+
+export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
+export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
+
+export interface LspClientOptions {
+  /** The server command; defaults to our bundled server over stdio. */
+  command?: string;
+  args?: string[];
+  /** Answer for `workspace/configuration`; `null` declares no configuration support. */
+  settings?: unknown;
+  initializationOptions?: unknown;
+  /** Handlers for server → client requests, by method. */
+  requestHandlers?: Record<string, (params: unknown) => unknown>;
+}
+
+/**
+ * A minimal LSP client over stdio for protocol tests and benchmarks: spawns a server,
+ * speaks JSON-RPC to it with vscode-jsonrpc, and collects published diagnostics.
+ */
+export class LspClient {
+  readonly process: ChildProcessWithoutNullStreams;
+  readonly connection: MessageConnection;
+  readonly stderr: string[] = [];
+  readonly logs: string[] = [];
+  private readonly diagnostics = new Map<string, PublishDiagnosticsParams>();
+  private readonly waiters: Array<{ uri: string; pred: (p: PublishDiagnosticsParams) => boolean; resolve: (p: PublishDiagnosticsParams) => void }> = [];
+  private versions = new Map<string, number>();
+
+  constructor(private readonly options: LspClientOptions = {}) {
+    const command = options.command ?? process.execPath;
+    const args = options.args ?? [SERVER_JS, '--stdio'];
+    this.process = spawn(command, args, { stdio: 'pipe' });
+    this.process.stderr.on('data', (d: Buffer) => this.stderr.push(d.toString()));
+    this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
+      this.diagnostics.set(p.uri, p);
+      for (let i = this.waiters.length - 1; i >= 0; i--) {
+        const w = this.waiters[i];
+        if (w.uri === p.uri && w.pred(p)) {
+          this.waiters.splice(i, 1);
+          w.resolve(p);
+        }
+      }
+    });
+    this.connection.onNotification('window/logMessage', (p: { message: string }) => this.logs.push(p.message));
+    this.connection.onRequest('workspace/configuration', (p: { items: unknown[] }) => p.items.map(() => options.settings ?? null));
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest('window/workDoneProgress/create', () => null);
+    for (const [method, handler] of Object.entries(options.requestHandlers ?? {})) this.connection.onRequest(method, handler);
+    this.connection.listen();
+  }
+
+  async initialize(): Promise<InitializeResult> {
+    const result = await this.connection.sendRequest<InitializeResult>('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: this.options.settings !== null },
+        textDocument: {
+          completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
+          hover: { contentFormat: ['markdown', 'plaintext'] },
+          publishDiagnostics: { relatedInformation: true, versionSupport: true },
+        },
+      },
+      initializationOptions: this.options.initializationOptions,
+    });
+    await this.connection.sendNotification('initialized', {});
+    return result;
+  }
+
+  /** Resolves with the next diagnostics for `uri` that satisfy `pred` (or the current ones, if they do). */
+  waitForDiagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
+    const current = this.diagnostics.get(uri);
+    if (current && pred(current)) return Promise.resolve(current);
+    return new Promise((resolve) => this.waiters.push({ uri, pred, resolve }));
+  }
+
+  /** Diagnostics for a document version, waiting for them to arrive. */
+  async diagnosticsFor(uri: string, version = this.versions.get(uri)): Promise<Diagnostic[]> {
+    const p = await this.waitForDiagnostics(uri, (d) => version === undefined || d.version === undefined || d.version === version);
+    return p.diagnostics;
+  }
+
+  open(uri: string, text: string, languageId = 'plaintext'): void {
+    this.versions.set(uri, 1);
+    this.diagnostics.delete(uri);
+    void this.connection.sendNotification('textDocument/didOpen', { textDocument: { uri, languageId, version: 1, text } });
+  }
+
+  /** Replaces the whole text (a full-document change event). */
+  change(uri: string, text: string): number {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ text }] });
+    return version;
+  }
+
+  /** An incremental change event. */
+  edit(uri: string, range: { start: { line: number; character: number }; end: { line: number; character: number } }, text: string): number {
+    const version = (this.versions.get(uri) ?? 1) + 1;
+    this.versions.set(uri, version);
+    void this.connection.sendNotification('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [{ range, text }] });
+    return version;
+  }
+
+  close(uri: string): void {
+    this.versions.delete(uri);
+    void this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest<R>(method, params);
+  }
+
+  /** Orderly shutdown; resolves with the exit code. */
+  async shutdown(): Promise<number | null> {
+    const exited = new Promise<number | null>((resolve) => {
+      if (this.process.exitCode !== null) resolve(this.process.exitCode);
+      else this.process.once('exit', (code) => resolve(code));
+    });
+    try {
+      await this.connection.sendRequest('shutdown');
+      await this.connection.sendNotification('exit');
+    } catch {
+      this.process.kill();
+    }
+    const code = await exited;
+    this.connection.dispose();
+    return code;
+  }
+}
