@@ -4,8 +4,9 @@ import type { TestContext } from 'node:test';
 /**
  * Test-side access to the real dockerd that `.ci/run` installs and starts. Tests use
  * the Engine API only and never send traffic to container addresses. Every network a
- * test creates has a subnet inside 198.18.0.0/15 and the TEST_LABEL, and is removed
- * afterwards (`removeTestObjects` sweeps whatever a failed test left behind).
+ * test creates has a subnet inside 198.18.0.0/15 and the label TEST_LABEL=<scope>
+ * (`testLabels(scope)`), and is removed afterwards: `removeTestObjects(scope)` sweeps
+ * whatever a test file left behind, without touching other files' objects.
  */
 export const ENGINE_SOCKET = process.env.DOCKER_NETWORKING_TEST_SOCKET ?? '/var/run/docker.sock';
 export const TEST_LABEL = 'dev.docker-networking.test';
@@ -94,9 +95,14 @@ export function testName(prefix: string): string {
   return `dn-test-${prefix}-${process.pid}-${Date.now().toString(36)}-${counter++}`;
 }
 
-/** Removes every container and network carrying TEST_LABEL. */
-export async function removeTestObjects(): Promise<void> {
-  const filters = encodeURIComponent(JSON.stringify({ label: [TEST_LABEL] }));
+/** Labels for an object a test creates; `scope` names the test file. */
+export function testLabels(scope: string): Record<string, string> {
+  return { [TEST_LABEL]: scope };
+}
+
+/** Removes every container and network labelled TEST_LABEL=scope. */
+export async function removeTestObjects(scope: string): Promise<void> {
+  const filters = encodeURIComponent(JSON.stringify({ label: [`${TEST_LABEL}=${scope}`] }));
   const containers = (await api('GET', `/containers/json?all=1&filters=${filters}`)).json<{ Id: string }[]>();
   for (const c of containers) await api('DELETE', `/containers/${c.Id}?force=1&v=1`);
   const networks = (await api('GET', `/networks?filters=${filters}`)).json<{ Id: string }[]>();
