@@ -84,3 +84,32 @@ describe('a client that never answers workspace/configuration', () => {
     }
   });
 });
+
+describe('custom messages with the client', () => {
+  it('asks the client for live networks when it offers them, and again after networksChanged', async () => {
+    let asked = 0;
+    const client = new LspClient({
+      settings: { validationDelay: 0 },
+      initializationOptions: { liveNetworks: true, engineInfo: { version: '20.10.24', apiVersion: '1.41' } },
+      requestHandlers: {
+        'dockerNetworking/liveNetworks': () => {
+          asked++;
+          return { connected: true, networks: [] };
+        },
+      },
+    });
+    try {
+      await client.initialize();
+      const uri = 'file:///srv/compose.yaml';
+      client.open(uri, 'services: {}\n');
+      await client.diagnosticsFor(uri, 1);
+      assert.ok(asked >= 1, 'asked once before validating');
+      const before = asked;
+      await client.connection.sendNotification('dockerNetworking/networksChanged');
+      await client.waitForDiagnostics(uri, () => asked > before);
+      assert.ok(asked > before, 'asked again after networksChanged');
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
