@@ -68,6 +68,11 @@ export function startServer(connection: Connection): void {
   let liveNetworksStale = true;
   let clientAnswersConfiguration = false;
   let clientAnswersLiveNetworks = false;
+  // Diagnostics wait for the first settings (bounded by CONFIGURATION_TIMEOUT_MS), so a
+  // document opened right after `initialized` is not first judged with the defaults
+  // and then again with the user's settings.
+  let settingsReady: () => void = () => undefined;
+  const firstSettings = new Promise<void>((resolve) => (settingsReady = resolve));
 
   const caches = new Map<FileKind, LanguageModelCache<unknown>>();
   for (const mode of Object.values(modes) as LanguageMode[]) {
@@ -128,6 +133,7 @@ export function startServer(connection: Connection): void {
     );
     if (raw === undefined) logger.warn('The client did not answer workspace/configuration in time; using default settings.');
     settings = normalizeSettings(raw);
+    settingsReady();
   }
 
   // ---- live networks ----------------------------------------------------------
@@ -160,6 +166,7 @@ export function startServer(connection: Connection): void {
     const doc = documents.get(uri);
     if (!doc) return;
     const version = doc.version;
+    await firstSettings;
     await runSafeAsync(logger, `refreshing live networks`, undefined, undefined, refreshLiveNetworks);
     const diagnostics = withMode<Diagnostic[]>(uri, 'validate', `validating ${uri}`, [], undefined, (mode, d, parsed, ctx) =>
       mode.doValidation?.(d, parsed, ctx),
@@ -207,6 +214,9 @@ export function startServer(connection: Connection): void {
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     clientAnswersConfiguration = params.capabilities.workspace?.configuration === true;
+    if (!clientAnswersConfiguration) settingsReady();
+    // A client that never sends `initialized` must not block diagnostics forever.
+    setTimeout(settingsReady, 2 * CONFIGURATION_TIMEOUT_MS).unref?.();
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     clientAnswersLiveNetworks = init.liveNetworks === true;
     if (init.engineInfo && typeof init.engineInfo === 'object') engineInfo = init.engineInfo;
@@ -229,7 +239,10 @@ export function startServer(connection: Connection): void {
   });
 
   connection.onInitialized(() => {
-    void fetchSettings().then(revalidateAll, (err) => logger.error(formatError('Error while reading settings', err)));
+    void fetchSettings().catch((err) => {
+      settingsReady();
+      logger.error(formatError('Error while reading settings', err));
+    });
   });
 
   connection.onDidChangeConfiguration((change) => {

@@ -1,0 +1,53 @@
+import * as jsonc from 'jsonc-parser';
+import type { Node } from 'jsonc-parser';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type Hover, MarkupKind, type Position } from 'vscode-languageserver-types';
+import { logDrivers, TOP_LEVEL } from './daemonSchema';
+import { logDriverOf } from './daemonJsonCompletion';
+import { renderCidr, renderKeyDocs, renderLogDriverDocs, renderLogOptionDocs, renderValueDocs } from './keyDocs';
+import type { DaemonJsonDocument } from './parseDaemonJson';
+import { nodeRange } from './ruleContext';
+import { pathText, schemaAtPath } from './schemaAtPath';
+
+/**
+ * Hover on keys (the schema entry through keyDocs, the same renderer completion uses)
+ * and on values (enumerated values, logging drivers, and the range of a CIDR).
+ */
+export function daemonJsonHover(document: TextDocument, position: Position, parsed: DaemonJsonDocument): Hover | null {
+  if (!parsed.root) return null;
+  const offset = document.offsetAt(position);
+  const node = jsonc.findNodeAtOffset(parsed.root, offset, false);
+  if (!node || node.type !== 'string' && node.type !== 'number' && node.type !== 'boolean') return null;
+  const parent = node.parent;
+  const isKey = parent?.type === 'property' && parent.children?.[0] === node;
+  const md = isKey ? keyHover(parsed, parent!) : valueHover(node);
+  return md ? { contents: { kind: MarkupKind.Markdown, value: md }, range: nodeRange(document, node) } : null;
+}
+
+function keyHover(parsed: DaemonJsonDocument, prop: Node): string | undefined {
+  const path = jsonc.getNodePath(prop.children![0]);
+  if (path.length === 2 && path[0] === 'log-opts') {
+    const driver = logDriverOf(parsed);
+    const option = String(path[1]);
+    return renderLogOptionDocs(option, driver, TOP_LEVEL['log-opts']['x-optionDocs']?.[option], logDrivers()[driver]?.optionHistory?.[option]);
+  }
+  const schema = schemaAtPath(path);
+  return schema ? renderKeyDocs(pathText(path), schema) : undefined;
+}
+
+function valueHover(node: Node): string | undefined {
+  const path = jsonc.getNodePath(node);
+  const key = [...path].reverse().find((s) => typeof s === 'string');
+  const schema = schemaAtPath(path);
+  const parts: string[] = [];
+  if (node.type === 'string') {
+    const value = String(node.value);
+    if (path.length === 1 && key === 'log-driver' && logDrivers()[value]) parts.push(renderLogDriverDocs(value, logDrivers()[value]));
+    const info = schema?.['x-values']?.[value];
+    if (info) parts.push(renderValueDocs(String(key), value, info));
+    const cidr = renderCidr(value.replace(/^\w+:\/\//, ''));
+    if (cidr) parts.push(cidr);
+  }
+  if (parts.length === 0 && schema && path.length === 1) parts.push(renderKeyDocs(String(key), schema));
+  return parts.length ? parts.join('\n\n---\n\n') : undefined;
+}

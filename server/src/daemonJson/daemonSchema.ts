@@ -1,0 +1,132 @@
+import schemaJson from '../../../schemas/daemon.schema.json';
+import { atLeast, type EngineVersion } from '../utils/engineVersion';
+
+/**
+ * Typed access to schemas/daemon.schema.json, the one source of daemon.json keys,
+ * types, values, versions and docs. Feature code reads facts only through here.
+ */
+export interface ValueInfo {
+  description?: string;
+  'x-since'?: string;
+  'x-deprecated'?: string;
+  'x-removed'?: string;
+  'x-replacement'?: string;
+  'x-platforms'?: string[];
+}
+
+export interface LogDriverInfo extends ValueInfo {
+  options: string[];
+  required?: string[];
+  anyOptions?: boolean;
+  platforms?: string[];
+  optionHistory?: Record<string, ValueInfo>;
+}
+
+export interface SchemaNode extends ValueInfo {
+  type?: string | string[];
+  markdownDescription?: string;
+  default?: unknown;
+  enum?: unknown[];
+  examples?: unknown[];
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: boolean | SchemaNode;
+  items?: SchemaNode;
+  propertyNames?: { enum?: string[] };
+  required?: string[];
+  minimum?: number;
+  maximum?: number;
+  maxItems?: number;
+  pattern?: string;
+  deprecated?: boolean;
+  'x-flag'?: string;
+  'x-reload'?: boolean;
+  'x-docs'?: string;
+  'x-values'?: Record<string, ValueInfo>;
+  'x-format'?: string;
+  'x-family'?: 4 | 6;
+  'x-itemFormat'?: string;
+  'x-caseInsensitive'?: boolean;
+  'x-ignoredSince'?: string;
+  'x-supersededBy'?: string;
+  'x-supersededIn'?: string;
+  'x-logDrivers'?: Record<string, LogDriverInfo>;
+  'x-everyDriverOptions'?: string[];
+  'x-optionDocs'?: Record<string, string>;
+  'x-ulimitNames'?: string[];
+}
+
+export interface RejectedKey {
+  since: string;
+  message: string;
+  replacement?: string;
+}
+
+interface DaemonSchema extends SchemaNode {
+  $schema: string;
+  properties: Record<string, SchemaNode>;
+  'x-singularKeys': Record<string, string>;
+  'x-rejectedKeys': Record<string, RejectedKey>;
+  'x-flagOnlyKeys': Record<string, RejectedKey>;
+  'x-topLevelProxyKeys': { keys: string[]; flagsSince: string };
+}
+
+export const DAEMON_SCHEMA = schemaJson as unknown as DaemonSchema;
+export const TOP_LEVEL = DAEMON_SCHEMA.properties;
+export const SINGULAR_KEYS = DAEMON_SCHEMA['x-singularKeys'];
+export const REJECTED_KEYS = DAEMON_SCHEMA['x-rejectedKeys'];
+export const FLAG_ONLY_KEYS = DAEMON_SCHEMA['x-flagOnlyKeys'];
+export const PROXY_KEYS = DAEMON_SCHEMA['x-topLevelProxyKeys'];
+
+/**
+ * Object-valued keys dockerd keeps as objects; every other object is flattened into its
+ * children before the unknown-key check (moby daemon/config/config.go `flatOptions`).
+ */
+export function isFlatOption(key: string): boolean {
+  const e = TOP_LEVEL[key];
+  return !!e && mainType(e) === 'object' && key !== 'proxies';
+}
+
+export function topLevelEntry(key: string): SchemaNode | undefined {
+  return Object.prototype.hasOwnProperty.call(TOP_LEVEL, key) ? TOP_LEVEL[key] : undefined;
+}
+
+/** The JSON type of a node without the `null` every top-level key also accepts. */
+export function mainType(node: SchemaNode): string | undefined {
+  const t = node.type;
+  if (Array.isArray(t)) return t.find((x) => x !== 'null');
+  return t;
+}
+
+export type Availability =
+  | { state: 'ok' }
+  | { state: 'notYet'; since: string }
+  | { state: 'removed'; removed: string; replacement?: string }
+  | { state: 'deprecated'; deprecated: string; replacement?: string }
+  | { state: 'ignored'; since: string }
+  | { state: 'platform'; platforms: string[] };
+
+/** What the target Engine makes of a key or value, from its x- version fields. */
+export function availability(info: ValueInfo & { 'x-ignoredSince'?: string }, version: EngineVersion, platform: string): Availability {
+  const platforms = info['x-platforms'];
+  if (platforms && !platforms.includes(platform)) return { state: 'platform', platforms };
+  if (info['x-since'] && !atLeast(version, info['x-since'])) return { state: 'notYet', since: info['x-since'] };
+  if (info['x-removed'] && atLeast(version, info['x-removed'])) {
+    return { state: 'removed', removed: info['x-removed'], replacement: info['x-replacement'] };
+  }
+  if (info['x-ignoredSince'] && atLeast(version, info['x-ignoredSince'])) return { state: 'ignored', since: info['x-ignoredSince'] };
+  if (info['x-deprecated'] && atLeast(version, info['x-deprecated'])) {
+    return { state: 'deprecated', deprecated: info['x-deprecated'], replacement: info['x-replacement'] };
+  }
+  return { state: 'ok' };
+}
+
+/** The schema of a child of `node` named `key` (properties, then additionalProperties). */
+export function childSchema(node: SchemaNode | undefined, key: string): SchemaNode | undefined {
+  if (!node) return undefined;
+  if (node.properties && Object.prototype.hasOwnProperty.call(node.properties, key)) return node.properties[key];
+  return typeof node.additionalProperties === 'object' ? node.additionalProperties : undefined;
+}
+
+export function logDrivers(): Record<string, LogDriverInfo> {
+  return TOP_LEVEL['log-driver']['x-logDrivers'] ?? {};
+}

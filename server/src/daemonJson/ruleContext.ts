@@ -1,0 +1,76 @@
+import type { Node } from 'jsonc-parser';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE, type ModeContext } from '../languageModes';
+import { type EngineVersion, formatEngineVersion } from '../utils/engineVersion';
+import type { DaemonJsonDocument } from './parseDaemonJson';
+
+/** What a quick fix does, carried in `Diagnostic.data` so code actions never re-parse messages. */
+export type Fix =
+  | { kind: 'renameKey'; to: string; wrapInArray?: boolean }
+  | { kind: 'replaceValue'; to: unknown }
+  | { kind: 'removeProperty' }
+  | { kind: 'moveIntoObject'; object: string };
+
+export interface DiagnosticData {
+  fixes: { title: string; fix: Fix }[];
+}
+
+/** Everything a rule sees. Rules are plain functions `(rc) => Diagnostic[]`. */
+export interface RuleContext {
+  document: TextDocument;
+  parsed: DaemonJsonDocument;
+  version: EngineVersion;
+  /** "20.10" — what messages call the target. */
+  versionText: string;
+  platform: 'linux' | 'windows';
+  mode: ModeContext;
+}
+
+export type Rule = (rc: RuleContext) => Diagnostic[];
+
+export function ruleContext(document: TextDocument, parsed: DaemonJsonDocument, mode: ModeContext): RuleContext {
+  return {
+    document,
+    parsed,
+    version: mode.engineVersion,
+    versionText: formatEngineVersion(mode.engineVersion),
+    platform: mode.settings.daemonJson.platform,
+    mode,
+  };
+}
+
+export function nodeRange(document: TextDocument, node: Node | { offset: number; length: number }): Range {
+  return { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) };
+}
+
+export type Severity = 'error' | 'warning' | 'info';
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  info: DiagnosticSeverity.Information,
+};
+
+export function diag(
+  rc: RuleContext,
+  at: Node | { offset: number; length: number },
+  severity: Severity,
+  code: string,
+  message: string,
+  fixes?: DiagnosticData['fixes'],
+): Diagnostic {
+  const d: Diagnostic = { range: nodeRange(rc.document, at), severity: SEVERITY[severity], code, source: DIAGNOSTIC_SOURCE, message };
+  if (fixes && fixes.length > 0) d.data = { fixes } satisfies DiagnosticData;
+  return d;
+}
+
+/** The string value of a node, or undefined for non-strings. */
+export function stringValue(node: Node | undefined): string | undefined {
+  return node && node.type === 'string' ? (node.value as string) : undefined;
+}
+
+/** The string items of an array node, with their nodes. */
+export function stringItems(node: Node | undefined): { node: Node; value: string }[] {
+  if (!node || node.type !== 'array' || !node.children) return [];
+  return node.children.filter((c) => c.type === 'string').map((c) => ({ node: c, value: c.value as string }));
+}

@@ -1,0 +1,68 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { containsCidr, containsIp, parseCidr, parseIp } from '../../utils/cidr';
+import { lastValue } from '../parseDaemonJson';
+import { diag, type RuleContext, stringValue } from '../ruleContext';
+import { refuses } from '../valueRules';
+
+/**
+ * The default bridge's addresses (moby daemon_unix.go initBridgeDriver, libnetwork
+ * bridge; docker-facts §2.6; runs on 20.10): `bip` is the bridge's own address *with*
+ * its prefix length, so neither a bare IP nor the network address itself works;
+ * `fixed-cidr` and `default-gateway` belong inside it; `fixed-cidr-v6` must be an IPv6
+ * block that is neither link-local nor multicast.
+ */
+export function bridgeAddresses(rc: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const obj = rc.parsed.object;
+  let bip: ReturnType<typeof parseCidr>;
+  for (const [key, family] of [['bip', 4], ['bip6', 6]] as const) {
+    const node = lastValue(obj, key);
+    const value = stringValue(node);
+    if (!node || !value) continue;
+    const c = parseCidr(value);
+    if (!c) {
+      const hint = parseIp(value) ? ` Add the prefix length, e.g. "${value}/${family === 4 ? 24 : 64}".` : '';
+      out.push(diag(rc, node, 'error', 'invalid-cidr', `"${value}" is not an address with prefix length: dockerd refuses to start.${hint}`));
+      continue;
+    }
+    if (c.family !== family) {
+      out.push(diag(rc, node, 'error', 'invalid-cidr', `"${key}" needs an IPv${family} address, not "${value}".`));
+      continue;
+    }
+    if (!c.hostBitsSet && c.prefix < (family === 4 ? 31 : 127)) {
+      out.push(diag(rc, node, 'error', 'bip-network-address', `"${value}" is the network address; the bridge cannot use it and dockerd refuses to start. Give the bridge's own address, e.g. "${c.network.replace(/0\/(\d+)$/, '1/$1')}".`));
+    }
+    if (key === 'bip') bip = c;
+  }
+  const fixed = lastValue(obj, 'fixed-cidr');
+  const fixedText = stringValue(fixed);
+  if (fixed && fixedText) {
+    const c = parseCidr(fixedText);
+    if (!c || c.family !== 4) out.push(diag(rc, fixed, 'error', 'invalid-cidr', `"${fixedText}" is not an IPv4 CIDR block: dockerd refuses to start.`));
+    else if (bip && !containsCidr(bip, c)) out.push(diag(rc, fixed, 'warning', 'fixed-cidr-outside-bip', `fixed-cidr ${c.network} lies outside the bridge subnet ${bip.network} (from "bip"); containers would get addresses the bridge cannot route. Choose a block inside ${bip.network}.`));
+  }
+  const gw = lastValue(obj, 'default-gateway');
+  const gwIp = parseIp(stringValue(gw) ?? '');
+  if (gw && gwIp && bip && !containsIp(bip, gwIp)) {
+    out.push(diag(rc, gw, 'error', 'gateway-outside-bip', `default-gateway ${gwIp.text} is outside the bridge subnet ${bip.network}: dockerd refuses to start. Pick an address inside it.`));
+  }
+  const v6 = lastValue(obj, 'fixed-cidr-v6');
+  const v6Text = stringValue(v6);
+  if (v6 && v6Text) {
+    const c = parseCidr(v6Text);
+    if (!c || c.family !== 6) {
+      out.push(diag(rc, v6, 'error', 'invalid-cidr', `"${v6Text}" is not an IPv6 CIDR block: dockerd refuses to start.`));
+    } else {
+      const linkLocal = parseCidr('fe80::/64')!;
+      const multicast = parseCidr('ff00::/8')!;
+      const bad = containsCidr(multicast, c) ? 'a multicast block' : linkLocal.first <= c.last && c.first <= linkLocal.last ? "overlapping the link-local prefix fe80::/64" : undefined;
+      if (bad) {
+        const err = refuses('fixed-cidr-v6-special', rc.version);
+        out.push(diag(rc, v6, err ? 'error' : 'warning', 'invalid-fixed-cidr-v6', `fixed-cidr-v6 ${c.network} is ${bad}${err ? ': dockerd refuses to start' : `; Engine ${rc.versionText} accepts it but newer Engines refuse it`}. Use a global or unique-local block such as fd00:…/64.`));
+      }
+    }
+    const ipv6 = lastValue(obj, 'ipv6');
+    if (!ipv6 || ipv6.value !== true) out.push(diag(rc, v6, 'warning', 'fixed-cidr-v6-without-ipv6', 'fixed-cidr-v6 has no effect unless "ipv6": true is set.'));
+  }
+  return out;
+}

@@ -1,0 +1,31 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { properties } from '../parseDaemonJson';
+import { diag, type RuleContext, stringItems } from '../ruleContext';
+import { VALUE_RULES } from '../valueRules';
+
+/**
+ * `hosts`: each address needs a scheme dockerd listens on (opts.ParseHost: unix, tcp,
+ * fd; npipe on Windows; run on 20.10: "Invalid bind address format"). And any `hosts`
+ * key conflicts with `-H fd://` in the packaged systemd unit, so dockerd refuses to start
+ * there (docker-facts §5; docker docs troubleshoot.md gives the fix in the message).
+ */
+export function hosts(rc: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const prop = properties(rc.parsed.object).filter((p) => p.name === 'hosts').pop();
+  if (!prop) return out;
+  const schemes = VALUE_RULES.hostSchemes[rc.platform];
+  for (const { node, value } of stringItems(prop.value)) {
+    const m = /^([a-z]+):\/\/(.*)$/.exec(value);
+    if (m && !schemes.includes(m[1])) {
+      out.push(diag(rc, node, 'error', 'invalid-host', `"${value}": dockerd cannot listen on "${m[1]}://" and refuses to start. Use ${schemes.map((s) => `${s}://`).join(', ')}.`));
+    } else if (m && m[1] === 'tcp' && /:(\d+)$/.test(m[2]) && Number(/:(\d+)$/.exec(m[2])![1]) > 65535) {
+      out.push(diag(rc, node, 'error', 'invalid-host', `"${value}" has an invalid port: dockerd refuses to start.`));
+    }
+  }
+  if (rc.platform === 'linux') {
+    out.push(
+      diag(rc, prop.key, 'warning', 'hosts-conflicts-with-systemd', 'The systemd unit of most packages starts dockerd with -H fd://, and dockerd refuses to start when "hosts" is also set here. Either remove "hosts", or add a drop-in /etc/systemd/system/docker.service.d/override.conf with "[Service]", "ExecStart=" and "ExecStart=/usr/bin/dockerd", then run systemctl daemon-reload.'),
+    );
+  }
+  return out;
+}

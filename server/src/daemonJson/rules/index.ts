@@ -1,0 +1,38 @@
+import type { Rule } from '../ruleContext';
+import { addressPools } from './addressPools';
+import { bridgeAddresses } from './bridgeAddresses';
+import { combinations } from './combinations';
+import { duplicateKeys } from './duplicateKeys';
+import { hosts } from './hosts';
+import { listValues } from './listValues';
+import { logOpts } from './logOpts';
+import { registries } from './registries';
+import { runtimes } from './runtimes';
+import { scalarValues } from './scalarValues';
+import { storageDriver } from './storageDriver';
+import { strictJson } from './strictJson';
+import { topLevelKeys } from './topLevelKeys';
+import { ulimits } from './ulimits';
+import { valueTypes } from './valueTypes';
+
+/**
+ * Every daemon.json rule. Value rules only look at values of the right JSON type, so a
+ * wrong type is reported once (by valueTypes).
+ */
+export const DAEMON_JSON_RULES: readonly Rule[] = [
+  strictJson,
+  duplicateKeys,
+  topLevelKeys,
+  valueTypes,
+  scalarValues,
+  listValues,
+  bridgeAddresses,
+  hosts,
+  registries,
+  ulimits,
+  runtimes,
+  addressPools,
+  logOpts,
+  storageDriver,
+  combinations,
+];

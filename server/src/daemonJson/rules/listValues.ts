@@ -1,0 +1,82 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { parseIp } from '../../utils/cidr';
+import { lastValue } from '../parseDaemonJson';
+import { diag, type RuleContext, stringItems, stringValue } from '../ruleContext';
+import { refuses, VALUE_RULES } from '../valueRules';
+
+/**
+ * Items of the string lists dockerd validates: labels, dns, dns-search, exec-opts,
+ * node-generic-resources, host-gateway-ips, and the single IPs ip / default-gateway /
+ * host-gateway-ip (moby daemon/config Validate, opts.ValidateLabel, ValidateIPAddress;
+ * docker-facts §2.5; runs on 20.10).
+ */
+const DOMAIN = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\.?$/;
+
+export function listValues(rc: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const obj = rc.parsed.object;
+
+  const seen = new Map<string, string>();
+  for (const { node, value } of stringItems(lastValue(obj, 'labels'))) {
+    const eq = value.indexOf('=');
+    if (eq <= 0) {
+      out.push(diag(rc, node, 'error', 'invalid-label', `Label "${value}" must be written key=value: dockerd refuses to start.`));
+      continue;
+    }
+    const key = value.slice(0, eq);
+    const reserved = VALUE_RULES.reservedLabelNamespaces.find((ns) => key.toLowerCase().startsWith(ns));
+    if (reserved) out.push(diag(rc, node, 'error', 'reserved-label', `Label "${value}" uses the reserved namespace ${reserved}*: dockerd refuses to start. Choose another prefix.`));
+    const prev = seen.get(key);
+    if (prev !== undefined && prev !== value) out.push(diag(rc, node, 'error', 'conflicting-label', `Label key "${key}" is set twice with different values ("${prev}" and "${value}"): dockerd refuses to start.`));
+    seen.set(key, value);
+  }
+
+  for (const { node, value } of stringItems(lastValue(obj, 'dns'))) {
+    if (!parseIp(value)) out.push(diag(rc, node, 'error', 'invalid-ip', `"${value}" is not an IP address: dockerd refuses to start. dns takes server addresses such as "1.1.1.1".`));
+  }
+  for (const { node, value } of stringItems(lastValue(obj, 'dns-search'))) {
+    if (value !== '.' && !DOMAIN.test(value)) out.push(diag(rc, node, 'error', 'invalid-domain', `"${value}" is not a valid domain: dockerd refuses to start.`));
+  }
+  for (const { node, value } of stringItems(lastValue(obj, 'node-generic-resources'))) {
+    if (!/^[^=]+=[^=]+$/.test(value)) out.push(diag(rc, node, 'error', 'invalid-generic-resource', `"${value}" must be NAME=VALUE (e.g. "GPU=UUID1" or "SSD=2"): dockerd refuses to start.`));
+  }
+
+  const platform = rc.platform;
+  for (const { node, value } of stringItems(lastValue(obj, 'exec-opts'))) {
+    const eq = value.indexOf('=');
+    const shapeErr = refuses('exec-opt-shape', rc.version);
+    if (eq <= 0) {
+      out.push(diag(rc, node, shapeErr ? 'error' : 'warning', 'invalid-exec-opt', shapeErr ? `exec-opt "${value}" must be name=value: dockerd refuses to start.` : `exec-opt "${value}" is not name=value; Engine ${rc.versionText} skips it (Engine 28.0 refuses it).`));
+      continue;
+    }
+    const name = value.slice(0, eq).trim();
+    const val = value.slice(eq + 1).trim();
+    if (!VALUE_RULES.execOpts[platform].includes(name)) {
+      out.push(diag(rc, node, shapeErr ? 'error' : 'warning', 'invalid-exec-opt', shapeErr ? `Unknown exec-opt "${name}" on ${platform}: dockerd refuses to start. Use ${VALUE_RULES.execOpts[platform].join(', ')}.` : `Unknown exec-opt "${name}" on ${platform}: Engine ${rc.versionText} ignores it (Engine 28.0 refuses it).`));
+    } else if (name === 'native.cgroupdriver' && !VALUE_RULES.cgroupDrivers.includes(val)) {
+      out.push(diag(rc, node, 'error', 'invalid-cgroup-driver', `"${val}" is not a cgroup driver: dockerd refuses to start. Use "native.cgroupdriver=systemd" or "native.cgroupdriver=cgroupfs".`));
+    }
+  }
+
+  // Single addresses: dockerd parses them while loading the file (ValidateIPAddress).
+  for (const [key, family] of [['ip', undefined], ['default-gateway', 4], ['default-gateway-v6', 6], ['host-gateway-ip', undefined]] as const) {
+    const node = lastValue(obj, key);
+    const value = stringValue(node);
+    if (!node || value === undefined || value === '') continue;
+    const ip = parseIp(value);
+    if (!ip) out.push(diag(rc, node, 'error', 'invalid-ip', `"${value}" is not an IP address: dockerd refuses to start.`));
+    else if (family && ip.family !== family) out.push(diag(rc, node, 'error', 'invalid-ip', `"${key}" needs an IPv${family} address, not "${value}".`));
+  }
+  const gws = stringItems(lastValue(obj, 'host-gateway-ips'));
+  const fams = new Map<number, number>();
+  for (const { node, value } of gws) {
+    const ip = parseIp(value);
+    if (!ip) {
+      out.push(diag(rc, node, 'error', 'invalid-ip', `"${value}" is not an IP address: dockerd refuses to start.`));
+      continue;
+    }
+    fams.set(ip.family, (fams.get(ip.family) ?? 0) + 1);
+    if (fams.get(ip.family) === 2) out.push(diag(rc, node, 'error', 'invalid-ip', `Only one IPv${ip.family} host gateway address may be given: dockerd refuses to start.`));
+  }
+  return out;
+}

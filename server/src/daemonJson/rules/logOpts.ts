@@ -1,0 +1,72 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { availability, logDrivers, TOP_LEVEL } from '../daemonSchema';
+import { lastValue, properties } from '../parseDaemonJson';
+import { diag, type DiagnosticData, type RuleContext, stringValue } from '../ruleContext';
+import { SIZE, VALUE_RULES } from '../valueRules';
+
+/**
+ * `log-driver` and `log-opts` (moby daemon/logs.go defaultLogConfig and each driver's
+ * ValidateLogOpt; docker-facts §1.4.1; runs on 20.10). dockerd validates the options of
+ * the default driver at start only when `log-opts` is non-empty: unknown option, bad
+ * mode, a missing required option, or an unknown driver then refuse the start. Values
+ * such as max-size are parsed only when a container starts: warnings.
+ */
+export function logOpts(rc: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const obj = rc.parsed.object;
+  const drivers = logDrivers();
+  const driverNode = lastValue(obj, 'log-driver');
+  const driver = stringValue(driverNode) || String(TOP_LEVEL['log-driver'].default);
+  const info = drivers[driver];
+  const opts = properties(lastValue(obj, 'log-opts'));
+  if (driverNode && stringValue(driverNode)) {
+    const a = info ? availability({ ...info, 'x-platforms': info.platforms }, rc.version, rc.platform) : undefined;
+    if (!info) {
+      const sev = opts.length > 0 ? 'error' : 'warning';
+      out.push(diag(rc, driverNode, sev, 'unknown-log-driver', `No logging driver "${driver}" is built in${opts.length > 0 ? ': with log-opts set, dockerd refuses to start' : '; unless a plugin of that name is installed, containers fail to start'}. Use one of ${Object.keys(drivers).filter((d) => drivers[d].platforms === undefined && !drivers[d]['x-removed']).join(', ')}.`));
+    } else if (a?.state === 'removed') {
+      out.push(diag(rc, driverNode, 'error', 'log-driver-removed', `The ${driver} logging driver was removed in Engine ${a.removed}; Engine ${rc.versionText} has no such driver. Choose another driver.`));
+    } else if (a?.state === 'deprecated') {
+      out.push(diag(rc, driverNode, 'warning', 'log-driver-deprecated', `The ${driver} logging driver is deprecated since Engine ${a.deprecated}. Choose another driver.`));
+    } else if (a?.state === 'platform') {
+      out.push(diag(rc, driverNode, 'error', 'log-driver-wrong-platform', `The ${driver} logging driver exists only on ${a.platforms.join(', ')}.`));
+    }
+  }
+  if (!info || info.anyOptions || opts.length === 0) return out;
+  const every = TOP_LEVEL['log-opts']['x-everyDriverOptions'] ?? [];
+  const valueOf = (k: string) => stringValue(opts.filter((o) => o.name === k).pop()?.value);
+  for (const o of opts) {
+    const hist = info.optionHistory?.[o.name];
+    const known = info.options.includes(o.name) || every.includes(o.name);
+    const a = hist ? availability(hist, rc.version, rc.platform) : undefined;
+    if (!known || a?.state === 'notYet' || a?.state === 'removed') {
+      const fixes: DiagnosticData['fixes'] = a?.state === 'removed' && a.replacement ? [{ title: `Change to "${a.replacement}"`, fix: { kind: 'renameKey', to: a.replacement } }] : [];
+      const why = a?.state === 'removed' ? ` (removed in Engine ${a.removed}${a.replacement ? `; use "${a.replacement}"` : ''})` : a?.state === 'notYet' ? ` (added in Engine ${a.since})` : '';
+      out.push(diag(rc, o.key, 'error', 'unknown-log-opt', `"${o.name}" is not an option of the ${driver} logging driver in Engine ${rc.versionText}${why}: dockerd refuses to start.`, fixes));
+      continue;
+    }
+    if (a?.state === 'deprecated') out.push(diag(rc, o.key, 'warning', 'log-opt-deprecated', `"${o.name}" is deprecated since Engine ${a.deprecated}${a.replacement ? `; use "${a.replacement}"` : ''}.`, a.replacement ? [{ title: `Change to "${a.replacement}"`, fix: { kind: 'renameKey', to: a.replacement } }] : []));
+    const v = stringValue(o.value);
+    if (v === undefined) continue;
+    if (o.name === 'mode' && v !== '' && !VALUE_RULES.logModes.includes(v)) {
+      out.push(diag(rc, o.value!, 'error', 'invalid-log-mode', `Log mode "${v}" is not supported: dockerd refuses to start. Use "blocking" or "non-blocking".`));
+    }
+    if (['max-size', 'max-buffer-size', 'cache-max-size'].includes(o.name) && v !== '' && (!SIZE.test(v) || /^0+(\.0+)?\D*$/.test(v))) {
+      out.push(diag(rc, o.value!, 'warning', 'invalid-log-size', `"${v}" is not a positive size; containers fail to start with it. Write e.g. "10m" or "1g".`));
+    }
+    if (['max-file', 'cache-max-file'].includes(o.name) && v !== '' && !(/^\d+$/.test(v) && Number(v) >= 1)) {
+      out.push(diag(rc, o.value!, 'warning', 'invalid-log-max-file', `"${v}" is not a file count of at least 1; containers fail to start with it.`));
+    }
+  }
+  if (valueOf('max-buffer-size') !== undefined && valueOf('mode') !== 'non-blocking') {
+    const at = opts.filter((o) => o.name === 'max-buffer-size').pop()!;
+    out.push(diag(rc, at.key, 'error', 'log-buffer-needs-non-blocking', '"max-buffer-size" only works with "mode": "non-blocking": dockerd refuses to start.'));
+  }
+  for (const req of info.required ?? []) {
+    if (!valueOf(req)) {
+      const at = lastValue(obj, 'log-opts')!;
+      out.push(diag(rc, { offset: at.offset, length: 1 }, 'error', 'missing-log-opt', `The ${driver} logging driver needs "${req}" in log-opts: dockerd refuses to start.`));
+    }
+  }
+  return out;
+}

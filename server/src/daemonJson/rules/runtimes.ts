@@ -1,0 +1,38 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { lastValue, properties } from '../parseDaemonJson';
+import { diag, type RuleContext, stringValue } from '../ruleContext';
+import { refuses } from '../valueRules';
+
+/**
+ * `runtimes` and `default-runtime` (moby daemon/runtime_unix.go setupRuntimes, config
+ * Validate; docker-facts §1.4.4; runs on 20.10: "runtime name 'runc' is reserved",
+ * "specified default runtime 'x' does not exist").
+ */
+export function runtimes(rc: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const obj = rc.parsed.object;
+  const defined = new Set<string>();
+  const strict = refuses('runtime-shape', rc.version);
+  for (const p of properties(lastValue(obj, 'runtimes'))) {
+    defined.add(p.name);
+    if (p.name === 'runc') {
+      out.push(diag(rc, p.key, 'error', 'reserved-runtime', 'The runtime name "runc" is reserved: dockerd refuses to start. Choose another name.'));
+      continue;
+    }
+    if (p.value?.type !== 'object') continue;
+    const has = (k: string): boolean => properties(p.value).some((c) => c.name === k && c.value?.type !== 'null');
+    const sev = strict ? 'error' : 'warning';
+    const tail = strict ? 'dockerd refuses to start' : `Engine ${rc.versionText} starts, but containers using it fail`;
+    if (!has('path') && !has('runtimeType')) out.push(diag(rc, p.key, sev, 'invalid-runtime', `Runtime "${p.name}" needs a "path" or a "runtimeType": ${tail}.`));
+    else if (has('path') && has('runtimeType')) out.push(diag(rc, p.key, sev, 'invalid-runtime', `Runtime "${p.name}" cannot have both "path" and "runtimeType": ${tail}.`));
+    else if (has('path') && has('options')) out.push(diag(rc, p.key, sev, 'invalid-runtime', `Runtime "${p.name}": "options" only work with "runtimeType": ${tail}.`));
+    else if (has('runtimeType') && has('runtimeArgs')) out.push(diag(rc, p.key, sev, 'invalid-runtime', `Runtime "${p.name}": "runtimeArgs" only work with "path": ${tail}.`));
+  }
+  const def = lastValue(obj, 'default-runtime');
+  const name = stringValue(def);
+  // io.containerd.* names are shims containerd resolves itself (23.0+).
+  if (def && name && name !== 'runc' && !defined.has(name) && !(strict && name.startsWith('io.containerd.'))) {
+    out.push(diag(rc, def, 'error', 'unknown-default-runtime', `Default runtime "${name}" is neither "runc" nor defined in "runtimes": dockerd refuses to start.`));
+  }
+  return out;
+}

@@ -1,0 +1,67 @@
+import type { ParseErrorCode } from 'jsonc-parser';
+import * as jsonc from 'jsonc-parser';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { atLeast } from '../../utils/engineVersion';
+import { diag, type RuleContext } from '../ruleContext';
+
+/**
+ * dockerd decodes daemon.json with Go's encoding/json, which accepts strict JSON only:
+ * comments and trailing commas make it refuse to start (docker-facts §2.2, run on
+ * 20.10). Since 23.0 an empty file is an empty configuration and data after the top-level
+ * object is an error (json.Unmarshal); before, the file went through json.Decoder, so
+ * an empty file failed with EOF and trailing data was ignored (moby daemon/config
+ * getConflictFreeConfiguration at v20.10.24 vs v23.0.0).
+ */
+const V23 = '23.0';
+
+const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
+  [jsonc.ParseErrorCode.InvalidSymbol]: 'this character is not valid JSON here',
+  [jsonc.ParseErrorCode.InvalidNumberFormat]: 'this number is not valid JSON',
+  [jsonc.ParseErrorCode.PropertyNameExpected]: 'a key in double quotes is expected here',
+  [jsonc.ParseErrorCode.ValueExpected]: 'a value is expected here',
+  [jsonc.ParseErrorCode.ColonExpected]: 'a colon is expected after the key',
+  [jsonc.ParseErrorCode.CommaExpected]: 'a comma is expected between entries',
+  [jsonc.ParseErrorCode.CloseBraceExpected]: 'a closing } is missing',
+  [jsonc.ParseErrorCode.CloseBracketExpected]: 'a closing ] is missing',
+  [jsonc.ParseErrorCode.UnexpectedEndOfString]: 'the string is not closed',
+  [jsonc.ParseErrorCode.InvalidUnicode]: 'this \\u escape is not valid',
+  [jsonc.ParseErrorCode.InvalidEscapeCharacter]: 'this escape sequence is not valid JSON',
+  [jsonc.ParseErrorCode.InvalidCharacter]: 'control characters must be escaped inside strings',
+};
+
+export function strictJson(rc: RuleContext): Diagnostic[] {
+  const { parsed } = rc;
+  const out: Diagnostic[] = [];
+  const v23 = atLeast(rc.version, V23);
+  for (const c of parsed.comments) {
+    out.push(diag(rc, c, 'error', 'json-comment', 'Comments are not allowed in daemon.json: dockerd reads strict JSON and refuses to start. Remove the comment.'));
+  }
+  for (const offset of parsed.trailingCommas) {
+    out.push(diag(rc, { offset, length: 1 }, 'error', 'json-trailing-comma', 'Trailing comma: dockerd reads strict JSON and refuses to start. Remove this comma.'));
+  }
+  const end = parsed.root ? parsed.root.offset + parsed.root.length : Infinity;
+  for (const e of parsed.syntaxErrors) {
+    // Comments were reported above; errors past the top-level value are "trailing data".
+    if (e.error === jsonc.ParseErrorCode.InvalidCommentToken || e.error === jsonc.ParseErrorCode.UnexpectedEndOfComment) continue;
+    if (e.offset >= end) continue;
+    if (e.error === jsonc.ParseErrorCode.EndOfFileExpected) continue;
+    const what = MESSAGES[e.error] ?? jsonc.printParseErrorCode(e.error);
+    out.push(diag(rc, { offset: e.offset, length: Math.max(1, e.length) }, 'error', 'json-syntax', `Invalid JSON: ${what}. dockerd refuses to start on a file it cannot parse.`));
+  }
+  if (parsed.trailingDataOffset !== undefined) {
+    const at = { offset: parsed.trailingDataOffset, length: Math.max(1, Math.min(parsed.text.length - parsed.trailingDataOffset, 200)) };
+    if (v23) {
+      out.push(diag(rc, at, 'error', 'json-trailing-data', `Data after the top-level object: Engine ${rc.versionText} refuses to start. Remove everything after the closing }.`));
+    } else {
+      out.push(diag(rc, at, 'warning', 'json-trailing-data', `Data after the top-level object is ignored by Engine ${rc.versionText} (and refused from Engine 23.0). Remove it.`));
+    }
+  }
+  if (!parsed.root) {
+    if (parsed.text.trim() === '' && !v23) {
+      out.push(diag(rc, { offset: 0, length: parsed.text.length }, 'error', 'json-empty', `An empty daemon.json makes Engine ${rc.versionText} refuse to start (accepted from Engine 23.0). Write {} instead.`));
+    }
+  } else if (parsed.root.type !== 'object') {
+    out.push(diag(rc, parsed.root, 'error', 'json-not-object', 'daemon.json must contain one JSON object ({ ... }); dockerd refuses any other top-level value.'));
+  }
+  return out;
+}

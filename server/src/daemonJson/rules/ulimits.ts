@@ -1,0 +1,34 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { TOP_LEVEL } from '../daemonSchema';
+import { lastValue, properties } from '../parseDaemonJson';
+import { diag, type RuleContext } from '../ruleContext';
+
+/**
+ * `default-ulimits`: names from go-units ulimit.go; dockerd 20.10 starts with an unknown
+ * name or soft > hard (run) and containers then fail to start, so these are warnings.
+ * Go matches Name/Soft/Hard case-insensitively (no JSON tags).
+ */
+function field(obj: Parameters<typeof properties>[0], name: string) {
+  return properties(obj).filter((p) => p.name.toLowerCase() === name.toLowerCase()).pop()?.value;
+}
+
+export function ulimits(rc: RuleContext): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const names = TOP_LEVEL['default-ulimits']['x-ulimitNames'] ?? [];
+  for (const p of properties(lastValue(rc.parsed.object, 'default-ulimits'))) {
+    if (!names.includes(p.name)) {
+      out.push(diag(rc, p.key, 'warning', 'unknown-ulimit', `"${p.name}" is not a ulimit name; dockerd starts but every container fails to start. Use one of ${names.join(', ')}.`));
+    }
+    if (p.value?.type !== 'object') continue;
+    const nameNode = field(p.value, 'name');
+    if (nameNode?.type === 'string' && nameNode.value !== p.name) {
+      out.push(diag(rc, nameNode, 'warning', 'ulimit-name-mismatch', `Name "${String(nameNode.value)}" differs from its key "${p.name}"; make them the same.`, [{ title: `Change to "${p.name}"`, fix: { kind: 'replaceValue', to: p.name } }]));
+    }
+    const soft = field(p.value, 'soft');
+    const hard = field(p.value, 'hard');
+    if (soft?.type === 'number' && hard?.type === 'number' && (hard.value as number) >= 0 && ((soft.value as number) > (hard.value as number) || (soft.value as number) < 0)) {
+      out.push(diag(rc, soft, 'warning', 'ulimit-soft-above-hard', `The soft limit ${String(soft.value)} is above the hard limit ${String(hard.value)}; containers would fail to start.`));
+    }
+  }
+  return out;
+}

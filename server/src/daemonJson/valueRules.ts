@@ -1,0 +1,30 @@
+import valueRules from '../../../schemas/daemonValueRules.json';
+import { atLeast, compareEngineVersions, type EngineVersion, parseEngineVersion } from '../utils/engineVersion';
+
+/** Typed access to schemas/daemonValueRules.json (version thresholds and vocabularies of value checks). */
+interface Check {
+  keys?: string[];
+  errorSince?: string;
+  errorUntil?: string;
+}
+export const VALUE_RULES = valueRules as unknown as {
+  checks: Record<string, Check>;
+  hostSchemes: Record<'linux' | 'windows', string[]>;
+  reservedLabelNamespaces: string[];
+  cgroupDrivers: string[];
+  execOpts: Record<'linux' | 'windows', string[]>;
+  logModes: string[];
+};
+
+/** True when the target Engine refuses to start for check `name` (else it only warns). */
+export function refuses(name: string, version: EngineVersion): boolean {
+  const c = VALUE_RULES.checks[name];
+  if (!c) throw new Error(`unknown check ${name}`);
+  if (c.errorSince && !atLeast(version, c.errorSince)) return false;
+  // errorUntil: the last Engine that refuses.
+  if (c.errorUntil && compareEngineVersions(version, parseEngineVersion(c.errorUntil)!) > 0) return false;
+  return true;
+}
+
+/** Go's units.RAMInBytes format, used for default-shm-size and log sizes ("64m", "1g", "10MiB"). */
+export const SIZE = /^(\d+(\.\d+)*) ?([kKmMgGtTpP])?[iI]?[bB]?$/;

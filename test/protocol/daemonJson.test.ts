@@ -1,0 +1,56 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it } from 'node:test';
+import type { CompletionList, Hover } from 'vscode-languageserver-protocol';
+import { diagnosticLines } from '../util/fixture';
+import { LspClient } from '../util/lspClient';
+
+/** Completion, hover, diagnostics and quick fixes for daemon.json through the bundled dist/server.js. */
+describe('daemon.json over LSP (dist/server.js)', () => {
+  let client: LspClient;
+  const uri = 'file:///etc/docker/daemon.json';
+  before(async () => {
+    client = new LspClient({ settings: { validationDelay: 0, engineVersion: '20.10' } });
+    await client.initialize();
+  });
+  after(async () => {
+    if (client.process.exitCode === null) await client.shutdown();
+  });
+
+  it('publishes diagnostics that follow the engineVersion setting', async () => {
+    client.open(uri, '{\n  "Debug": true,\n  "proxies": {},\n  "label": ["a=b"]\n}', 'json');
+    // The server validates on open and again once it has read the settings: wait for the latter.
+    const diags = (await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.message.includes('Engine 20.10')))).diagnostics;
+    assert.deepEqual(diagnosticLines(diags), [
+      '2: unknown-key: Unknown key "Debug" matches no dockerd option in Engine 20.10: dockerd refuses to start. Did you mean "debug"?',
+      '3: key-not-available: "proxies" was added in Engine 23.0; Engine 20.10 ignores it. Remove it or target a newer Engine.',
+      '4: singular-key: "label" is the command-line flag; dockerd accepts it in daemon.json but silently ignores it. Use "labels" instead.',
+    ]);
+    assert.ok(diags.every((d) => d.source === 'docker-networking'));
+  });
+
+  it('offers a quick fix from the diagnostic data', async () => {
+    const diags = await client.diagnosticsFor(uri, 1);
+    const singular = diags.find((d) => d.code === 'singular-key')!;
+    const actions = await client.request<{ title: string; edit: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
+      textDocument: { uri },
+      range: singular.range,
+      context: { diagnostics: [singular] },
+    });
+    assert.deepEqual(actions.map((a) => a.title), ['Change to "labels"']);
+    assert.equal(actions[0].edit.changes[uri][0].newText, '"labels"');
+  });
+
+  it('completes keys and values', async () => {
+    client.change(uri, '{\n  "log-level": "",\n  \n}');
+    const keys = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 2, character: 2 } });
+    const labels = keys.items.map((i) => i.label);
+    assert.ok(labels.includes('debug') && !labels.includes('log-level') && !labels.includes('proxies'));
+    const values = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 16 } });
+    assert.ok(values.items.map((i) => i.label).includes('"warning"'), 'warning is still valid in 20.10');
+  });
+
+  it('hovers keys with their documentation', async () => {
+    const h = await client.request<Hover>('textDocument/hover', { textDocument: { uri }, position: { line: 1, character: 5 } });
+    assert.match((h.contents as { value: string }).value, /\*\*`log-level`\*\* · string · default `"info"`/);
+  });
+});
