@@ -1,10 +1,53 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { LanguageMode } from '../languageModes';
+import { CodeActionKind, type CodeAction, type Diagnostic } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE, type LanguageMode } from '../languageModes';
+import { completeDropin } from './completeDropin';
+import { buildModel, type DropinModel } from './dropinModel';
+import { dropinSymbols } from './dropinSymbols';
+import { hoverDropin } from './hoverDropin';
+import type { DiagnosticData } from './rules/rule';
+import { validateDropin } from './validateDropin';
 
-/** Placeholder until the systemdDropin features land: parses nothing, reports nothing. */
-export const systemdDropinMode: LanguageMode<null> = {
+/**
+ * The systemd drop-in mode: docker.service.d/*.conf and http-proxy.conf. Files in a
+ * `.service.d/` folder that systemd never reads (not `*.conf`, or hidden) get a single
+ * warning and no other diagnostics; other files that reach this mode (user patterns)
+ * are validated as drop-ins.
+ */
+export const systemdDropinMode: LanguageMode<DropinModel> = {
   kind: 'systemdDropin',
-  parse(_document: TextDocument): null {
-    return null;
+  // Trigger characters are shared by every mode of the server: no '[' or ' ', which
+  // would open completion all over JSON and YAML files.
+  triggerCharacters: ['=', '"'],
+  parse(document: TextDocument): DropinModel {
+    return buildModel(document);
+  },
+  doValidation(document, parsed) {
+    return validateDropin(document, parsed);
+  },
+  doComplete(document, position, parsed) {
+    return completeDropin(document, position, parsed);
+  },
+  doHover(document, position, parsed) {
+    return hoverDropin(document, position, parsed);
+  },
+  findDocumentSymbols(document, parsed) {
+    return dropinSymbols(document, parsed);
+  },
+  getCodeActions(document, _range, diagnostics: Diagnostic[]): CodeAction[] {
+    const actions: CodeAction[] = [];
+    for (const d of diagnostics) {
+      if (d.source !== DIAGNOSTIC_SOURCE) continue;
+      for (const fix of (d.data as DiagnosticData | undefined)?.fixes ?? []) {
+        actions.push({
+          title: fix.title,
+          kind: CodeActionKind.QuickFix,
+          diagnostics: [d],
+          isPreferred: true,
+          edit: { changes: { [document.uri]: fix.edits } },
+        });
+      }
+    }
+    return actions;
   },
 };

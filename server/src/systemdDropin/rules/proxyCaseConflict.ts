@@ -1,0 +1,33 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { PROXY_VARIABLES } from '../directiveSchema';
+import type { EnvWord } from '../dropinModel';
+import { diagnostic, DiagnosticSeverity, type Rule } from './rule';
+
+/**
+ * Go reads HTTP_PROXY before http_proxy (x/net httpproxy `getEnvAny`): when both are
+ * set to different values, the lower-case one is ignored by dockerd (other programs
+ * may prefer the lower-case one, which is why the difference is worth a warning).
+ */
+export const proxyCaseConflict: Rule = (ctx) => {
+  const out: Diagnostic[] = [];
+  const last = new Map<string, EnvWord>();
+  for (const line of ctx.model.environment) {
+    if (line.reset) last.clear();
+    for (const w of line.words) if (!w.problem && !w.badSpecifier) last.set(w.name, w);
+  }
+  for (const [upper, entry] of Object.entries(PROXY_VARIABLES)) {
+    const u = last.get(upper);
+    const l = last.get(entry.lowercase);
+    if (!u || !l || u.value === l.value || u.value === '') continue;
+    out.push(
+      diagnostic(
+        ctx,
+        l.nameSpan,
+        'proxy-case-conflict',
+        `${entry.lowercase} differs from ${upper}: dockerd reads ${upper} first and ignores this value. Give both the same value, or keep only ${upper}.`,
+        DiagnosticSeverity.Warning,
+      ),
+    );
+  }
+  return out;
+};

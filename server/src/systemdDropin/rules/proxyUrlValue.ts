@@ -1,0 +1,127 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { PROXY_VARIABLES, proxyVariableOf } from '../directiveSchema';
+import { valueSlice, type EnvWord } from '../dropinModel';
+import { readProxy } from '../proxyUrl';
+import { diagnostic, DiagnosticSeverity, replaceEdit, type Rule, type RuleContext } from './rule';
+
+/**
+ * HTTP_PROXY / HTTPS_PROXY values as dockerd (Go, x/net httpproxy) reads them; see
+ * proxyUrl.ts. dockerd accepts every value at start-up, so these are warnings:
+ * - characters in the user name or password that break URL parsing must be
+ *   percent-encoded, and systemd needs the `%` doubled (docker/docs proxy.md);
+ * - a value Go cannot parse is re-read with `http://` in front (usually naming a proxy
+ *   host such as "http"), or, when that fails too, dropped: dockerd connects directly;
+ * - a scheme other than http/https/socks5 is misread as a host name;
+ * - a known specifier followed by hex digits (`%C3`) is expanded by systemd instead
+ *   of reaching dockerd as a percent-encoding.
+ */
+const USERINFO_BAD = /[^A-Za-z0-9\-._:~!$&'()*+,;=%@]/;
+
+function percentEncode(ch: string): string {
+  return [...new TextEncoder().encode(ch)].map((b) => '%%' + b.toString(16).toUpperCase().padStart(2, '0')).join('');
+}
+
+function checkWord(ctx: RuleContext, w: EnvWord, out: Diagnostic[]): void {
+  const v = w.value;
+  const name = w.name;
+  // Specifiers first: their expansion is unknown here.
+  for (const u of w.resolved.uses) {
+    if (!u.known) return;
+    const next = ctx.document.getText().charAt(u.span.end);
+    if (/[0-9a-fA-F]/.test(u.letter) && /[0-9a-fA-F]/.test(next)) {
+      out.push(
+        diagnostic(
+          ctx,
+          u.span,
+          'proxy-specifier-in-url',
+          `systemd replaces %${u.letter} with a specifier value, so dockerd never sees the percent-encoding %${u.letter}${next}. Write %%${u.letter}${next}.`,
+          DiagnosticSeverity.Warning,
+          [{ title: `Write %%${u.letter}`, edits: [replaceEdit(ctx, u.span, `%%${u.letter}`)] }],
+        ),
+      );
+    }
+  }
+  if (w.resolved.uses.length > 0 || v.length === 0) return;
+  const scheme = v.indexOf('://');
+  const at = v.lastIndexOf('@');
+  if (scheme >= 0 && at > scheme + 3) {
+    const userinfoStart = scheme + 3;
+    let bad = false;
+    for (let i = userinfoStart; i < at; i++) {
+      const ch = v[i];
+      if (!USERINFO_BAD.test(ch)) continue;
+      bad = true;
+      const enc = percentEncode(ch);
+      out.push(
+        diagnostic(
+          ctx,
+          valueSlice(w, i, i + 1),
+          'proxy-url-needs-encoding',
+          `'${ch}' in the proxy user name or password must be percent-encoded, and systemd needs the % doubled: write ${enc}. Unencoded, Go reads a different proxy host.`,
+          DiagnosticSeverity.Warning,
+          [{ title: `Replace with ${enc}`, edits: [replaceEdit(ctx, valueSlice(w, i, i + 1), enc)] }],
+        ),
+      );
+    }
+    if (bad) return;
+  }
+  const reading = readProxy(v);
+  const whole = valueSlice(w, 0, v.length);
+  if (reading.error) {
+    out.push(
+      diagnostic(
+        ctx,
+        whole,
+        'proxy-url-invalid',
+        `dockerd cannot parse this ${name} (${reading.error}) and silently uses no proxy. Write it as http://host:port.`,
+        DiagnosticSeverity.Warning,
+      ),
+    );
+    return;
+  }
+  if (reading.firstError) {
+    out.push(
+      diagnostic(
+        ctx,
+        whole,
+        'proxy-url-invalid',
+        `Go cannot parse this ${name} (${reading.firstError}); dockerd then reads it as http://${v} and tries a proxy host named "${reading.url?.host ?? ''}". Write it as http://host:port.`,
+        DiagnosticSeverity.Warning,
+      ),
+    );
+    return;
+  }
+  if (reading.ignoredScheme) {
+    const host = reading.url?.host ?? '';
+    out.push(
+      diagnostic(
+        ctx,
+        valueSlice(w, 0, reading.ignoredScheme.length),
+        'proxy-url-scheme',
+        `dockerd does not support the proxy scheme "${reading.ignoredScheme}" (only http, https and socks5): Go reads this value as http://${v} and tries a proxy host named "${host}". Use http://, https:// or socks5://.`,
+        DiagnosticSeverity.Warning,
+      ),
+    );
+    return;
+  }
+  if (reading.url && reading.url.host.length === 0) {
+    out.push(
+      diagnostic(
+        ctx,
+        whole,
+        'proxy-url-invalid',
+        `This ${name} has no host name, so dockerd cannot reach the proxy. Write it as http://host:port.`,
+        DiagnosticSeverity.Warning,
+      ),
+    );
+  }
+}
+
+export const proxyUrlValue: Rule = (ctx) => {
+  const out: Diagnostic[] = [];
+  for (const w of ctx.model.variables) {
+    const upper = proxyVariableOf(w.name);
+    if (upper && PROXY_VARIABLES[upper].kind === 'url') checkWord(ctx, w, out);
+  }
+  return out;
+};

@@ -1,0 +1,51 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE } from '../../languageModes';
+import type { DropinModel } from '../dropinModel';
+import type { Span } from '../parseDropin';
+
+/**
+ * One rule per file (as in redhat-developer/yaml-language-server): each looks at the
+ * model and returns diagnostics. Quick fixes travel in `data.fixes`, so that
+ * `getCodeActions` can offer them without recomputing anything.
+ */
+export interface RuleContext {
+  document: TextDocument;
+  model: DropinModel;
+}
+
+export type Rule = (ctx: RuleContext) => Diagnostic[];
+
+export interface QuickFix {
+  title: string;
+  edits: TextEdit[];
+}
+
+export interface DiagnosticData {
+  fixes?: QuickFix[];
+}
+
+export function diagnostic(
+  ctx: RuleContext,
+  span: Span,
+  code: string,
+  message: string,
+  severity: DiagnosticSeverity = DiagnosticSeverity.Error,
+  fixes?: QuickFix[],
+): Diagnostic {
+  const d: Diagnostic = {
+    range: { start: ctx.document.positionAt(span.start), end: ctx.document.positionAt(span.end) },
+    severity,
+    code,
+    source: DIAGNOSTIC_SOURCE,
+    message,
+  };
+  if (fixes && fixes.length > 0) d.data = { fixes } satisfies DiagnosticData;
+  return d;
+}
+
+export function replaceEdit(ctx: RuleContext, span: Span, newText: string): TextEdit {
+  return { range: { start: ctx.document.positionAt(span.start), end: ctx.document.positionAt(span.end) }, newText };
+}
+
+export { DiagnosticSeverity };

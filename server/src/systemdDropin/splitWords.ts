@@ -1,0 +1,167 @@
+import type { MappedText, Span } from './parseDropin';
+
+/**
+ * Splits a value into words the way systemd 252's `extract_first_word()` does with
+ * EXTRACT_UNQUOTE | EXTRACT_CUNESCAPE (used by `Environment=`, systemd.exec(5)):
+ * words are separated by blanks; `'…'` and `"…"` may appear anywhere in a word and
+ * are removed (`A"B=1"` is `AB=1`, verified with systemd 252); C escapes are
+ * decoded inside and outside quotes (systemd.syntax(7) lists them). An unterminated
+ * quote, an unknown escape or a trailing backslash is "Invalid syntax": systemd keeps
+ * the words before it and drops the rest of the line.
+ */
+
+export interface Word {
+  /** The word after quote removal and unescaping. */
+  text: string;
+  /** Document offset of the source of each character of `text`, plus the end. */
+  offsets: number[];
+  /** The word as written, quotes included. */
+  span: Span;
+  /** True when any part of the word was quoted. */
+  quoted: boolean;
+}
+
+export type WordErrorKind = 'unterminated-quote' | 'unknown-escape' | 'trailing-backslash';
+
+export interface WordError {
+  kind: WordErrorKind;
+  /** The offending quote or escape sequence. */
+  span: Span;
+  /** From the start of the offending word to the end of the value: what systemd drops. */
+  dropped: Span;
+  /** The escape sequence as written, for messages. */
+  sequence?: string;
+}
+
+export interface SplitResult {
+  words: Word[];
+  error?: WordError;
+}
+
+const SEPARATORS = ' \t\n\r';
+const SIMPLE_ESCAPES: Record<string, string> = {
+  a: '\x07',
+  b: '\b',
+  f: '\f',
+  n: '\n',
+  r: '\r',
+  t: '\t',
+  v: '\v',
+  '\\': '\\',
+  '"': '"',
+  "'": "'",
+  s: ' ',
+};
+
+/**
+ * Decodes one escape after a backslash (`src[i]` is the character after it).
+ * Returns the decoded text and the number of source characters consumed, or
+ * undefined for an escape systemd's `cunescape_one()` rejects.
+ */
+export function decodeEscape(src: string, i: number): { text: string; length: number } | undefined {
+  const c = src[i];
+  if (c === undefined) return undefined;
+  if (c in SIMPLE_ESCAPES) return { text: SIMPLE_ESCAPES[c], length: 1 };
+  const hex = (n: number): number | undefined => {
+    const digits = src.slice(i + 1, i + 1 + n);
+    return digits.length === n && /^[0-9a-fA-F]+$/.test(digits) ? parseInt(digits, 16) : undefined;
+  };
+  if (c === 'x') {
+    const v = hex(2);
+    // NUL is refused: an environment value cannot carry it.
+    return v === undefined || v === 0 ? undefined : { text: String.fromCharCode(v), length: 3 };
+  }
+  if (c === 'u' || c === 'U') {
+    const n = c === 'u' ? 4 : 8;
+    const v = hex(n);
+    if (v === undefined || v === 0 || v > 0x10ffff || (v >= 0xd800 && v <= 0xdfff)) return undefined;
+    return { text: String.fromCodePoint(v), length: n + 1 };
+  }
+  if (c >= '0' && c <= '7') {
+    const digits = src.slice(i, i + 3);
+    if (!/^[0-7]{3}$/.test(digits)) return undefined;
+    const v = parseInt(digits, 8);
+    return v === 0 || v > 255 ? undefined : { text: String.fromCharCode(v), length: 3 };
+  }
+  return undefined;
+}
+
+export function splitWords(value: MappedText): SplitResult {
+  const src = value.text;
+  const off = value.offsets;
+  const words: Word[] = [];
+  const endOfValue = src.length > 0 ? off[src.length - 1] + 1 : off[0];
+  let i = 0;
+  for (;;) {
+    while (i < src.length && SEPARATORS.includes(src[i])) i++;
+    if (i >= src.length) return { words };
+    const wordStart = i;
+    let text = '';
+    const offsets: number[] = [];
+    let quote: string | undefined;
+    let quoteAt = -1;
+    let quoted = false;
+    for (;;) {
+      if (i >= src.length) {
+        if (quote) {
+          return {
+            words,
+            error: { kind: 'unterminated-quote', span: { start: off[quoteAt], end: off[quoteAt] + 1 }, dropped: { start: off[wordStart], end: endOfValue } },
+          };
+        }
+        break;
+      }
+      const c = src[i];
+      if (!quote && SEPARATORS.includes(c)) break;
+      if (c === '\\') {
+        if (i + 1 >= src.length) {
+          return {
+            words,
+            error: { kind: 'trailing-backslash', span: { start: off[i], end: off[i] + 1 }, dropped: { start: off[wordStart], end: endOfValue } },
+          };
+        }
+        const esc = decodeEscape(src, i + 1);
+        if (!esc) {
+          // Show the digits too for \x, \u, \U and octal escapes.
+          const n = src[i + 1];
+          const width = n === 'x' ? 4 : n === 'u' ? 6 : n === 'U' ? 10 : n >= '0' && n <= '7' ? 4 : 2;
+          const seq = src.slice(i, Math.min(src.length, i + width)).split(/[\s"']/)[0];
+          return {
+            words,
+            error: {
+              kind: 'unknown-escape',
+              span: { start: off[i], end: off[i + seq.length - 1] + 1 },
+              dropped: { start: off[wordStart], end: endOfValue },
+              sequence: seq,
+            },
+          };
+        }
+        for (const ch of esc.text) {
+          text += ch;
+          offsets.push(off[i]);
+          for (let k = 1; k < ch.length; k++) offsets.push(off[i]);
+        }
+        i += 1 + esc.length;
+        continue;
+      }
+      if (quote) {
+        if (c === quote) {
+          quote = undefined;
+          i++;
+          continue;
+        }
+      } else if (c === '"' || c === "'") {
+        quote = c;
+        quoteAt = i;
+        quoted = true;
+        i++;
+        continue;
+      }
+      text += c;
+      offsets.push(off[i]);
+      i++;
+    }
+    offsets.push(off[i - 1] + 1);
+    words.push({ text, offsets, span: { start: off[wordStart], end: off[i - 1] + 1 }, quoted });
+  }
+}

@@ -1,0 +1,156 @@
+import assert from 'node:assert/strict';
+import { execFile } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it, type TestContext } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import type { ModeContext } from '../../server/src/languageModes';
+import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { systemdDropinMode } from '../../server/src/systemdDropin/systemdDropinMode';
+import { resolveEngineVersion } from '../../server/src/utils/engineVersion';
+import { REPO_ROOT } from '../util/lspClient';
+
+/**
+ * The drop-in diagnostics agree with the real `systemd-analyze verify` (systemd 252):
+ * each fixture in test/fixtures/systemdDropin/verify is loaded by systemd beside a
+ * minimal docker.service (Type=notify, ExecStart of an existing binary, no default
+ * dependencies, so that systemd has nothing to say about the base unit), and validated
+ * by the drop-in mode exactly as the server calls it (test/protocol/systemdDropin.test.ts
+ * covers the same mode through dist/server.js). Every line systemd warns about must carry a diagnostic; a file
+ * systemd refuses must get an error; and every error of ours must be on a line systemd
+ * warns about (or in a refused file), so the two agree both ways.
+ */
+
+const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'systemdDropin', 'verify');
+const BASE_UNIT = '[Unit]\nDescription=Docker (test unit)\nDefaultDependencies=no\n[Service]\nType=notify\nExecStart=/usr/bin/dockerd -H fd://\n';
+
+interface Verdict {
+  /** 0-based lines systemd names in the drop-in. */
+  lines: Set<number>;
+  refused: boolean;
+  output: string;
+}
+
+function which(cmd: string): string | undefined {
+  for (const dir of (process.env.PATH ?? '/usr/bin:/bin').split(':')) {
+    const p = path.join(dir, cmd);
+    if (fs.existsSync(p)) return p;
+  }
+  return undefined;
+}
+
+function run(cmd: string, args: string[]): Promise<{ code: number; output: string }> {
+  return new Promise((resolve) => {
+    execFile(cmd, args, { timeout: 60_000 }, (err, stdout, stderr) => {
+      const code = err ? (typeof err.code === 'number' ? err.code : 1) : 0;
+      resolve({ code, output: `${stdout}${stderr}` });
+    });
+  });
+}
+
+async function verify(analyze: string, name: string, text: string): Promise<Verdict> {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-systemd-'));
+  try {
+    const unitDir = path.join(root, 'etc', 'systemd', 'system');
+    fs.mkdirSync(path.join(unitDir, 'docker.service.d'), { recursive: true });
+    // Binaries the units name must exist inside the root, or systemd complains about them.
+    for (const bin of ['usr/bin/dockerd', 'bin/kill']) {
+      fs.mkdirSync(path.join(root, path.dirname(bin)), { recursive: true });
+      fs.copyFileSync('/bin/true', path.join(root, bin));
+    }
+    fs.writeFileSync(path.join(unitDir, 'docker.service'), BASE_UNIT);
+    fs.writeFileSync(path.join(unitDir, 'docker.service.d', name), text);
+    const { code, output } = await run(analyze, ['verify', `--root=${root}`, path.join(unitDir, 'docker.service')]);
+    const lines = new Set<number>();
+    const re = new RegExp(`docker\\.service\\.d/${name.replace(/\./g, '\\.')}:(\\d+):`, 'g');
+    for (const m of output.matchAll(re)) lines.add(Number(m[1]) - 1);
+    const refused = code !== 0 && /Refusing|bad unit file setting/.test(output);
+    if (code !== 0 && !refused) throw new Error(`systemd-analyze failed for ${name} on something else:\n${output}`);
+    return { lines, refused, output };
+  } finally {
+    fs.rmSync(root, { recursive: true, force: true });
+  }
+}
+
+/**
+ * systemd names the LAST physical line of a continued line; our diagnostic sits on the
+ * word's own line. The lines that make up the logical line ending at `line`:
+ */
+function logicalLines(text: string, line: number): number[] {
+  const all = text.split('\n');
+  const out = [line];
+  for (let i = line - 1; i >= 0; i--) {
+    const l = all[i];
+    if (/^\s*[#;]/.test(l)) continue;
+    if (/(^|[^\\])(\\\\)*\\$/.test(l)) out.push(i);
+    else break;
+  }
+  return out;
+}
+
+function requireSystemdAnalyze(t: TestContext): string | undefined {
+  const analyze = which('systemd-analyze');
+  if (analyze && fs.existsSync('/bin/true')) return analyze;
+  if (process.env.CI === 'true') throw new Error('CI needs systemd-analyze (systemd 252)');
+  t.skip('systemd-analyze is not installed');
+  return undefined;
+}
+
+describe('drop-in diagnostics agree with systemd-analyze verify', () => {
+  const ctx: ModeContext = { settings: DEFAULT_SETTINGS, engineVersion: resolveEngineVersion('auto', undefined), engineVersionKnown: false };
+
+  const files = fs
+    .readdirSync(FIXTURES)
+    .filter((f) => f.endsWith('.conf'))
+    .sort();
+  it('has fixtures', () => assert.ok(files.length >= 10, 'fixtures missing'));
+
+  for (const name of ['http-proxy.conf.bak', 'http-proxy.conf~', '.http-proxy.conf']) {
+    it(`${name} is never read: systemd is silent, we warn once`, async (t) => {
+      const analyze = requireSystemdAnalyze(t);
+      if (!analyze) return;
+      const text = '[Service]\nEnviroment="HTTP_PROXY=http://proxy:3128"\nExecStart=/usr/bin/dockerd\n';
+      const verdict = await verify(analyze, name, text);
+      assert.equal(verdict.lines.size, 0, verdict.output);
+      assert.equal(verdict.refused, false, verdict.output);
+      const document = TextDocument.create(`file:///etc/systemd/system/docker.service.d/${name}`, 'plaintext', 1, text);
+      const diags = systemdDropinMode.doValidation!(document, systemdDropinMode.parse(document), ctx);
+      assert.deepEqual(
+        diags.map((d) => [d.code, d.severity]),
+        [['dropin-not-read', 2]],
+      );
+    });
+  }
+
+  for (const name of files) {
+    it(name, async (t) => {
+      const analyze = requireSystemdAnalyze(t);
+      if (!analyze) return;
+      const text = fs.readFileSync(path.join(FIXTURES, name), 'utf8');
+      const verdict = await verify(analyze, name, text);
+      const uri = `file:///etc/systemd/system/docker.service.d/${name}`;
+      const document = TextDocument.create(uri, 'plaintext', 1, text);
+      const diags: Diagnostic[] = systemdDropinMode.doValidation!(document, systemdDropinMode.parse(document), ctx);
+      const summary = `systemd said:\n${verdict.output}\nwe said:\n${diags.map((d) => `${d.range.start.line + 1}: ${String(d.code)}: ${d.message}`).join('\n')}`;
+
+      for (const line of verdict.lines) {
+        const covered = logicalLines(text, line);
+        assert.ok(
+          diags.some((d) => covered.includes(d.range.start.line)),
+          `systemd warns about line ${line + 1} but the server has no diagnostic there\n${summary}`,
+        );
+      }
+      const errors = diags.filter((d) => d.severity === 1);
+      if (verdict.refused) assert.ok(errors.length > 0, `systemd refuses the unit but the server reports no error\n${summary}`);
+      else {
+        const warned = new Set([...verdict.lines].flatMap((l) => logicalLines(text, l)));
+        for (const e of errors) {
+          assert.ok(warned.has(e.range.start.line), `error on line ${e.range.start.line + 1} where systemd is silent\n${summary}`);
+        }
+      }
+      if (verdict.lines.size === 0 && !verdict.refused) assert.deepEqual(errors, [], summary);
+    });
+  }
+});

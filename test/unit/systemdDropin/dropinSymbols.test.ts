@@ -1,0 +1,25 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { DocumentSymbol } from 'vscode-languageserver-types';
+import { systemdDropinMode } from '../../../server/src/systemdDropin/systemdDropinMode';
+import { CTX, dropin } from './dropinTestKit';
+
+function outline(symbols: DocumentSymbol[] | undefined, depth = 0): string[] {
+  return (symbols ?? []).flatMap((s) => [`${'  '.repeat(depth)}${s.name} @${s.selectionRange.start.line + 1}`, ...outline(s.children, depth + 1)]);
+}
+
+describe('drop-in outline', () => {
+  it('lists sections, directives and the variables of Environment=', () => {
+    const f = dropin('[Service]\nEnvironment="HTTP_PROXY=http://p:1" NO_PROXY=x\nExecStart=\n[Unit]\nAfter=network-online.target\n');
+    const symbols = systemdDropinMode.findDocumentSymbols!(f.document, systemdDropinMode.parse(f.document), CTX);
+    assert.deepEqual(outline(symbols), [
+      '[Service] @1',
+      '  Environment @2',
+      '    HTTP_PROXY @2',
+      '    NO_PROXY @2',
+      '  ExecStart @3',
+      '[Unit] @4',
+      '  After @5',
+    ]);
+  });
+});

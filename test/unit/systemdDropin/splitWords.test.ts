@@ -1,0 +1,51 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { parseDropin } from '../../../server/src/systemdDropin/parseDropin';
+import { splitWords } from '../../../server/src/systemdDropin/splitWords';
+import { dropin } from './dropinTestKit';
+
+function split(value: string) {
+  return splitWords(parseDropin(`[Service]\nEnvironment=${value}\n`).assignments[0].value);
+}
+
+describe('splitWords (Environment= words)', () => {
+  it('removes quotes anywhere in a word, as systemd 252 does', () => {
+    assert.deepEqual(
+      split(`'SQ=a b' "DQ=c d" PLAIN=e TRAIL="x"y A"B=1"`).words.map((w) => w.text),
+      ['SQ=a b', 'DQ=c d', 'PLAIN=e', 'TRAIL=xy', 'AB=1'],
+    );
+  });
+
+  it('decodes C escapes', () => {
+    assert.deepEqual(
+      split(String.raw`"A=x\x41\s\u00e9\101\\\""`).words.map((w) => w.text),
+      ['A=xA é' + 'A\\"'],
+    );
+  });
+
+  it('keeps the words before a syntax error and points at the error', () => {
+    const f = dropin('[Service]\nEnvironment=A=1 ESC="a$0\\q$0b" C=3\n');
+    const r = splitWords(parseDropin(f.text).assignments[0].value);
+    assert.deepEqual(
+      r.words.map((w) => w.text),
+      ['A=1'],
+    );
+    assert.equal(r.error?.kind, 'unknown-escape');
+    assert.deepEqual(r.error?.span, { start: f.offsets[0], end: f.offsets[1] });
+  });
+
+  it('reports an unterminated quote at the quote, and a trailing backslash', () => {
+    const f = dropin('[Service]\nEnvironment=$0"$0UNTERMINATED=abc\n');
+    const r = splitWords(parseDropin(f.text).assignments[0].value);
+    assert.equal(r.error?.kind, 'unterminated-quote');
+    assert.deepEqual(r.error?.span, { start: f.offsets[0], end: f.offsets[1] });
+    assert.equal(split('Z=1 A=x\\ ').error?.kind, 'trailing-backslash');
+  });
+
+  it('maps every character back to the document', () => {
+    const f = dropin('[Service]\nEnvironment="A=$0x y"\n');
+    const w = splitWords(parseDropin(f.text).assignments[0].value).words[0];
+    assert.equal(w.offsets[w.text.indexOf('x')], f.offsets[0]);
+    assert.equal(f.text.slice(w.span.start, w.span.end), '"A=x y"');
+  });
+});
