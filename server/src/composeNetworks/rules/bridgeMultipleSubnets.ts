@@ -1,0 +1,22 @@
+import type { ComposeModel } from '../composeModel';
+import { addressing } from '../networkAddressing';
+import type { Problem, Rule } from './problem';
+
+/**
+ * The bridge driver takes one subnet per address family: "bridge driver doesn't
+ * support multiple subnets" (moby libnetwork/drivers/bridge, verified on 20.10).
+ */
+export const bridgeMultipleSubnets: Rule = (model: ComposeModel) => {
+  const out: Problem[] = [];
+  for (const decl of model.networks) {
+    const a = addressing(model, decl);
+    if (a.external || (a.driver !== undefined && a.driver !== 'bridge')) continue;
+    for (const family of [4, 6] as const) {
+      const blocks = a.blocks.filter((b) => b.subnet?.cidr?.family === family);
+      for (const b of blocks.slice(1)) {
+        out.push({ range: b.subnet!.range, code: 'bridge-multiple-subnets', severity: 'error', message: `A bridge network takes one IPv${family} subnet; network \`${decl.key}\` already has ${blocks[0].subnet!.cidr!.network}. Remove this entry or use another driver.` });
+      }
+    }
+  }
+  return out;
+};

@@ -1,0 +1,27 @@
+import { property } from '../composeSchema';
+import type { ComposeModel } from '../composeModel';
+import { addressing } from '../networkAddressing';
+import type { Problem, Rule } from './problem';
+
+/**
+ * An external network is looked up, never created, so the properties Compose only
+ * uses to create a network (x-creation in the schema: driver, ipam, …) have no effect.
+ * compose-go v2 accepts them silently (its checkExternal is wired for volumes only),
+ * so this is a warning, not an error.
+ */
+export const externalWithCreationProps: Rule = (model: ComposeModel) => {
+  const out: Problem[] = [];
+  for (const decl of model.networks) {
+    if (!addressing(model, decl).external) continue;
+    for (const e of decl.entries) {
+      if (!property('network', e.key)?.['x-creation'] || !e.keyNode.range) continue;
+      out.push({
+        range: [e.keyNode.range[0], e.keyNode.range[1]],
+        code: 'external-with-creation-property',
+        severity: 'warning',
+        message: `\`${e.key}\` is ignored: network \`${decl.key}\` is external, so Compose uses it as it exists. Remove \`${e.key}\`, or drop \`external\` to let Compose create the network.`,
+      });
+    }
+  }
+  return out;
+};

@@ -1,0 +1,31 @@
+import { isMap } from 'yaml';
+import type { ComposeModel } from '../composeModel';
+import { readValue } from '../networkAddressing';
+import { entry } from '../yamlNodes';
+import type { Problem, Rule } from './problem';
+
+/**
+ * Service-level `mac_address` and a per-network `mac_address` that differ: docker
+ * compose refuses ("the service-level mac_address should have the same value as
+ * network %s", docker/compose pkg/compose/create.go).
+ */
+export const macAddressMismatch: Rule = (model: ComposeModel) => {
+  const out: Problem[] = [];
+  for (const ref of model.refs) {
+    const own = readValue(entry(ref.configEntries, 'mac_address')?.value ?? null);
+    if (!own) continue;
+    for (const svc of model.servicesByName.get(ref.service.name) ?? []) {
+      const e = entry(svc.entries, 'mac_address');
+      const top = e && !isMap(e.value) ? readValue(e.value) : undefined;
+      if (!top || top.text.toLowerCase() === own.text.toLowerCase()) continue;
+      out.push({
+        range: own.range,
+        code: 'mac-address-mismatch',
+        severity: 'error',
+        message: `Service \`${ref.service.name}\` sets \`mac_address\` ${top.text} at service level but ${own.text} on network \`${ref.network}\`; Compose refuses the pair. Keep only the per-network one.`,
+      });
+      break;
+    }
+  }
+  return out;
+};

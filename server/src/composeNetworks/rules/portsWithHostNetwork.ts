@@ -1,0 +1,25 @@
+import { scalarText } from '../yamlNodes';
+import type { ComposeModel } from '../composeModel';
+import type { Problem, Rule } from './problem';
+
+/**
+ * With `network_mode: host` the container uses the host's ports directly and the
+ * Engine discards port mappings (compose-spec 05-services.md, network_mode / ports),
+ * so `ports` is accepted but ignored.
+ */
+export const portsWithHostNetwork: Rule = (model: ComposeModel) => {
+  const out: Problem[] = [];
+  for (const svc of model.services) {
+    if (!svc.ports?.keyNode.range) continue;
+    const mode = model.servicesByName.get(svc.name)!.map((d) => scalarText(d.networkMode?.value ?? null)).filter((m) => m !== undefined).pop();
+    if (mode !== 'host') continue;
+    const r = svc.ports.keyNode.range;
+    out.push({
+      range: [r[0], r[1]],
+      code: 'ports-with-host-network',
+      severity: 'warning',
+      message: `\`ports\` of service \`${svc.name}\` are ignored with \`network_mode: host\`: the service already listens on the host's ports. Remove \`ports\`.`,
+    });
+  }
+  return out;
+};

@@ -1,0 +1,26 @@
+import { PREDEFINED_NETWORKS } from '../composeSchema';
+import type { ComposeModel } from '../composeModel';
+import { addressing, readValue } from '../networkAddressing';
+import { entry } from '../yamlNodes';
+import type { Problem, Rule } from './problem';
+
+/**
+ * A network Compose would create under the name of a predefined one (`name: host`):
+ * the Engine refuses with "operation is not permitted on predefined host network"
+ * (HTTP 403). To join the predefined network, declare it external.
+ */
+export const predefinedNetworkName: Rule = (model: ComposeModel) => {
+  const out: Problem[] = [];
+  for (const decl of model.networks) {
+    if (addressing(model, decl).external) continue;
+    const name = readValue(entry(decl.entries, 'name')?.value ?? null);
+    if (!name || !PREDEFINED_NETWORKS.includes(name.text)) continue;
+    out.push({
+      range: name.range,
+      code: 'predefined-network-name',
+      severity: 'error',
+      message: `\`${name.text}\` is a predefined network that the Engine will not create again. Add \`external: true\` to use it, or pick another name.`,
+    });
+  }
+  return out;
+};

@@ -1,0 +1,126 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import { renderProperty } from '../../../server/src/composeNetworks/composeSchema';
+import { applyCompletion, completionLabels, compose, ctx, mode } from './helpers';
+
+describe('compose networks: completion', () => {
+  it('offers network properties not yet written, with the hover docs', () => {
+    const src = `networks:\n  front:\n    driver: bridge\n    $0\n`;
+    const labels = completionLabels(src);
+    assert.ok(labels.includes('ipam') && labels.includes('enable_ipv6') && labels.includes('external'));
+    assert.ok(!labels.includes('driver'));
+    const f = compose(src);
+    const item = mode.doComplete!(f.document, f.position, f.model, ctx()).items.find((i) => i.label === 'internal')!;
+    assert.deepEqual(item.documentation, { kind: 'markdown', value: renderProperty('network', 'internal') });
+    assert.equal(applyCompletion(`networks:\n  front:\n    int$0\n`, 'internal'), `networks:\n  front:\n    internal: \n`);
+    assert.equal(applyCompletion(`networks:\n  front:\n    ip$0\n`, 'ipam'), `networks:\n  front:\n    ipam:\n      \n`);
+  });
+
+  it('offers ipam and ipam.config properties', () => {
+    assert.deepEqual(completionLabels(`networks:\n  n:\n    ipam:\n      $0\n`).sort(), ['config', 'driver', 'options']);
+    assert.deepEqual(completionLabels(`networks:\n  n:\n    ipam:\n      config:\n        - $0\n`).sort(), ['aux_addresses', 'gateway', 'ip_range', 'subnet']);
+    assert.deepEqual(completionLabels(`networks:\n  n:\n    ipam:\n      config:\n        - subnet: 10.0.0.0/24\n          $0\n`).sort(), ['aux_addresses', 'gateway', 'ip_range', 'subnet']);
+  });
+
+  it('offers driver values and booleans', () => {
+    assert.deepEqual(completionLabels(`networks:\n  n:\n    driver: $0\n`), ['bridge', 'overlay', 'macvlan', 'ipvlan', 'host', 'none']);
+    assert.equal(applyCompletion(`networks:\n  n:\n    driver:$0\n`, 'macvlan'), `networks:\n  n:\n    driver: macvlan\n`);
+    assert.equal(applyCompletion(`networks:\n  n:\n    driver: mac$0vlan\n`, 'ipvlan'), `networks:\n  n:\n    driver: ipvlan\n`);
+    assert.deepEqual(completionLabels(`networks:\n  n:\n    internal: $0\n`), ['true', 'false']);
+  });
+
+  it('offers declared network names under a service, in map and list form', () => {
+    const decls = `networks:\n  front:\n  back:\n    external: true\n`;
+    assert.deepEqual(completionLabels(`services:\n  web:\n    networks:\n      front:\n      $0\n${decls}`), ['back', 'default']);
+    assert.equal(
+      applyCompletion(`services:\n  web:\n    networks:\n      - fr$0\n${decls}`, 'front'),
+      `services:\n  web:\n    networks:\n      - front\n${decls}`,
+    );
+    assert.equal(
+      applyCompletion(`services:\n  web:\n    networks:\n      $0\n${decls}`, 'back'),
+      `services:\n  web:\n    networks:\n      back:\n        \n${decls}`,
+    );
+  });
+
+  it('offers attachment properties and a free static address', () => {
+    const src = `services:\n  web:\n    networks:\n      front:\n        $0\nnetworks:\n  front:\n`;
+    assert.ok(completionLabels(src).includes('ipv4_address') && completionLabels(src).includes('interface_name'));
+    const free = `services:
+  db:
+    networks:
+      front:
+        ipv4_address: 172.28.0.2
+  web:
+    networks:
+      front:
+        ipv4_address: $0
+networks:
+  front:
+    ipam:
+      config:
+        - subnet: 172.28.0.0/16
+`;
+    assert.deepEqual(completionLabels(free), ['172.28.0.3']);
+  });
+
+  it('offers network_mode values with service:NAME for the other services', () => {
+    const src = `services:\n  db:\n    image: x\n  web:\n    network_mode: $0\n`;
+    assert.deepEqual(completionLabels(src), ['bridge', 'host', 'none', 'service:db', 'container:']);
+    assert.equal(applyCompletion(`services:\n  db: {}\n  web:\n    network_mode: serv$0\n`, 'service:db'), `services:\n  db: {}\n  web:\n    network_mode: service:db\n`);
+  });
+
+  it('offers only the network keys at the service level, and nothing elsewhere', () => {
+    assert.deepEqual(completionLabels(`services:\n  web:\n    image: x\n    $0\n`), ['networks', 'network_mode']);
+    assert.deepEqual(completionLabels(`services:\n  web:\n    network_mode: host\n    $0\n`), []);
+    assert.deepEqual(completionLabels(`services:\n  web:\n    environment:\n      $0\n`), []);
+    assert.deepEqual(completionLabels(`volumes:\n  data:\n    $0\n`), []);
+    assert.deepEqual(completionLabels(`# networks: $0\n`), []);
+  });
+
+  it('proposes a free subnet in ipam.config that overlaps no other subnet', () => {
+    const src = `networks:
+  a:
+    ipam:
+      config:
+        - subnet: 172.18.0.0/24
+  b:
+    ipam:
+      config:
+        - subnet: $0
+`;
+    assert.deepEqual(completionLabels(src), ['172.18.1.0/24']);
+  });
+
+  it('offers the network snippets under the top-level networks, with a free subnet filled in', () => {
+    const src = `services:\n  web: {}\nnetworks:\n  a:\n    ipam:\n      config:\n        - subnet: 172.18.0.0/24\n  $0\n`;
+    const labels = completionLabels(src);
+    assert.ok(labels.includes('Bridge network with a subnet') && labels.includes('External network'));
+    assert.equal(
+      applyCompletion(src, 'Bridge network with a subnet'),
+      `services:\n  web: {}\nnetworks:\n  a:\n    ipam:\n      config:\n        - subnet: 172.18.0.0/24\n  \${1:backend}:\n    driver: bridge\n    ipam:\n      config:\n        - subnet: \${2:172.18.1.0/24}\n`,
+    );
+    assert.deepEqual(completionLabels(`services:\n  web:\n    $0\n`).filter((l) => l.includes(' ')), []);
+  });
+
+  it('works inside anchors, after document separators and in a long file', () => {
+    assert.deepEqual(completionLabels(`services: {}\n---\nnetworks:\n  n:\n    driver: b$0\n`)[0], 'bridge');
+    const big = 'services:\n' + Array.from({ length: 2000 }, (_, i) => `  s${i}:\n    image: x\n    networks: [n]\n`).join('') + 'networks:\n  n:\n    $0\n';
+    assert.ok(completionLabels(big).includes('driver'));
+  });
+});
+
+describe('compose networks: completion from context', () => {
+  it('completes network names in a flow list', () => {
+    assert.equal(
+      applyCompletion(`services:\n  web:\n    networks: [front, ba$0]\nnetworks:\n  front:\n  back:\n`, 'back'),
+      `services:\n  web:\n    networks: [front, back]\nnetworks:\n  front:\n  back:\n`,
+    );
+  });
+
+  it('offers the live networks of the Engine as names of an external network', () => {
+    const f = compose(`networks:\n  shared:\n    external: true\n    name: $0\n`);
+    const live = [{ id: '1', name: 'proxy-net', driver: 'bridge', scope: 'local', internal: false, enableIPv6: false, subnets: [{ subnet: '172.20.0.0/16' }], labels: {} }];
+    const items = mode.doComplete!(f.document, f.position, f.model, { ...ctx(), liveNetworks: live }).items;
+    assert.deepEqual(items.map((i) => `${i.label} (${i.detail})`), ['proxy-net (bridge 172.20.0.0/16)']);
+  });
+});

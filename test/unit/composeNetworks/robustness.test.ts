@@ -1,0 +1,85 @@
+import assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { REPO_ROOT } from '../../util/lspClient';
+import { compose, ctx, mode } from './helpers';
+
+const REALISTIC = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'compose', 'realistic.yaml'), 'utf8');
+
+/** A small deterministic PRNG (mulberry32), so a failure can be replayed. */
+function prng(seed: number): () => number {
+  return () => {
+    seed = (seed + 0x6d2b79f5) | 0;
+    let t = Math.imul(seed ^ (seed >>> 15), 1 | seed);
+    t = (t + Math.imul(t ^ (t >>> 7), 61 | t)) ^ t;
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+/** Runs every feature of the mode at a few positions; none may throw. */
+function exercise(text: string, rand: () => number): void {
+  const f = compose(text.replace(/\$0/g, '$ 0'));
+  const c = ctx({ engine: rand() < 0.5 ? '20.10' : '29.7' });
+  const diags = mode.doValidation!(f.document, f.model, c);
+  for (const d of diags) {
+    assert.equal(d.source, 'docker-networking');
+    assert.match(String(d.code), /^[a-z0-9]+(-[a-z0-9]+)*$/);
+    assert.ok(f.document.offsetAt(d.range.end) - f.document.offsetAt(d.range.start) < 200, `narrow range for ${d.code}`);
+  }
+  mode.findDocumentSymbols!(f.document, f.model, c);
+  mode.getCodeActions!(f.document, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, diags, f.model, c);
+  for (let i = 0; i < 8; i++) {
+    const pos = f.document.positionAt(Math.floor(rand() * (text.length + 1)));
+    mode.doComplete!(f.document, pos, f.model, c);
+    mode.doHover!(f.document, pos, f.model, c);
+    mode.findDefinition!(f.document, pos, f.model, c);
+    mode.findReferences!(f.document, pos, f.model, c);
+    mode.findDocumentHighlights!(f.document, pos, f.model, c);
+    mode.prepareRename!(f.document, pos, f.model, c);
+    mode.doRename!(f.document, pos, 'renamed', f.model, c);
+  }
+}
+
+describe('compose networks: robustness', () => {
+  it('survives odd but valid YAML', () => {
+    const rand = prng(1);
+    for (const text of [
+      '',
+      '---\n---\n',
+      'networks: 5\nservices: [a, b]\n',
+      'services:\n  web:\n    networks: 7\n    network_mode: {a: 1}\n',
+      '? [complex, key]\n: value\nnetworks:\n  ? {a: 1}\n  : x\n',
+      'services:\n  a: &a\n    networks: [*a]\n',
+      'networks:\n  n: &n\n    ipam: &i\n      config: [*i]\n',
+      'services:\n  web:\n    <<: [*missing]\n',
+      'networks:\n  "quoted net":\n  \'single\':\nservices:\n  s:\n    networks: ["quoted net", single]\n',
+      'services:\n  s:\n    network_mode: "service:"\n',
+      '\uFEFFnetworks:\r\n  crlf:\r\n    driver: bridge\r\n',
+    ]) {
+      exercise(text, rand);
+    }
+  });
+
+  it('survives random damage to a realistic file', () => {
+    const rand = prng(42);
+    for (let round = 0; round < 40; round++) {
+      const chars = [...REALISTIC];
+      for (let k = 0; k < 1 + Math.floor(rand() * 20); k++) {
+        const at = Math.floor(rand() * chars.length);
+        const op = rand();
+        if (op < 0.4) chars.splice(at, 1 + Math.floor(rand() * 5));
+        else if (op < 0.8) chars.splice(at, 0, ' :-[]{}&*!#"\'\n\t$'[Math.floor(rand() * 16)]);
+        else chars[at] = String.fromCharCode(Math.floor(rand() * 0x3000));
+      }
+      exercise(chars.join(''), rand);
+    }
+  });
+
+  it('survives random bytes', () => {
+    const rand = prng(7);
+    for (let round = 0; round < 10; round++) {
+      exercise(Array.from({ length: 2000 }, () => String.fromCharCode(Math.floor(rand() * 256))).join(''), rand);
+    }
+  });
+});
