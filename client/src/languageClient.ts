@@ -1,6 +1,6 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
-import { LanguageClient, type LanguageClientOptions, type ServerOptions, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { DEFAULT_PATTERNS, FILE_KINDS, type FileKind } from '../../server/src/fileKinds';
 import { Methods, SETTINGS_SECTION, type EngineInfo, type InitializationOptions, type LiveNetworksResult } from '../../server/src/protocol';
 
@@ -49,6 +49,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const client = new LanguageClient('dockerNetworking', 'Docker Networking Language Server', serverOptions, clientOptions);
   if (engine) {
     client.onRequest(Methods.liveNetworks, () => engine.liveNetworks());
+    // The Engine may connect before the server runs (the notification would be dropped),
+    // and a restarted server starts from initializationOptions taken at creation.
+    context.subscriptions.push(
+      client.onDidChangeState((e) => {
+        if (e.newState === State.Running) void client.sendNotification(Methods.engineInfo, engine.engineInfo);
+      }),
+    );
     context.subscriptions.push(
       engine.onDidChangeEngineInfo((info) => {
         if (client.isRunning()) void client.sendNotification(Methods.engineInfo, info);

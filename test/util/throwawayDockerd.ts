@@ -1,4 +1,9 @@
-import { spawn, spawnSync } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
+import * as crypto from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import type { TestContext } from 'node:test';
+import { engineRequest } from './engine';
 import { existsSync, mkdtempSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import * as http from 'node:http';
 import { tmpdir } from 'node:os';
@@ -158,4 +163,118 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
     }
   }
   return { accepted, stderr, exitCode, timedOut, flags };
+}
+
+/**
+ * A long-running dockerd of the test's own (own data-root, exec-root, pidfile, config
+ * file and socket; iptables off), for what the shared Engine must never undergo: being
+ * stopped and restarted, or reconfigured for TLS.
+ *
+ * It shares the host's network namespace (a TLS test must reach its TCP listener), so it
+ * must not be started with --bridge=none: dockerd then deletes the host's docker0
+ * (moby daemon_unix.go initNetworkController → removeDefaultBridgeInterface), pulling the
+ * default bridge from under the shared Engine. Instead each instance gets a bridge of its
+ * own (`-b`), with a /24 inside 198.18.240.0/20, created before start and deleted after.
+ */
+export class ThrowawayDockerd {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-dockerd-'));
+  readonly socketPath = path.join(this.dir, 'x.sock');
+  /** The instance's own bridge (≤ 15 characters, as Linux requires). */
+  readonly bridge = `dn-tw-${crypto.randomBytes(3).toString('hex')}`;
+  private bridgeUp = false;
+  private proc?: ChildProcess;
+  private exited?: Promise<void>;
+
+  constructor(private readonly extraArgs: string[] = []) {
+    fs.writeFileSync(path.join(this.dir, 'daemon.json'), '{}\n');
+  }
+
+  get logFile(): string {
+    return path.join(this.dir, 'dockerd.log');
+  }
+
+  log(): string {
+    try {
+      return fs.readFileSync(this.logFile, 'utf8').split('\n').slice(-30).join('\n');
+    } catch {
+      return '';
+    }
+  }
+
+  private createBridge(): void {
+    if (this.bridgeUp) return;
+    const used = spawnSync('ip', ['-4', '-o', 'addr', 'show'], { encoding: 'utf8' }).stdout ?? '';
+    const third = [...Array(16).keys()].map((i) => 240 + i).find((n) => !used.includes(`198.18.${n}.`));
+    if (third === undefined) throw new Error('no free /24 in 198.18.240.0/20 for a throw-away bridge');
+    for (const args of [
+      ['link', 'add', this.bridge, 'type', 'bridge'],
+      ['addr', 'add', `198.18.${third}.1/24`, 'dev', this.bridge],
+    ]) {
+      const r = spawnSync('ip', args, { encoding: 'utf8' });
+      if (r.status !== 0) throw new Error(`ip ${args.join(' ')}: ${r.stderr}`);
+    }
+    this.bridgeUp = true;
+  }
+
+  private deleteBridge(): void {
+    if (!this.bridgeUp) return;
+    spawnSync('ip', ['link', 'del', this.bridge]);
+    this.bridgeUp = false;
+  }
+
+  async start(timeoutMs = 60_000): Promise<void> {
+    this.createBridge();
+    const out = fs.openSync(this.logFile, 'a');
+    const args = [
+      '--config-file', path.join(this.dir, 'daemon.json'),
+      '--data-root', path.join(this.dir, 'data'),
+      '--exec-root', path.join(this.dir, 'exec'),
+      '--pidfile', path.join(this.dir, 'dockerd.pid'),
+      '-H', `unix://${this.socketPath}`,
+      `--bridge=${this.bridge}`,
+      '--iptables=false',
+      ...this.extraArgs,
+    ];
+    const proc = spawn('dockerd', args, { stdio: ['ignore', out, out] });
+    fs.closeSync(out);
+    this.proc = proc;
+    this.exited = new Promise((resolve) => proc.once('exit', () => resolve()));
+    const start = Date.now();
+    for (;;) {
+      if (proc.exitCode !== null) throw new Error(`throw-away dockerd exited (${proc.exitCode}):\n${this.log()}`);
+      try {
+        const r = await engineRequest('GET', '/_ping', undefined, this.socketPath, 1000);
+        if (r.status === 200) return;
+      } catch {
+        // not up yet
+      }
+      if (Date.now() - start > timeoutMs) throw new Error(`throw-away dockerd did not answer within ${timeoutMs} ms:\n${this.log()}`);
+      await new Promise((r) => setTimeout(r, 100));
+    }
+  }
+
+  /** SIGTERM and wait for the exit (SIGKILL after 30 s). */
+  async stop(): Promise<void> {
+    const proc = this.proc;
+    if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
+    proc.kill('SIGTERM');
+    const timer = setTimeout(() => proc.kill('SIGKILL'), 30_000);
+    await this.exited;
+    clearTimeout(timer);
+  }
+
+  async dispose(): Promise<void> {
+    await this.stop();
+    this.deleteBridge();
+    fs.rmSync(this.dir, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+/** Root, dockerd and unshare are needed; under CI=true their absence fails the test. */
+export function requireDockerd(t: TestContext): boolean {
+  const problem = throwawayDockerdProblem();
+  if (!problem) return true;
+  if (process.env.CI === 'true') throw new Error(`CI needs this: ${problem}`);
+  t.skip(problem);
+  return false;
 }

@@ -1,12 +1,148 @@
+import * as fs from 'fs';
+import * as os from 'os';
 import * as vscode from 'vscode';
+import { SETTINGS_SECTION, type EngineInfo, type LiveNetworksResult } from '../../../server/src/protocol';
+import { resolveEndpoint, type ResolveEnv } from '../engine/engineEndpoint';
+import { EngineSession, type SessionState } from '../engine/engineSession';
 import type { EngineBridge } from '../languageClient';
+import { InspectDocuments, INSPECT_SCHEME } from './inspectDocuments';
+import { inspectNetworkJson } from './networkActions';
+import { NETWORK_SETTINGS, NETWORKS_VIEW_ID } from './networkCommandIds';
+import { registerNetworkCommands } from './networkCommands';
+import { toLiveNetwork, type NetworkRecord } from './networkRecords';
+import { isNetworkRelevant, loadNetworks, NETWORK_EVENT_FILTERS } from './networkSnapshot';
+import { NetworkTreeProvider } from './networkTreeProvider';
+import { DEFAULT_TREE_OPTIONS, type TreeOptions } from './networkTreeModel';
+import { buildSubnetMap, renderSubnetMap } from './subnetMap';
+
+function nodeEnv(): ResolveEnv {
+  return {
+    env: process.env,
+    homeDir: os.homedir(),
+    platform: process.platform,
+    uid: typeof process.getuid === 'function' ? process.getuid() : undefined,
+    exists: (f) => fs.existsSync(f),
+    readFile: (f) => {
+      try {
+        return fs.readFileSync(f, 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
+}
+
+function treeOptions(): TreeOptions {
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const sortBy = c.get<string>(NETWORK_SETTINGS.sortBy);
+  return {
+    hideBuiltin: c.get<boolean>(NETWORK_SETTINGS.hideBuiltin) ?? DEFAULT_TREE_OPTIONS.hideBuiltin,
+    sortBy: sortBy === 'driver' ? 'driver' : 'name',
+    groupByProject: c.get<boolean>(NETWORK_SETTINGS.groupByProject) ?? DEFAULT_TREE_OPTIONS.groupByProject,
+  };
+}
+
+function createSession(output: vscode.OutputChannel): EngineSession<NetworkRecord[]> {
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  // host/context are machine-scoped and restricted in untrusted workspaces (package.json
+  // capabilities.untrustedWorkspaces), so `get` only returns values the user chose.
+  const resolution = resolveEndpoint({ host: c.get<string>('host'), context: c.get<string>('context') }, nodeEnv());
+  const timeout = c.get<number>(NETWORK_SETTINGS.requestTimeout);
+  return new EngineSession<NetworkRecord[]>({
+    resolution,
+    load: loadNetworks,
+    isRelevant: isNetworkRelevant,
+    eventFilters: NETWORK_EVENT_FILTERS,
+    client: { timeoutMs: typeof timeout === 'number' && timeout > 0 ? timeout : undefined, fixedApiVersion: process.env.DOCKER_API_VERSION || undefined },
+    log: (line) => output.appendLine(line),
+  });
+}
+
+function engineInfoOf(state: SessionState): EngineInfo {
+  return state.kind === 'connected' ? { version: state.identity.version, apiVersion: state.identity.apiVersion, os: state.identity.os } : {};
+}
 
 /**
- * Placeholder until the Docker Networks view lands: registers an empty tree so the
- * contributed view renders, and offers no Engine bridge to the language server.
+ * The Docker Networks view: the Engine session, the tree, its commands and documents,
+ * and the bridge that feeds the language server the Engine version and live networks.
  */
-export function activateNetworks(context: vscode.ExtensionContext, _output: vscode.OutputChannel): EngineBridge | undefined {
-  const provider: vscode.TreeDataProvider<never> = { getTreeItem: (e) => e, getChildren: () => [] };
-  context.subscriptions.push(vscode.window.createTreeView('dockerNetworking.networks', { treeDataProvider: provider }));
-  return undefined;
+export function activateNetworks(context: vscode.ExtensionContext, output: vscode.OutputChannel): EngineBridge | undefined {
+  let session = createSession(output);
+  let sessionListeners: Array<() => void> = [];
+  const provider = new NetworkTreeProvider(session, treeOptions());
+  const view = vscode.window.createTreeView(NETWORKS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
+  const infoEmitter = new vscode.EventEmitter<EngineInfo>();
+  const networksEmitter = new vscode.EventEmitter<void>();
+  let engineInfo: EngineInfo = {};
+
+  const docs = new InspectDocuments(async (uri) => {
+    const s = session;
+    if (uri.path === InspectDocuments.subnetMapUri().path) return renderSubnetMap(buildSubnetMap(s.snapshot ?? []), s.endpoint?.host ?? 'the Docker Engine');
+    if (!s.client || s.state.kind !== 'connected') throw new Error('The Docker Engine is not connected.');
+    return inspectNetworkJson(s.client, uri.query || uri.path.replace(/^\/network\//, '').replace(/\.json$/, ''));
+  });
+
+  const onState = (state: SessionState): void => {
+    view.description = provider.description;
+    void vscode.commands.executeCommand('setContext', 'dockerNetworking.engineState', state.kind);
+    const info = engineInfoOf(state);
+    if (info.version !== engineInfo.version || info.apiVersion !== engineInfo.apiVersion) {
+      engineInfo = info;
+      infoEmitter.fire(info);
+    }
+    provider.rebuild();
+  };
+
+  const wire = (): void => {
+    sessionListeners.forEach((off) => off());
+    sessionListeners = [
+      session.onDidChangeState(onState),
+      session.onDidChangeSnapshot(() => {
+        provider.rebuild();
+        docs.refreshAll();
+        networksEmitter.fire();
+      }),
+    ];
+    onState(session.state);
+    session.start();
+  };
+
+  const restartSession = (): void => {
+    session.dispose();
+    session = createSession(output);
+    provider.setSession(session);
+    wire();
+  };
+
+  context.subscriptions.push(
+    provider,
+    view,
+    docs,
+    infoEmitter,
+    networksEmitter,
+    vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, docs),
+    ...registerNetworkCommands({ session: () => session, output }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (e.affectsConfiguration(`${SETTINGS_SECTION}.host`) || e.affectsConfiguration(`${SETTINGS_SECTION}.context`) || e.affectsConfiguration(`${SETTINGS_SECTION}.${NETWORK_SETTINGS.requestTimeout}`)) {
+        restartSession();
+      } else if (e.affectsConfiguration(`${SETTINGS_SECTION}.networks`)) {
+        provider.setOptions(treeOptions());
+      }
+    }),
+    { dispose: () => (sessionListeners.forEach((off) => off()), session.dispose()) },
+  );
+  wire();
+
+  return {
+    get engineInfo(): EngineInfo {
+      return engineInfo;
+    },
+    onDidChangeEngineInfo: infoEmitter.event,
+    onDidChangeNetworks: networksEmitter.event,
+    liveNetworks: async (): Promise<LiveNetworksResult> => {
+      const s = session;
+      if (s.state.kind !== 'connected' || !s.snapshot) return { connected: false, networks: [] };
+      return { connected: true, networks: s.snapshot.map(toLiveNetwork) };
+    },
+  };
 }

@@ -1,0 +1,41 @@
+import { KNOWN_RELEASES } from '../../../server/src/utils/engineVersion';
+
+/**
+ * Engine API versions ("1.41") and negotiation, as the Go client does it (moby
+ * `client/client.go` NegotiateAPIVersionPing): use the lower of the server's
+ * `Api-Version` and our own maximum; refuse a server below our minimum.
+ */
+
+/** The oldest API we speak: 1.24 is the Engine's hard floor (moby api MinAPIVersion, facts §8.1). */
+export const MIN_API_VERSION = '1.24';
+
+/** The newest API we know: the last release in schemas/engine-releases.json. */
+export const MAX_API_VERSION: string = KNOWN_RELEASES.reduce((max, r) => (compareApiVersions(r.api, max) > 0 ? r.api : max), MIN_API_VERSION);
+
+export function parseApiVersion(text: string | undefined | null): [number, number] | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = /^\s*v?(\d+)\.(\d+)\s*$/.exec(text);
+  return m ? [Number(m[1]), Number(m[2])] : undefined;
+}
+
+export function compareApiVersions(a: string, b: string): number {
+  const x = parseApiVersion(a) ?? [0, 0];
+  const y = parseApiVersion(b) ?? [0, 0];
+  return x[0] - y[0] || x[1] - y[1];
+}
+
+export type Negotiated = { ok: true; version: string } | { ok: false; message: string };
+
+/**
+ * `serverMax` is the `Api-Version` header of /_ping (missing on very old Engines:
+ * then our maximum is tried, as the Go client does); `fixed` is DOCKER_API_VERSION.
+ */
+export function negotiateApiVersion(serverMax: string | undefined, fixed?: string): Negotiated {
+  if (fixed && parseApiVersion(fixed)) return { ok: true, version: fixed.replace(/^v/, '').trim() };
+  if (!parseApiVersion(serverMax)) return { ok: true, version: MAX_API_VERSION };
+  const server = serverMax!.trim();
+  if (compareApiVersions(server, MIN_API_VERSION) < 0) {
+    return { ok: false, message: `The Engine serves API ${server}, older than ${MIN_API_VERSION}, the oldest this extension speaks.` };
+  }
+  return { ok: true, version: compareApiVersions(server, MAX_API_VERSION) < 0 ? server : MAX_API_VERSION };
+}
