@@ -1,0 +1,137 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { parseDocument } from 'yaml';
+import { containsCidr, overlaps, parseCidr } from '../../server/src/utils/cidr';
+import { composeInput, daemonJsonInput, dropinInput, standardInputs, type BenchInput } from './inputs';
+import { END_MARKER, replaceSection, START_MARKER, updateReadme } from './readme';
+import type { BenchResults } from './results';
+import { quantile, summarize } from './stats';
+import { BENCH_RANGE, benchSubnet } from './viewBench';
+
+/** The text after inserting the edit's character (what the benchmark's first edit sends). */
+function edited(input: BenchInput): string {
+  const lines = input.text.split('\n');
+  const l = lines[input.edit.line];
+  lines[input.edit.line] = l.slice(0, input.edit.character) + input.editChar + l.slice(input.edit.character);
+  return lines.join('\n');
+}
+
+function assertValid(input: BenchInput, text: string): void {
+  if (input.kind === 'compose') {
+    const doc = parseDocument(text, { uniqueKeys: true });
+    assert.deepEqual([...doc.errors, ...doc.warnings].map((e) => e.message), [], input.id);
+  } else if (input.kind === 'daemonJson') {
+    assert.doesNotThrow(() => JSON.parse(text), input.id);
+  }
+}
+
+describe('benchmark inputs', () => {
+  it('have exactly the line counts of the issue and are deterministic', () => {
+    const inputs = standardInputs();
+    assert.deepEqual(
+      inputs.map((i) => `${i.id}:${i.text.split('\n').length - 1}`),
+      ['compose-50:50', 'compose-1000:1000', 'compose-10000:10000', 'daemon-100:100', 'daemon-5000:5000', 'dropin-200:200'],
+    );
+    assert.equal(composeInput(1000).text, composeInput(1000).text);
+  });
+
+  it('are valid before and after the single-character edit', () => {
+    for (const input of standardInputs()) {
+      assertValid(input, input.text);
+      assertValid(input, edited(input));
+    }
+  });
+
+  it('put every probe on a network word of the text', () => {
+    const word = (input: BenchInput, p: { line: number; character: number }) => {
+      const line = input.text.split('\n')[p.line];
+      assert.ok(p.character <= line.length, `${input.id} ${p.line}:${p.character}`);
+      return line.trim().split(/[:=]/)[0].replace(/^[-"\s]+|"$/g, '');
+    };
+    const c = composeInput(1000);
+    assert.deepEqual(c.hover.map((p) => word(c, p)), ['driver', 'ipv4_address', 'subnet', 'ipam', 'net-0002', 'gateway']);
+    const d = daemonJsonInput(5000);
+    assert.deepEqual(d.hover.map((p) => word(d, p)), ['default-address-pools', 'base', 'size', 'bip', 'mtu']);
+    const s = dropinInput(200);
+    assert.deepEqual(s.hover.map((p) => word(s, p)), ['Environment', 'Environment', 'Environment']);
+  });
+
+  it('give no two services the same static address on a network', () => {
+    const doc = parseDocument(composeInput(10000).text).toJS() as { services: Record<string, { networks: Record<string, { ipv4_address: string }> }> };
+    const seen = new Set<string>();
+    for (const svc of Object.values(doc.services)) {
+      for (const [net, cfg] of Object.entries(svc.networks)) {
+        const key = `${net} ${cfg.ipv4_address}`;
+        assert.ok(!seen.has(key), key);
+        seen.add(key);
+      }
+    }
+  });
+});
+
+describe('view benchmark subnets', () => {
+  it('are 200 disjoint /26 blocks inside the benchmark range', () => {
+    const range = parseCidr(BENCH_RANGE)!;
+    assert.ok(containsCidr(parseCidr('198.18.0.0/15')!, range));
+    const blocks = Array.from({ length: 200 }, (_, i) => parseCidr(benchSubnet(i).subnet)!);
+    for (const b of blocks) assert.ok(containsCidr(range, b), b.network);
+    for (let i = 1; i < blocks.length; i++) assert.ok(!overlaps(blocks[i - 1], blocks[i]));
+    assert.equal(benchSubnet(0).gateway, '198.19.128.1');
+    assert.throws(() => benchSubnet(512));
+  });
+});
+
+describe('README section', () => {
+  const readme = `# Title\n\nintro\n\n${START_MARKER}\nold figures\n${END_MARKER}\n\n## After\n`;
+
+  it('replaces only the text between the markers', () => {
+    assert.equal(replaceSection(readme, 'new figures'), `# Title\n\nintro\n\n${START_MARKER}\nnew figures\n${END_MARKER}\n\n## After\n`);
+  });
+
+  it('changes nothing when the markers are missing or reversed', () => {
+    assert.equal(replaceSection('# Title\n', 'x'), undefined);
+    assert.equal(replaceSection(`${END_MARKER}\n${START_MARKER}\n`, 'x'), undefined);
+  });
+
+  it('prints the section instead of failing when README.md has no markers', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-bench-test-'));
+    try {
+      const file = path.join(dir, 'README.md');
+      fs.writeFileSync(file, '# No markers\n');
+      const printed: string[] = [];
+      const results: BenchResults = {
+        schemaVersion: 1,
+        generatedAt: '2026-01-01T00:00:00.000Z',
+        machine: { node: 'v20', platform: 'linux', cpus: 2, cpuModel: 'cpu', loadavg: [0, 0, 0] },
+        setup: { composeSchema: { source: 'a schema' }, daemonSchema: { source: 'none' }, ourDefaultDebounceMs: 250, referenceDebounceMs: {} },
+        servers: [],
+        inputs: [],
+        floor: [],
+        spawn: { ours: summarize([100, 120]) },
+        lsp: [],
+        view: { skipped: 'no Engine' },
+        budgets: [],
+      };
+      assert.equal(updateReadme(results, file, (s) => printed.push(s)), false);
+      assert.equal(fs.readFileSync(file, 'utf8'), '# No markers\n');
+      assert.match(printed.join('\n'), /no <!-- bench:start -->/);
+      assert.match(printed.join('\n'), /spawn → initialize/);
+      assert.match(printed.join('\n'), /\| ours \| 100\.0 \| 120\.0 \| 2 \|/);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('statistics', () => {
+  it('use nearest-rank quantiles', () => {
+    const xs = Array.from({ length: 100 }, (_, i) => 100 - i);
+    assert.equal(quantile(xs, 0.5), 50);
+    assert.equal(quantile(xs, 0.95), 95);
+    assert.deepEqual(summarize([3, 1, 2]), { n: 3, median: 2, p95: 3, min: 1, max: 3 });
+    assert.ok(Number.isNaN(quantile([], 0.5)));
+  });
+});

@@ -1,0 +1,143 @@
+import type { LspResult } from './lspBench';
+import type { BenchResults, BudgetCheck } from './results';
+import type { ServerId } from './servers';
+import { round } from './stats';
+
+/**
+ * The budgets of the benchmark issue, checked against one run. Nothing here fails the
+ * run: each check is reported with ✓/✗ (or "?" when a figure is missing).
+ */
+
+export function find(results: Pick<BenchResults, 'lsp'>, server: ServerId, input: string): LspResult | undefined {
+  return results.lsp.find((r) => r.server === server && r.input === input && r.errors.length === 0);
+}
+
+/** The measured figure less the server's own fixed debounce. */
+export function withoutDebounce(ms: number | undefined, r: LspResult | undefined): number | undefined {
+  if (ms === undefined || !r) return undefined;
+  return Math.max(0, ms - r.debounceMs);
+}
+
+const fmt = (v: number | undefined, unit = 'ms'): string => (v === undefined || !Number.isFinite(v) ? '–' : `${round(v)} ${unit}`);
+
+function check(id: string, text: string, measured: string, pass: boolean | null): BudgetCheck {
+  return { id, text, measured, pass };
+}
+
+function all(...xs: Array<boolean | null>): boolean | null {
+  if (xs.some((x) => x === null)) return null;
+  return xs.every(Boolean);
+}
+
+export function evaluateBudgets(results: BenchResults): BudgetCheck[] {
+  const out: BudgetCheck[] = [];
+  const ours = (input: string) => find(results, 'ours', input);
+  const ref = (server: ServerId, input: string) => find(results, server, input);
+
+  // Completion and hover on the 10,000-line Compose file.
+  {
+    const o = ours('compose-10000');
+    const y = ref('yaml-language-server', 'compose-10000');
+    const parts: string[] = [];
+    const passes: Array<boolean | null> = [];
+    for (const f of ['completion', 'hover'] as const) {
+      const op = o?.[f]?.p95;
+      const yp = y?.[f]?.p95;
+      const speedup = op !== undefined && yp !== undefined && op > 0 ? yp / op : undefined;
+      parts.push(`${f} p95 ${fmt(op)}, ${speedup === undefined ? '–' : `${round(speedup)}×`} faster than yaml-language-server (${fmt(yp)})`);
+      passes.push(op === undefined ? null : op <= 10, speedup === undefined ? null : speedup >= 20);
+    }
+    out.push(check('compose-completion-hover', 'Completion and hover p95 ≤ 10 ms on the 10,000-line Compose file, ≥ 20× faster than yaml-language-server', parts.join('; '), all(...passes)));
+  }
+  // Completion and hover on the 5,000-line daemon.json.
+  {
+    const o = ours('daemon-5000');
+    const j = ref('json-language-server', 'daemon-5000');
+    const parts: string[] = [];
+    const passes: Array<boolean | null> = [];
+    for (const f of ['completion', 'hover'] as const) {
+      const op = o?.[f]?.p95;
+      const jp = j?.[f]?.p95;
+      parts.push(`${f} p95 ${fmt(op)} vs JSON server ${fmt(jp)}`);
+      passes.push(op === undefined ? null : op <= 5, op === undefined || jp === undefined ? null : op <= jp);
+    }
+    out.push(check('daemon-completion-hover', 'Completion and hover p95 ≤ 5 ms on the 5,000-line daemon.json, no slower than the JSON language server', parts.join('; '), all(...passes)));
+  }
+  // Edit → diagnostics and open → diagnostics against the parse-only server, per input.
+  for (const input of results.inputs) {
+    const o = ours(input.id);
+    const p = ref('parse-only', input.id);
+    const oe = o?.edit?.median;
+    const pe = p?.edit?.median;
+    out.push(
+      check(
+        `edit-vs-parse:${input.id}`,
+        `Edit → diagnostics (debounce excluded) ≤ 1.5× the bare re-parse (parse-only server) on ${input.id}`,
+        `${fmt(oe)} vs ${fmt(pe)}${oe !== undefined && pe ? ` (${round(oe / pe)}×)` : ''}`,
+        oe === undefined || pe === undefined ? null : oe <= 1.5 * pe,
+      ),
+    );
+    const oo = o?.openMs;
+    const po = p?.openMs;
+    out.push(
+      check(
+        `open-vs-parse:${input.id}`,
+        `Open → diagnostics ≤ 2× the parse-only server on ${input.id}`,
+        `${fmt(oo)} vs ${fmt(po)}${oo !== undefined && po ? ` (${round(oo / po)}×)` : ''}`,
+        oo === undefined || po === undefined ? null : oo <= 2 * po,
+      ),
+    );
+    const or = o?.rssMb;
+    const pr = p?.rssMb;
+    out.push(
+      check(
+        `memory:${input.id}`,
+        `Memory after load ≤ 1.2× the parse-only server on ${input.id}`,
+        `${fmt(or, 'MB')} vs ${fmt(pr, 'MB')}${or !== undefined && pr ? ` (${round(or / pr)}×)` : ''}`,
+        or === undefined || pr === undefined ? null : or <= 1.2 * pr,
+      ),
+    );
+  }
+  {
+    const e = ours('compose-1000')?.edit?.median;
+    out.push(check('edit-compose-1000', 'Edit → diagnostics ≤ 40 ms on the 1,000-line Compose file', fmt(e), e === undefined ? null : e <= 40));
+  }
+  {
+    const o = results.spawn.ours?.median;
+    const y = results.spawn['yaml-language-server']?.median;
+    out.push(
+      check(
+        'spawn',
+        'Spawn → initialize reply ≤ half of yaml-language-server’s',
+        `${fmt(o)} vs ${fmt(y)}${o !== undefined && y ? ` (${round(o / y)}×)` : ''}`,
+        o === undefined || y === undefined ? null : o <= y / 2,
+      ),
+    );
+  }
+  {
+    const v = results.view;
+    const m = v.modelMs?.p95;
+    out.push(
+      check(
+        'view-render',
+        `The view: ${v.networks ?? 200} networks in a complete tree model ≤ 150 ms after the Engine replied`,
+        v.skipped && m === undefined ? `not measured: ${v.skipped}` : `p95 ${fmt(m)}`,
+        m === undefined ? null : m <= 150,
+      ),
+    );
+    const r = v.burstRefreshes;
+    out.push(
+      check(
+        'view-burst',
+        `A burst of ${v.burstEvents ?? 100} connect events → at most 2 refreshes`,
+        r === undefined ? `not measured${v.skipped ? `: ${v.skipped}` : ''}` : `${r} refreshes`,
+        r === undefined ? null : r <= 2,
+      ),
+    );
+  }
+  return out;
+}
+
+export function mark(pass: boolean | null): string {
+  return pass === null ? '?' : pass ? '✓' : '✗';
+}

@@ -1,0 +1,221 @@
+import * as fs from 'fs';
+import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { LspClient } from '../util/lspClient';
+import type { BenchInput, Pos } from './inputs';
+import type { ServerSpec } from './servers';
+import { msSince, sample, summarize, type Summary } from './stats';
+
+/** What one server did on one input. */
+export interface LspResult {
+  server: ServerSpec['id'];
+  input: string;
+  /** spawn → initialize reply. */
+  spawnMs?: number;
+  /** didOpen → first diagnostics, as measured (includes `debounceMs`). */
+  openMs?: number;
+  /** The server's fixed debounce, included in openMs and edit (see ServerSpec.debounceMs). */
+  debounceMs: number;
+  diagnostics?: number;
+  /** VmRSS of the server process after the input was opened and validated. */
+  rssMb?: number;
+  completion?: Summary & { items: number };
+  hover?: Summary & { nonNull: number };
+  /** single-character incremental edit → fresh diagnostics, as measured (includes debounceMs). */
+  edit?: Summary;
+  errors: string[];
+}
+
+/**
+ * Uncounted requests and edits before each measurement, the same for every server: the
+ * figures describe a server in use, not its first minutes of JIT compilation (the
+ * first open is measured cold).
+ */
+export const WARMUP_REQUESTS = 3;
+export const WARMUP_EDITS = 5;
+
+export interface LspBenchOptions {
+  /** Requests per completion/hover measurement (fewer if `budgetMs` runs out). */
+  requests: number;
+  edits: number;
+  /** Time budget per measurement for slow servers; at least `minSamples` are taken. */
+  budgetMs: number;
+  minSamples: number;
+  /** Timeout for any single wait, so a broken server cannot hang the run. */
+  timeoutMs: number;
+}
+
+function withTimeout<T>(p: Promise<T>, ms: number, what: string): Promise<T> {
+  return new Promise<T>((resolve, reject) => {
+    const t = setTimeout(() => reject(new Error(`${what}: no answer within ${ms} ms`)), ms);
+    p.then(
+      (v) => {
+        clearTimeout(t);
+        resolve(v);
+      },
+      (e) => {
+        clearTimeout(t);
+        reject(e);
+      },
+    );
+  });
+}
+
+/** Resident set size of a process in MB, from /proc/<pid>/status (Linux). */
+export function rssMb(pid: number | undefined): number | undefined {
+  if (!pid) return undefined;
+  try {
+    const m = /^VmRSS:\s+(\d+)\s+kB/m.exec(fs.readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) / 1024 : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** Spawns a server and waits for the initialize reply; returns the client and the time taken. */
+export async function startServer(spec: ServerSpec, timeoutMs: number): Promise<{ client: LspClient; spawnMs: number; configured: Promise<void> }> {
+  let onConfigured!: () => void;
+  const configured = new Promise<void>((resolve) => (onConfigured = resolve));
+  const t0 = process.hrtime.bigint();
+  const client = new LspClient({ command: process.execPath, args: [spec.script, '--stdio'], ...spec.clientOptions(onConfigured) });
+  // A server that dies while starting (a bundling error, a bad require) fails at once
+  // with its stderr, rather than after the timeout.
+  const exited = new Promise<never>((_, reject) =>
+    client.process.once('exit', (code) => reject(new Error(`${spec.id} exited with code ${code} before answering initialize: ${client.stderr.join('').trim().slice(0, 400)}`))),
+  );
+  exited.catch(() => undefined);
+  try {
+    await withTimeout(Promise.race([client.initialize(), exited]), timeoutMs, `${spec.id}: initialize`);
+  } catch (err) {
+    client.process.kill('SIGKILL');
+    throw err;
+  }
+  const spawnMs = msSince(t0);
+  if (spec.pushSettings !== undefined) await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: spec.pushSettings });
+  return { client, spawnMs, configured };
+}
+
+export async function stopServer(client: LspClient): Promise<void> {
+  try {
+    await withTimeout(client.shutdown(), 5000, 'shutdown');
+  } catch {
+    client.process.kill('SIGKILL');
+  }
+}
+
+/** Spawn → initialize only, for extra samples of the start-up time. */
+export async function measureSpawn(spec: ServerSpec, timeoutMs: number): Promise<number> {
+  const { client, spawnMs } = await startServer(spec, timeoutMs);
+  await stopServer(client);
+  return spawnMs;
+}
+
+function countItems(result: unknown): number {
+  if (Array.isArray(result)) return result.length;
+  if (result && typeof result === 'object' && Array.isArray((result as { items?: unknown[] }).items)) return (result as { items: unknown[] }).items.length;
+  return 0;
+}
+
+function hoverHasContent(result: unknown): boolean {
+  if (!result || typeof result !== 'object') return false;
+  const c = (result as { contents?: unknown }).contents;
+  if (typeof c === 'string') return c.length > 0;
+  if (Array.isArray(c)) return c.length > 0;
+  return !!c && typeof c === 'object' && String((c as { value?: unknown }).value ?? '').length > 0;
+}
+
+/**
+ * Drives one server through one input: spawn → initialize, open → first diagnostics,
+ * RSS after load, completion and hover at the input's probe positions, then
+ * single-character incremental edits (insert, then delete, alternately) → fresh
+ * diagnostics. Failures are recorded in `errors`, never thrown.
+ */
+export async function benchServerOnInput(spec: ServerSpec, input: BenchInput, uri: string, opts: LspBenchOptions, measureRequests = true): Promise<LspResult> {
+  const result: LspResult = { server: spec.id, input: input.id, debounceMs: spec.debounceMs, errors: [] };
+  let client: LspClient | undefined;
+  try {
+    const started = await startServer(spec, opts.timeoutMs);
+    client = started.client;
+    result.spawnMs = started.spawnMs;
+    await withTimeout(started.configured, opts.timeoutMs, `${spec.id}: reading settings`);
+    // Let the server apply what it just read before the document arrives.
+    await new Promise((r) => setTimeout(r, 25));
+
+    const seen = new WeakSet<PublishDiagnosticsParams>();
+    const c = client;
+    const fresh = (version: number) => (p: PublishDiagnosticsParams) =>
+      !seen.has(p) && (!spec.versionedDiagnostics || p.version === undefined || p.version === version);
+    const nextDiagnostics = async (version: number, what: string) => {
+      const p = await withTimeout(c.waitForDiagnostics(uri, fresh(version)), opts.timeoutMs, `${spec.id}: ${what}`);
+      seen.add(p);
+      return p;
+    };
+
+    const t0 = process.hrtime.bigint();
+    c.open(uri, input.text, input.languageId);
+    const first = await nextDiagnostics(1, 'diagnostics after open');
+    result.openMs = msSince(t0);
+    result.diagnostics = first.diagnostics.length;
+    result.rssMb = rssMb(c.process.pid);
+
+    if (measureRequests) {
+      const doc = { uri };
+      let k = 0;
+      const next = (ps: Pos[]) => ps[k++ % ps.length];
+      let items = 0;
+      const completion = await sample(
+        async () => {
+          const position = next(input.completion);
+          const t = process.hrtime.bigint();
+          const r = await withTimeout(
+            c.request('textDocument/completion', { textDocument: doc, position, context: { triggerKind: 1 } }),
+            opts.timeoutMs,
+            `${spec.id}: completion`,
+          );
+          const ms = msSince(t);
+          items = Math.max(items, countItems(r));
+          return ms;
+        },
+        { max: opts.requests, min: opts.minSamples, budgetMs: opts.budgetMs, warmup: WARMUP_REQUESTS },
+      );
+      result.completion = { ...summarize(completion), items };
+      k = 0;
+      let nonNull = 0;
+      const hover = await sample(
+        async () => {
+          const position = next(input.hover);
+          const t = process.hrtime.bigint();
+          const r = await withTimeout(c.request('textDocument/hover', { textDocument: doc, position }), opts.timeoutMs, `${spec.id}: hover`);
+          const ms = msSince(t);
+          if (hoverHasContent(r)) nonNull++;
+          return ms;
+        },
+        { max: opts.requests, min: opts.minSamples, budgetMs: opts.budgetMs, warmup: WARMUP_REQUESTS },
+      );
+      result.hover = { ...summarize(hover), nonNull: nonNull / (hover.length + WARMUP_REQUESTS) };
+    }
+
+    let inserted = false;
+    const { line, character } = input.edit;
+    const edits = await sample(
+      async () => {
+        const range = inserted ? { start: { line, character }, end: { line, character: character + 1 } } : { start: { line, character }, end: { line, character } };
+        const t = process.hrtime.bigint();
+        const version = c.edit(uri, range, inserted ? '' : input.editChar);
+        await nextDiagnostics(version, 'diagnostics after an edit');
+        inserted = !inserted;
+        return msSince(t);
+      },
+      { max: opts.edits, min: Math.min(opts.edits, 8), budgetMs: opts.budgetMs, warmup: WARMUP_EDITS },
+    );
+    result.edit = summarize(edits);
+  } catch (err) {
+    result.errors.push((err as Error).message);
+  } finally {
+    if (client) {
+      const stderr = client.stderr.join('').trim();
+      if (stderr && result.errors.length) result.errors.push(`stderr: ${stderr.slice(0, 500)}`);
+      await stopServer(client);
+    }
+  }
+  return result;
+}

@@ -1,0 +1,56 @@
+import type { LspResult } from './lspBench';
+import type { ServerId } from './servers';
+import type { Summary } from './stats';
+
+/** The shape of test/bench/results.json (the README's performance section is rendered from it). */
+export interface BenchResults {
+  schemaVersion: 1;
+  generatedAt: string;
+  machine: { node: string; platform: string; cpus: number; cpuModel: string; loadavg: number[] };
+  /** What the reference servers were configured with, and our own debounce default. */
+  setup: {
+    composeSchema: { source: string; file?: string };
+    daemonSchema: { source: string; file?: string };
+    ourDefaultDebounceMs: number;
+    referenceDebounceMs: Partial<Record<ServerId, number>>;
+    /** How many samples were asked for, the warm-up, and the time cap per measurement. */
+    method?: { requests: number; edits: number; warmupRequests: number; warmupEdits: number; budgetMsPerMeasurement: number; minSamples: number };
+  };
+  servers: Array<{ id: ServerId; label: string }>;
+  inputs: Array<{ id: string; kind: string; lines: number; bytes: number }>;
+  /** In-process parse of each input (the floor). */
+  floor: Array<{ input: string; parser: string } & Summary>;
+  /** spawn → initialize reply, all samples of a server together. */
+  spawn: Partial<Record<ServerId, Summary>>;
+  lsp: LspResult[];
+  view: ViewResults;
+  budgets: BudgetCheck[];
+}
+
+export interface ViewResults {
+  /** Why the view benchmark did not run (or ran only in part). */
+  skipped?: string;
+  engine?: { version: string; apiVersion: string };
+  networks?: number;
+  containers?: number;
+  /** Engine reply (list + inspect) for the refresh. */
+  engineMs?: Summary;
+  /** From the Engine's reply to a complete tree model. */
+  modelMs?: Summary;
+  /** Refresh end to end (request → model). */
+  refreshMs?: Summary;
+  /** Connect events in the burst, and the refreshes they caused. */
+  burstEvents?: number;
+  burstRefreshes?: number;
+  notes?: string[];
+}
+
+export interface BudgetCheck {
+  id: string;
+  /** The budget as the issue states it. */
+  text: string;
+  /** What was measured, for display (e.g. "p95 0.8 ms; 310× faster"). */
+  measured: string;
+  /** true/false, or null when it could not be checked (missing measurement). */
+  pass: boolean | null;
+}
