@@ -3,7 +3,7 @@
 # per-machine cache keyed by version, once. Used by `npm start` (when no `code` is on
 # PATH) and by `npm run test:e2e`. Prints the install folder on its last line.
 #
-# Why each detour (see CONTRIBUTING.md, "A real VS Code"):
+# Why each detour (the steps were first worked out by hand on a Debian 12 machine):
 # - 4.100.3 is VS Code 1.100 and declares node 20, which these machines have.
 # - install scripts are skipped: @vscode/ripgrep's downloads a binary (no internet here),
 #   so Debian's rg is linked in instead; code-server's own refuses to run as root.

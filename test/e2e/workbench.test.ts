@@ -1,0 +1,276 @@
+import assert from 'node:assert/strict';
+import { after, before, describe, it, type TestContext } from 'node:test';
+import type { Browser } from 'playwright-core';
+import { api, removeTestObjects, requireEngine, TEST_IMAGE, testLabels, testName } from '../util/engine';
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { e2eEnv, extensionErrorsInLogs, findFiles, launchChromium, plain, poll, Workbench } from './workbench';
+
+/**
+ * Issue 7: the packaged extension in a real VS Code (code-server) in headless Chromium,
+ * on the real dockerd. Started by `npm run test:e2e` (test/tools/e2e.mjs), which packages
+ * and installs the .vsix, starts code-server and passes its URL in DN_E2E_*. The steps
+ * share one workbench and run in order; each leaves a numbered screenshot.
+ */
+const SCOPE = 'e2e-workbench.test';
+const EXTENSION_ID = 'docker-networking.docker-networking';
+const env = e2eEnv();
+// This file's networks live in 198.19.0.0/18 (the e2e's share of 198.18.0.0/15); the pid
+// picks a pair of /24s in 198.19.0.0/19 so that two runs on one machine do not collide.
+const octet = (process.pid % 16) * 2;
+const SUBNET = `198.19.${octet}.0/24`;
+const LATER_SUBNET = `198.19.${octet + 1}.0/24`;
+
+async function createNetwork(name: string, subnet: string): Promise<string> {
+  const r = await api('POST', '/networks/create', {
+    Name: name,
+    Driver: 'bridge',
+    CheckDuplicate: true,
+    IPAM: { Config: [{ Subnet: subnet }] },
+    Labels: testLabels(SCOPE),
+  });
+  assert.equal(r.status, 201, `network create: ${r.body}`);
+  return r.json<{ Id: string }>().Id;
+}
+
+describe('a real VS Code with the packaged extension', { skip: env ? false : 'run through `npm run test:e2e` (it starts code-server)' }, () => {
+  let browser: Browser | undefined;
+  let wb: Workbench;
+  const network = testName('e2e-net');
+  const container = testName('e2e-box');
+  const laterNetwork = testName('e2e-later');
+  let containerAddress = '';
+  let engineUp = false;
+
+  /** A step of the scenario: a test that leaves a numbered screenshot, pass or fail. */
+  const step = (name: string, fn: (t: TestContext) => Promise<void>): void => {
+    it(name, async (t) => {
+      try {
+        await fn(t);
+      } finally {
+        await wb.screenshot(name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60)).catch(() => undefined);
+        // Leave the next step a clean editor, whether this one passed or not.
+        await wb.closeWidgets().catch(() => undefined);
+        if (await wb.activeEditorDirty().catch(() => false)) await wb.runCommand('File: Revert File').catch(() => undefined);
+      }
+    });
+  };
+
+  before(async () => {
+    if (!env) return;
+    console.log(`# screenshots: ${env.screenshots}`);
+    browser = await launchChromium();
+    const page = await browser.newPage({ viewport: { width: 1440, height: 900 } });
+    wb = new Workbench(page, env.screenshots);
+  });
+
+  after(async () => {
+    if (env && browser) await wb.screenshot('final').catch(() => undefined);
+    await browser?.close();
+    if (engineUp) await removeTestObjects(SCOPE);
+  });
+
+  step('opens the workspace and accepts workspace trust', async () => {
+    await wb.open(env!.url);
+    await wb.acceptWorkspaceTrust();
+  });
+
+  step('the extension activates', async () => {
+    // The extension host logs the start of each activation (`workspaceContains:**/daemon.json`
+    // fires at start-up) and, if activate() throws, "Activating extension … failed".
+    // activate() creates the "Docker Networking" output channel, whose log file then
+    // appears: that is the sign it ran.
+    const logs = join(env!.userDataDir, 'logs');
+    await poll(
+      async () => findFiles(logs, /exthost\.log$/).some((f) => readFileSync(f, 'utf8').includes(`_doActivateExtension ${EXTENSION_ID}`)),
+      60_000,
+      () => `no activation of ${EXTENSION_ID} in the extension host log`,
+    );
+    await poll(
+      async () => findFiles(logs, /Docker Networking\.log$/).length > 0 || extensionErrorsInLogs(env!.userDataDir, EXTENSION_ID, `${EXTENSION_ID}-`).length > 0,
+      60_000,
+      () => 'activate() neither created the "Docker Networking" output channel nor failed',
+    );
+    assert.deepEqual(extensionErrorsInLogs(env!.userDataDir, EXTENSION_ID, `${EXTENSION_ID}-`), []);
+  });
+
+  step('daemon.json: diagnostics in the Problems panel', async () => {
+    await wb.openFile('daemon.json');
+    const rows = await wb.waitForProblems([/dns-serch/, /bip|172\.26\.0\.1/]);
+    // One row per problem plus one per file: at least the two mistakes of daemon.json.
+    assert.ok(rows.filter((r) => /dns-serch|bip|172\.26\.0\.1/.test(r)).length >= 2, rows.join('\n'));
+  });
+
+  step('daemon.json: completion lists keys with their docs', async () => {
+    await wb.gotoLine(1, 2);
+    await wb.page.keyboard.press('Enter');
+    // The list renders only the rows in view: filter it with a prefix.
+    await wb.page.keyboard.type('"mt');
+    const widget = await wb.triggerSuggest();
+    const labels = await wb.suggestLabels(widget);
+    assert.ok(labels.some((l) => /^"?mtu"?$/.test(l)), `daemon.json keys expected, got ${JSON.stringify(labels)}`);
+    const details = await wb.suggestDetails();
+    assert.ok(details.length > 20, `docs expected in the details panel, got ${JSON.stringify(details)}`);
+    await wb.closeWidgets();
+    await wb.runCommand('File: Revert File');
+  });
+
+  step('daemon.json: hover on a key shows its documentation', async () => {
+    await wb.gotoLine(2, 5);
+    const text = await wb.hover(/bip/i);
+    assert.match(text, /bridge|docker0/i);
+    await wb.screenshot('daemon-json-hover', { exact: true });
+    await wb.closeWidgets();
+  });
+
+  step('daemon.json: a quick fix applies and its diagnostic goes away', async () => {
+    await wb.gotoLine(3, 5);
+    const fix = await wb.applyQuickFix(/dns-search/);
+    assert.match(fix, /dns-search/);
+    await poll(async () => (await wb.editorLines()).some((l) => l.includes('"dns-search"')), 10_000, () => 'the edit did not reach the editor');
+    await poll(async () => !(await wb.problems()).some((r) => /dns-serch/.test(r)), 30_000, async () => `diagnostic still shown: ${(await wb.problems()).join('\n')}`);
+  });
+
+  step('compose.yaml: an undefined network is reported', async () => {
+    await wb.openFile('compose.yaml');
+    await wb.waitForProblems([/backnd/]);
+  });
+
+  step('compose.yaml: completion offers the declared networks under a service', async () => {
+    // After `      - backend` (line 13) in service `api`'s list of networks.
+    await wb.gotoLine(13, 16);
+    await wb.page.keyboard.press('Enter');
+    await wb.page.keyboard.type('- ');
+    const widget = await wb.triggerSuggest();
+    const labels = await wb.suggestLabels(widget);
+    assert.ok(labels.includes('frontend'), `declared network names expected, got ${JSON.stringify(labels)}`);
+    await widget.locator('.monaco-list-row', { hasText: 'frontend' }).first().click();
+    await poll(async () => (await wb.editorLines()).some((l) => /^\s+- frontend\s*$/.test(l)), 10_000, async () => `completion not applied: ${(await wb.editorLines()).join('\n')}`);
+    await wb.runCommand('File: Revert File');
+  });
+
+  step('compose.yaml: hover on a network key shows its documentation', async () => {
+    await wb.gotoLine(8, 12); // ipv4_address
+    await wb.hover(/ipv4_address|IPv4/i);
+    await wb.closeWidgets();
+  });
+
+  step('compose.yaml: a quick fix for the undefined network applies and the diagnostic goes away', async () => {
+    await wb.gotoLine(9, 8); // backnd
+    await wb.applyQuickFix(/backend|Declare network/);
+    await poll(async () => !(await wb.problems()).some((r) => /backnd/.test(r)), 30_000, () => 'diagnostic still shown');
+    await wb.runCommand('File: Revert File');
+  });
+
+  step('http-proxy.conf: diagnostics in the Problems panel', async () => {
+    await wb.openFile('docker.service.d/http-proxy.conf');
+    await wb.waitForProblems([/Environmnt/]);
+  });
+
+  step('http-proxy.conf: completion lists directives with their docs', async () => {
+    await wb.gotoLine(3, 10); // end of [Service]
+    await wb.page.keyboard.press('Enter');
+    await wb.page.keyboard.type('Env');
+    const widget = await wb.triggerSuggest();
+    const labels = await wb.suggestLabels(widget);
+    assert.ok(labels.some((l) => /^Environment/.test(l)), `directives expected, got ${JSON.stringify(labels)}`);
+    const details = await wb.suggestDetails();
+    assert.ok(details.length > 20, `docs expected in the details panel, got ${JSON.stringify(details)}`);
+  });
+
+  step('http-proxy.conf: hover on a directive shows its documentation', async () => {
+    await wb.gotoLine(4, 3); // Environment
+    const text = await wb.hover(/Environment/);
+    assert.match(text, /variable/i);
+  });
+
+  step('http-proxy.conf: a quick fix applies and its diagnostic goes away', async () => {
+    await wb.gotoLine(5, 3); // Environmnt
+    await wb.applyQuickFix(/Environment/);
+    await poll(async () => !(await wb.problems()).some((r) => /Environmnt/.test(r)), 30_000, () => 'diagnostic still shown');
+  });
+
+  step('the Docker Networks view lists the real networks and a connected container', async (t) => {
+    if (!(await requireEngine(t))) return;
+    engineUp = true;
+    await removeTestObjects(SCOPE);
+    await createNetwork(network, SUBNET);
+    const created = await api('POST', `/containers/create?name=${container}`, {
+      Image: TEST_IMAGE,
+      Cmd: ['/bin/sleep', '300'],
+      Labels: testLabels(SCOPE),
+      HostConfig: { NetworkMode: network },
+    });
+    assert.equal(created.status, 201, `container create: ${created.body}`);
+    const id = created.json<{ Id: string }>().Id;
+    const started = await api('POST', `/containers/${id}/start`);
+    assert.equal(started.status, 204, `container start: ${started.body}`);
+    const inspect = (await api('GET', `/containers/${id}/json`)).json<{ NetworkSettings: { Networks: Record<string, { IPAddress: string }> } }>();
+    containerAddress = inspect.NetworkSettings.Networks[network].IPAddress;
+    assert.ok(containerAddress.startsWith(`198.19.${octet}.`), containerAddress);
+
+    await wb.page.locator('.activitybar .action-item a.action-label[aria-label^="Docker Networking"]').click();
+    const view = wb.page.locator('[id="workbench.view.extension.dockerNetworking"]');
+    await view.waitFor({ timeout: 20_000 });
+    const rows = view.locator('.monaco-list-row');
+    const rowTexts = async (): Promise<string[]> => (await rows.allTextContents()).map(plain);
+    // Other tests may have many networks on this Engine: each one is looked for by scrolling.
+    for (const name of ['bridge', 'host', 'none', network]) {
+      await poll(() => wb.revealTreeRow(view, name), 30_000, async () => `the view lacks the Engine's network ${name}; rows in view: ${JSON.stringify(await rowTexts())}`);
+    }
+
+    // Expand the network, then whatever groups the view puts between it and the container
+    // (e.g. "Containers"), until the container's row and its address are shown.
+    const networkRow = await wb.revealTreeRow(view, network);
+    assert.ok(networkRow, `${network} vanished from the view`);
+    await wb.expandTreeRow(networkRow);
+    const shown = async (): Promise<boolean> => Boolean((await wb.revealTreeRow(view, container)) && (await wb.revealTreeRow(view, containerAddress)));
+    for (const group of [/^Containers/, new RegExp(container)]) {
+      if (await shown()) break;
+      const row = await wb.revealTreeRow(view, group);
+      if (row) await wb.expandTreeRow(row);
+    }
+    await poll(shown, 20_000, async () => `container ${container} (${containerAddress}) not shown under ${network}; rows in view: ${JSON.stringify(await rowTexts())}`);
+    // For the README picture: the container's own details, without the panel below.
+    const containerRow = await wb.revealTreeRow(view, container);
+    if (containerRow && (await containerRow.getAttribute('aria-expanded')) === 'false') await wb.expandTreeRow(containerRow);
+    // Cosmetic only (the README picture), hence no failure when the panel is already hidden.
+    if (await wb.page.locator('.part.panel').isVisible()) await wb.runCommand('View: Hide Panel').catch(() => undefined);
+    await wb.screenshot('networks-view', { exact: true });
+  });
+
+  step('the view shows a network created while it is open, without a refresh', async (t) => {
+    if (!(await requireEngine(t))) return;
+    engineUp = true;
+    await createNetwork(laterNetwork, LATER_SUBNET);
+    const view = wb.page.locator('[id="workbench.view.extension.dockerNetworking"]');
+    await poll(() => wb.revealTreeRow(view, laterNetwork), 30_000, async () => `${laterNetwork} did not appear; rows in view: ${JSON.stringify(await view.locator('.monaco-list-row').allTextContents())}`);
+  });
+
+  step('"Docker Networking: Inspect Network…" opens the network as JSON', async (t) => {
+    if (!(await requireEngine(t))) return;
+    await wb.runCommand('Docker Networking: Inspect Network');
+    const input = wb.page.locator('.quick-input-widget .quick-input-box input');
+    await input.waitFor({ timeout: 10_000 });
+    await input.fill(network);
+    const pick = wb.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: network }).first();
+    await pick.waitFor({ timeout: 20_000 });
+    await pick.click();
+    await poll(async () => {
+      const text = (await wb.editorLines()).join('\n');
+      return text.includes(`"${network}"`) && text.includes(SUBNET) ? text : undefined;
+    }, 20_000, async () => `no JSON of ${network} in the active editor: ${(await wb.editorLines()).join('\n')}`);
+  });
+
+  step('activated without errors: no error notifications, no exceptions from us in the logs', async () => {
+    const notifications = await wb.errorNotifications();
+    assert.deepEqual(notifications, []);
+    const errors = extensionErrorsInLogs(env!.userDataDir, EXTENSION_ID, `${EXTENSION_ID}-`);
+    assert.deepEqual(errors, []);
+    // The "Docker Networking" output channel also receives the language server's stderr.
+    const channel = findFiles(join(env!.userDataDir, 'logs'), /Docker Networking\.log$/);
+    assert.ok(channel.length > 0, 'no "Docker Networking" output channel: the extension did not activate');
+    const crashes = channel.flatMap((f) => readFileSync(f, 'utf8').split('\n')).filter((l) => /^\s*(\w*Error\b|Cannot find module)|did not start|crashed|stopped unexpectedly/.test(l));
+    assert.deepEqual(crashes, []);
+  });
+});
