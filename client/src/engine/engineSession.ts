@@ -24,8 +24,13 @@ export interface SessionOptions<T> {
   isRelevant?(event: unknown): boolean;
   /** `filters` of GET /events. */
   eventFilters?: Record<string, string[]>;
-  /** Quiet time after the last relevant event before the snapshot is reloaded. */
+  /** Quiet time after the last relevant event before the snapshot is reloaded (default 200 ms). */
   debounceMs?: number;
+  /**
+   * Longest wait after the first relevant event of a burst (default 1,000 ms): events
+   * that keep coming do not postpone the reload beyond this.
+   */
+  maxWaitMs?: number;
   /** First and largest wait between `/_ping` probes while the Engine is unreachable. */
   retryMinMs?: number;
   retryMaxMs?: number;
@@ -66,6 +71,8 @@ export class EngineSession<T> {
   private stream?: http.IncomingMessage;
   private retryTimer?: NodeJS.Timeout;
   private debounceTimer?: NodeJS.Timeout;
+  /** When the first relevant event of the pending burst came (Date.now()). */
+  private burstStartedAt = 0;
   private retryDelay: number;
   private refreshing = false;
   private streamOpenedAt = 0;
@@ -245,12 +252,23 @@ export class EngineSession<T> {
     this.scheduleRefresh();
   }
 
+  /**
+   * Trailing debounce with a maximum wait: every relevant event restarts the quiet
+   * period, but the reload runs at the latest `maxWaitMs` after the first event of the
+   * burst. `docker compose up` of many containers emits connect events over seconds;
+   * a fixed timer from the first event reloaded again and again during such a burst,
+   * a pure trailing one would wait for its end.
+   */
   private scheduleRefresh(): void {
-    if (this.debounceTimer) return;
+    const now = Date.now();
+    if (this.debounceTimer) clearTimeout(this.debounceTimer);
+    else this.burstStartedAt = now;
+    const quiet = this.options.debounceMs ?? 200;
+    const left = this.burstStartedAt + (this.options.maxWaitMs ?? 1000) - now;
     this.debounceTimer = setTimeout(() => {
       this.debounceTimer = undefined;
       void this.runRefresh();
-    }, this.options.debounceMs ?? 200);
+    }, Math.max(0, Math.min(quiet, left)));
   }
 
   /** At most one load in flight; events during it cause exactly one more. */

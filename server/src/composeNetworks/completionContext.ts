@@ -66,9 +66,12 @@ export function completionContext(text: string, offset: number): CompletionConte
   while (threshold > 0 && end >= 0) {
     const start = text.lastIndexOf('\n', end - 1) + 1;
     // Cheap pre-check without slicing: most lines above are deeper than what we look for.
+    // A line indented at least `threshold` is skipped below whatever follows its
+    // indentation (list dashes included: they only count when the line itself is
+    // shallower), so it is skipped here without slicing or regexes.
     let i = start;
     while (i < end && (text.charCodeAt(i) === 32 || text.charCodeAt(i) === 9)) i++;
-    if (i - start >= threshold && i < end && text.charCodeAt(i) !== 45 /* - */) {
+    if (i - start >= threshold && i < end) {
       end = start - 1;
       continue;
     }

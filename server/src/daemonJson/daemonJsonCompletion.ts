@@ -1,4 +1,3 @@
-import * as jsonc from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -16,6 +15,7 @@ import type { ModeContext } from '../languageModes';
 import { availability, logDrivers, mainType, type SchemaNode, TOP_LEVEL } from './daemonSchema';
 import { renderKeyDocs, renderLogDriverDocs, renderLogOptionDocs, renderValueDocs } from './keyDocs';
 import { type DaemonJsonDocument, lastValue, properties } from './parseDaemonJson';
+import { locationAt } from './locationAt';
 import { pathText, schemaAtPath } from './schemaAtPath';
 
 /**
@@ -76,7 +76,7 @@ export function daemonJsonCompletion(document: TextDocument, position: Position,
     return { isIncomplete: false, items };
   }
 
-  const loc = jsonc.getLocation(text, offset);
+  const loc = locationAt(parsed, offset);
   const prev = loc.previousNode;
   // jsonc-parser reports a key being typed as a 'property' node with the key's offsets.
   const inString = prev && (prev.type === 'string' || prev.type === 'property') && offset > prev.offset && offset <= prev.offset + prev.length;
@@ -102,8 +102,10 @@ export function daemonJsonCompletion(document: TextDocument, position: Position,
     const after = text.slice(end);
     const hasColon = /^\s*:/.test(after);
     const needsComma = !hasColon && /^\s*"/.test(after);
-    const before = text.slice(0, start).replace(/\s+$/, '');
-    const needsLeadingComma = before.length > 0 && !/[{,[]$/.test(before);
+    // The last non-space character before the key (read backwards: no copy of the text before it).
+    let before = start;
+    while (before > 0 && /\s/.test(text[before - 1])) before--;
+    const needsLeadingComma = before > 0 && !/[{,[]/.test(text[before - 1]);
     const wrap = (body: string): string => `${needsLeadingComma ? ',' : ''}${body}${needsComma ? ',' : ''}`;
     const r = range(start, end);
 

@@ -1,5 +1,5 @@
 import schemaJson from '../../../schemas/daemon.schema.json';
-import { atLeast, type EngineVersion } from '../utils/engineVersion';
+import { compareEngineVersions, type EngineVersion, parseEngineVersion } from '../utils/engineVersion';
 
 /**
  * Typed access to schemas/daemon.schema.json, the one source of daemon.json keys,
@@ -97,6 +97,26 @@ export function mainType(node: SchemaNode): string | undefined {
   return t;
 }
 
+/**
+ * A version string of our data ("23.0"), parsed once: rules compare versions for every
+ * key on every edit. Only data strings come here, so the memo stays small.
+ */
+const dataVersions = new Map<string, EngineVersion>();
+export function dataVersion(text: string): EngineVersion {
+  let v = dataVersions.get(text);
+  if (!v) {
+    v = parseEngineVersion(text);
+    if (!v) throw new Error(`bad version in data: ${text}`);
+    dataVersions.set(text, v);
+  }
+  return v;
+}
+
+/** True when `version` is `since` (a version string of our data) or newer. */
+export function reached(version: EngineVersion, since: string): boolean {
+  return compareEngineVersions(version, dataVersion(since)) >= 0;
+}
+
 export type Availability =
   | { state: 'ok' }
   | { state: 'notYet'; since: string }
@@ -109,12 +129,12 @@ export type Availability =
 export function availability(info: ValueInfo & { 'x-ignoredSince'?: string }, version: EngineVersion, platform: string): Availability {
   const platforms = info['x-platforms'];
   if (platforms && !platforms.includes(platform)) return { state: 'platform', platforms };
-  if (info['x-since'] && !atLeast(version, info['x-since'])) return { state: 'notYet', since: info['x-since'] };
-  if (info['x-removed'] && atLeast(version, info['x-removed'])) {
+  if (info['x-since'] && !reached(version, info['x-since'])) return { state: 'notYet', since: info['x-since'] };
+  if (info['x-removed'] && reached(version, info['x-removed'])) {
     return { state: 'removed', removed: info['x-removed'], replacement: info['x-replacement'] };
   }
-  if (info['x-ignoredSince'] && atLeast(version, info['x-ignoredSince'])) return { state: 'ignored', since: info['x-ignoredSince'] };
-  if (info['x-deprecated'] && atLeast(version, info['x-deprecated'])) {
+  if (info['x-ignoredSince'] && reached(version, info['x-ignoredSince'])) return { state: 'ignored', since: info['x-ignoredSince'] };
+  if (info['x-deprecated'] && reached(version, info['x-deprecated'])) {
     return { state: 'deprecated', deprecated: info['x-deprecated'], replacement: info['x-replacement'] };
   }
   return { state: 'ok' };

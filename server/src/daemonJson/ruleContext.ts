@@ -3,7 +3,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Diagnostic, DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, type ModeContext } from '../languageModes';
 import { type EngineVersion, formatEngineVersion } from '../utils/engineVersion';
-import type { DaemonJsonDocument } from './parseDaemonJson';
+import { type DaemonJsonDocument, properties, type Property } from './parseDaemonJson';
 
 /** What a quick fix does, carried in `Diagnostic.data` so code actions never re-parse messages. */
 export type Fix =
@@ -25,12 +25,21 @@ export interface RuleContext {
   versionText: string;
   platform: 'linux' | 'windows';
   mode: ModeContext;
+  /** The top-level properties in document order, read once per validation run. */
+  topProperties: readonly Property[];
+  /** The last property of each top-level key (Go's decoder keeps the last duplicate). */
+  top: ReadonlyMap<string, Property>;
 }
 
 export type Rule = (rc: RuleContext) => Diagnostic[];
 
 export function ruleContext(document: TextDocument, parsed: DaemonJsonDocument, mode: ModeContext): RuleContext {
+  const topProperties = properties(parsed.object);
+  const top = new Map<string, Property>();
+  for (const p of topProperties) top.set(p.name, p);
   return {
+    topProperties,
+    top,
     document,
     parsed,
     version: mode.engineVersion,
@@ -38,6 +47,11 @@ export function ruleContext(document: TextDocument, parsed: DaemonJsonDocument, 
     platform: mode.settings.daemonJson.platform,
     mode,
   };
+}
+
+/** The value of the top-level key `name` (its last occurrence). */
+export function topValue(rc: RuleContext, name: string): Node | undefined {
+  return rc.top.get(name)?.value;
 }
 
 export function nodeRange(document: TextDocument, node: Node | { offset: number; length: number }): Range {
@@ -71,6 +85,8 @@ export function stringValue(node: Node | undefined): string | undefined {
 
 /** The string items of an array node, with their nodes. */
 export function stringItems(node: Node | undefined): { node: Node; value: string }[] {
-  if (!node || node.type !== 'array' || !node.children) return [];
-  return node.children.filter((c) => c.type === 'string').map((c) => ({ node: c, value: c.value as string }));
+  const out: { node: Node; value: string }[] = [];
+  if (!node || node.type !== 'array' || !node.children) return out;
+  for (const c of node.children) if (c.type === 'string') out.push({ node: c, value: c.value as string });
+  return out;
 }

@@ -1,5 +1,6 @@
 import valueRules from '../../../schemas/daemonValueRules.json';
-import { atLeast, compareEngineVersions, type EngineVersion, parseEngineVersion } from '../utils/engineVersion';
+import { compareEngineVersions, type EngineVersion } from '../utils/engineVersion';
+import { dataVersion, reached } from './daemonSchema';
 
 /** Typed access to schemas/daemonValueRules.json (version thresholds and vocabularies of value checks). */
 interface Check {
@@ -20,9 +21,9 @@ export const VALUE_RULES = valueRules as unknown as {
 export function refuses(name: string, version: EngineVersion): boolean {
   const c = VALUE_RULES.checks[name];
   if (!c) throw new Error(`unknown check ${name}`);
-  if (c.errorSince && !atLeast(version, c.errorSince)) return false;
+  if (c.errorSince && !reached(version, c.errorSince)) return false;
   // errorUntil: the last Engine that refuses.
-  if (c.errorUntil && compareEngineVersions(version, parseEngineVersion(c.errorUntil)!) > 0) return false;
+  if (c.errorUntil && compareEngineVersions(version, dataVersion(c.errorUntil)) > 0) return false;
   return true;
 }
 

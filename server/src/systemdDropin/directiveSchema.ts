@@ -67,13 +67,19 @@ export function directiveEntry(section: string | undefined, key: string): Direct
   return Object.prototype.hasOwnProperty.call(DIRECTIVES[section], key) ? DIRECTIVES[section][key] : undefined;
 }
 
+/** Each of the six spellings to its upper-case name (rules ask for every variable of the file). */
+const PROXY_SPELLINGS: ReadonlyMap<string, string> = new Map(
+  Object.entries(PROXY_VARIABLES).flatMap(([upper, entry]): [string, string][] => [
+    [upper, upper],
+    [entry.lowercase, upper],
+  ]),
+);
+
 /** The proxy variable `name` stands for, upper-case, if it is one of the six spellings Go reads. */
 export function proxyVariableOf(name: string): string | undefined {
-  for (const [upper, entry] of Object.entries(PROXY_VARIABLES)) {
-    if (name === upper || name === entry.lowercase) return upper;
-  }
-  return undefined;
+  return PROXY_SPELLINGS.get(name);
 }
+
 
 export function manUrl(man: string): string {
   return MAN_BASE + man;

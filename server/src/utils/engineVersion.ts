@@ -18,10 +18,17 @@ export function compareEngineVersions(a: EngineVersion, b: EngineVersion): numbe
   return a.major - b.major || a.minor - b.minor;
 }
 
+// `since` strings come from the schemas, a small fixed set: parse each once (rules ask on every validation).
+const sinceCache = new Map<string, EngineVersion>();
+
 /** True when `v` is `since` or newer. `since` is a "MAJOR.MINOR" string from the schemas. */
 export function atLeast(v: EngineVersion, since: string): boolean {
-  const s = parseEngineVersion(since);
-  if (!s) throw new Error(`bad version in data: ${since}`);
+  let s = sinceCache.get(since);
+  if (!s) {
+    s = parseEngineVersion(since);
+    if (!s) throw new Error(`bad version in data: ${since}`);
+    sinceCache.set(since, s);
+  }
   return compareEngineVersions(v, s) >= 0;
 }
 

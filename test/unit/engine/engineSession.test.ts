@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { afterEach, describe, it } from 'node:test';
+import { afterEach, describe, it, mock } from 'node:test';
 import type { EngineEndpoint } from '../../../client/src/engine/engineEndpoint';
 import { EngineSession, type SessionState } from '../../../client/src/engine/engineSession';
 import type { NetworkRecord } from '../../../client/src/networks/networkRecords';
@@ -127,5 +127,80 @@ describe('EngineSession (replayed Engine)', () => {
     s.start();
     assert.deepEqual(s.state, { kind: 'unreachable', host: '', problem: { kind: 'config', reason: 'docker context "x" does not exist', advice: 'Run docker context ls' } });
     s.dispose();
+  });
+});
+
+describe('EngineSession refresh scheduling (fake timers)', () => {
+  /**
+   * Drives the private scheduler directly under node:test's fake clock, counting the
+   * refreshes it starts: the policy is a trailing debounce with a maximum wait.
+   */
+  function scheduler(opts: { debounceMs?: number; maxWaitMs?: number }): { event(): void; refreshes: () => number; dispose(): void } {
+    const s = new EngineSession<unknown>({ resolution: { ok: false, reason: 'test', advice: '' }, load: async () => undefined, ...opts });
+    let refreshes = 0;
+    const internals = s as unknown as { scheduleRefresh(): void; runRefresh(): Promise<void> };
+    internals.runRefresh = async () => {
+      refreshes++;
+    };
+    return { event: () => internals.scheduleRefresh(), refreshes: () => refreshes, dispose: () => s.dispose() };
+  }
+
+  function withFakeClock(body: () => void): void {
+    mock.timers.enable({ apis: ['setTimeout', 'Date'], now: 0 });
+    try {
+      body();
+    } finally {
+      mock.timers.reset();
+    }
+  }
+
+  it('100 events spread over 3 s: one reload per second of burst, not one per quiet gap', () => {
+    withFakeClock(() => {
+      const sch = scheduler({});
+      // One event every 30 ms: never 200 ms of quiet until the end.
+      for (let i = 0; i < 100; i++) {
+        sch.event();
+        mock.timers.tick(30);
+      }
+      mock.timers.tick(2000);
+      // Bursts start at 0, 1020 and 2040 ms; each reloads 1 s after its start at the latest.
+      assert.equal(sch.refreshes(), 3);
+      sch.dispose();
+    });
+  });
+
+  it('a burst within the maximum wait is one reload, after the quiet time', () => {
+    withFakeClock(() => {
+      const sch = scheduler({ debounceMs: 200 });
+      for (let i = 0; i < 100; i++) {
+        sch.event();
+        mock.timers.tick(4);
+      }
+      // Events from 0 to 396 ms: the quiet time restarted with each, so nothing before 596 ms.
+      mock.timers.tick(150);
+      assert.equal(sch.refreshes(), 0);
+      mock.timers.tick(50);
+      assert.equal(sch.refreshes(), 1);
+      mock.timers.tick(5000);
+      assert.equal(sch.refreshes(), 1);
+      sch.dispose();
+    });
+  });
+
+  it('the maximum wait bounds the delay even when events never pause', () => {
+    withFakeClock(() => {
+      const sch = scheduler({ debounceMs: 200, maxWaitMs: 500 });
+      sch.event();
+      // Events at 50, 100, …, 450 ms: each restarts the 200 ms quiet time.
+      for (let t = 50; t < 500; t += 50) {
+        mock.timers.tick(50);
+        sch.event();
+      }
+      mock.timers.tick(40);
+      assert.equal(sch.refreshes(), 0);
+      mock.timers.tick(20);
+      assert.equal(sch.refreshes(), 1);
+      sch.dispose();
+    });
   });
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { containsCidr, containsIp, describeRange, findFreeSubnet, overlaps, parseCidr, parseIp } from '../../../server/src/utils/cidr';
+import { containsCidr, containsIp, describeRange, findFreeSubnet, groupDigits, overlaps, parseCidr, parseIp } from '../../../server/src/utils/cidr';
 
 describe('parseIp follows Go netip.ParseAddr', () => {
   it('accepts canonical IPv4 and IPv6', () => {
@@ -58,5 +58,31 @@ describe('findFreeSubnet', () => {
     assert.equal(findFreeSubnet(['198.18.0.0/22'], 24, taken), '198.18.2.0/24');
     assert.equal(findFreeSubnet(['198.18.0.0/24'], 24, taken), undefined);
     assert.equal(findFreeSubnet(['bogus', '198.18.4.0/24'], 26, taken), '198.18.4.0/26');
+  });
+});
+
+describe('parse memo', () => {
+  it('hands out one frozen result per text, so callers cannot change what others see', () => {
+    const a = parseCidr('198.18.64.0/20')!;
+    assert.equal(parseCidr('198.18.64.0/20'), a);
+    assert.ok(Object.isFrozen(a) && Object.isFrozen(a.address));
+    assert.throws(() => {
+      (a as { prefix: number }).prefix = 8;
+    }, TypeError);
+    assert.equal(parseIp('198.18.64.1'), parseIp('198.18.64.1'));
+  });
+  it('stays correct past its bound and remembers invalid texts as invalid', () => {
+    for (let i = 0; i < 5000; i++) assert.equal(parseIp(`198.18.${i >> 8}.${i & 255}`)?.text, `198.18.${i >> 8}.${i & 255}`);
+    assert.equal(parseIp('198.18.0.7')?.value, (198n << 24n) | (18n << 16n) | 7n);
+    assert.equal(parseCidr('10.0.0.0/33'), undefined);
+    assert.equal(parseCidr('10.0.0.0/33'), undefined);
+    assert.equal(parseCidr('10.0.0.0/8' + ' '.repeat(80)), undefined);
+  });
+});
+
+describe('groupDigits', () => {
+  it('writes what toLocaleString("en-US") writes', () => {
+    for (const n of [0n, 7n, 999n, 1000n, 65536n, 16777216n, 4294967296n, 999999999999n, -1234567n]) assert.equal(groupDigits(n), n.toLocaleString('en-US'), String(n));
+    assert.equal(describeRange(parseCidr('10.0.0.0/8')!), '10.0.0.0 – 10.255.255.255 (16,777,216 addresses)');
   });
 });

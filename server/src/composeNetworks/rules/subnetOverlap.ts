@@ -21,8 +21,11 @@ export const subnetOverlap: Rule = (model: ComposeModel, ctx) => {
   }
   const propose = (c: ParsedCidr): string | undefined =>
     c.family === 4 ? findFreeSubnet(FREE_SUBNET_POOLS.ipv4, Math.max(c.prefix, 16), taken) : findFreeSubnet(FREE_SUBNET_POOLS.ipv6, Math.max(c.prefix, 64), taken);
+  const clashing = withOverlap(subnets);
   for (let i = 0; i < subnets.length; i++) {
+    if (!clashing[i]) continue;
     const a = subnets[i];
+    // Only subnets the sweep marked get here: report the first partner in file order.
     for (let j = 0; j < subnets.length; j++) {
       const b = subnets[j];
       if (i === j || a.decl.key === b.decl.key || !overlaps(a.cidr, b.cidr)) continue;
@@ -37,6 +40,7 @@ export const subnetOverlap: Rule = (model: ComposeModel, ctx) => {
       break;
     }
   }
+  if (!ctx.liveNetworks?.length) return out;
   for (const a of subnets) {
     const name = compareName(model, a.decl.key);
     for (const live of ctx.liveNetworks ?? []) {
@@ -56,6 +60,33 @@ export const subnetOverlap: Rule = (model: ComposeModel, ctx) => {
   }
   return out;
 };
+
+/**
+ * For each subnet, whether it overlaps a subnet of another network. Sorted by first
+ * address and swept, so a file of n subnets costs O(n log n + overlapping pairs)
+ * instead of comparing every pair: a block overlaps a later-starting one exactly when
+ * that one starts inside it.
+ */
+export function withOverlap(subnets: readonly { decl: { key: string }; cidr: ParsedCidr }[]): boolean[] {
+  const marked = new Array<boolean>(subnets.length).fill(false);
+  const order = subnets.map((_, i) => i);
+  order.sort((x, y) => {
+    const a = subnets[x].cidr;
+    const b = subnets[y].cidr;
+    return a.family - b.family || (a.first < b.first ? -1 : a.first > b.first ? 1 : 0);
+  });
+  for (let k = 0; k < order.length; k++) {
+    const a = subnets[order[k]];
+    for (let m = k + 1; m < order.length; m++) {
+      const b = subnets[order[m]];
+      if (b.cidr.family !== a.cidr.family || b.cidr.first > a.cidr.last) break;
+      if (b.decl.key === a.decl.key) continue;
+      marked[order[k]] = true;
+      marked[order[m]] = true;
+    }
+  }
+  return marked;
+}
 
 /** The `name` a network is created with, when written literally. */
 function compareName(model: ComposeModel, key: string): string {

@@ -1,7 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { containsCidr, containsIp, parseCidr, parseIp } from '../../utils/cidr';
-import { lastValue } from '../parseDaemonJson';
-import { diag, type RuleContext, stringValue } from '../ruleContext';
+import { diag, type RuleContext, stringValue, topValue } from '../ruleContext';
 import { refuses } from '../valueRules';
 
 /**
@@ -13,10 +12,9 @@ import { refuses } from '../valueRules';
  */
 export function bridgeAddresses(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const obj = rc.parsed.object;
   let bip: ReturnType<typeof parseCidr>;
   for (const [key, family] of [['bip', 4], ['bip6', 6]] as const) {
-    const node = lastValue(obj, key);
+    const node = topValue(rc, key);
     const value = stringValue(node);
     if (!node || !value) continue;
     const c = parseCidr(value);
@@ -34,19 +32,19 @@ export function bridgeAddresses(rc: RuleContext): Diagnostic[] {
     }
     if (key === 'bip') bip = c;
   }
-  const fixed = lastValue(obj, 'fixed-cidr');
+  const fixed = topValue(rc, 'fixed-cidr');
   const fixedText = stringValue(fixed);
   if (fixed && fixedText) {
     const c = parseCidr(fixedText);
     if (!c || c.family !== 4) out.push(diag(rc, fixed, 'error', 'invalid-cidr', `"${fixedText}" is not an IPv4 CIDR block: dockerd refuses to start.`));
     else if (bip && !containsCidr(bip, c)) out.push(diag(rc, fixed, 'warning', 'fixed-cidr-outside-bip', `fixed-cidr ${c.network} lies outside the bridge subnet ${bip.network} (from "bip"); containers would get addresses the bridge cannot route. Choose a block inside ${bip.network}.`));
   }
-  const gw = lastValue(obj, 'default-gateway');
+  const gw = topValue(rc, 'default-gateway');
   const gwIp = parseIp(stringValue(gw) ?? '');
   if (gw && gwIp && bip && !containsIp(bip, gwIp)) {
     out.push(diag(rc, gw, 'error', 'gateway-outside-bip', `default-gateway ${gwIp.text} is outside the bridge subnet ${bip.network}: dockerd refuses to start. Pick an address inside it.`));
   }
-  const v6 = lastValue(obj, 'fixed-cidr-v6');
+  const v6 = topValue(rc, 'fixed-cidr-v6');
   const v6Text = stringValue(v6);
   if (v6 && v6Text) {
     const c = parseCidr(v6Text);
@@ -61,7 +59,7 @@ export function bridgeAddresses(rc: RuleContext): Diagnostic[] {
         out.push(diag(rc, v6, err ? 'error' : 'warning', 'invalid-fixed-cidr-v6', `fixed-cidr-v6 ${c.network} is ${bad}${err ? ': dockerd refuses to start' : `; Engine ${rc.versionText} accepts it but newer Engines refuse it`}. Use a global or unique-local block such as fd00:…/64.`));
       }
     }
-    const ipv6 = lastValue(obj, 'ipv6');
+    const ipv6 = topValue(rc, 'ipv6');
     if (!ipv6 || ipv6.value !== true) out.push(diag(rc, v6, 'warning', 'fixed-cidr-v6-without-ipv6', 'fixed-cidr-v6 has no effect unless "ipv6": true is set.'));
   }
   return out;

@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { lastValue, properties } from '../parseDaemonJson';
-import { diag, type RuleContext, stringValue } from '../ruleContext';
+import { properties } from '../parseDaemonJson';
+import { diag, type RuleContext, stringValue, topValue } from '../ruleContext';
 import { refuses } from '../valueRules';
 
 /**
@@ -9,16 +9,15 @@ import { refuses } from '../valueRules';
  * for bridge+bip and icc+iptables): each diagnostic sits on the second key.
  */
 function keyNode(rc: RuleContext, name: string): Node | undefined {
-  return properties(rc.parsed.object).filter((p) => p.name === name).pop()?.key;
+  return rc.top.get(name)?.key;
 }
 
 export function combinations(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const obj = rc.parsed.object;
-  const val = (k: string) => lastValue(obj, k)?.value as unknown;
-  const feature = (k: string) => properties(lastValue(obj, 'features')).filter((p) => p.name === k).pop()?.value?.value as unknown;
+  const val = (k: string) => topValue(rc, k)?.value as unknown;
+  const feature = (k: string) => properties(topValue(rc, 'features')).filter((p) => p.name === k).pop()?.value?.value as unknown;
 
-  if (stringValue(lastValue(obj, 'bridge')) && stringValue(lastValue(obj, 'bip'))) {
+  if (stringValue(topValue(rc, 'bridge')) && stringValue(topValue(rc, 'bip'))) {
     out.push(diag(rc, keyNode(rc, 'bip')!, 'error', 'bridge-with-bip', '"bridge" and "bip" cannot be used together: dockerd refuses to start. Configure the address on your own bridge, or drop "bridge".'));
   }
   if (val('icc') === false && val('iptables') === false) {
@@ -27,13 +26,13 @@ export function combinations(rc: RuleContext): Diagnostic[] {
   if (val('icc') === false && val('ip6tables') === false && val('ipv6') === true) {
     out.push(diag(rc, keyNode(rc, 'icc')!, 'warning', 'icc-needs-ip6tables', '"icc": false with IPv6 needs ip6tables, but "ip6tables" is false.'));
   }
-  if (lastValue(obj, 'host-gateway-ip') && lastValue(obj, 'host-gateway-ips')) {
+  if (topValue(rc, 'host-gateway-ip') && topValue(rc, 'host-gateway-ips')) {
     out.push(diag(rc, keyNode(rc, 'host-gateway-ip')!, 'error', 'host-gateway-ip-conflict', 'host-gateway-ip and host-gateway-ips must not both be set: dockerd refuses to start. Keep only "host-gateway-ips".', [{ title: 'Remove "host-gateway-ip"', fix: { kind: 'removeProperty' } }]));
   }
   if (feature('embedded-containerd') === true && val('cri-containerd') === true) {
     out.push(diag(rc, keyNode(rc, 'cri-containerd')!, 'error', 'embedded-containerd-with-cri', 'The "embedded-containerd" feature and "cri-containerd" cannot be used together: dockerd refuses to start.'));
   }
-  if (feature('containerd-snapshotter') === true && stringValue(lastValue(obj, 'userns-remap'))) {
+  if (feature('containerd-snapshotter') === true && stringValue(topValue(rc, 'userns-remap'))) {
     const err = refuses('snapshotter-userns', rc.version);
     out.push(diag(rc, keyNode(rc, 'userns-remap')!, err ? 'error' : 'warning', 'snapshotter-with-userns', 'The containerd image store (features.containerd-snapshotter) does not support "userns-remap"' + (err ? ': dockerd refuses to start.' : '.')));
   }
@@ -41,15 +40,15 @@ export function combinations(rc: RuleContext): Diagnostic[] {
   // refuses to start when they are missing (docker-facts §8.5, seed 000).
   if (val('tlsverify') === true || val('tls') === true) {
     for (const k of ['tlscert', 'tlskey', ...(val('tlsverify') === true ? ['tlscacert'] : [])]) {
-      if (!stringValue(lastValue(obj, k))) {
+      if (!stringValue(topValue(rc, k))) {
         out.push(diag(rc, keyNode(rc, val('tlsverify') === true ? 'tlsverify' : 'tls')!, 'warning', 'tls-without-certificates', `TLS is on but "${k}" is not set: dockerd looks in ~/.docker/ of the user it runs as and refuses to start if the file is missing. Set "${k}".`));
       }
     }
   }
-  const uproxy = stringValue(lastValue(obj, 'userland-proxy-path'));
+  const uproxy = stringValue(topValue(rc, 'userland-proxy-path'));
   if (uproxy && !uproxy.startsWith('/') && val('userland-proxy') !== false) {
     const err = refuses('userland-proxy-path-relative', rc.version);
-    out.push(diag(rc, lastValue(obj, 'userland-proxy-path')!, err ? 'error' : 'warning', 'userland-proxy-path-relative', `userland-proxy-path must be an absolute path${err ? ': dockerd refuses to start' : ''}.`));
+    out.push(diag(rc, topValue(rc, 'userland-proxy-path')!, err ? 'error' : 'warning', 'userland-proxy-path-relative', `userland-proxy-path must be an absolute path${err ? ': dockerd refuses to start' : ''}.`));
   }
   return out;
 }

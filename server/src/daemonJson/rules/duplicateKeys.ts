@@ -1,6 +1,5 @@
 import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { properties } from '../parseDaemonJson';
 import { diag, type RuleContext } from '../ruleContext';
 
 /**
@@ -9,20 +8,44 @@ import { diag, type RuleContext } from '../ruleContext';
  */
 export function duplicateKeys(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const visit = (obj: Node | undefined): void => {
-    if (!obj) return;
-    if (obj.type === 'object') {
-      const props = properties(obj);
-      const last = new Map<string, number>();
-      props.forEach((p, i) => last.set(p.name, i));
-      props.forEach((p, i) => {
-        if (last.get(p.name) !== i) {
-          out.push(diag(rc, p.key, 'warning', 'duplicate-key', `Duplicate key "${p.name}": dockerd uses only the last one and ignores this one. Remove one of them.`, [{ title: `Remove this "${p.name}"`, fix: { kind: 'removeProperty' } }]));
-        }
-      });
+  const warn = (key: Node, name: string): void => {
+    out.push(diag(rc, key, 'warning', 'duplicate-key', `Duplicate key "${name}": dockerd uses only the last one and ignores this one. Remove one of them.`, [{ title: `Remove this "${name}"`, fix: { kind: 'removeProperty' } }]));
+  };
+  const visit = (node: Node | undefined): void => {
+    if (!node || !node.children) return;
+    if (node.type === 'object') checkObject(node.children, warn);
+    for (const c of node.children) {
+      const value = c.type === 'property' ? c.children?.[1] : c;
+      if (value?.children) visit(value); // leaves hold no objects
     }
-    for (const c of obj.children ?? []) visit(c.type === 'property' ? c.children?.[1] : c);
   };
   visit(rc.parsed.object);
   return out;
+}
+
+/** Small objects (nearly all of them) are checked pairwise, larger ones through a Map: no per-property allocation. */
+const PAIRWISE_LIMIT = 16;
+
+function checkObject(children: readonly Node[], warn: (key: Node, name: string) => void): void {
+  const keys: Node[] = [];
+  for (const prop of children) if (prop.type === 'property' && prop.children && prop.children.length > 0) keys.push(prop.children[0]);
+  if (keys.length < 2) return;
+  if (keys.length <= PAIRWISE_LIMIT) {
+    for (let i = 0; i < keys.length - 1; i++) {
+      const name = String(keys[i].value);
+      for (let j = i + 1; j < keys.length; j++) {
+        if (String(keys[j].value) === name) {
+          warn(keys[i], name);
+          break;
+        }
+      }
+    }
+    return;
+  }
+  const last = new Map<string, number>();
+  keys.forEach((k, i) => last.set(String(k.value), i));
+  keys.forEach((k, i) => {
+    const name = String(k.value);
+    if (last.get(name) !== i) warn(k, name);
+  });
 }

@@ -1,5 +1,4 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { properties } from '../parseDaemonJson';
 import { diag, type RuleContext, stringItems } from '../ruleContext';
 import { VALUE_RULES } from '../valueRules';
 
@@ -11,7 +10,7 @@ import { VALUE_RULES } from '../valueRules';
  */
 export function hosts(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const prop = properties(rc.parsed.object).filter((p) => p.name === 'hosts').pop();
+  const prop = rc.top.get('hosts');
   if (!prop) return out;
   const schemes = VALUE_RULES.hostSchemes[rc.platform];
   for (const { node, value } of stringItems(prop.value)) {

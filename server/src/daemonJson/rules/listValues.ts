@@ -1,7 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseIp } from '../../utils/cidr';
-import { lastValue } from '../parseDaemonJson';
-import { diag, type RuleContext, stringItems, stringValue } from '../ruleContext';
+import { diag, type RuleContext, stringItems, stringValue, topValue } from '../ruleContext';
 import { refuses, VALUE_RULES } from '../valueRules';
 
 /**
@@ -14,35 +13,34 @@ const DOMAIN = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?
 
 export function listValues(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const obj = rc.parsed.object;
 
   const seen = new Map<string, string>();
-  for (const { node, value } of stringItems(lastValue(obj, 'labels'))) {
+  for (const { node, value } of stringItems(topValue(rc, 'labels'))) {
     const eq = value.indexOf('=');
     if (eq <= 0) {
       out.push(diag(rc, node, 'error', 'invalid-label', `Label "${value}" must be written key=value: dockerd refuses to start.`));
       continue;
     }
     const key = value.slice(0, eq);
-    const reserved = VALUE_RULES.reservedLabelNamespaces.find((ns) => key.toLowerCase().startsWith(ns));
+    const reserved = reservedNamespace(key);
     if (reserved) out.push(diag(rc, node, 'error', 'reserved-label', `Label "${value}" uses the reserved namespace ${reserved}*: dockerd refuses to start. Choose another prefix.`));
     const prev = seen.get(key);
     if (prev !== undefined && prev !== value) out.push(diag(rc, node, 'error', 'conflicting-label', `Label key "${key}" is set twice with different values ("${prev}" and "${value}"): dockerd refuses to start.`));
     seen.set(key, value);
   }
 
-  for (const { node, value } of stringItems(lastValue(obj, 'dns'))) {
+  for (const { node, value } of stringItems(topValue(rc, 'dns'))) {
     if (!parseIp(value)) out.push(diag(rc, node, 'error', 'invalid-ip', `"${value}" is not an IP address: dockerd refuses to start. dns takes server addresses such as "1.1.1.1".`));
   }
-  for (const { node, value } of stringItems(lastValue(obj, 'dns-search'))) {
+  for (const { node, value } of stringItems(topValue(rc, 'dns-search'))) {
     if (value !== '.' && !DOMAIN.test(value)) out.push(diag(rc, node, 'error', 'invalid-domain', `"${value}" is not a valid domain: dockerd refuses to start.`));
   }
-  for (const { node, value } of stringItems(lastValue(obj, 'node-generic-resources'))) {
+  for (const { node, value } of stringItems(topValue(rc, 'node-generic-resources'))) {
     if (!/^[^=]+=[^=]+$/.test(value)) out.push(diag(rc, node, 'error', 'invalid-generic-resource', `"${value}" must be NAME=VALUE (e.g. "GPU=UUID1" or "SSD=2"): dockerd refuses to start.`));
   }
 
   const platform = rc.platform;
-  for (const { node, value } of stringItems(lastValue(obj, 'exec-opts'))) {
+  for (const { node, value } of stringItems(topValue(rc, 'exec-opts'))) {
     const eq = value.indexOf('=');
     const shapeErr = refuses('exec-opt-shape', rc.version);
     if (eq <= 0) {
@@ -60,14 +58,14 @@ export function listValues(rc: RuleContext): Diagnostic[] {
 
   // Single addresses: dockerd parses them while loading the file (ValidateIPAddress).
   for (const [key, family] of [['ip', undefined], ['default-gateway', 4], ['default-gateway-v6', 6], ['host-gateway-ip', undefined]] as const) {
-    const node = lastValue(obj, key);
+    const node = topValue(rc, key);
     const value = stringValue(node);
     if (!node || value === undefined || value === '') continue;
     const ip = parseIp(value);
     if (!ip) out.push(diag(rc, node, 'error', 'invalid-ip', `"${value}" is not an IP address: dockerd refuses to start.`));
     else if (family && ip.family !== family) out.push(diag(rc, node, 'error', 'invalid-ip', `"${key}" needs an IPv${family} address, not "${value}".`));
   }
-  const gws = stringItems(lastValue(obj, 'host-gateway-ips'));
+  const gws = stringItems(topValue(rc, 'host-gateway-ips'));
   const fams = new Map<number, number>();
   for (const { node, value } of gws) {
     const ip = parseIp(value);
@@ -79,4 +77,26 @@ export function listValues(rc: RuleContext): Diagnostic[] {
     if (fams.get(ip.family) === 2) out.push(diag(rc, node, 'error', 'invalid-ip', `Only one IPv${ip.family} host gateway address may be given: dockerd refuses to start.`));
   }
   return out;
+}
+
+/**
+ * The reserved namespace a label key starts with, compared on the lower-cased key.
+ * Keys are compared in place while they are ASCII (2,000 labels are common in big
+ * files); only a non-ASCII character in the compared part needs the full toLowerCase.
+ */
+export function reservedNamespace(key: string): string | undefined {
+  const list = VALUE_RULES.reservedLabelNamespaces;
+  for (let i = 0; i < list.length; i++) if (startsWithLowerCased(key, list[i])) return list[i];
+  return undefined;
+}
+
+function startsWithLowerCased(key: string, prefix: string): boolean {
+  const n = Math.min(prefix.length, key.length);
+  for (let i = 0; i < n; i++) {
+    let c = key.charCodeAt(i);
+    if (c >= 128) return key.toLowerCase().startsWith(prefix);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== prefix.charCodeAt(i)) return false;
+  }
+  return key.length >= prefix.length;
 }

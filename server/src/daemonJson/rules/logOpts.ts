@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { availability, logDrivers, TOP_LEVEL } from '../daemonSchema';
-import { lastValue, properties } from '../parseDaemonJson';
-import { diag, type DiagnosticData, type RuleContext, stringValue } from '../ruleContext';
+import { properties } from '../parseDaemonJson';
+import { diag, type DiagnosticData, type RuleContext, stringValue, topValue } from '../ruleContext';
 import { SIZE, VALUE_RULES } from '../valueRules';
 
 /**
@@ -13,12 +13,11 @@ import { SIZE, VALUE_RULES } from '../valueRules';
  */
 export function logOpts(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const obj = rc.parsed.object;
   const drivers = logDrivers();
-  const driverNode = lastValue(obj, 'log-driver');
+  const driverNode = topValue(rc, 'log-driver');
   const driver = stringValue(driverNode) || String(TOP_LEVEL['log-driver'].default);
   const info = drivers[driver];
-  const opts = properties(lastValue(obj, 'log-opts'));
+  const opts = properties(topValue(rc, 'log-opts'));
   if (driverNode && stringValue(driverNode)) {
     const a = info ? availability({ ...info, 'x-platforms': info.platforms }, rc.version, rc.platform) : undefined;
     if (!info) {
@@ -64,7 +63,7 @@ export function logOpts(rc: RuleContext): Diagnostic[] {
   }
   for (const req of info.required ?? []) {
     if (!valueOf(req)) {
-      const at = lastValue(obj, 'log-opts')!;
+      const at = topValue(rc, 'log-opts')!;
       out.push(diag(rc, { offset: at.offset, length: 1 }, 'error', 'missing-log-opt', `The ${driver} logging driver needs "${req}" in log-opts: dockerd refuses to start.`));
     }
   }

@@ -1,7 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseCidr } from '../../utils/cidr';
-import { lastValue } from '../parseDaemonJson';
-import { diag, type RuleContext, stringItems } from '../ruleContext';
+import { diag, type RuleContext, stringItems, topValue } from '../ruleContext';
 import { refuses } from '../valueRules';
 
 /**
@@ -10,8 +9,7 @@ import { refuses } from '../valueRules';
  */
 export function registries(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const obj = rc.parsed.object;
-  for (const { node, value } of stringItems(lastValue(obj, 'registry-mirrors'))) {
+  for (const { node, value } of stringItems(topValue(rc, 'registry-mirrors'))) {
     let url: URL | undefined;
     const scheme = /^([a-zA-Z][\w+.-]*):\/\//.exec(value)?.[1];
     if (!scheme) {
@@ -36,8 +34,9 @@ export function registries(rc: RuleContext): Diagnostic[] {
       out.push(diag(rc, node, 'error', 'invalid-mirror', `Engine ${rc.versionText} refuses a path in mirror "${value}". Remove the path.`));
     }
   }
-  for (const { node, value } of stringItems(lastValue(obj, 'insecure-registries'))) {
-    const scheme = /^([a-zA-Z][\w+.-]*):\/\//.exec(value)?.[1];
+  for (const { node, value } of stringItems(topValue(rc, 'insecure-registries'))) {
+    // Long lists of plain host:port entries: skip the regexes when they cannot match.
+    const scheme = value.includes('://') ? /^([a-zA-Z][\w+.-]*):\/\//.exec(value)?.[1] : undefined;
     if (scheme === 'http' || scheme === 'https') {
       const bare = value.slice(scheme.length + 3);
       out.push(diag(rc, node, 'warning', 'insecure-registry-scheme', `dockerd strips "${scheme}://" from insecure registry "${value}"; write just "${bare}".`, [{ title: `Change to "${bare}"`, fix: { kind: 'replaceValue', to: bare } }]));
@@ -51,10 +50,17 @@ export function registries(rc: RuleContext): Diagnostic[] {
       out.push(diag(rc, node, 'error', 'invalid-insecure-registry', `Insecure registry "${value}" is neither host[:port] nor a CIDR: dockerd refuses to start.`));
       continue;
     }
-    const host = value.replace(/:\d+$/, '');
-    if (host.startsWith('-') || host.endsWith('-')) {
+    const hostEnd = portStart(value);
+    if (hostEnd > 0 && (value.charCodeAt(0) === 45 || value.charCodeAt(hostEnd - 1) === 45) /* "-" */) {
       out.push(diag(rc, node, 'error', 'invalid-insecure-registry', `Insecure registry "${value}" cannot begin or end with a hyphen: dockerd refuses to start.`));
     }
   }
   return out;
+}
+
+/** Where a trailing ":digits" port starts (what /:\d+$/ matches), else the length: the host is what comes before. */
+function portStart(value: string): number {
+  let i = value.length;
+  while (i > 0 && value.charCodeAt(i - 1) >= 48 && value.charCodeAt(i - 1) <= 57) i--;
+  return i < value.length && i > 0 && value.charCodeAt(i - 1) === 58 /* : */ ? i - 1 : value.length;
 }

@@ -1,6 +1,7 @@
+import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { lastValue, properties } from '../parseDaemonJson';
-import { diag, type RuleContext, stringValue } from '../ruleContext';
+import { properties } from '../parseDaemonJson';
+import { diag, type RuleContext, stringValue, topValue } from '../ruleContext';
 import { refuses } from '../valueRules';
 
 /**
@@ -10,29 +11,37 @@ import { refuses } from '../valueRules';
  */
 export function runtimes(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const obj = rc.parsed.object;
   const defined = new Set<string>();
   const strict = refuses('runtime-shape', rc.version);
-  for (const p of properties(lastValue(obj, 'runtimes'))) {
+  const sev = strict ? 'error' : 'warning';
+  const tail = strict ? 'dockerd refuses to start' : `Engine ${rc.versionText} starts, but containers using it fail`;
+  for (const p of properties(topValue(rc, 'runtimes'))) {
     defined.add(p.name);
     if (p.name === 'runc') {
       out.push(diag(rc, p.key, 'error', 'reserved-runtime', 'The runtime name "runc" is reserved: dockerd refuses to start. Choose another name.'));
       continue;
     }
     if (p.value?.type !== 'object') continue;
-    const has = (k: string): boolean => properties(p.value).some((c) => c.name === k && c.value?.type !== 'null');
-    const sev = strict ? 'error' : 'warning';
-    const tail = strict ? 'dockerd refuses to start' : `Engine ${rc.versionText} starts, but containers using it fail`;
+    const has = (k: string): boolean => hasNonNull(p.value!, k);
     if (!has('path') && !has('runtimeType')) out.push(diag(rc, p.key, sev, 'invalid-runtime', `Runtime "${p.name}" needs a "path" or a "runtimeType": ${tail}.`));
     else if (has('path') && has('runtimeType')) out.push(diag(rc, p.key, sev, 'invalid-runtime', `Runtime "${p.name}" cannot have both "path" and "runtimeType": ${tail}.`));
     else if (has('path') && has('options')) out.push(diag(rc, p.key, sev, 'invalid-runtime', `Runtime "${p.name}": "options" only work with "runtimeType": ${tail}.`));
     else if (has('runtimeType') && has('runtimeArgs')) out.push(diag(rc, p.key, sev, 'invalid-runtime', `Runtime "${p.name}": "runtimeArgs" only work with "path": ${tail}.`));
   }
-  const def = lastValue(obj, 'default-runtime');
+  const def = topValue(rc, 'default-runtime');
   const name = stringValue(def);
   // io.containerd.* names are shims containerd resolves itself (23.0+).
   if (def && name && name !== 'runc' && !defined.has(name) && !(strict && name.startsWith('io.containerd.'))) {
     out.push(diag(rc, def, 'error', 'unknown-default-runtime', `Default runtime "${name}" is neither "runc" nor defined in "runtimes": dockerd refuses to start.`));
   }
   return out;
+}
+
+/** Does the object have a property `name` whose value is not null? (No allocation: runs for every runtime.) */
+function hasNonNull(obj: Node, name: string): boolean {
+  for (const c of obj.children ?? []) {
+    const parts = c.children;
+    if (c.type === 'property' && parts && parts.length > 0 && String(parts[0].value) === name && parts[1]?.type !== 'null') return true;
+  }
+  return false;
 }

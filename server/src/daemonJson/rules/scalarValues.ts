@@ -1,6 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { availability, topLevelEntry } from '../daemonSchema';
-import { properties } from '../parseDaemonJson';
 import { diag, type DiagnosticData, type RuleContext } from '../ruleContext';
 import { refuses, SIZE } from '../valueRules';
 
@@ -13,7 +12,7 @@ const ENUM_KEYS = ['log-level', 'log-format', 'default-cgroupns-mode', 'default-
 
 export function scalarValues(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const p of properties(rc.parsed.object)) {
+  for (const p of rc.topProperties) {
     const v = p.value;
     const entry = topLevelEntry(p.name);
     if (!v || !entry) continue;

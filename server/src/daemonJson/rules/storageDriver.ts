@@ -1,8 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { atLeast } from '../../utils/engineVersion';
-import { availability, TOP_LEVEL } from '../daemonSchema';
-import { lastValue, properties } from '../parseDaemonJson';
-import { diag, type DiagnosticData, type RuleContext, stringItems, stringValue } from '../ruleContext';
+import { availability, reached, TOP_LEVEL } from '../daemonSchema';
+import { properties } from '../parseDaemonJson';
+import { diag, type DiagnosticData, type RuleContext, stringItems, stringValue, topValue } from '../ruleContext';
 
 /**
  * `storage-driver` (moby daemon/graphdriver driver.go checkRemoved, driver_linux.go;
@@ -14,14 +13,13 @@ import { diag, type DiagnosticData, type RuleContext, stringItems, stringValue }
  */
 export function storageDriver(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  const obj = rc.parsed.object;
-  const node = lastValue(obj, 'storage-driver');
+  const node = topValue(rc, 'storage-driver');
   const name = stringValue(node);
   const values = TOP_LEVEL['storage-driver']['x-values'] ?? {};
   if (node && name) {
     const info = values[name];
-    const snapshotterFeature = properties(lastValue(obj, 'features')).filter((p) => p.name === 'containerd-snapshotter').pop()?.value?.value;
-    const snapshotter = snapshotterFeature === true || (snapshotterFeature !== false && atLeast(rc.version, '29.0'));
+    const snapshotterFeature = properties(topValue(rc, 'features')).filter((p) => p.name === 'containerd-snapshotter').pop()?.value?.value;
+    const snapshotter = snapshotterFeature === true || (snapshotterFeature !== false && reached(rc.version, '29.0'));
     if (!info) {
       out.push(diag(rc, node, snapshotter ? 'warning' : 'error', 'unknown-storage-driver', `"${name}" is not a storage driver of Engine ${rc.versionText}${snapshotter ? ' (with the containerd image store it must name a containerd snapshotter)' : ': dockerd refuses to start'}. Use ${Object.keys(values).filter((v) => availability(values[v], rc.version, rc.platform).state === 'ok').join(', ')}.`));
     } else {
@@ -33,9 +31,9 @@ export function storageDriver(rc: RuleContext): Diagnostic[] {
     }
   }
   // overlay2.override_kernel_check: ignored with a warning in 23.0, unknown (refused) from 24.0 (docker-facts §3).
-  for (const { node: item, value } of stringItems(lastValue(obj, 'storage-opts'))) {
+  for (const { node: item, value } of stringItems(topValue(rc, 'storage-opts'))) {
     if (!/^overlay2\.override_kernel_check=/.test(value)) continue;
-    if (atLeast(rc.version, '24.0')) out.push(diag(rc, item, 'error', 'storage-opt-removed', '"overlay2.override_kernel_check" was removed in Engine 24.0: the overlay2 driver refuses it and dockerd does not start. Remove it.'));
+    if (reached(rc.version, '24.0')) out.push(diag(rc, item, 'error', 'storage-opt-removed', '"overlay2.override_kernel_check" was removed in Engine 24.0: the overlay2 driver refuses it and dockerd does not start. Remove it.'));
     else out.push(diag(rc, item, 'warning', 'storage-opt-deprecated', '"overlay2.override_kernel_check" is deprecated (ignored from 23.0, refused from 24.0). Remove it.'));
   }
   return out;

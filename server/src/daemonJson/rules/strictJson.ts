@@ -1,7 +1,7 @@
 import type { ParseErrorCode } from 'jsonc-parser';
 import * as jsonc from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { atLeast } from '../../utils/engineVersion';
+import { reached } from '../daemonSchema';
 import { diag, type RuleContext } from '../ruleContext';
 
 /**
@@ -32,7 +32,7 @@ const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
 export function strictJson(rc: RuleContext): Diagnostic[] {
   const { parsed } = rc;
   const out: Diagnostic[] = [];
-  const v23 = atLeast(rc.version, V23);
+  const v23 = reached(rc.version, V23);
   for (const c of parsed.comments) {
     out.push(diag(rc, c, 'error', 'json-comment', 'Comments are not allowed in daemon.json: dockerd reads strict JSON and refuses to start. Remove the comment.'));
   }

@@ -1,8 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { didYouMean } from '../../utils/suggest';
-import { atLeast } from '../../utils/engineVersion';
-import { availability, FLAG_ONLY_KEYS, mainType, PROXY_KEYS, REJECTED_KEYS, SINGULAR_KEYS, TOP_LEVEL, topLevelEntry } from '../daemonSchema';
+import { availability, FLAG_ONLY_KEYS, mainType, PROXY_KEYS, reached, REJECTED_KEYS, SINGULAR_KEYS, TOP_LEVEL, topLevelEntry } from '../daemonSchema';
 import { properties } from '../parseDaemonJson';
 import { diag, type DiagnosticData, type RuleContext } from '../ruleContext';
 
@@ -33,8 +32,8 @@ function isFlatAt(key: string, rc: RuleContext): boolean {
 function isDirective(key: string, rc: RuleContext): boolean {
   if (isAvailable(key, rc)) return true;
   if (Object.prototype.hasOwnProperty.call(SINGULAR_KEYS, key)) return isAvailable(SINGULAR_KEYS[key], rc);
-  if (PROXY_KEYS.keys.includes(key)) return atLeast(rc.version, PROXY_KEYS.flagsSince);
-  if (Object.prototype.hasOwnProperty.call(FLAG_ONLY_KEYS, key)) return atLeast(rc.version, FLAG_ONLY_KEYS[key].since);
+  if (PROXY_KEYS.keys.includes(key)) return reached(rc.version, PROXY_KEYS.flagsSince);
+  if (Object.prototype.hasOwnProperty.call(FLAG_ONLY_KEYS, key)) return reached(rc.version, FLAG_ONLY_KEYS[key].since);
   return false;
 }
 
@@ -85,7 +84,7 @@ function checkDirective(rc: RuleContext, key: Node, value: Node | undefined, nam
     out.push(diag(rc, key, 'error', 'key-rejected', `"${name}" ${r.message}.`, fixes));
     return;
   }
-  if (Object.prototype.hasOwnProperty.call(FLAG_ONLY_KEYS, name) && atLeast(rc.version, FLAG_ONLY_KEYS[name].since)) {
+  if (Object.prototype.hasOwnProperty.call(FLAG_ONLY_KEYS, name) && reached(rc.version, FLAG_ONLY_KEYS[name].since)) {
     out.push(diag(rc, key, 'warning', 'flag-only-key', `"${name}" ${FLAG_ONLY_KEYS[name].message}.`));
     return;
   }
@@ -100,7 +99,7 @@ function checkDirective(rc: RuleContext, key: Node, value: Node | undefined, nam
     return;
   }
   if (PROXY_KEYS.keys.includes(name)) {
-    if (atLeast(rc.version, PROXY_KEYS.flagsSince)) {
+    if (reached(rc.version, PROXY_KEYS.flagsSince)) {
       out.push(
         diag(rc, key, 'warning', 'proxy-key-top-level', `"${name}" at the top level is accepted but ignored by dockerd; it belongs inside "proxies": { "${name}": … }.`, [
           { title: `Move "${name}" into "proxies"`, fix: { kind: 'moveIntoObject', object: 'proxies' } },
@@ -116,7 +115,7 @@ function checkDirective(rc: RuleContext, key: Node, value: Node | undefined, nam
 
 export function topLevelKeys(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const p of properties(rc.parsed.object)) {
+  for (const p of rc.topProperties) {
     if (p.value?.type === 'object' && !isFlatAt(p.name, rc)) {
       const children = properties(p.value);
       const unknownChildren = children.filter((c) => !isDirective(c.name, rc));

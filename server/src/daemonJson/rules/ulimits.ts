@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TOP_LEVEL } from '../daemonSchema';
-import { lastValue, properties } from '../parseDaemonJson';
-import { diag, type RuleContext } from '../ruleContext';
+import { properties } from '../parseDaemonJson';
+import { diag, type RuleContext, topValue } from '../ruleContext';
 
 /**
  * `default-ulimits`: names from go-units ulimit.go; dockerd 20.10 starts with an unknown
@@ -15,7 +15,7 @@ function field(obj: Parameters<typeof properties>[0], name: string) {
 export function ulimits(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const names = TOP_LEVEL['default-ulimits']['x-ulimitNames'] ?? [];
-  for (const p of properties(lastValue(rc.parsed.object, 'default-ulimits'))) {
+  for (const p of properties(topValue(rc, 'default-ulimits'))) {
     if (!names.includes(p.name)) {
       out.push(diag(rc, p.key, 'warning', 'unknown-ulimit', `"${p.name}" is not a ulimit name; dockerd starts but every container fails to start. Use one of ${names.join(', ')}.`));
     }

@@ -1,7 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { availability, childSchema, mainType, type SchemaNode, topLevelEntry } from '../daemonSchema';
-import { properties } from '../parseDaemonJson';
 import { diag, type DiagnosticData, type RuleContext } from '../ruleContext';
 
 /**
@@ -16,8 +15,20 @@ import { diag, type DiagnosticData, type RuleContext } from '../ruleContext';
 const CASE_INSENSITIVE_PARENTS = new Set(['builder', 'default-ulimits']);
 
 function jsonType(node: Node, text: string): string {
-  if (node.type === 'number') return /^-?\d+$/.test(text.slice(node.offset, node.offset + node.length)) ? 'integer' : 'number';
-  return node.type;
+  return node.type === 'number' ? (isIntegerText(text, node.offset, node.length) ? 'integer' : 'number') : node.type;
+}
+
+/** `-?\d+` exactly, read in place (no slice of the text per number). */
+function isIntegerText(text: string, offset: number, length: number): boolean {
+  let i = offset;
+  const end = offset + length;
+  if (i < end && text.charCodeAt(i) === 45 /* - */) i++;
+  if (i >= end) return false;
+  for (; i < end; i++) {
+    const c = text.charCodeAt(i);
+    if (c < 48 || c > 57) return false;
+  }
+  return true;
 }
 
 const ARTICLE: Record<string, string> = {
@@ -48,24 +59,42 @@ export function valueTypes(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const text = rc.parsed.text;
 
-  const check = (node: Node, schema: SchemaNode, label: string, top: string): void => {
+  // Labels ("dns[3]", "builder.gc") are built only when a diagnostic or a nested level needs them.
+  const labelOf = (parent: string | undefined, seg: string | number): string =>
+    parent === undefined ? String(seg) : typeof seg === 'number' ? `${parent}[${seg}]` : `${parent}.${seg}`;
+
+  const check = (node: Node, schema: SchemaNode, expected: string | undefined, parent: string | undefined, seg: string | number, top: string): void => {
     if (node.type === 'null') return;
-    const expected = mainType(schema);
     const actual = jsonType(node, text);
     if (expected && actual !== expected && !(expected === 'number' && actual === 'integer')) {
-      const msg = `"${label}" must be ${ARTICLE[expected] ?? expected}, not ${ARTICLE[actual] ?? actual}: dockerd cannot decode it and refuses to start.`;
+      const msg = `"${labelOf(parent, seg)}" must be ${ARTICLE[expected] ?? expected}, not ${ARTICLE[actual] ?? actual}: dockerd cannot decode it and refuses to start.`;
       out.push(diag(rc, node, 'error', 'wrong-type', msg, coerceFix(node, expected)));
       return;
     }
     if (node.type === 'array' && schema.items) {
-      (node.children ?? []).forEach((c, i) => check(c, schema.items!, `${label}[${i}]`, top));
+      const children = node.children;
+      if (!children || children.length === 0) return;
+      const label = labelOf(parent, seg);
+      const items = schema.items;
+      const itemType = mainType(items);
+      for (let i = 0; i < children.length; i++) {
+        const c = children[i];
+        // A scalar item of the expected type (the usual case in long lists) has nothing to report.
+        if (c.type === 'null' || (c.type === itemType && c.type !== 'array' && c.type !== 'object')) continue;
+        check(c, items, itemType, label, i, top);
+      }
     } else if (node.type === 'object') {
       const ci = CASE_INSENSITIVE_PARENTS.has(top);
-      for (const p of properties(node)) {
-        const child = matchChild(schema, p.name, ci);
+      let own: string | undefined;
+      const label = (): string => (own ??= labelOf(parent, seg));
+      for (const p of node.children ?? []) {
+        const pc = p.children;
+        if (p.type !== 'property' || !pc || pc.length === 0) continue;
+        const name = String(pc[0].value);
+        const child = matchChild(schema, name, ci);
         if (!child) {
           if (schema.additionalProperties === false && top !== 'proxies') {
-            out.push(diag(rc, p.key, 'warning', 'unknown-sub-key', `"${p.name}" is not a setting of "${label}"; dockerd silently ignores it. Check the spelling.`));
+            out.push(diag(rc, pc[0], 'warning', 'unknown-sub-key', `"${name}" is not a setting of "${label()}"; dockerd silently ignores it. Check the spelling.`));
           }
           continue;
         }
@@ -73,21 +102,26 @@ export function valueTypes(rc: RuleContext): Diagnostic[] {
           const a = availability(child, rc.version, rc.platform);
           if (a.state === 'deprecated') {
             const fixes: DiagnosticData['fixes'] = a.replacement ? [{ title: `Change to "${a.replacement}"`, fix: { kind: 'renameKey', to: a.replacement } }] : [];
-            out.push(diag(rc, p.key, 'warning', 'key-deprecated', `"${p.name}" is deprecated since Engine ${a.deprecated}.${a.replacement ? ` Use "${a.replacement}" instead.` : ''}`, fixes));
+            out.push(diag(rc, pc[0], 'warning', 'key-deprecated', `"${name}" is deprecated since Engine ${a.deprecated}.${a.replacement ? ` Use "${a.replacement}" instead.` : ''}`, fixes));
           }
         }
-        if (p.value) check(p.value, child, `${label}.${p.name}`, top);
+        const value = pc[1];
+        if (!value) continue;
+        const expectedChild = mainType(child);
+        // A string or boolean of the expected type has nothing to report (numbers may still be fractions).
+        if (value.type === 'null' || (value.type === expectedChild && (value.type === 'string' || value.type === 'boolean'))) continue;
+        check(value, child, expectedChild, label(), name, top);
       }
     }
   };
 
-  for (const p of properties(rc.parsed.object)) {
+  for (const p of rc.topProperties) {
     const entry = topLevelEntry(p.name);
     if (!entry || !p.value) continue;
     const a = availability(entry, rc.version, rc.platform);
     // Keys the target Engine does not have are reported by topLevelKeys; their values are not decoded.
     if (a.state === 'notYet' || a.state === 'platform') continue;
-    check(p.value, entry, p.name, p.name);
+    check(p.value, entry, mainType(entry), undefined, p.name, p.name);
   }
   return out;
 }

@@ -12,22 +12,34 @@ function squash(name: string): string {
   return name.toUpperCase().replace(/[^A-Z]/g, '');
 }
 
+/** The six spellings Go reads, their squashed forms, and the ignored names: built once, they are tiny. */
+const TARGETS = Object.keys(PROXY_VARIABLES);
+const SQUASHED_TARGETS = TARGETS.map((t) => ({ target: t, squashed: squash(t) }));
+const EXACT_NAMES = new Set(TARGETS.flatMap((t) => [t, PROXY_VARIABLES[t].lowercase]));
+const IGNORED_NAMES = new Set(Object.keys(IGNORED_PROXY_VARIABLES));
+
+/** The proxy variable `s` (a squashed name) is a near miss of, if any. */
+function lookalikeOf(s: string): string | undefined {
+  const same = SQUASHED_TARGETS.find((t) => t.squashed === s);
+  if (same) return same.target;
+  // The cheap tests first: most names are no proxy variable at all, and the edit
+  // distance is the costly part.
+  if (s.length < 7 || !/PROXY|PROXI|PRXY/.test(s)) return undefined;
+  return SQUASHED_TARGETS.find((t) => editDistance(s, t.squashed) <= 1)?.target;
+}
+
 export const proxyLookalike: Rule = (ctx) => {
   const out = [];
-  const targets = Object.keys(PROXY_VARIABLES);
   for (const line of ctx.model.environment) {
     for (const w of line.words) {
       if (w.problem === 'missing-equals' || w.problem === 'comment' || w.name.length === 0) continue;
+      if (EXACT_NAMES.has(w.name)) continue;
       const upper = w.name.toUpperCase();
-      if (targets.some((t) => w.name === t || w.name === PROXY_VARIABLES[t].lowercase)) continue;
-      const ignored = Object.keys(IGNORED_PROXY_VARIABLES).find((k) => k === upper);
-      if (ignored) {
-        out.push(diagnostic(ctx, w.nameSpan, 'proxy-variable-unused', IGNORED_PROXY_VARIABLES[ignored], DiagnosticSeverity.Warning));
+      if (IGNORED_NAMES.has(upper)) {
+        out.push(diagnostic(ctx, w.nameSpan, 'proxy-variable-unused', IGNORED_PROXY_VARIABLES[upper], DiagnosticSeverity.Warning));
         continue;
       }
-      const s = squash(w.name);
-      const target =
-        targets.find((t) => squash(t) === s) ?? targets.find((t) => s.length >= 7 && editDistance(s, squash(t)) <= 1 && /PROXY|PROXI|PRXY/.test(s));
+      const target = lookalikeOf(squash(w.name));
       if (!target) continue;
       const lower = w.name === w.name.toLowerCase();
       const fixName = lower ? PROXY_VARIABLES[target].lowercase : target;
