@@ -54,6 +54,12 @@ export interface LanguageMode<P = unknown> {
   doRename?(document: TextDocument, position: Position, newName: string, parsed: P, ctx: ModeContext): WorkspaceEdit | null;
   /** Characters that should open completion in this kind of file. */
   readonly triggerCharacters?: readonly string[];
+  /**
+   * A small representative document the server runs every feature on once, right after
+   * start, so that the first real document does not pay for lazy tables and cold code
+   * (a first validation costs up to ten times a warm one).
+   */
+  readonly warmUpSample?: string;
 }
 
 /** Every diagnostic the extension produces carries this source. */

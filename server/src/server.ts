@@ -238,7 +238,26 @@ export function startServer(connection: Connection): void {
     };
   });
 
+  /** Runs every feature of every mode once on its sample, off the hot path (see LanguageMode.warmUpSample). */
+  function warmUp(): void {
+    for (const mode of Object.values(modes) as LanguageMode[]) {
+      const text = mode.warmUpSample;
+      if (!text) continue;
+      runSafe(logger, `warming up the ${mode.kind} mode`, undefined, undefined, () => {
+        const doc = TextDocument.create(`warmup:///${mode.kind}`, 'plaintext', 1, text);
+        const parsed = mode.parse(doc);
+        const ctx = context();
+        const middle = doc.positionAt(Math.floor(text.length / 2));
+        const diagnostics = mode.doValidation?.(doc, parsed, ctx) ?? [];
+        mode.doComplete?.(doc, middle, parsed, ctx);
+        mode.doHover?.(doc, middle, parsed, ctx);
+        mode.getCodeActions?.(doc, { start: middle, end: middle }, diagnostics, parsed, ctx);
+      });
+    }
+  }
+
   connection.onInitialized(() => {
+    setImmediate(warmUp);
     void fetchSettings().catch((err) => {
       settingsReady();
       logger.error(formatError('Error while reading settings', err));

@@ -12,6 +12,8 @@ import { validateCompose } from './validate';
  */
 export const composeNetworksMode: LanguageMode<ComposeModel> = {
   kind: 'compose',
+  warmUpSample:
+    'services:\n  web:\n    image: x\n    networks:\n      front:\n        ipv4_address: 198.18.0.10\n  db:\n    network_mode: service:web\nnetworks:\n  front:\n    ipam:\n      config:\n        - subnet: 198.18.0.0/24\n          gateway: 198.18.0.1\n',
   parse: parseCompose,
   doValidation: validateCompose,
   doComplete,

@@ -17,4 +17,6 @@ export const daemonJsonMode: LanguageMode<DaemonJsonDocument> = {
   doHover: (document, position, parsed) => daemonJsonHover(document, position, parsed),
   getCodeActions: (document, range, diagnostics, parsed) => daemonJsonCodeActions(document, range, diagnostics, parsed),
   triggerCharacters: ['"', ':'],
+  warmUpSample:
+    '{"debug": true, "bip": "198.18.0.1/24", "dns": ["198.18.0.53"], "labels": ["a=b"], "log-driver": "json-file", "log-opts": {"max-size": "10m"}, "default-address-pools": [{"base": "198.19.0.0/16", "size": 24}], "registry-mirrors": ["https://m.example"], "proxies": {"http-proxy": "http://p:3128"}}\n',
 };

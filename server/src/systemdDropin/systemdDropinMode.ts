@@ -19,6 +19,8 @@ export const systemdDropinMode: LanguageMode<DropinModel> = {
   // Trigger characters are shared by every mode of the server: no '[' or ' ', which
   // would open completion all over JSON and YAML files.
   triggerCharacters: ['=', '"'],
+  warmUpSample:
+    '[Service]\nEnvironment="HTTP_PROXY=http://proxy.example.com:3128" "NO_PROXY=localhost,127.0.0.1,10.0.0.0/8,.example.com"\nExecStart=\nExecStart=/usr/bin/dockerd\n',
   parse(document: TextDocument): DropinModel {
     return buildModel(document);
   },
