@@ -31,7 +31,7 @@ export function doComplete(document: TextDocument, position: Position, model: Co
   const cc = completionContext(text, document.offsetAt(position));
   if (!cc) return EMPTY;
   const range: Range = { start: document.positionAt(cc.replace[0]), end: document.positionAt(cc.replace[1]) };
-  const items = cc.mode === 'value' ? valueItems(cc, model, range, ctx, document) : keyItems(cc, model, range);
+  const items = cc.mode === 'value' ? valueItems(cc, model, range, ctx) : keyItems(cc, model, range);
   return { isIncomplete: false, items };
 }
 
@@ -51,11 +51,13 @@ function definitionAt(path: string[]): { def: DefinitionName; network?: string; 
   return undefined;
 }
 
-function propertyItem(def: DefinitionName, key: string, cc: CompletionContext, range: Range): CompletionItem {
+function propertyItem(def: DefinitionName, key: string, cc: CompletionContext, range: Range, text: string): CompletionItem {
   const p = property(def, key)!;
   const child = ' '.repeat(cc.indent + 2);
   let insert = `${key}: `;
-  if (p.type === 'object' || p.type.startsWith('map-') || p.type === 'list-or-dict') insert = `${key}:\n${child}`;
+  // Inside `{ … }` the key goes on the same line, whatever its type.
+  if (cc.flow) insert = text.startsWith(':', cc.replace[1]) ? key : `${key}: `;
+  else if (p.type === 'object' || p.type.startsWith('map-') || p.type === 'list-or-dict') insert = `${key}:\n${child}`;
   else if (p.type === 'list-of-objects' || p.type === 'list-of-strings') insert = `${key}:\n${child}- `;
   else if (p.type === 'networks-list-or-map') insert = `${key}:\n${child}`;
   return {
@@ -75,18 +77,19 @@ function keyItems(cc: CompletionContext, model: ComposeModel, range: Range): Com
   const path = cc.path;
   // A network name under a service: `networks:` map key or list item.
   if (path.length === 3 && path[0] === 'services' && path[2] === 'networks' && cc.mode === 'key') {
-    return networkNameItems(model, path[1], range, ':\n' + ' '.repeat(cc.indent + 2));
+    // In a flow map a bare name is a key with no settings (`{ front, back }`).
+    return networkNameItems(model, path[1], range, cc.flow ? '' : ':\n' + ' '.repeat(cc.indent + 2));
   }
   if (path.length === 4 && path[0] === 'services' && path[2] === 'networks' && path[3] === '[]' && cc.mode === 'item') {
     return networkNameItems(model, path[1], range, '');
   }
-  if (path.length === 1 && path[0] === 'networks' && cc.mode === 'key') return snippetItems(cc, model, range);
+  if (path.length === 1 && path[0] === 'networks' && cc.mode === 'key') return cc.flow ? [] : snippetItems(cc, model, range);
   const at = definitionAt(path);
   if (!at) return [];
   const present = new Set(existingKeys(model, at, path));
   let keys = propertyNames(at.def).filter((k) => !present.has(k));
   if (at.def === 'service') keys = keys.filter((k) => !(k === 'networks' && present.has('network_mode')) && !(k === 'network_mode' && present.has('networks')));
-  return keys.map((k) => propertyItem(at.def, k, cc, range));
+  return keys.map((k) => propertyItem(at.def, k, cc, range, model.text));
 }
 
 /** Keys already written in the mapping being completed (so they are not offered twice). */
@@ -113,18 +116,11 @@ function networkNameItems(model: ComposeModel, service: string, range: Range, su
     });
 }
 
-function valueItems(cc: CompletionContext, model: ComposeModel, range: Range, ctx: ModeContext, document: TextDocument): CompletionItem[] {
+function valueItems(cc: CompletionContext, model: ComposeModel, range: Range, ctx: ModeContext): CompletionItem[] {
   const at = definitionAt(cc.path);
   if (!at || !cc.key) return [];
   const p = property(at.def, cc.key);
   if (!p) return [];
-  // `networks: [front, ba` — a flow list of network names.
-  if (at.def === 'service' && cc.key === 'networks' && cc.prefix.startsWith('[')) {
-    const word = /[^\s\[,]*$/.exec(cc.prefix)![0];
-    const cursor = cc.replace[0] + cc.prefix.length;
-    const tail = /^[^\s,\]]*/.exec(document.getText().slice(cursor, cursor + 256))![0];
-    return networkNameItems(model, at.service!, { start: document.positionAt(cursor - word.length), end: document.positionAt(cursor + tail.length) }, '');
-  }
   // The name of an external network: the networks of the connected Engine.
   if (at.def === 'network' && cc.key === 'name' && ctx.liveNetworks) {
     const decl = model.networksByKey.get(at.network!);

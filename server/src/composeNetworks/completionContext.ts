@@ -20,6 +20,8 @@ export interface CompletionContext {
   indent: number;
   /** Value mode with the cursor right after the colon: insert a space first. */
   needsSpace: boolean;
+  /** The cursor is inside a flow collection (`{ … }` or `[ … ]`): insert single-line text. */
+  flow: boolean;
 }
 
 const LINE = /^([ \t]*)((?:-[ \t]+)*)([^]*)$/;
@@ -45,8 +47,15 @@ export function completionContext(text: string, offset: number): CompletionConte
   let replace: [number, number];
   let prefix: string;
   let needsSpace = false;
+  let flowPath: string[] = [];
   const kv = /^("[^"]*"|'[^']*'|[^\s:#'"][^:#]*?)[ \t]*:([ \t]*)(.*)$/.exec(rest);
-  if (kv && (!/[\s]/.test(kv[3].trim()) || kv[3].startsWith('['))) {
+  const flowText = /^[[{]/.test(rest) ? rest : kv && /^[[{]/.test(kv[3]) ? kv[3] : undefined;
+  if (flowText !== undefined) {
+    const f = flowContext(flowText, text, offset, lineEnd);
+    if (!f) return undefined;
+    ({ mode, key, prefix, replace, needsSpace } = f);
+    flowPath = flowText === rest ? f.path : [unquote(kv![1]), ...f.path];
+  } else if (kv && !/[\s]/.test(kv[3].trim())) {
     mode = 'value';
     key = unquote(kv[1]);
     prefix = kv[3].replace(/^["']/, '');
@@ -97,5 +106,60 @@ export function completionContext(text: string, offset: number): CompletionConte
   if (threshold > 0) return undefined;
   const path = parents.reverse();
   if (dashes > 0) path.push('[]');
-  return { path, mode, key, replace, prefix, indent: indent + dashes, needsSpace };
+  path.push(...flowPath);
+  return { path, mode, key, replace, prefix, indent: indent + dashes, needsSpace, flow: flowText !== undefined };
+}
+
+const FLOW_WORD_AFTER = /^[^\s:#,[\]{}]*/;
+
+/**
+ * The position inside a single-line flow collection (`networks: { front: { ipv4_address: 1`,
+ * `networks: [front, ba`), read from the text between its opening bracket and the cursor:
+ * the keys of the open maps (and `[]` for open lists) below the key that holds the
+ * collection, and what is typed in the innermost one. Quoted scalars are skipped so
+ * brackets and commas inside them do not count. Undefined when every bracket is closed
+ * before the cursor (the cursor is after the collection, where nothing is completed).
+ */
+function flowContext(
+  flowText: string,
+  text: string,
+  offset: number,
+  lineEnd: number,
+): { path: string[]; mode: CompletionContext['mode']; key?: string; prefix: string; replace: [number, number]; needsSpace: boolean } | undefined {
+  const frames: { seq: boolean; key?: string; segStart: number }[] = [];
+  const path: string[] = [];
+  for (let i = 0; i < flowText.length; i++) {
+    const ch = flowText[i];
+    const top = frames[frames.length - 1];
+    if (ch === '"' || ch === "'") {
+      const close = flowText.indexOf(ch, i + 1);
+      if (close < 0) return undefined;
+      i = close;
+    } else if (ch === '{' || ch === '[') {
+      // A nested collection sits under its parent's pending key, or is an item of a list.
+      if (top) path.push(top.seq ? '[]' : top.key ?? '');
+      frames.push({ seq: ch === '[', segStart: i + 1 });
+    } else if (ch === '}' || ch === ']') {
+      frames.pop();
+      if (frames.length === 0) return undefined;
+      path.pop();
+    } else if (ch === ',' && top) {
+      top.key = undefined;
+      top.segStart = i + 1;
+    } else if (ch === ':' && top && !top.seq && top.key === undefined && /^[\s,[\]{}]?$/.test(flowText[i + 1] ?? '')) {
+      top.key = unquote(flowText.slice(top.segStart, i).trim());
+      top.segStart = i + 1;
+    }
+  }
+  const top = frames[frames.length - 1];
+  if (!top) return undefined;
+  const seg = flowText.slice(top.segStart);
+  const typed = seg.trimStart().replace(/^["']/, '');
+  if (/[\s]/.test(typed.trim())) return undefined;
+  const wordAfter = FLOW_WORD_AFTER.exec(text.slice(offset, lineEnd))![0];
+  const replace: [number, number] = [offset - typed.length, offset + wordAfter.length];
+  // Like a block list item, an open list adds `[]` to the path.
+  if (top.seq) return { path: [...path, '[]'], mode: 'item', prefix: typed, replace, needsSpace: false };
+  if (top.key !== undefined) return { path, mode: 'value', key: top.key, prefix: typed, replace, needsSpace: seg.length === 0 || !/^\s/.test(seg) };
+  return { path, mode: 'key', prefix: typed, replace, needsSpace: false };
 }

@@ -4,7 +4,7 @@ import type { ModeContext } from '../languageModes';
 import { spotAt, type ComposeModel } from './composeModel';
 import { renderProperty, renderValue } from './composeSchema';
 import { interpolate } from './interpolation';
-import { addressSummary, networkSummary } from './summary';
+import { addressSummary, hasNetworking, networkSummary, serviceSummary } from './summary';
 
 /** Hover: property docs (the same renderer as completion), network summaries, CIDR ranges. */
 export function doHover(document: TextDocument, position: Position, model: ComposeModel, _ctx: ModeContext): Hover | null {
@@ -22,8 +22,14 @@ export function doHover(document: TextDocument, position: Position, model: Compo
     case 'network-ref':
       value = networkSummary(model, spot.name);
       break;
-    case 'service-ref':
-      value = model.servicesByName.has(spot.name) ? `Shares the network stack of service \`${spot.name}\` (and starts after it).` : `No service \`${spot.name}\` in this file.`;
+    case 'service-ref': {
+      const summary = serviceSummary(model, spot.name);
+      value = summary ? `Shares the network stack of service \`${spot.name}\` (and starts after it).\n\n${summary}` : `No service \`${spot.name}\` in this file.`;
+      break;
+    }
+    case 'service-decl':
+      // Service keys are not network parts: stay silent unless the service has networking to show.
+      value = hasNetworking(model, spot.name) ? serviceSummary(model, spot.name) : undefined;
       break;
     case 'address': {
       const v = interpolate(spot.text);

@@ -25,6 +25,8 @@ export interface IpamBlock {
   ipRange?: AddressValue & { cidr?: ParsedCidr };
   gateway?: AddressValue & { ip?: ParsedIp };
   aux: (AddressValue & { name: string; ip?: ParsedIp })[];
+  /** An `ip_range` key is written (whatever its value): the Engine then treats the entry as a sub-pool. */
+  hasIpRange: boolean;
   /** Some field depends on the environment. */
   dynamic: boolean;
 }
@@ -82,7 +84,7 @@ function compute(decl: NetworkDecl): NetworkAddressing {
   const config = ipam ? entry(mapEntries(doc, ipam.value), 'config') : undefined;
   for (const item of seqItems(doc, config?.value ?? null)) {
     const entries = mapEntries(doc, item);
-    const block: IpamBlock = { node: item, aux: [], dynamic: false };
+    const block: IpamBlock = { node: item, aux: [], hasIpRange: entry(entries, 'ip_range') !== undefined, dynamic: false };
     const field = (key: string): AddressValue | undefined => {
       const e = entry(entries, key);
       if (!e) return undefined;

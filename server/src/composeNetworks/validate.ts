@@ -17,6 +17,7 @@ import type { Problem, Rule, RuleContext } from './rules/problem';
 import { schemaShape } from './rules/schemaShape';
 import { staticAddress } from './rules/staticAddress';
 import { subnetOverlap } from './rules/subnetOverlap';
+import { subnetOverlapWithinNetwork } from './rules/subnetOverlapWithinNetwork';
 import { undefinedNetwork } from './rules/undefinedNetwork';
 import { undefinedService } from './rules/undefinedService';
 import { unusedNetwork } from './rules/unusedNetwork';
@@ -33,6 +34,7 @@ export const RULES: readonly Rule[] = [
   addressSyntax,
   addressContainment,
   subnetOverlap,
+  subnetOverlapWithinNetwork,
   bridgeMultipleSubnets,
   staticAddress,
   duplicateStaticAddress,

@@ -124,3 +124,51 @@ describe('compose networks: completion from context', () => {
     assert.deepEqual(items.map((i) => `${i.label} (${i.detail})`), ['proxy-net (bridge 172.20.0.0/16)']);
   });
 });
+
+describe('compose networks: completion in flow collections', () => {
+  const decls = `networks:\n  front:\n    ipam:\n      config:\n        - subnet: 172.28.0.0/16\n  back:\n`;
+
+  it('offers network names as keys of a flow map and items of a flow list, skipping joined ones', () => {
+    assert.deepEqual(completionLabels(`services:\n  web:\n    networks: { front: {}, $0 }\n${decls}`), ['back', 'default']);
+    assert.deepEqual(completionLabels(`services:\n  web:\n    networks: [front, $0]\n${decls}`), ['back', 'default']);
+    assert.equal(
+      applyCompletion(`services:\n  web:\n    networks: { fr$0 }\n${decls}`, 'front'),
+      `services:\n  web:\n    networks: { front }\n${decls}`,
+    );
+    assert.equal(
+      applyCompletion(`services:\n  web:\n    networks: {ba$0: {}}\n${decls}`, 'back'),
+      `services:\n  web:\n    networks: {back: {}}\n${decls}`,
+    );
+  });
+
+  it('offers attachment properties and values inside a nested flow map', () => {
+    const labels = completionLabels(`services:\n  web:\n    networks: { front: { $0 } }\n${decls}`);
+    assert.ok(labels.includes('ipv4_address') && labels.includes('aliases'));
+    assert.equal(
+      applyCompletion(`services:\n  web:\n    networks: { front: { ali$0 } }\n${decls}`, 'aliases'),
+      `services:\n  web:\n    networks: { front: { aliases:  } }\n${decls}`,
+    );
+    assert.equal(
+      applyCompletion(`services:\n  web:\n    networks: { front: { ipv4_address:$0 } }\n${decls}`, '172.28.0.2'),
+      `services:\n  web:\n    networks: { front: { ipv4_address: 172.28.0.2 } }\n${decls}`,
+    );
+    assert.deepEqual(completionLabels(`services:\n  web: { image: x, network_mode: $0 }\n  db: {}\n`), ['bridge', 'host', 'none', 'service:db', 'container:']);
+  });
+
+  it('works in flow-style network definitions and ipam.config items', () => {
+    assert.equal(applyCompletion(`networks: { n: { driver: mac$0 } }\n`, 'macvlan'), `networks: { n: { driver: macvlan } }\n`);
+    assert.deepEqual(completionLabels(`networks:\n  a:\n    ipam:\n      config:\n        - subnet: 172.18.0.0/24\n  n:\n    ipam: { config: [ { subnet: $0 } ] }\n`), ['172.18.1.0/24']);
+    assert.equal(
+      applyCompletion(`networks:\n  n:\n    ipam:\n      config:\n        - { subnet: 172.29.0.0/16, gat$0 }\n`, 'gateway'),
+      `networks:\n  n:\n    ipam:\n      config:\n        - { subnet: 172.29.0.0/16, gateway:  }\n`,
+    );
+    assert.ok(completionLabels(`networks:\n  n: { $0 }\n`).includes('ipam'));
+  });
+
+  it('offers nothing after a closed collection, in quoted text or outside the network parts', () => {
+    assert.deepEqual(completionLabels(`services:\n  web:\n    networks: [front]$0\n${decls}`), []);
+    assert.deepEqual(completionLabels(`services:\n  web:\n    networks: { front: { aliases: ["a, b$0"] } }\n${decls}`), []);
+    assert.deepEqual(completionLabels(`services:\n  web:\n    environment: { A: $0 }\n`), []);
+    assert.deepEqual(completionLabels(`services:\n  web:\n    networks: { front: { aliases: [$0] } }\n${decls}`), []);
+  });
+});

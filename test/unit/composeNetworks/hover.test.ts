@@ -47,3 +47,40 @@ describe('compose networks: hover', () => {
     assert.match(hoverText(`networks:\n  n:\n    ipam:\n      config:\n        - subnet: \${S:-10.1.0.0/2$04}\n`)!, /10\.1\.0\.0 – 10\.1\.0\.255.*\n\n\(the default/s);
   });
 });
+
+describe('compose networks: hover on services', () => {
+  const src = (cursor: { svcRef?: boolean; webKey?: boolean; cacheKey?: boolean; dbKey?: boolean }): string => `services:
+  ${cursor.webKey ? 'w$0eb' : 'web'}:
+    image: nginx
+    networks:
+      front:
+        ipv4_address: 172.28.0.10
+        aliases: [www, site]
+      back:
+  ${cursor.dbKey ? 'd$0b' : 'db'}:
+    network_mode: "service:${cursor.svcRef ? 'w$0eb' : 'web'}"
+  ${cursor.cacheKey ? 'ca$0che' : 'cache'}:
+    image: redis
+networks:
+  front:
+    ipam:
+      config:
+        - subnet: 172.28.0.0/16
+  back:
+`;
+  const webSummary =
+    '**service `web`**\n\n- network `front`: `172.28.0.10`, aliases `www`, `site`\n- network `back`\n- its network stack is shared by: `db`';
+
+  it('summarises the target of network_mode: service:NAME', () => {
+    assert.equal(hoverText(src({ svcRef: true })), 'Shares the network stack of service `web` (and starts after it).\n\n' + webSummary);
+    assert.equal(hoverText(`services:\n  db:\n    network_mode: service:ghos$0t\n`), 'No service `ghost` in this file.');
+  });
+
+  it('summarises a service key only when the service has networking to show', () => {
+    assert.equal(hoverText(src({ webKey: true })), webSummary);
+    assert.equal(hoverText(src({ dbKey: true })), '**service `db`**\n\n- network_mode: shares the network stack of `web`');
+    assert.equal(hoverText(src({ cacheKey: true })), null);
+    assert.equal(hoverText(`services:\n  a$0pp:\n    network_mode: host\n`), '**service `app`**\n\n- network_mode: `host`');
+    assert.equal(hoverText(`services:\n  a$0pp:\n    networks:\n  b:\n    network_mode: service:app\n`), '**service `app`**\n\n- networks: `default` (implicit)\n- its network stack is shared by: `b`');
+  });
+});

@@ -40,6 +40,16 @@ networks:
     assert.match(lint(`services:\n  side:\n    network_mode: service:wbe\n  web: {}\n`)[0], /names service `wbe`.*Did you mean `web`\?/);
   });
 
+  it('lets an empty network_mode or an empty networks pass, as compose-go does (NetworkMode != "" && len(Networks) > 0)', () => {
+    const svc = (mode: string, nets: string): string => `services:\n  web:\n    network_mode: ${mode}\n    networks: ${nets}\nnetworks:\n  front:\n`;
+    assert.deepEqual(codes(svc('host', '[]'), { unusedNetworks: false }), []);
+    assert.deepEqual(codes(svc('host', '{}'), { unusedNetworks: false }), []);
+    assert.deepEqual(codes(svc('""', '[front]')), []);
+    assert.deepEqual(codes(svc('"${MODE:-}"', '[front]')), []);
+    assert.deepEqual(codes(svc('${MODE}', '[front]')), ['3: network-mode-with-networks']);
+    assert.deepEqual(codes(svc('none', '{ front: {} }')), ['3: network-mode-with-networks']);
+  });
+
   it('warns about unused networks, counting default for services without networks, and obeys the setting', () => {
     const src = `services:
   web:

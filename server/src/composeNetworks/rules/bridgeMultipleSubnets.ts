@@ -1,10 +1,13 @@
 import type { ComposeModel } from '../composeModel';
 import { addressing } from '../networkAddressing';
 import type { Problem, Rule } from './problem';
+import { overlappingEntries } from './subnetOverlapWithinNetwork';
 
 /**
  * The bridge driver takes one subnet per address family: "bridge driver doesn't
  * support multiple subnets" (moby libnetwork/drivers/bridge, verified on 20.10).
+ * An entry that overlaps an earlier one is refused before the driver is asked (IPAM
+ * runs first), so it is left to subnetOverlapWithinNetwork.
  */
 export const bridgeMultipleSubnets: Rule = (model: ComposeModel) => {
   const out: Problem[] = [];
@@ -13,7 +16,9 @@ export const bridgeMultipleSubnets: Rule = (model: ComposeModel) => {
     if (a.external || (a.driver !== undefined && a.driver !== 'bridge')) continue;
     for (const family of [4, 6] as const) {
       const blocks = a.blocks.filter((b) => b.subnet?.cidr?.family === family);
+      const refused = new Set(overlappingEntries(a).map(([later]) => later));
       for (const b of blocks.slice(1)) {
+        if (refused.has(b)) continue;
         out.push({ range: b.subnet!.range, code: 'bridge-multiple-subnets', severity: 'error', message: `A bridge network takes one IPv${family} subnet; network \`${decl.key}\` already has ${blocks[0].subnet!.cidr!.network}. Remove this entry or use another driver.` });
       }
     }
