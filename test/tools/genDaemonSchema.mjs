@@ -41,7 +41,8 @@ const K = {
   bridge: [{ type: 'string', default: '' }, '17.03', '-b, --bridge', BOTH, 'Attach the default network to an existing bridge interface instead of creating `docker0`; `none` disables the default bridge network. Cannot be combined with `bip`.', 'none', NET],
   'bridge-accept-fwmark': [{ type: 'string', pattern: '^(0x[0-9a-fA-F]+|\\d+)(/(0x[0-9a-fA-F]+|\\d+))?$' }, '29.0', '--bridge-accept-fwmark', LIN, 'Packets carrying this firewall mark (`mark[/mask]`) are accepted into bridge networks even when they would otherwise be dropped.', '0x1/0x1', NET],
   builder: [{ type: 'object' }, '18.09', undefined, BOTH, 'Settings of the BuildKit builder: build-cache garbage collection, entitlements and build history.', { gc: { enabled: true, defaultKeepStorage: '20GB' } }, 'https://docs.docker.com/build/cache/garbage-collection/'],
-  'cdi-spec-dirs': [{ ...strArr }, '25.0', '--cdi-spec-dir', LIN, 'Folders searched for Container Device Interface (CDI) specifications. Default `/etc/cdi` and `/var/run/cdi`.', ['/etc/cdi'], D],
+  // A common flag (cmd/dockerd/config.go, daemon/command/config.go) since it appeared in 25.0.
+  'cdi-spec-dirs': [{ ...strArr }, '25.0', '--cdi-spec-dir', BOTH, 'Folders searched for Container Device Interface (CDI) specifications. Default `/etc/cdi` and `/var/run/cdi`.', ['/etc/cdi'], D],
   'cgroup-parent': [{ type: 'string', default: '' }, '17.03', '--cgroup-parent', LIN, 'The parent cgroup of every container. With the systemd cgroup driver it must be a slice name ending in `.slice`.', 'docker.slice', D],
   containerd: [{ type: 'string', default: '' }, '17.03', '--containerd', BOTH, 'Socket of an existing containerd to use; when empty dockerd uses the system containerd or starts its own.', '/run/containerd/containerd.sock', D],
   'containerd-namespace': [{ type: 'string', default: 'moby' }, '20.10', '--containerd-namespace', BOTH, 'The containerd namespace that holds the containers dockerd creates.', 'moby', D],
@@ -50,7 +51,9 @@ const K = {
   'cri-containerd': [{ type: 'boolean', default: false }, '18.09', '--cri-containerd', BOTH, 'Start the managed containerd with its CRI plugin enabled.', true, D],
   'data-root': [{ type: 'string', default: '/var/lib/docker' }, '17.05', '--data-root', BOTH, 'Where dockerd keeps images, containers, volumes and other persistent state.', '/mnt/docker-data', 'https://docs.docker.com/engine/daemon/#daemon-data-directory'],
   debug: [{ type: 'boolean', default: false }, '17.03', '-D, --debug', BOTH, 'Turns on debug output in the daemon log.', true, 'https://docs.docker.com/engine/daemon/logs/'],
-  'default-address-pools': [{ type: 'array' }, '18.06', '--default-address-pool', BOTH, 'Address blocks from which dockerd carves subnets for networks created without an explicit subnet (and for `docker0` when `bip` is unset). Each pool is a `base` CIDR split into blocks of prefix length `size`.', [{ base: '10.201.0.0/16', size: 24 }], 'https://docs.docker.com/engine/network/#subnet-allocation'],
+  // The flag is registered only in the unix-only config file in every tag (v20.10.0 …
+  // docker-v29.7.x: cmd/dockerd/config_unix.go, later daemon/command/config_unix.go).
+  'default-address-pools': [{ type: 'array' }, '18.06', '--default-address-pool', LIN, 'Address blocks from which dockerd carves subnets for networks created without an explicit subnet (and for `docker0` when `bip` is unset). Each pool is a `base` CIDR split into blocks of prefix length `size`.', [{ base: '10.201.0.0/16', size: 24 }], 'https://docs.docker.com/engine/network/#subnet-allocation'],
   'default-cgroupns-mode': [{ type: 'string', enum: ['host', 'private'] }, '20.10', '--default-cgroupns-mode', LIN, 'Default cgroup namespace for containers: `private` (default on cgroup v2) or `host` (default on cgroup v1).', 'private', D],
   'default-gateway': [{ type: 'string', 'x-format': 'ip', 'x-family': 4 }, '17.03', '--default-gateway', LIN, 'IPv4 default gateway that containers on the default bridge use.', '10.200.0.254', NET],
   'default-gateway-v6': [{ type: 'string', 'x-format': 'ip', 'x-family': 6 }, '17.03', '--default-gateway-v6', LIN, 'IPv6 default gateway that containers on the default bridge use.', 'fd00:1::fe', NET],
@@ -96,12 +99,15 @@ const K = {
   'max-download-attempts': [{ type: 'integer', default: 5, minimum: 0 }, '20.10', '--max-download-attempts', BOTH, 'How often a failed layer download is retried.', 5, D],
   'metrics-addr': [{ type: 'string', default: '' }, '17.03', '--metrics-addr', BOTH, 'Address (`host:port`) of the Prometheus metrics endpoint.', '127.0.0.1:9323', 'https://docs.docker.com/engine/daemon/prometheus/'],
   'min-api-version': [{ type: 'string', pattern: '^1\\.\\d+$' }, '29.0', undefined, BOTH, 'Lowest API version the daemon serves to clients (between 1.24 and the current version).', '1.24', D],
-  mtu: [{ type: 'integer', default: 1500, minimum: 0 }, '17.03', '--mtu', BOTH, 'MTU of the default bridge network (ignored on Windows).', 1450, NET],
+  // Windows registers --mtu (common flag) but never uses it; from 25.0 it logs a warning
+  // (daemon/config/config_windows.go validatePlatformConfig).
+  mtu: [{ type: 'integer', default: 1500, minimum: 0 }, '17.03', '--mtu', BOTH, 'MTU of the default bridge network (ignored on Windows).', 1450, NET, { 'x-ignoredOn': ['windows'] }],
   'network-control-plane-mtu': [{ type: 'integer', default: 1500, minimum: 0 }, '17.09', '--network-control-plane-mtu', BOTH, 'MTU used by swarm\'s network control plane.', 1450, D],
   'network-diagnostic-port': [{ type: 'integer', default: 0, minimum: 0, maximum: 65535 }, '17.12', '--network-diagnostic-port', BOTH, 'Port of the libnetwork diagnostic server on localhost; 0 turns it off.', 2000, D],
   'no-new-privileges': [{ type: 'boolean', default: false }, '17.04', '--no-new-privileges', LIN, 'Sets no-new-privileges for new containers by default.', true, D],
   'node-generic-resources': [{ ...strArr }, '17.09', '--node-generic-resource', BOTH, 'Generic resources this swarm node advertises, as `NAME=VALUE`.', ['NVIDIA-GPU=UUID1'], D],
-  'nri-opts': [{ type: 'object' }, '29.2', '--nri-opts', LIN, 'Node Resource Interface settings: `enable`, `plugin-path`, `plugin-config-path`, `socket-path`.', { enable: true }, D],
+  // A common flag (daemon/command/config.go) since it appeared in 29.2.
+  'nri-opts': [{ type: 'object' }, '29.2', '--nri-opts', BOTH, 'Node Resource Interface settings: `enable`, `plugin-path`, `plugin-config-path`, `socket-path`.', { enable: true }, D],
   pidfile: [{ type: 'string', default: '/var/run/docker.pid' }, '17.03', '-p, --pidfile', BOTH, 'Where dockerd writes its process ID.', '/run/docker.pid', D],
   proxies: [{ type: 'object' }, '23.0', '--http-proxy, --https-proxy, --no-proxy', BOTH, 'Proxy for the daemon\'s own outgoing connections (pulls, pushes). The three proxy keys belong inside this object.', { 'http-proxy': 'http://proxy.example:3128', 'no-proxy': 'localhost,.internal' }, PROXY],
   'raw-logs': [{ type: 'boolean', default: false }, '17.03', '--raw-logs', BOTH, 'Full timestamps and no ANSI colours in the daemon log.', true, D],
@@ -111,7 +117,10 @@ const K = {
   'seccomp-profile': [{ type: 'string', default: 'builtin' }, '17.03', '--seccomp-profile', LIN, 'Default seccomp profile: `builtin`, `unconfined`, or the path of a JSON profile.', 'builtin', 'https://docs.docker.com/engine/security/seccomp/'],
   'selinux-enabled': [{ type: 'boolean', default: false }, '17.03', '--selinux-enabled', LIN, 'Enables SELinux labelling of containers.', true, D],
   'shutdown-timeout': [{ type: 'integer', default: 15, minimum: 0 }, '17.03', '--shutdown-timeout', BOTH, 'Seconds dockerd waits for containers to stop when it shuts down.', 30, D],
-  'storage-driver': [{ type: 'string' }, '17.03', '-s, --storage-driver', BOTH, 'Storage driver for images and containers; empty lets dockerd choose.', 'overlay2', STORAGE],
+  // Windows lost --storage-driver in 23.0 (moby 0ff0b8693e moved the flag to the unix-only
+  // cmd/dockerd/config_unix.go; tags v23.0.0 … docker-v29.7.x have it there, v20.10.x in
+  // config.go), so a Windows daemon.json with the key is refused as unknown from 23.0.
+  'storage-driver': [{ type: 'string' }, '17.03', '-s, --storage-driver', LIN, 'Storage driver for images and containers; empty lets dockerd choose. (On Windows the key was accepted only before Engine 23.0.)', 'overlay2', STORAGE, { 'x-platformRemoved': { windows: '23.0' } }],
   'storage-opts': [{ ...strArr }, '17.03', '--storage-opt', BOTH, 'Options of the storage driver, as `name=value`.', ['overlay2.size=20G'], STORAGE],
   'swarm-default-advertise-addr': [{ type: 'string', default: '' }, '17.03', '--swarm-default-advertise-addr', BOTH, 'Default address or interface swarm advertises to other nodes.', 'eth0', D],
   tls: [{ type: 'boolean', default: false }, '17.03', '--tls', BOTH, 'Serves the API over TLS (implied by `tlsverify`).', true, TLS],
@@ -297,15 +306,15 @@ const values = {
   'firewall-backend': { iptables: { description: 'Program iptables (default).' }, nftables: { description: 'Program nftables directly.' } },
   'seccomp-profile': { builtin: { description: 'The profile compiled into dockerd (default).' }, unconfined: { description: 'No seccomp filtering.' } },
   'storage-driver': {
-    overlay2: { description: 'The recommended driver on Linux.' },
-    'fuse-overlayfs': { description: 'Overlay through FUSE, for rootless mode on old kernels.' },
-    btrfs: { description: 'Uses Btrfs subvolumes; needs a Btrfs data-root.' },
-    zfs: { description: 'Uses ZFS datasets; needs a ZFS data-root.' },
+    overlay2: { description: 'The recommended driver on Linux.', 'x-platforms': LIN },
+    'fuse-overlayfs': { description: 'Overlay through FUSE, for rootless mode on old kernels.', 'x-platforms': LIN },
+    btrfs: { description: 'Uses Btrfs subvolumes; needs a Btrfs data-root.', 'x-platforms': LIN },
+    zfs: { description: 'Uses ZFS datasets; needs a ZFS data-root.', 'x-platforms': LIN },
     vfs: { description: 'Plain copies, no copy-on-write; slow, for testing.' },
-    windowsfilter: { description: 'The Windows driver.', 'x-platforms': ['windows'] },
-    aufs: { description: 'The old union filesystem driver.', 'x-deprecated': '19.03', 'x-removed': '24.0', 'x-replacement': 'overlay2' },
-    overlay: { description: 'The first overlay driver.', 'x-deprecated': '18.09', 'x-removed': '24.0', 'x-replacement': 'overlay2' },
-    devicemapper: { description: 'Block-device thin provisioning.', 'x-deprecated': '18.09', 'x-removed': '25.0', 'x-replacement': 'overlay2' },
+    windowsfilter: { description: 'The Windows driver (Windows accepts the key only before Engine 23.0).', 'x-platforms': ['windows'] },
+    aufs: { description: 'The old union filesystem driver.', 'x-platforms': LIN, 'x-deprecated': '19.03', 'x-removed': '24.0', 'x-replacement': 'overlay2' },
+    overlay: { description: 'The first overlay driver.', 'x-platforms': LIN, 'x-deprecated': '18.09', 'x-removed': '24.0', 'x-replacement': 'overlay2' },
+    devicemapper: { description: 'Block-device thin provisioning.', 'x-platforms': LIN, 'x-deprecated': '18.09', 'x-removed': '25.0', 'x-replacement': 'overlay2' },
   },
   'exec-opts': {
     'native.cgroupdriver=systemd': { description: 'Let systemd manage container cgroups (the default on cgroup v2 hosts booted with systemd).', 'x-platforms': ['linux'] },
@@ -345,6 +354,58 @@ const logOptionDocs = {
   tag: 'Template for the log tag, e.g. `{{.Name}}`.',
 };
 
+// Values of log options, offered by completion and shown by hover. All are JSON strings
+// (log-opts is a map of strings). Sources (moby daemon/logger/…): mode — logger.go /
+// factory.go; booleans — strconv.ParseBool in jsonfilelog/jsonfilelog.go, local/config.go,
+// loggerutils/cache (cache-disabled, cache-compress), fluentd/fluentd.go,
+// awslogs/cloudwatchlogs.go, splunk/splunk.go; syslog-format and the facility table —
+// syslog/syslog.go; gelf-compression-type — gelf/gelf.go; splunk-format — splunk/splunk.go;
+// awslogs-format — awslogs/cloudwatchlogs.go. ParseBool also takes 1/0/t/f; we offer the words.
+const boolValues = (what) => ({ true: { description: `Turn ${what} on.` }, false: { description: `Turn ${what} off.` } });
+const facility = (description) => ({ description });
+const logOptionValues = {
+  mode: {
+    blocking: { description: 'The container waits until each message is delivered to the driver (default).' },
+    'non-blocking': { description: 'Messages go to an in-memory ring buffer (size `max-buffer-size`); when it is full, new messages are dropped instead of blocking the container.' },
+  },
+  compress: boolValues('gzip compression of rotated log files'),
+  'cache-disabled': { true: { description: 'Turn the local read cache ("dual logging") off.' }, false: { description: 'Keep the local read cache on (default).' } },
+  'cache-compress': boolValues('compression of the dual-logging cache files'),
+  'syslog-format': {
+    rfc3164: { description: 'Classic BSD syslog lines.' },
+    rfc5424: { description: 'RFC 5424 lines with a timestamp in seconds.' },
+    rfc5424micro: { description: 'RFC 5424 lines with microsecond timestamps.' },
+  },
+  'syslog-facility': {
+    kern: facility('Kernel messages.'), user: facility('User-level messages.'), mail: facility('Mail system.'),
+    daemon: facility('System daemons (the default).'), auth: facility('Security and authorization.'), syslog: facility('Messages of syslogd itself.'),
+    lpr: facility('Printing.'), news: facility('Network news.'), uucp: facility('UUCP.'), cron: facility('Scheduling daemons.'),
+    authpriv: facility('Private security and authorization.'), ftp: facility('FTP daemon.'),
+    local0: facility('Local use 0.'), local1: facility('Local use 1.'), local2: facility('Local use 2.'), local3: facility('Local use 3.'),
+    local4: facility('Local use 4.'), local5: facility('Local use 5.'), local6: facility('Local use 6.'), local7: facility('Local use 7.'),
+  },
+  'gelf-compression-type': {
+    gzip: { description: 'gzip-compress each UDP message (default).' },
+    zlib: { description: 'zlib-compress each UDP message.' },
+    none: { description: 'Send UDP messages uncompressed.' },
+  },
+  'fluentd-async': boolValues('asynchronous connection and buffering'),
+  'fluentd-request-ack': boolValues('waiting for fluentd to acknowledge each chunk'),
+  'fluentd-sub-second-precision': boolValues('nanosecond timestamps'),
+  'awslogs-create-group': boolValues('creating the log group when it is missing'),
+  'awslogs-create-stream': { true: { description: 'Create the log stream (default).' }, false: { description: 'Use an existing log stream.' } },
+  'awslogs-format': { 'json/emf': { description: 'Send each message as CloudWatch embedded-metric JSON.', 'x-since': '23.0' } },
+  'splunk-format': {
+    inline: { description: 'The message is a string inside the event (default).' },
+    json: { description: 'The message is parsed as JSON and embedded as an object.' },
+    raw: { description: 'The message is sent as plain text, prefixed by attributes and tag.' },
+  },
+  'splunk-insecureskipverify': boolValues('skipping TLS certificate verification'),
+  'splunk-verify-connection': { true: { description: 'Check the Splunk endpoint when the container starts (default).' }, false: { description: 'Do not check the endpoint at start.' } },
+  'splunk-gzip': boolValues('gzip compression of requests'),
+  'splunk-index-acknowledgment': boolValues('index acknowledgment'),
+};
+
 const properties = {};
 for (const [key, [schema, since, flag, platforms, desc, example, docs, extra]] of Object.entries(K)) {
   const p = {
@@ -373,6 +434,7 @@ for (const [key, [schema, since, flag, platforms, desc, example, docs, extra]] o
   if (key === 'log-opts') {
     p['x-everyDriverOptions'] = everyDriver;
     p['x-optionDocs'] = logOptionDocs;
+    p['x-optionValues'] = logOptionValues;
   }
   properties[key] = p;
 }
@@ -382,7 +444,7 @@ const schema = {
   $id: 'https://example.invalid/docker-networking/daemon.schema.json',
   title: 'Docker daemon configuration (daemon.json)',
   description: 'The keys dockerd reads from daemon.json, with the Engine versions that added, deprecated and removed them.',
-  $comment: 'Generated by test/tools/genDaemonSchema.mjs. x- fields: x-since/x-deprecated/x-removed are "MAJOR.MINOR" Engine versions; x-replacement names the key or value to use instead; x-platforms lists the platforms whose dockerd accepts the key; x-reload tells whether SIGHUP applies it; x-flag is the dockerd flag; x-docs a documentation link; x-values documents enumerated values with their own history; x-format names a value format checked by the extension. Every top-level key also accepts null (Go treats it as "not set"), hence type [T, "null"].',
+  $comment: 'Generated by test/tools/genDaemonSchema.mjs. x- fields: x-since/x-deprecated/x-removed are "MAJOR.MINOR" Engine versions; x-replacement names the key or value to use instead; x-platforms lists the platforms whose dockerd accepts the key; x-ignoredOn lists platforms whose dockerd accepts the key but ignores it; x-platformRemoved maps a platform missing from x-platforms to the Engine version that stopped accepting the key there; x-reload tells whether SIGHUP applies it; x-flag is the dockerd flag; x-docs a documentation link; x-values documents enumerated values with their own history; x-format names a value format checked by the extension. Every top-level key also accepts null (Go treats it as "not set"), hence type [T, "null"].',
   type: 'object',
   additionalProperties: false,
   properties,

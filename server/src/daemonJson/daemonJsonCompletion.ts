@@ -16,7 +16,7 @@ import { availability, logDrivers, mainType, type SchemaNode, TOP_LEVEL } from '
 import { renderKeyDocs, renderLogDriverDocs, renderLogOptionDocs, renderValueDocs } from './keyDocs';
 import { type DaemonJsonDocument, lastValue, properties } from './parseDaemonJson';
 import { locationAt } from './locationAt';
-import { pathText, schemaAtPath } from './schemaAtPath';
+import { pathText, schemaAtPath, valuesAt } from './schemaAtPath';
 
 /**
  * Completion of keys (only those not yet present and available in the target Engine,
@@ -194,8 +194,8 @@ export function daemonJsonCompletion(document: TextDocument, position: Position,
   if (path.length === 1 && key === 'default-runtime') {
     for (const p of properties(lastValue(parsed.object, 'runtimes'))) add(p.name, 'runtime from "runtimes"');
   }
-  // Array items take their documented values from the key (e.g. exec-opts).
-  const values = schema?.['x-values'] ?? (typeof last === 'number' ? schemaAtPath(path.slice(0, -1))?.['x-values'] : undefined);
+  // Documented values: the key's, an array item's key's (exec-opts), a log option's (mode, compress, …).
+  const values = valuesAt(path)?.values;
   if (values) {
     for (const [v, info] of Object.entries(values)) {
       const u = usable(info, ctx);

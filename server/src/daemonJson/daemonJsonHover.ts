@@ -7,7 +7,7 @@ import { logDriverOf } from './daemonJsonCompletion';
 import { renderCidr, renderKeyDocs, renderLogDriverDocs, renderLogOptionDocs, renderValueDocs } from './keyDocs';
 import type { DaemonJsonDocument } from './parseDaemonJson';
 import { nodeRange } from './ruleContext';
-import { pathText, schemaAtPath } from './schemaAtPath';
+import { pathText, schemaAtPath, valuesAt } from './schemaAtPath';
 
 /**
  * Hover on keys (the schema entry through keyDocs, the same renderer completion uses)
@@ -43,8 +43,9 @@ function valueHover(node: Node): string | undefined {
   if (node.type === 'string') {
     const value = String(node.value);
     if (path.length === 1 && key === 'log-driver' && logDrivers()[value]) parts.push(renderLogDriverDocs(value, logDrivers()[value]));
-    const info = schema?.['x-values']?.[value];
-    if (info) parts.push(renderValueDocs(String(key), value, info));
+    const documented = valuesAt(path);
+    const info = documented && Object.prototype.hasOwnProperty.call(documented.values, value) ? documented.values[value] : undefined;
+    if (info) parts.push(renderValueDocs(documented!.key, value, info));
     const cidr = renderCidr(value.replace(/^\w+:\/\//, ''));
     if (cidr) parts.push(cidr);
   }

@@ -12,6 +12,8 @@ export interface ValueInfo {
   'x-removed'?: string;
   'x-replacement'?: string;
   'x-platforms'?: string[];
+  /** Platform (missing from x-platforms) → the Engine that stopped accepting the key there. */
+  'x-platformRemoved'?: Record<string, string>;
 }
 
 export interface LogDriverInfo extends ValueInfo {
@@ -47,11 +49,15 @@ export interface SchemaNode extends ValueInfo {
   'x-itemFormat'?: string;
   'x-caseInsensitive'?: boolean;
   'x-ignoredSince'?: string;
+  /** Platforms whose dockerd accepts the key but ignores it (mtu on Windows). */
+  'x-ignoredOn'?: string[];
   'x-supersededBy'?: string;
   'x-supersededIn'?: string;
   'x-logDrivers'?: Record<string, LogDriverInfo>;
   'x-everyDriverOptions'?: string[];
   'x-optionDocs'?: Record<string, string>;
+  /** log-opts: option name → its documented values (all JSON strings). */
+  'x-optionValues'?: Record<string, Record<string, ValueInfo>>;
   'x-ulimitNames'?: string[];
 }
 
@@ -123,12 +129,17 @@ export type Availability =
   | { state: 'removed'; removed: string; replacement?: string }
   | { state: 'deprecated'; deprecated: string; replacement?: string }
   | { state: 'ignored'; since: string }
-  | { state: 'platform'; platforms: string[] };
+  | { state: 'platform'; platforms: string[]; removed?: string };
 
 /** What the target Engine makes of a key or value, from its x- version fields. */
 export function availability(info: ValueInfo & { 'x-ignoredSince'?: string }, version: EngineVersion, platform: string): Availability {
   const platforms = info['x-platforms'];
-  if (platforms && !platforms.includes(platform)) return { state: 'platform', platforms };
+  if (platforms && !platforms.includes(platform)) {
+    // Accepted there by older Engines (e.g. storage-driver on Windows before 23.0).
+    const removed = info['x-platformRemoved']?.[platform];
+    if (!removed) return { state: 'platform', platforms };
+    if (reached(version, removed)) return { state: 'platform', platforms, removed };
+  }
   if (info['x-since'] && !reached(version, info['x-since'])) return { state: 'notYet', since: info['x-since'] };
   if (info['x-removed'] && reached(version, info['x-removed'])) {
     return { state: 'removed', removed: info['x-removed'], replacement: info['x-replacement'] };

@@ -15,6 +15,12 @@ function versions(info: ValueInfo & { 'x-ignoredSince'?: string }): string | und
   return parts.length ? parts.join(' · ') : undefined;
 }
 
+/** "linux (windows before 23.0)" */
+function platformsText(info: ValueInfo): string {
+  const before = Object.entries(info['x-platformRemoved'] ?? {}).map(([p, v]) => `${p} before ${v}`);
+  return `${(info['x-platforms'] ?? []).join(', ')}${before.length ? ` (${before.join(', ')})` : ''}`;
+}
+
 /** Full documentation of a key (top-level or nested), as markdown. */
 export function renderKeyDocs(label: string, node: SchemaNode): string {
   const type = mainType(node) ?? 'any';
@@ -25,7 +31,7 @@ export function renderKeyDocs(label: string, node: SchemaNode): string {
   if (node['x-flag']) facts.push(`- Flag: \`${node['x-flag']}\``);
   const v = versions(node);
   if (v) facts.push(`- Engine: ${v}`);
-  if (node['x-platforms']) facts.push(`- Platforms: ${node['x-platforms'].join(', ')}`);
+  if (node['x-platforms']) facts.push(`- Platforms: ${platformsText(node)}`);
   if (node['x-reload'] !== undefined) facts.push(`- Reload: ${node['x-reload'] ? 'applied by `systemctl reload docker` (SIGHUP)' : 'needs a dockerd restart'}`);
   const values = node['x-values'];
   if (values) facts.push(`- Values: ${Object.keys(values).map((k) => `\`${k}\``).join(', ')}`);

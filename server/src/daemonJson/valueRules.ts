@@ -15,6 +15,7 @@ export const VALUE_RULES = valueRules as unknown as {
   cgroupDrivers: string[];
   execOpts: Record<'linux' | 'windows', string[]>;
   logModes: string[];
+  isolationValues: { values: string[] };
 };
 
 /** True when the target Engine refuses to start for check `name` (else it only warns). */
@@ -25,6 +26,11 @@ export function refuses(name: string, version: EngineVersion): boolean {
   // errorUntil: the last Engine that refuses.
   if (c.errorUntil && compareEngineVersions(version, dataVersion(c.errorUntil)) > 0) return false;
   return true;
+}
+
+/** The first Engine that refuses for check `name` ("25.0"), for messages. */
+export function refusedSince(name: string): string | undefined {
+  return VALUE_RULES.checks[name]?.errorSince;
 }
 
 /** Go's units.RAMInBytes format, used for default-shm-size and log sizes ("64m", "1g", "10MiB"). */

@@ -61,8 +61,8 @@ describe('daemon.json values', () => {
     assert.deepEqual(codes('{"bip": "198.19.64.0/24"}'), ['1: bip-network-address']);
     assert.deepEqual(codes('{"bip": "198.19.64.1/24", "fixed-cidr": "198.19.65.0/24"}'), ['1: fixed-cidr-outside-bip']);
     assert.deepEqual(codes('{"bip": "198.19.64.1/24", "default-gateway": "198.19.70.1"}'), ['1: gateway-outside-bip']);
-    assert.deepEqual(codes('{"ipv6": true, "fixed-cidr-v6": "fe80::/64"}', '20.10'), ['1: invalid-fixed-cidr-v6']);
-    assert.equal(codes('{"ipv6": true, "fixed-cidr-v6": "fe80::/64"}', '20.10').length, 1);
+    assert.deepEqual(codes('{"ipv6": true, "fixed-cidr-v6": "fe80::/80"}', '20.10'), ['1: invalid-fixed-cidr-v6']);
+    assert.equal(codes('{"ipv6": true, "fixed-cidr-v6": "fe80::/80"}', '20.10').length, 1);
     assert.deepEqual(codes('{"fixed-cidr-v6": "fd00:1::/64"}'), ['1: fixed-cidr-v6-without-ipv6']);
     assert.deepEqual(codes('{"bip": "198.19.64.1/24", "fixed-cidr": "198.19.64.128/25", "default-gateway": "198.19.64.254"}'), []);
   });
@@ -146,9 +146,9 @@ describe('daemon.json TLS and userland-proxy', () => {
     assert.deepEqual(codes('{"tls": true, "tlscert": "/c/cert.pem", "tlskey": "/c/key.pem"}'), []);
   });
 
-  it('wants an absolute userland-proxy-path, refused from 28.0', () => {
-    assert.deepEqual(lines('{"userland-proxy-path": "docker-proxy"}', '20.10'), ['1: userland-proxy-path-relative: userland-proxy-path must be an absolute path.']);
-    assert.deepEqual(lines('{"userland-proxy-path": "docker-proxy"}', '28.0'), ['1: userland-proxy-path-relative: userland-proxy-path must be an absolute path: dockerd refuses to start.']);
+  it('wants an absolute userland-proxy-path, refused from 25.0', () => {
+    assert.deepEqual(lines('{"userland-proxy-path": "docker-proxy"}', '20.10'), ['1: userland-proxy-path-relative: userland-proxy-path must be an absolute path; Engine 20.10 accepts a relative one, Engine 25.0 refuses it.']);
+    assert.deepEqual(lines('{"userland-proxy-path": "docker-proxy"}', '25.0'), ['1: userland-proxy-path-relative: userland-proxy-path must be an absolute path: dockerd refuses to start.']);
     assert.deepEqual(codes('{"userland-proxy": false, "userland-proxy-path": "docker-proxy"}', '28.0'), []);
   });
 });

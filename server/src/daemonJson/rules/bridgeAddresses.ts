@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { containsCidr, containsIp, parseCidr, parseIp } from '../../utils/cidr';
+import { containsCidr, containsIp, overlaps, type ParsedCidr, parseCidr, parseIp } from '../../utils/cidr';
 import { diag, type RuleContext, stringValue, topValue } from '../ruleContext';
 import { refuses } from '../valueRules';
 
@@ -51,16 +51,32 @@ export function bridgeAddresses(rc: RuleContext): Diagnostic[] {
     if (!c || c.family !== 6) {
       out.push(diag(rc, v6, 'error', 'invalid-cidr', `"${v6Text}" is not an IPv6 CIDR block: dockerd refuses to start.`));
     } else {
-      const linkLocal = parseCidr('fe80::/64')!;
-      const multicast = parseCidr('ff00::/8')!;
-      const bad = containsCidr(multicast, c) ? 'a multicast block' : linkLocal.first <= c.last && c.first <= linkLocal.last ? "overlapping the link-local prefix fe80::/64" : undefined;
+      const bad = fixedCidrV6Problem(c);
       if (bad) {
-        const err = refuses('fixed-cidr-v6-special', rc.version);
-        out.push(diag(rc, v6, err ? 'error' : 'warning', 'invalid-fixed-cidr-v6', `fixed-cidr-v6 ${c.network} is ${bad}${err ? ': dockerd refuses to start' : `; Engine ${rc.versionText} accepts it but newer Engines refuse it`}. Use a global or unique-local block such as fd00:…/64.`));
+        const err = refuses(bad.check, rc.version);
+        out.push(diag(rc, v6, err ? 'error' : 'warning', 'invalid-fixed-cidr-v6', `fixed-cidr-v6 ${c.network} is ${bad.what}${err ? ': dockerd refuses to start' : `; Engine ${rc.versionText} accepts it but newer Engines refuse it`}. Use a global or unique-local block such as fd00:…/64.`));
       }
     }
     const ipv6 = topValue(rc, 'ipv6');
     if (!ipv6 || ipv6.value !== true) out.push(diag(rc, v6, 'warning', 'fixed-cidr-v6-without-ipv6', 'fixed-cidr-v6 has no effect unless "ipv6": true is set.'));
   }
   return out;
+}
+
+const LINK_LOCAL = parseCidr('fe80::/64')!;
+const MULTICAST = parseCidr('ff00::/8')!;
+
+/**
+ * What moby's bridge.ValidateFixedCIDRV6 holds against an IPv6 block, and the check of
+ * schemas/daemonValueRules.json that says from which Engine on it refuses the start.
+ * fe80::/64 itself is accepted by every release. 25.0–26.x only refuse a block whose
+ * network address lies in fe80::/64 with another prefix length; 27.0 refuses any other
+ * overlap with fe80::/64 and multicast blocks too.
+ */
+function fixedCidrV6Problem(c: ParsedCidr): { what: string; check: string } | undefined {
+  if (c.first === LINK_LOCAL.first && c.last === LINK_LOCAL.last) return undefined;
+  if (containsCidr(MULTICAST, c)) return { what: 'a multicast block', check: 'fixed-cidr-v6-overlap-multicast' };
+  if (!overlaps(LINK_LOCAL, c)) return undefined;
+  const what = 'overlapping the link-local prefix fe80::/64';
+  return { what, check: c.first >= LINK_LOCAL.first && c.first <= LINK_LOCAL.last ? 'fixed-cidr-v6-link-local' : 'fixed-cidr-v6-overlap-multicast' };
 }

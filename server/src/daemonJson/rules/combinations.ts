@@ -2,7 +2,7 @@ import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { properties } from '../parseDaemonJson';
 import { diag, type RuleContext, stringValue, topValue } from '../ruleContext';
-import { refuses } from '../valueRules';
+import { refusedSince, refuses } from '../valueRules';
 
 /**
  * Settings dockerd refuses together at start (docker-facts §2.3, §2.5–2.6; runs on 20.10
@@ -34,7 +34,7 @@ export function combinations(rc: RuleContext): Diagnostic[] {
   }
   if (feature('containerd-snapshotter') === true && stringValue(topValue(rc, 'userns-remap'))) {
     const err = refuses('snapshotter-userns', rc.version);
-    out.push(diag(rc, keyNode(rc, 'userns-remap')!, err ? 'error' : 'warning', 'snapshotter-with-userns', 'The containerd image store (features.containerd-snapshotter) does not support "userns-remap"' + (err ? ': dockerd refuses to start.' : '.')));
+    out.push(diag(rc, keyNode(rc, 'userns-remap')!, err ? 'error' : 'warning', 'snapshotter-with-userns', 'The containerd image store (features.containerd-snapshotter) does not support "userns-remap"' + (err ? ': dockerd refuses to start. Remove one of them.' : `: Engine ${rc.versionText} starts, but builds break (moby#47377) and Engine ${refusedSince('snapshotter-userns')} refuses it. Remove one of them.`)));
   }
   // tls/tlsverify without certificate paths: dockerd falls back to ~/.docker/{ca,cert,key}.pem and
   // refuses to start when they are missing (docker-facts §8.5, seed 000).
@@ -48,7 +48,7 @@ export function combinations(rc: RuleContext): Diagnostic[] {
   const uproxy = stringValue(topValue(rc, 'userland-proxy-path'));
   if (uproxy && !uproxy.startsWith('/') && val('userland-proxy') !== false) {
     const err = refuses('userland-proxy-path-relative', rc.version);
-    out.push(diag(rc, topValue(rc, 'userland-proxy-path')!, err ? 'error' : 'warning', 'userland-proxy-path-relative', `userland-proxy-path must be an absolute path${err ? ': dockerd refuses to start' : ''}.`));
+    out.push(diag(rc, topValue(rc, 'userland-proxy-path')!, err ? 'error' : 'warning', 'userland-proxy-path-relative', `userland-proxy-path must be an absolute path${err ? ': dockerd refuses to start' : `; Engine ${rc.versionText} accepts a relative one, Engine ${refusedSince('userland-proxy-path-relative')} refuses it`}.`));
   }
   return out;
 }

@@ -6,6 +6,7 @@ import { duplicateKeys } from './duplicateKeys';
 import { hosts } from './hosts';
 import { listValues } from './listValues';
 import { logOpts } from './logOpts';
+import { platformIgnored } from './platformIgnored';
 import { registries } from './registries';
 import { runtimes } from './runtimes';
 import { scalarValues } from './scalarValues';
@@ -23,6 +24,7 @@ export const DAEMON_JSON_RULES: readonly Rule[] = [
   strictJson,
   duplicateKeys,
   topLevelKeys,
+  platformIgnored,
   valueTypes,
   scalarValues,
   listValues,

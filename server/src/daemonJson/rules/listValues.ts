@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseIp } from '../../utils/cidr';
 import { diag, type RuleContext, stringItems, stringValue, topValue } from '../ruleContext';
-import { refuses, VALUE_RULES } from '../valueRules';
+import { refusedSince, refuses, VALUE_RULES } from '../valueRules';
 
 /**
  * Items of the string lists dockerd validates: labels, dns, dns-search, exec-opts,
@@ -39,20 +39,30 @@ export function listValues(rc: RuleContext): Diagnostic[] {
     if (!/^[^=]+=[^=]+$/.test(value)) out.push(diag(rc, node, 'error', 'invalid-generic-resource', `"${value}" must be NAME=VALUE (e.g. "GPU=UUID1" or "SSD=2"): dockerd refuses to start.`));
   }
 
+  // exec-opts (moby daemon/config parseExecOptions + validatePlatformExecOpt, from 28.0;
+  // daemon_windows.go setDefaultIsolation for the isolation value, every release). Names
+  // are lower-cased and trimmed; each platform knows only its own option.
   const platform = rc.platform;
+  const other = platform === 'linux' ? 'windows' : 'linux';
+  const strictSince = refusedSince('exec-opt-shape');
   for (const { node, value } of stringItems(topValue(rc, 'exec-opts'))) {
     const eq = value.indexOf('=');
     const shapeErr = refuses('exec-opt-shape', rc.version);
+    const sev = shapeErr ? 'error' : 'warning';
     if (eq <= 0) {
-      out.push(diag(rc, node, shapeErr ? 'error' : 'warning', 'invalid-exec-opt', shapeErr ? `exec-opt "${value}" must be name=value: dockerd refuses to start.` : `exec-opt "${value}" is not name=value; Engine ${rc.versionText} skips it (Engine 28.0 refuses it).`));
+      out.push(diag(rc, node, sev, 'invalid-exec-opt', shapeErr ? `exec-opt "${value}" must be name=value: dockerd refuses to start.` : `exec-opt "${value}" is not name=value; Engine ${rc.versionText} skips it (Engine ${strictSince} refuses it).`));
       continue;
     }
-    const name = value.slice(0, eq).trim();
+    const name = value.slice(0, eq).trim().toLowerCase();
     const val = value.slice(eq + 1).trim();
-    if (!VALUE_RULES.execOpts[platform].includes(name)) {
-      out.push(diag(rc, node, shapeErr ? 'error' : 'warning', 'invalid-exec-opt', shapeErr ? `Unknown exec-opt "${name}" on ${platform}: dockerd refuses to start. Use ${VALUE_RULES.execOpts[platform].join(', ')}.` : `Unknown exec-opt "${name}" on ${platform}: Engine ${rc.versionText} ignores it (Engine 28.0 refuses it).`));
+    if (VALUE_RULES.execOpts[other].includes(name)) {
+      out.push(diag(rc, node, sev, 'invalid-exec-opt', shapeErr ? `exec-opt "${name}" only exists on ${other}: dockerd on ${platform} refuses to start. Remove it.` : `exec-opt "${name}" only exists on ${other}: Engine ${rc.versionText} on ${platform} ignores it (Engine ${strictSince} refuses it). Remove it.`));
+    } else if (!VALUE_RULES.execOpts[platform].includes(name)) {
+      out.push(diag(rc, node, sev, 'invalid-exec-opt', shapeErr ? `Unknown exec-opt "${name}" on ${platform}: dockerd refuses to start. Use ${VALUE_RULES.execOpts[platform].join(', ')}.` : `Unknown exec-opt "${name}" on ${platform}: Engine ${rc.versionText} ignores it (Engine ${strictSince} refuses it).`));
     } else if (name === 'native.cgroupdriver' && !VALUE_RULES.cgroupDrivers.includes(val)) {
       out.push(diag(rc, node, 'error', 'invalid-cgroup-driver', `"${val}" is not a cgroup driver: dockerd refuses to start. Use "native.cgroupdriver=systemd" or "native.cgroupdriver=cgroupfs".`));
+    } else if (name === 'isolation' && !VALUE_RULES.isolationValues.values.includes(val.toLowerCase())) {
+      out.push(diag(rc, node, 'error', 'invalid-isolation', `"${val}" is not an isolation mode: dockerd refuses to start. Use "isolation=process" or "isolation=hyperv".`));
     }
   }
 

@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { availability, topLevelEntry } from '../daemonSchema';
 import { diag, type DiagnosticData, type RuleContext } from '../ruleContext';
-import { refuses, SIZE } from '../valueRules';
+import { refusedSince, refuses, SIZE } from '../valueRules';
 
 /**
  * Enumerated values (with their version history from the schema's x-values), numeric
@@ -41,7 +41,7 @@ export function scalarValues(rc: RuleContext): Diagnostic[] {
       const n = v.value;
       if (n < 0 && (p.name === 'mtu')) {
         const err = refuses('negative-count', rc.version);
-        out.push(diag(rc, v, err ? 'error' : 'warning', 'invalid-number', err ? `"${p.name}" cannot be negative: dockerd refuses to start.` : `A negative "${p.name}" is accepted by Engine ${rc.versionText} but refused from Engine 23.0; use a positive value.`));
+        out.push(diag(rc, v, err ? 'error' : 'warning', 'invalid-number', err ? `"${p.name}" cannot be negative: dockerd refuses to start.` : `A negative "${p.name}" is accepted by Engine ${rc.versionText} but refused from Engine ${refusedSince('negative-count')}; use a positive value.`));
       } else if (n < 0 && (p.name.startsWith('max-') || p.name === 'default-stop-timeout')) {
         out.push(diag(rc, v, 'error', 'invalid-number', `"${p.name}" cannot be negative: dockerd refuses to start.`));
       } else if (n === 0 && p.name === 'max-download-attempts' && refuses('zero-download-attempts', rc.version)) {

@@ -16,7 +16,9 @@ export function storageDriver(rc: RuleContext): Diagnostic[] {
   const node = topValue(rc, 'storage-driver');
   const name = stringValue(node);
   const values = TOP_LEVEL['storage-driver']['x-values'] ?? {};
-  if (node && name) {
+  // On a platform that has no storage-driver option (Windows from 23.0) topLevelKeys reports the key.
+  const keyState = availability(TOP_LEVEL['storage-driver'], rc.version, rc.platform).state;
+  if (node && name && keyState !== 'platform') {
     const info = values[name];
     const snapshotterFeature = properties(topValue(rc, 'features')).filter((p) => p.name === 'containerd-snapshotter').pop()?.value?.value;
     const snapshotter = snapshotterFeature === true || (snapshotterFeature !== false && reached(rc.version, '29.0'));

@@ -74,7 +74,9 @@ function checkDirective(rc: RuleContext, key: Node, value: Node | undefined, nam
         out.push(diag(rc, key, 'warning', 'key-ignored', `"${name}" has no effect since Engine ${a.since}; dockerd ignores it. Remove it.`, [{ title: `Remove "${name}"`, fix: { kind: 'removeProperty' } }]));
         return;
       case 'platform':
-        out.push(diag(rc, key, 'error', 'key-wrong-platform', `"${name}" is only accepted by dockerd on ${a.platforms.join(' and ')}; on ${rc.platform} dockerd refuses to start. Remove it (or change dockerNetworking.daemonJson.platform).`));
+        // No flag of that name on this platform, so the unknown-directive check refuses it
+        // (moby daemon/command/config_unix.go vs config_windows.go).
+        out.push(diag(rc, key, 'error', 'key-wrong-platform', `"${name}" is only accepted by dockerd on ${a.platforms.join(' and ')}${a.removed ? ` (on ${rc.platform} until Engine ${a.removed})` : ''}; on ${rc.platform} dockerd ${rc.versionText} has no such option and refuses to start. Remove it (or change dockerNetworking.daemonJson.platform).`));
         return;
     }
   }
