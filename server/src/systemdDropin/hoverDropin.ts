@@ -3,6 +3,7 @@ import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-typ
 import { isSectionName, proxyVariableOf, PROXY_VARIABLES } from './directiveSchema';
 import type { DropinModel } from './dropinModel';
 import { parseNoProxy } from './noProxy';
+import type { OffsetMap } from './offsetMap';
 import type { Span } from './parseDropin';
 import { readProxy } from './proxyUrl';
 import { renderDirective, renderProxyVariable, renderSection, renderSpecifier } from './renderDocs';
@@ -37,11 +38,11 @@ export function hoverDropin(document: TextDocument, position: Position, model: D
       if (!upper) return null;
       if (within(w.nameSpan, offset)) return hover(document, w.nameSpan, renderProxyVariable(upper, model) ?? '');
       if (!within(w.valueSpan, offset)) return null;
-      const at = w.valueOffsets.findIndex((o, i) => i < w.value.length && o <= offset && offset < (w.valueOffsets[i + 1] ?? o + 1));
+      const at = valueIndexAt(w.valueOffsets, w.value.length, offset);
       if (PROXY_VARIABLES[upper].kind === 'noProxy') {
         const entry = parseNoProxy(w.value).find((e) => at >= e.start && at <= e.end);
         if (!entry) return null;
-        const span = { start: w.valueOffsets[entry.start], end: w.valueOffsets[entry.end - 1] + 1 };
+        const span = { start: w.valueOffsets.get(entry.start)!, end: w.valueOffsets.get(entry.end - 1)! + 1 };
         const meaning = entry.kind === 'nothing' ? `matches nothing: ${entry.reason}` : `bypasses the proxy for ${entry.meaning}`;
         return hover(document, span, `**NO_PROXY entry** \`${entry.text}\` ${meaning}.\n\n\`localhost\` and loopback addresses bypass the proxy anyway.`);
       }
@@ -58,4 +59,13 @@ export function hoverDropin(document: TextDocument, position: Position, model: D
     return doc ? hover(document, a.keySpan, doc) : null;
   }
   return null;
+}
+
+/** The first character of the value whose source covers `offset`, or -1. */
+function valueIndexAt(offsets: OffsetMap, length: number, offset: number): number {
+  for (let i = 0; i < length && i < offsets.length; i++) {
+    const o = offsets.get(i)!;
+    if (o <= offset && offset < (offsets.get(i + 1) ?? o + 1)) return i;
+  }
+  return -1;
 }

@@ -1,8 +1,8 @@
 /**
  * A parser for systemd unit-file drop-ins that keeps a document offset for every
- * character it hands on. There is no maintained npm library for systemd unit syntax
- * that reports positions (the "ini" packages neither follow systemd.syntax(7) nor keep
- * offsets), so this follows systemd.syntax(7) and what systemd 252 really does
+ * character it hands on (stored as runs, see offsetMap.ts). There is no maintained
+ * npm library for systemd unit syntax that reports positions (the "ini" packages
+ * neither follow systemd.syntax(7) nor keep offsets), so this follows systemd.syntax(7) and what systemd 252 really does
  * (src/shared/conf-parser.c `config_parse`/`parse_line`, checked with
  * `systemd-analyze verify`, see test/integration/systemdAnalyze.test.ts):
  *
@@ -16,6 +16,8 @@
  * - otherwise `key = value`, split at the first `=`, both sides stripped.
  */
 
+import { OffsetMap, OffsetMapBuilder } from './offsetMap';
+
 /** A slice of the document, as offsets. */
 export interface Span {
   start: number;
@@ -24,11 +26,11 @@ export interface Span {
 
 /**
  * Text taken from the document, with the document offset of each character
- * (`offsets[i]` for `text[i]`, and `offsets[text.length]` one past the end).
+ * (`offsets.get(i)` for `text[i]`, and `offsets.get(text.length)` one past the end).
  */
 export interface MappedText {
   text: string;
-  offsets: number[];
+  offsets: OffsetMap;
 }
 
 export interface SectionHeader {
@@ -71,59 +73,25 @@ export interface DropinDocument {
   headers: SectionHeader[];
   assignments: Assignment[];
   problems: LineProblem[];
-  /** Offset at which systemd stops reading (after an invalid section header). */
+  /**
+   * Offset at which systemd stops reading: the start of an invalid section header, or
+   * the end of an assignment `stopsReading` picked (a fatal Exec*= error).
+   */
   stopsAt?: number;
   /** Comment lines (0-based), for features that must leave them alone. */
   commentLines: number[];
 }
 
-const WHITESPACE = /[ \t\n\r]/;
-
-function isBlank(ch: string): boolean {
-  return WHITESPACE.test(ch);
-}
-
-/** Strips blanks on both sides of a mapped text. */
-export function stripMapped(m: MappedText): MappedText {
-  let a = 0;
-  let b = m.text.length;
-  while (a < b && isBlank(m.text[a])) a++;
-  while (b > a && isBlank(m.text[b - 1])) b--;
-  return sliceMapped(m, a, b);
-}
-
-export function sliceMapped(m: MappedText, a: number, b: number): MappedText {
-  return { text: m.text.slice(a, b), offsets: m.offsets.slice(a, b + 1) };
+/** Blank as systemd's WHITESPACE: space, tab, newline, carriage return. */
+function isBlank(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
 }
 
 export function spanOf(m: MappedText, a = 0, b = m.text.length): Span {
   // The end is one past the last character's own offset, so a range never swallows
   // a continuation backslash and line break that happen to follow it.
-  if (b <= a) return { start: m.offsets[a], end: m.offsets[a] };
-  return { start: m.offsets[a], end: m.offsets[b - 1] + 1 };
-}
-
-interface PhysicalLine {
-  text: string;
-  start: number;
-  line: number;
-}
-
-function physicalLines(source: string): PhysicalLine[] {
-  const lines: PhysicalLine[] = [];
-  let start = 0;
-  let line = 0;
-  for (;;) {
-    const nl = source.indexOf('\n', start);
-    const end = nl < 0 ? source.length : nl;
-    let text = source.slice(start, end);
-    if (text.endsWith('\r')) text = text.slice(0, -1);
-    lines.push({ text, start, line });
-    if (nl < 0) break;
-    start = nl + 1;
-    line++;
-  }
-  return lines;
+  if (b <= a) return { start: m.offsets.get(a)!, end: m.offsets.get(a)! };
+  return { start: m.offsets.get(a)!, end: m.offsets.get(b - 1)! + 1 };
 }
 
 /** True when `text` ends in a backslash that is not itself escaped. */
@@ -136,92 +104,136 @@ function endsWithContinuation(text: string): boolean {
   return escaped;
 }
 
-export function parseDropin(source: string): DropinDocument {
+/** A logical line being joined from physical lines. */
+interface RawLine {
+  text: string;
+  offsets: OffsetMap;
+  firstLine: number;
+}
+
+/**
+ * @param stopsReading says whether systemd gives up on the file at this assignment
+ *   (the parser itself knows no directive; the model passes the Exec*= check)
+ */
+export function parseDropin(source: string, stopsReading?: (a: Assignment) => boolean): DropinDocument {
   const doc: DropinDocument = { headers: [], assignments: [], problems: [], commentLines: [] };
   let section: SectionHeader | undefined;
-  let pending: { text: string; offsets: number[]; firstLine: number } | undefined;
+  // A continued line: its text so far and the offsets of its characters (no end entry yet).
+  let pending: { text: string; offsets: OffsetMapBuilder; firstLine: number; end: number } | undefined;
 
-  const lines = physicalLines(source);
-  for (const pl of lines) {
-    let text = pl.text;
-    let base = pl.start;
+  let start = 0;
+  let line = 0;
+  for (; ; start = source.indexOf('\n', start) + 1, line++) {
+    const nl = source.indexOf('\n', start);
+    let end = nl < 0 ? source.length : nl;
+    if (end > start && source.charCodeAt(end - 1) === 13) end--;
+    let base = start;
     // A UTF-8 byte-order mark at the very start is skipped, as systemd does.
-    if (pl.line === 0 && text.charCodeAt(0) === 0xfeff) {
-      text = text.slice(1);
-      base += 1;
-    }
-    const firstNonBlank = text.search(/[^ \t\n\r]/);
-    if (firstNonBlank >= 0 && (text[firstNonBlank] === '#' || text[firstNonBlank] === ';')) {
-      doc.commentLines.push(pl.line);
+    if (line === 0 && source.charCodeAt(0) === 0xfeff) base += 1;
+    let i = base;
+    while (i < end && isBlank(source.charCodeAt(i))) i++;
+    const c = source.charCodeAt(i);
+    if (i < end && (c === 35 /* # */ || c === 59) /* ; */) {
+      doc.commentLines.push(line);
+      if (nl < 0) break;
       continue;
     }
-    const offsets: number[] = [];
-    for (let i = 0; i <= text.length; i++) offsets.push(base + i);
-    let joined: { text: string; offsets: number[]; firstLine: number };
+    const text = source.slice(base, end);
+    const last = nl < 0;
+    let joined: RawLine | { text: string; offsets: OffsetMapBuilder; firstLine: number };
     if (pending) {
-      joined = { text: pending.text + text, offsets: [...pending.offsets.slice(0, -1), ...offsets], firstLine: pending.firstLine };
+      pending.offsets.pushRange(base, text.length);
+      joined = { text: pending.text + text, offsets: pending.offsets, firstLine: pending.firstLine };
     } else {
-      joined = { text, offsets, firstLine: pl.line };
+      joined = { text, offsets: undefined as unknown as OffsetMapBuilder, firstLine: line };
     }
     if (endsWithContinuation(joined.text)) {
       // systemd replaces the backslash by a space and reads on.
-      joined.text = joined.text.slice(0, -1) + ' ';
-      pending = joined;
+      let offsets = joined.offsets;
+      if (!pending) {
+        offsets = new OffsetMapBuilder();
+        offsets.pushRange(base, text.length);
+      }
+      pending = { text: joined.text.slice(0, -1) + ' ', offsets, firstLine: joined.firstLine, end: base + text.length };
+      if (last) break;
       continue;
     }
+    let map: OffsetMap;
+    if (pending) {
+      pending.offsets.push(base + text.length);
+      map = pending.offsets.build();
+    } else {
+      map = OffsetMap.contiguous(base, text.length + 1);
+    }
     pending = undefined;
-    section = handleLogicalLine(doc, joined, pl.line, section);
+    section = handleLogicalLine(doc, { text: joined.text, offsets: map, firstLine: joined.firstLine }, line, section, stopsReading);
     if (doc.stopsAt !== undefined) return doc;
+    if (last) break;
   }
   if (pending) {
     // A continuation at the end of the file: systemd still parses what it has.
-    section = handleLogicalLine(doc, pending, lines[lines.length - 1].line, section);
+    pending.offsets.push(pending.end);
+    section = handleLogicalLine(doc, { text: pending.text, offsets: pending.offsets.build(), firstLine: pending.firstLine }, line, section, stopsReading);
   }
   return doc;
 }
 
 function handleLogicalLine(
   doc: DropinDocument,
-  raw: { text: string; offsets: number[]; firstLine: number },
+  raw: RawLine,
   lastLine: number,
   section: SectionHeader | undefined,
+  stopsReading?: (a: Assignment) => boolean,
 ): SectionHeader | undefined {
-  const line = stripMapped({ text: raw.text, offsets: raw.offsets });
-  if (line.text.length === 0) return section;
-  const span = spanOf(line);
-  if (line.text.startsWith('[')) {
-    if (!line.text.endsWith(']')) {
-      doc.problems.push({ kind: 'invalid-section-header', text: line.text, span, firstLine: raw.firstLine, lastLine });
+  // Works on indices into the raw line and builds only the value's offsets: the
+  // other parts need just their text and span.
+  const text = raw.text;
+  const off = (i: number): number => raw.offsets.get(i)!;
+  let s = 0;
+  let e = text.length;
+  while (s < e && isBlank(text.charCodeAt(s))) s++;
+  while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
+  if (s === e) return section;
+  const lineText = text.slice(s, e);
+  const span = { start: off(s), end: off(e - 1) + 1 };
+  if (text.charCodeAt(s) === 91 /* [ */) {
+    if (text.charCodeAt(e - 1) !== 93 /* ] */) {
+      doc.problems.push({ kind: 'invalid-section-header', text: lineText, span, firstLine: raw.firstLine, lastLine });
       doc.stopsAt = span.start;
       return section;
     }
-    const name = sliceMapped(line, 1, line.text.length - 1);
     // systemd takes the text between the brackets as it is; "[ Service ]" names an
     // unknown section " Service ".
-    const header: SectionHeader = { name: name.text, span, nameSpan: spanOf(name), line: raw.firstLine };
-    if (name.text.length === 0) header.nameSpan = { start: span.start + 1, end: span.start + 1 };
+    const nameSpan = e - s > 2 ? { start: off(s + 1), end: off(e - 2) + 1 } : { start: span.start + 1, end: span.start + 1 };
+    const header: SectionHeader = { name: text.slice(s + 1, e - 1), span, nameSpan, line: raw.firstLine };
     doc.headers.push(header);
     return header;
   }
-  const eq = line.text.indexOf('=');
-  if (eq < 0) {
-    doc.problems.push({ kind: 'missing-equals', text: line.text, span, firstLine: raw.firstLine, lastLine });
+  const eq = text.indexOf('=', s);
+  if (eq < 0 || eq >= e) {
+    doc.problems.push({ kind: 'missing-equals', text: lineText, span, firstLine: raw.firstLine, lastLine });
     return section;
   }
-  const key = stripMapped(sliceMapped(line, 0, eq));
-  if (key.text.length === 0) {
-    doc.problems.push({ kind: 'missing-key', text: line.text, span, firstLine: raw.firstLine, lastLine });
+  let ke = eq;
+  while (ke > s && isBlank(text.charCodeAt(ke - 1))) ke--;
+  if (ke === s) {
+    doc.problems.push({ kind: 'missing-key', text: lineText, span, firstLine: raw.firstLine, lastLine });
     return section;
   }
-  const value = stripMapped(sliceMapped(line, eq + 1, line.text.length));
-  doc.assignments.push({
+  let vs = eq + 1;
+  while (vs < e && isBlank(text.charCodeAt(vs))) vs++;
+  const value: MappedText = { text: text.slice(vs, e), offsets: raw.offsets.slice(vs, e + 1) };
+  const keySpan = { start: off(s), end: off(ke - 1) + 1 };
+  const assignment: Assignment = {
     section,
-    key: key.text,
-    keySpan: spanOf(key),
+    key: text.slice(s, ke),
+    keySpan,
     value,
-    span: { start: spanOf(key).start, end: value.text.length > 0 ? spanOf(value).end : spanOf(line).end },
+    span: { start: keySpan.start, end: vs < e ? off(e - 1) + 1 : span.end },
     firstLine: raw.firstLine,
     lastLine,
-  });
+  };
+  doc.assignments.push(assignment);
+  if (stopsReading?.(assignment)) doc.stopsAt = assignment.span.end;
   return section;
 }

@@ -1,4 +1,5 @@
 import schema from '../../../schemas/systemd-directives.json';
+import { OffsetMapBuilder, type OffsetMap } from './offsetMap';
 import type { Span } from './parseDropin';
 
 /**
@@ -22,36 +23,43 @@ export interface SpecifierUse {
 export interface Resolved {
   /** Text after `%%` → `%`; known specifiers are kept as `%X` (their value is not known here). */
   text: string;
-  offsets: number[];
-  uses: SpecifierUse[];
+  offsets: OffsetMap;
+  uses: readonly SpecifierUse[];
 }
 
-export function resolveSpecifiers(text: string, offsets: readonly number[]): Resolved {
-  let out = '';
-  const outOffsets: number[] = [];
+/** Shared by every text without a `%` (most of them). */
+const NO_USES: readonly SpecifierUse[] = Object.freeze([]);
+
+export function resolveSpecifiers(text: string, offsets: OffsetMap): Resolved {
+  // Without a `%` nothing changes: share the caller's text and offsets.
+  if (text.indexOf('%') < 0) return { text, offsets, uses: NO_USES };
   const uses: SpecifierUse[] = [];
+  const off = (i: number): number => offsets.get(i)!;
+  let out = '';
+  const outOffsets = new OffsetMapBuilder();
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '%' && i + 1 < text.length) {
       const n = text[i + 1];
-      const span = { start: offsets[i], end: offsets[i + 1] + 1 };
+      const span = { start: off(i), end: off(i + 1) + 1 };
       if (n === '%') {
         out += '%';
-        outOffsets.push(offsets[i]);
+        outOffsets.push(off(i));
         i++;
         continue;
       }
       if (/[A-Za-z0-9]/.test(n)) {
         uses.push({ letter: n, span, known: Object.prototype.hasOwnProperty.call(SPECIFIERS, n) });
         out += c + n;
-        outOffsets.push(offsets[i], offsets[i + 1]);
+        outOffsets.push(off(i));
+        outOffsets.push(off(i + 1));
         i++;
         continue;
       }
     }
     out += c;
-    outOffsets.push(offsets[i]);
+    outOffsets.push(off(i));
   }
-  outOffsets.push(offsets[text.length]);
-  return { text: out, offsets: outOffsets, uses };
+  outOffsets.push(off(text.length));
+  return { text: out, offsets: outOffsets.build(), uses };
 }

@@ -1,3 +1,4 @@
+import { OffsetMapBuilder, type OffsetMap } from './offsetMap';
 import type { MappedText, Span } from './parseDropin';
 
 /**
@@ -14,7 +15,7 @@ export interface Word {
   /** The word after quote removal and unescaping. */
   text: string;
   /** Document offset of the source of each character of `text`, plus the end. */
-  offsets: number[];
+  offsets: OffsetMap;
   /** The word as written, quotes included. */
   span: Span;
   /** True when any part of the word was quoted. */
@@ -38,7 +39,6 @@ export interface SplitResult {
   error?: WordError;
 }
 
-const SEPARATORS = ' \t\n\r';
 const SIMPLE_ESCAPES: Record<string, string> = {
   a: '\x07',
   b: '\b',
@@ -86,38 +86,43 @@ export function decodeEscape(src: string, i: number): { text: string; length: nu
   return undefined;
 }
 
+function isSeparator(code: number): boolean {
+  return code === 32 || code === 9 || code === 10 || code === 13;
+}
+
 export function splitWords(value: MappedText): SplitResult {
   const src = value.text;
-  const off = value.offsets;
+  const map = value.offsets;
+  const off = (i: number): number => map.get(i)!;
   const words: Word[] = [];
-  const endOfValue = src.length > 0 ? off[src.length - 1] + 1 : off[0];
+  const endOfValue = src.length > 0 ? off(src.length - 1) + 1 : off(0);
   let i = 0;
   for (;;) {
-    while (i < src.length && SEPARATORS.includes(src[i])) i++;
+    while (i < src.length && isSeparator(src.charCodeAt(i))) i++;
     if (i >= src.length) return { words };
     const wordStart = i;
     let text = '';
-    const offsets: number[] = [];
-    let quote: string | undefined;
+    const offsets = new OffsetMapBuilder();
+    let quote: number | undefined;
     let quoteAt = -1;
     let quoted = false;
     for (;;) {
       if (i >= src.length) {
-        if (quote) {
+        if (quote !== undefined) {
           return {
             words,
-            error: { kind: 'unterminated-quote', span: { start: off[quoteAt], end: off[quoteAt] + 1 }, dropped: { start: off[wordStart], end: endOfValue } },
+            error: { kind: 'unterminated-quote', span: { start: off(quoteAt), end: off(quoteAt) + 1 }, dropped: { start: off(wordStart), end: endOfValue } },
           };
         }
         break;
       }
-      const c = src[i];
-      if (!quote && SEPARATORS.includes(c)) break;
-      if (c === '\\') {
+      const c = src.charCodeAt(i);
+      if (quote === undefined && isSeparator(c)) break;
+      if (c === 92 /* backslash */) {
         if (i + 1 >= src.length) {
           return {
             words,
-            error: { kind: 'trailing-backslash', span: { start: off[i], end: off[i] + 1 }, dropped: { start: off[wordStart], end: endOfValue } },
+            error: { kind: 'trailing-backslash', span: { start: off(i), end: off(i) + 1 }, dropped: { start: off(wordStart), end: endOfValue } },
           };
         }
         const esc = decodeEscape(src, i + 1);
@@ -130,38 +135,42 @@ export function splitWords(value: MappedText): SplitResult {
             words,
             error: {
               kind: 'unknown-escape',
-              span: { start: off[i], end: off[i + seq.length - 1] + 1 },
-              dropped: { start: off[wordStart], end: endOfValue },
+              span: { start: off(i), end: off(i + seq.length - 1) + 1 },
+              dropped: { start: off(wordStart), end: endOfValue },
               sequence: seq,
             },
           };
         }
-        for (const ch of esc.text) {
-          text += ch;
-          offsets.push(off[i]);
-          for (let k = 1; k < ch.length; k++) offsets.push(off[i]);
-        }
+        // Every UTF-16 unit of the decoded text points at the backslash.
+        text += esc.text;
+        for (let k = 0; k < esc.text.length; k++) offsets.push(off(i));
         i += 1 + esc.length;
         continue;
       }
-      if (quote) {
+      if (quote !== undefined) {
         if (c === quote) {
           quote = undefined;
           i++;
           continue;
         }
-      } else if (c === '"' || c === "'") {
+      } else if (c === 34 /* " */ || c === 39 /* ' */) {
         quote = c;
         quoteAt = i;
         quoted = true;
         i++;
         continue;
       }
-      text += c;
-      offsets.push(off[i]);
-      i++;
+      // A stretch of ordinary characters is copied at once.
+      let j = i + 1;
+      for (; j < src.length; j++) {
+        const d = src.charCodeAt(j);
+        if (d === 92 || (quote === undefined ? isSeparator(d) || d === 34 || d === 39 : d === quote)) break;
+      }
+      text += src.slice(i, j);
+      offsets.append(map, i, j);
+      i = j;
     }
-    offsets.push(off[i - 1] + 1);
-    words.push({ text, offsets, span: { start: off[wordStart], end: off[i - 1] + 1 }, quoted });
+    offsets.push(off(i - 1) + 1);
+    words.push({ text, offsets: offsets.build(), span: { start: off(wordStart), end: off(i - 1) + 1 }, quoted });
   }
 }

@@ -32,7 +32,7 @@ describe('parseDropin', () => {
     assert.equal(a.firstLine, 1);
     assert.equal(a.lastLine, 3);
     const b = a.value.text.indexOf('B');
-    assert.equal(a.value.offsets[b], f.offsets[0]);
+    assert.equal(a.value.offsets.get(b), f.offsets[0]);
   });
 
   it('does not continue after an escaped backslash, and parses a continuation at the end of the file', () => {

@@ -45,7 +45,7 @@ describe('splitWords (Environment= words)', () => {
   it('maps every character back to the document', () => {
     const f = dropin('[Service]\nEnvironment="A=$0x y"\n');
     const w = splitWords(parseDropin(f.text).assignments[0].value).words[0];
-    assert.equal(w.offsets[w.text.indexOf('x')], f.offsets[0]);
+    assert.equal(w.offsets.get(w.text.indexOf('x')), f.offsets[0]);
     assert.equal(f.text.slice(w.span.start, w.span.end), '"A=x y"');
   });
 });

@@ -2,6 +2,7 @@ import { assignmentOutsideSection } from './assignmentOutsideSection';
 import { duplicateVariable } from './duplicateVariable';
 import { environmentAssignment } from './environmentAssignment';
 import { environmentSyntax } from './environmentSyntax';
+import { execCommand } from './execCommand';
 import { execStartReset } from './execStartReset';
 import { invalidSectionHeader } from './invalidSectionHeader';
 import { invalidValue } from './invalidValue';
@@ -29,6 +30,7 @@ export const ALL_RULES: readonly Rule[] = [
   environmentSyntax,
   environmentAssignment,
   unknownSpecifier,
+  execCommand,
   execStartReset,
   proxyUrlValue,
   proxyCredentials,

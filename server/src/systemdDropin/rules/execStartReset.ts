@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { execCommandProblem } from '../execCommandLine';
 import { diagnostic, type Rule } from './rule';
 
 /**
@@ -10,6 +11,7 @@ import { diagnostic, type Rule } from './rule';
  * leaves none: "Service has no ExecStart=, ExecStop=, or SuccessAction=. Refusing."
  * (both verified with systemd-analyze verify 252). This judges the file on top of
  * the stock docker.service; another drop-in of the same unit could change the count.
+ * A command systemd drops (rules/execCommand.ts) does not count.
  */
 export const execStartReset: Rule = (ctx) => {
   const service = ctx.model.effective.filter((a) => a.sectionName === 'Service');
@@ -20,6 +22,7 @@ export const execStartReset: Rule = (ctx) => {
   let lastReset: (typeof service)[number] | undefined;
   for (const a of service) {
     if (a.key !== 'ExecStart') continue;
+    if (a.value.text.length > 0 && execCommandProblem(a)) continue;
     if (a.value.text.length === 0) {
       count = 0;
       lastReset = a;

@@ -74,10 +74,10 @@ export const invalidValue: Rule = (ctx) => {
       continue;
     }
     // Specifiers make the value unknown until systemd expands it.
-    if (entry.kind !== 'envFile' && resolveSpecifiers(a.value.text, a.value.offsets).uses.length > 0) continue;
+    if (entry.kind !== 'envFile' && a.value.text.includes('%') && resolveSpecifiers(a.value.text, a.value.offsets).uses.length > 0) continue;
     const problem = valueProblem(entry, a.value.text);
     if (!problem) continue;
-    const span = { start: a.value.offsets[0], end: a.value.offsets[a.value.text.length - 1] + 1 };
+    const span = { start: a.value.offsets.get(0)!, end: a.value.offsets.get(a.value.text.length - 1)! + 1 };
     out.push(diagnostic(ctx, span, 'invalid-value', `systemd ignores this line: "${a.value.text}" is not a valid ${a.key}= value; ${problem}.`));
   }
   return out;

@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { PROXY_VARIABLES } from '../directiveSchema';
+import { proxyVariableOf, PROXY_VARIABLES } from '../directiveSchema';
 import type { EnvWord } from '../dropinModel';
 import { diagnostic, DiagnosticSeverity, type Rule } from './rule';
 
@@ -13,7 +13,8 @@ export const proxyCaseConflict: Rule = (ctx) => {
   const last = new Map<string, EnvWord>();
   for (const line of ctx.model.environment) {
     if (line.reset) last.clear();
-    for (const w of line.words) if (!w.problem && !w.badSpecifier) last.set(w.name, w);
+    // Only the six proxy spellings are looked up below.
+    for (const w of line.words) if (!w.problem && !w.badSpecifier && proxyVariableOf(w.name) !== undefined) last.set(w.name, w);
   }
   for (const [upper, entry] of Object.entries(PROXY_VARIABLES)) {
     const u = last.get(upper);

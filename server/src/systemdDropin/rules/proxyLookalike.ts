@@ -17,6 +17,14 @@ const TARGETS = Object.keys(PROXY_VARIABLES);
 const SQUASHED_TARGETS = TARGETS.map((t) => ({ target: t, squashed: squash(t) }));
 const EXACT_NAMES = new Set(TARGETS.flatMap((t) => [t, PROXY_VARIABLES[t].lowercase]));
 const IGNORED_NAMES = new Set(Object.keys(IGNORED_PROXY_VARIABLES));
+/**
+ * Every name this rule can report has an X once upper-cased: PROXY, PROXI and PRXY
+ * contain one, and so do the ignored names (checked here, they are data). Only "x"
+ * and "X" upper-case to an X (checked over all of Unicode), so a name without either
+ * is skipped before the costly upper-casing and squashing.
+ */
+const ALL_NEED_X = [...SQUASHED_TARGETS.map((t) => t.squashed), ...IGNORED_NAMES].every((n) => n.includes('X'));
+const HAS_X = /[xX]/;
 
 /** The proxy variable `s` (a squashed name) is a near miss of, if any. */
 function lookalikeOf(s: string): string | undefined {
@@ -34,6 +42,7 @@ export const proxyLookalike: Rule = (ctx) => {
     for (const w of line.words) {
       if (w.problem === 'missing-equals' || w.problem === 'comment' || w.name.length === 0) continue;
       if (EXACT_NAMES.has(w.name)) continue;
+      if (ALL_NEED_X && !HAS_X.test(w.name)) continue;
       const upper = w.name.toUpperCase();
       if (IGNORED_NAMES.has(upper)) {
         out.push(diagnostic(ctx, w.nameSpan, 'proxy-variable-unused', IGNORED_PROXY_VARIABLES[upper], DiagnosticSeverity.Warning));

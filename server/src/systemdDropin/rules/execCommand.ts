@@ -1,0 +1,36 @@
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { execCommandProblem, type ExecProblem } from '../execCommandLine';
+import { diagnostic, type Rule } from './rule';
+
+/**
+ * Exec*= command lines systemd 252 refuses (prefixes, path); the grammar and the
+ * verdicts are in ../execCommandLine.ts. The parser already stopped at a fatal one.
+ */
+function message(key: string, p: ExecProblem): string {
+  const drop = p.fatal
+    ? `systemd stops reading this file at this ${key}= line (nothing below it applies)`
+    : `systemd ignores this ${key}= line`;
+  switch (p.kind) {
+    case 'empty':
+      return `${drop}: no command follows the prefix "${p.prefix}". Write the path right after the prefix, without a space.`;
+    case 'special':
+      return `${drop}: the command "${p.path}" contains a quote, backslash or control character. Write a plain path.`;
+    case 'directory':
+      return `${drop}: the command "${p.path}" ends in "/", so it names a directory. Write the path of the program.`;
+    case 'prefix':
+      return `${drop}: "${p.path[0]}" cannot follow the prefix "${p.prefix}". Each of - @ : may appear once, and only one of +, ! or !! may be used.`;
+    case 'relative':
+      return `${drop}: "${p.path}" is a relative path. Write an absolute path such as /usr/bin/dockerd, or a bare program name.`;
+    case 'argv0':
+      return `${drop}: the prefix "@" takes the word after the path as argv[0], and there is none. Add it (e.g. "@/usr/bin/dockerd dockerd") or remove the "@".`;
+  }
+}
+
+export const execCommand: Rule = (ctx) => {
+  const out: Diagnostic[] = [];
+  for (const a of ctx.model.effective) {
+    const p = execCommandProblem(a);
+    if (p) out.push(diagnostic(ctx, p.span, 'exec-command-invalid', message(a.key, p)));
+  }
+  return out;
+};
