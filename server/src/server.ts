@@ -1,5 +1,6 @@
 import {
   CodeActionKind,
+  type CompletionItem,
   type CancellationToken,
   type Connection,
   type Diagnostic,
@@ -225,7 +226,7 @@ export function startServer(connection: Connection): void {
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
-        completionProvider: { triggerCharacters: [...triggers], resolveProvider: false },
+        completionProvider: { triggerCharacters: [...triggers], resolveProvider: true },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
         definitionProvider: true,
@@ -282,11 +283,33 @@ export function startServer(connection: Connection): void {
 
   // ---- features -------------------------------------------------------------------
 
-  connection.onCompletion((p, token) =>
-    withMode(p.textDocument.uri, 'completion', 'computing completions', { isIncomplete: false, items: [] }, token, (m, d, parsed, ctx) =>
+  // Documentation is sent on `completionItem/resolve`, for the one item the user looks at:
+  // a list of a hundred daemon.json keys with their docs would otherwise be serialised,
+  // sent and parsed on every keystroke. Only the latest list's docs are kept.
+  let deferredDocs: { id: number; docs: (CompletionItem['documentation'] | undefined)[] } = { id: 0, docs: [] };
+
+  connection.onCompletion((p, token) => {
+    const list = withMode(p.textDocument.uri, 'completion', 'computing completions', { isIncomplete: false, items: [] }, token, (m, d, parsed, ctx) =>
       m.doComplete?.(d, p.position, parsed, ctx),
-    ),
-  );
+    );
+    const id = deferredDocs.id + 1;
+    const docs: (CompletionItem['documentation'] | undefined)[] = [];
+    list.items.forEach((item, index) => {
+      if (item.documentation === undefined || item.data !== undefined) return;
+      docs[index] = item.documentation;
+      item.documentation = undefined;
+      item.data = { dnList: id, dnIndex: index };
+    });
+    deferredDocs = { id, docs };
+    return list;
+  });
+  connection.onCompletionResolve((item) => {
+    const data = item.data as { dnList?: unknown; dnIndex?: unknown } | undefined;
+    if (data && data.dnList === deferredDocs.id && typeof data.dnIndex === 'number') {
+      item.documentation = deferredDocs.docs[data.dnIndex];
+    }
+    return item;
+  });
   connection.onHover((p, token) =>
     withMode(p.textDocument.uri, 'hover', 'computing hover', null, token, (m, d, parsed, ctx) => m.doHover?.(d, p.position, parsed, ctx)),
   );

@@ -113,3 +113,25 @@ describe('custom messages with the client', () => {
     }
   });
 });
+
+describe('completion documentation', () => {
+  it('comes with completionItem/resolve, not with the list', async () => {
+    const client = new LspClient({ settings: { validationDelay: 0 } });
+    try {
+      await client.initialize();
+      const uri = 'file:///etc/docker/daemon.json';
+      client.open(uri, '{\n  \n}\n');
+      const list = await client.request<{ items: { label: string; documentation?: unknown; data?: unknown }[] }>('textDocument/completion', {
+        textDocument: { uri },
+        position: { line: 1, character: 2 },
+      });
+      const item = list.items.find((i) => i.label.includes('mtu'));
+      assert.ok(item, 'the mtu key is offered');
+      assert.equal(item.documentation, undefined);
+      const resolved = await client.request<{ documentation?: { value: string } }>('completionItem/resolve', item);
+      assert.match(String(resolved.documentation?.value ?? resolved.documentation), /MTU/i);
+    } finally {
+      await client.shutdown();
+    }
+  });
+});
