@@ -2,6 +2,7 @@ import { describeRange, parseCidr } from '../../../server/src/utils/cidr';
 import type { SessionState } from '../engine/engineSession';
 import { NetworkCommandIds } from './networkCommandIds';
 import type { EndpointRecord, IpamConfigRecord, NetworkRecord } from './networkRecords';
+import composeNetworksSchema from '../../../schemas/compose-networks.schema.json';
 
 /**
  * The Docker Networks tree as plain data: labels, descriptions, Markdown tooltips,
@@ -45,9 +46,9 @@ export const DEFAULT_TREE_OPTIONS: TreeOptions = { hideBuiltin: false, sortBy: '
 
 /**
  * Networks every Engine creates and refuses to remove (moby
- * `runconfig.IsPreDefinedNetwork`: bridge, host, none).
+ * `runconfig.IsPreDefinedNetwork`); the same data the Compose rules use.
  */
-export const BUILTIN_NETWORKS: readonly string[] = ['bridge', 'host', 'none'];
+export const BUILTIN_NETWORKS: readonly string[] = composeNetworksSchema['x-predefined-networks'];
 
 /** The label Compose puts on the networks it creates (compose-spec, docker/compose api.ProjectLabel). */
 export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';
