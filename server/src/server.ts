@@ -10,7 +10,8 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import manifest from '../../package.json';
+// A named import: esbuild then bundles the version string, not the whole manifest (#8).
+import { version as extensionVersion } from '../../package.json';
 import { fileKindOf, type FileKind } from './fileKinds';
 import { getLanguageModes } from './modes';
 import type { LanguageMode, ModeContext } from './languageModes';
@@ -235,7 +236,7 @@ export function startServer(connection: Connection): void {
         documentSymbolProvider: true,
         renameProvider: { prepareProvider: true },
       },
-      serverInfo: { name: 'docker-networking', version: manifest.version },
+      serverInfo: { name: 'docker-networking', version: extensionVersion },
     };
   });
 

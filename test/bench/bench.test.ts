@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
 import { containsCidr, overlaps, parseCidr } from '../../server/src/utils/cidr';
 import { composeInput, daemonJsonInput, dropinInput, standardInputs, type BenchInput } from './inputs';
+import { parseUnitFile } from './parseUnitFile';
 import { END_MARKER, replaceSection, START_MARKER, updateReadme } from './readme';
 import type { BenchResults } from './results';
 import { quantile, summarize } from './stats';
@@ -133,5 +134,30 @@ describe('statistics', () => {
     assert.equal(quantile(xs, 0.95), 95);
     assert.deepEqual(summarize([3, 1, 2]), { n: 3, median: 2, p95: 3, min: 1, max: 3 });
     assert.ok(Number.isNaN(quantile([], 0.5)));
+  });
+});
+
+describe('the drop-in floor (parseUnitFile)', () => {
+  it('reads sections, assignments with offsets, continuations and Environment words', () => {
+    const text = '# c\n[Service]\nEnvironment="A=1 2" B=x\\ty \\\n  C=3\n; c\nExecStart=\n  bad line\n';
+    const parsed = parseUnitFile(text);
+    assert.deepEqual(
+      parsed.entries.map((e) => [e.section, e.key, e.value, e.words]),
+      [
+        ['Service', 'Environment', '"A=1 2" B=x\\ty    C=3', ['A=1 2', 'B=x\ty', 'C=3']],
+        ['Service', 'ExecStart', '', undefined],
+      ],
+    );
+    assert.equal(text.slice(parsed.entries[0].valueOffset, parsed.entries[0].valueOffset + 3), '"A=');
+    assert.equal(text.slice(parsed.entries[1].keyOffset, parsed.entries[1].keyOffset + 9), 'ExecStart');
+    assert.deepEqual(parsed.invalidLines, [text.indexOf('  bad')]);
+  });
+
+  it('finds every assignment of the benchmark drop-in', () => {
+    const input = dropinInput(200);
+    const assignments = input.text.split('\n').filter((l) => /^[A-Za-z]+=/.test(l));
+    const parsed = parseUnitFile(input.text);
+    assert.equal(parsed.entries.length, assignments.length);
+    assert.ok(parsed.entries.filter((e) => e.key === 'Environment').every((e) => e.words?.length === 1));
   });
 });

@@ -1,22 +1,25 @@
 import { parseTree } from 'jsonc-parser';
 import { parseDocument } from 'yaml';
+import { parseUnitFile } from './parseUnitFile';
 import { msSince, summarize, type Summary } from './stats';
 
 /**
  * The bare parse of an input, the floor every server on these libraries pays:
- * `yaml` parseDocument for YAML files, jsonc-parser parseTree for JSON, and a line
- * split for a drop-in (systemd unit files have no parser library to compare with).
+ * `yaml` parseDocument for YAML files, jsonc-parser parseTree for JSON, and for a
+ * drop-in, which no library parses, the small independent unit-file parser in
+ * parseUnitFile.ts (a bare line split was used before: it is no parse of the format,
+ * and made every drop-in figure a ratio to the LSP round trip alone).
  */
 export function floorParserName(uriOrPath: string): string {
   if (/\.ya?ml$/i.test(uriOrPath)) return 'yaml parseDocument';
   if (/\.json$/i.test(uriOrPath)) return 'jsonc-parser parseTree';
-  return 'line split';
+  return 'unit-file parse (parseUnitFile.ts)';
 }
 
 export function parseFloor(uriOrPath: string, text: string): unknown {
   if (/\.ya?ml$/i.test(uriOrPath)) return parseDocument(text, { keepSourceTokens: false });
   if (/\.json$/i.test(uriOrPath)) return parseTree(text, [], { allowTrailingComma: true });
-  return text.split(/\r?\n/);
+  return parseUnitFile(text);
 }
 
 /**

@@ -23,6 +23,8 @@ export interface LspResult {
   /** single-character incremental edit → fresh diagnostics, as measured (includes debounceMs). */
   edit?: Summary;
   errors: string[];
+  /** Alternating runs this result is the median of (run.ts), when more than one. */
+  rounds?: number;
 }
 
 /**

@@ -1,9 +1,9 @@
 /**
  * The floor of the benchmark: a language server that only parses. It speaks LSP over
  * stdio with incremental sync, re-parses a document on every change (the `yaml`
- * package's parseDocument for YAML, jsonc-parser's parseTree for JSON, a line split for
- * anything else), keeps the latest parse per document as a real server would, and
- * publishes empty diagnostics at once (no debounce). Its latencies and resident memory
+ * package's parseDocument for YAML, jsonc-parser's parseTree for JSON, the unit-file
+ * parse of parseUnitFile.ts for anything else), keeps the latest parse per document
+ * as a real server would, and publishes empty diagnostics at once (no debounce). Its latencies and resident memory
  * are what any server built on the same libraries pays before doing any real work.
  *
  * Run as `node parseOnlyServer.js --stdio` (the benchmark bundles it with esbuild so it

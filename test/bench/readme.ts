@@ -29,10 +29,13 @@ export function renderSection(results: BenchResults): string {
       `Their fixed diagnostics debounce (${Object.entries(s.referenceDebounceMs)
         .map(([k, v]) => `${k} ${v} ms`)
         .join(', ')}) is subtracted; ours was set to 0 for the run (default \`dockerNetworking.validationDelay\`: ${s.ourDefaultDebounceMs} ms). ` +
-      '"parse-only" is a server that only re-parses on each change (`yaml` parseDocument / jsonc-parser parseTree); "bare parse" is that parse in-process.' +
+      '"parse-only" is a server that only re-parses on each change (`yaml` parseDocument / jsonc-parser parseTree; for the drop-in, which no library parses, the small independent unit-file parser in test/bench/parseUnitFile.ts); "bare parse" is that parse in-process.' +
       (s.method
         ? ` Up to ${s.method.requests} completion and hover requests and ${s.method.edits} single-character edits per server and input, after ${s.method.warmupRequests} and ${s.method.warmupEdits} uncounted ones; ` +
-          `a slow server stops after ${s.method.budgetMsPerMeasurement / 1000} s per measurement (at least ${s.method.minSamples} samples).`
+          `a slow server stops after ${s.method.budgetMsPerMeasurement / 1000} s per measurement (at least ${s.method.minSamples} samples).` +
+          (s.method.pairRounds && s.method.pairRounds > 1
+            ? ` Ours and the parse-only server run ${s.method.pairRounds} times per input in alternating order; their open, edit and memory figures are the medians of those runs.`
+            : '')
         : ''),
     '',
     renderMarkdown(budgetTable(results)),

@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
-import { LspClient } from '../util/lspClient';
+import { execFileSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { LspClient, REPO_ROOT } from '../util/lspClient';
 
 describe('dist/server.js over stdio', () => {
   let client: LspClient;
@@ -133,5 +136,21 @@ describe('completion documentation', () => {
     } finally {
       await client.shutdown();
     }
+  });
+});
+
+describe('the server bundle', () => {
+  it('is pure ASCII once minified as shipped, so V8 keeps its source as a one-byte string', () => {
+    // One non-ASCII character anywhere in the code (a per-mille sign in a regular
+    // expression did it) makes V8 store the whole source as UTF-16: twice the memory
+    // for the life of the server (#8). Built here as `npm run build:prod` builds it,
+    // to standard output; comments, which the development build keeps, are gone.
+    const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    const args = manifest.scripts['build:server'].split(/\s+/).slice(1).filter((a) => !a.startsWith('--outfile='));
+    const esbuild = path.join(REPO_ROOT, 'node_modules', '.bin', 'esbuild');
+    const source = execFileSync(esbuild, [...args, '--minify'], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+    assert.ok(source.length > 100_000, 'the bundle was built');
+    const at = source.search(/[^\x00-\x7f]/);
+    assert.equal(at, -1, `non-ASCII character in the bundle near: ${JSON.stringify(source.slice(Math.max(0, at - 40), at + 10))}`);
   });
 });

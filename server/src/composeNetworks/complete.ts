@@ -9,7 +9,6 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
-import snippets from '../../../snippets/compose.json';
 import { findFreeSubnet, ipText, parseIp } from '../utils/cidr';
 import type { ModeContext } from '../languageModes';
 import { completionContext, type CompletionContext } from './completionContext';
@@ -17,6 +16,9 @@ import type { ComposeModel } from './composeModel';
 import { FREE_SUBNET_POOLS, IMPLICIT_NETWORK, property, propertyNames, renderProperty, renderValue, type DefinitionName } from './composeSchema';
 import { addressing, allSubnets, readValue } from './networkAddressing';
 import { entry } from './yamlNodes';
+import { readDataFile } from '../utils/dataFile';
+
+const snippets = readDataFile<typeof import('../../../snippets/compose.json')>('snippets/compose.json');
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 

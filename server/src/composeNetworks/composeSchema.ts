@@ -1,4 +1,6 @@
-import schema from '../../../schemas/compose-networks.schema.json';
+import { readDataFile } from '../utils/dataFile';
+
+const schema = readDataFile<typeof import('../../../schemas/compose-networks.schema.json')>('schemas/compose-networks.schema.json');
 
 /**
  * Typed access to schemas/compose-networks.schema.json: the one source of key names,

@@ -10,13 +10,15 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
-import snippets from '../../../snippets/daemonJson.json';
 import type { ModeContext } from '../languageModes';
 import { availability, logDrivers, mainType, type SchemaNode, TOP_LEVEL } from './daemonSchema';
 import { renderKeyDocs, renderLogDriverDocs, renderLogOptionDocs, renderValueDocs } from './keyDocs';
 import { type DaemonJsonDocument, lastValue, properties } from './parseDaemonJson';
 import { locationAt } from './locationAt';
 import { pathText, schemaAtPath, valuesAt } from './schemaAtPath';
+import { readDataFile } from '../utils/dataFile';
+
+const snippets = readDataFile<typeof import('../../../snippets/daemonJson.json')>('snippets/daemonJson.json');
 
 /**
  * Completion of keys (only those not yet present and available in the target Engine,

@@ -1,5 +1,7 @@
-import schemaJson from '../../../schemas/daemon.schema.json';
 import { compareEngineVersions, type EngineVersion, parseEngineVersion } from '../utils/engineVersion';
+import { readDataFile } from '../utils/dataFile';
+
+const schemaJson = readDataFile<typeof import('../../../schemas/daemon.schema.json')>('schemas/daemon.schema.json');
 
 /**
  * Typed access to schemas/daemon.schema.json, the one source of daemon.json keys,

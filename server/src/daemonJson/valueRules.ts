@@ -1,6 +1,8 @@
-import valueRules from '../../../schemas/daemonValueRules.json';
 import { compareEngineVersions, type EngineVersion } from '../utils/engineVersion';
 import { dataVersion, reached } from './daemonSchema';
+import { readDataFile } from '../utils/dataFile';
+
+const valueRules = readDataFile<typeof import('../../../schemas/daemonValueRules.json')>('schemas/daemonValueRules.json');
 
 /** Typed access to schemas/daemonValueRules.json (version thresholds and vocabularies of value checks). */
 interface Check {

@@ -8,10 +8,12 @@ import {
   type Position,
   type Range,
 } from 'vscode-languageserver-types';
-import snippets from '../../../snippets/systemdDropin.json';
 import { DIRECTIVES, KNOWN_DIRECTIVES, PROXY_VARIABLES, SECTION_NAMES, directiveEntry, isSectionName } from './directiveSchema';
 import type { DropinModel } from './dropinModel';
 import { renderDirective, renderProxyVariable, renderSection } from './renderDocs';
+import { readDataFile } from '../utils/dataFile';
+
+const snippets = readDataFile<typeof import('../../../snippets/systemdDropin.json')>('snippets/systemdDropin.json');
 
 /**
  * Completion at four places: a `[` line (section headers), the start of a line

@@ -1,4 +1,6 @@
-import schema from '../../../schemas/systemd-directives.json';
+import { readDataFile } from '../utils/dataFile';
+
+const schema = readDataFile<typeof import('../../../schemas/systemd-directives.json')>('schemas/systemd-directives.json');
 
 /**
  * Typed access to schemas/systemd-directives.json, the one source of directive names,
@@ -57,6 +59,9 @@ export const PROXY_VARIABLES: Readonly<Record<string, ProxyVariableEntry>> = sch
 export const IGNORED_PROXY_VARIABLES: Readonly<Record<string, string>> = schema.ignoredProxyVariables;
 
 export const PROXY_FACTS = schema.proxyFacts;
+
+/** The `%` specifiers systemd knows, with what each stands for (specifiers.ts). */
+export const SPECIFIER_DOCS: Readonly<Record<string, string>> = schema.specifiers;
 
 export function isSectionName(name: string | undefined): name is SectionName {
   return name === 'Unit' || name === 'Service' || name === 'Install';

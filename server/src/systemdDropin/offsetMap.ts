@@ -27,6 +27,11 @@ export class OffsetMap {
     return new OffsetMap(start, length);
   }
 
+  /** True when the whole text is one run (character i at `get(0) + i`). */
+  get contiguous(): boolean {
+    return this.runs === undefined;
+  }
+
   /** Offset of index `i`, or undefined outside 0…length-1 (as `array[i]`). */
   get(i: number): number | undefined {
     if (!(i >= 0 && i < this.length) || !Number.isInteger(i)) return undefined;

@@ -94,14 +94,16 @@ export function spanOf(m: MappedText, a = 0, b = m.text.length): Span {
   return { start: m.offsets.get(a)!, end: m.offsets.get(b - 1)! + 1 };
 }
 
-/** True when `text` ends in a backslash that is not itself escaped. */
+/**
+ * True when `text` ends in a backslash that is not itself escaped. Escapes pair up
+ * left to right and a backslash only ever escapes one character, so this is decided by
+ * the run of backslashes at the end alone: an odd run ends in a lone backslash. (Only
+ * that run is read: scanning every line char by char was a hot loop of the parse, #8.)
+ */
 function endsWithContinuation(text: string): boolean {
-  let escaped = false;
-  for (let i = 0; i < text.length; i++) {
-    if (escaped) escaped = false;
-    else if (text[i] === '\\') escaped = true;
-  }
-  return escaped;
+  let run = 0;
+  for (let i = text.length - 1; i >= 0 && text.charCodeAt(i) === 92; i--) run++;
+  return run % 2 === 1;
 }
 
 /** A logical line being joined from physical lines. */

@@ -1,6 +1,6 @@
-import schema from '../../../schemas/systemd-directives.json';
 import { OffsetMapBuilder, type OffsetMap } from './offsetMap';
 import type { Span } from './parseDropin';
+import { SPECIFIER_DOCS } from './directiveSchema';
 
 /**
  * `%` specifiers as systemd 252's `specifier_printf()` (src/shared/specifier.c)
@@ -11,7 +11,7 @@ import type { Span } from './parseDropin';
  * letters are data in schemas/systemd-directives.json (`specifiers`).
  */
 
-export const SPECIFIERS: Readonly<Record<string, string>> = schema.specifiers;
+export const SPECIFIERS: Readonly<Record<string, string>> = SPECIFIER_DOCS;
 
 export interface SpecifierUse {
   letter: string;

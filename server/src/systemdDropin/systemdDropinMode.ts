@@ -19,8 +19,10 @@ export const systemdDropinMode: LanguageMode<DropinModel> = {
   // Trigger characters are shared by every mode of the server: no '[' or ' ', which
   // would open completion all over JSON and YAML files.
   triggerCharacters: ['=', '"'],
+  // Quoted and plain Environment= words take different paths through splitWords.ts.
   warmUpSample:
-    '[Service]\nEnvironment="HTTP_PROXY=http://proxy.example.com:3128" "NO_PROXY=localhost,127.0.0.1,10.0.0.0/8,.example.com"\nExecStart=\nExecStart=/usr/bin/dockerd\n',
+    '[Service]\nEnvironment="HTTP_PROXY=http://proxy.example.com:3128" "NO_PROXY=localhost,127.0.0.1,10.0.0.0/8,.example.com"\n' +
+    'Environment=HTTPS_PROXY=http://proxy.example.com:3128 LANG=C.UTF-8\nExecStart=\nExecStart=/usr/bin/dockerd\n',
   parse(document: TextDocument): DropinModel {
     return buildModel(document);
   },

@@ -1,4 +1,6 @@
-import releases from '../../../schemas/engine-releases.json';
+import { readDataFile } from './dataFile';
+
+const releases = readDataFile<typeof import('../../../schemas/engine-releases.json')>('schemas/engine-releases.json');
 
 /** An Engine feature release, compared by major then minor ("20.10" < "23.0" < "29.7"). */
 export interface EngineVersion {

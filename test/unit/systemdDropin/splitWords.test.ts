@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDropin } from '../../../server/src/systemdDropin/parseDropin';
-import { splitWords } from '../../../server/src/systemdDropin/splitWords';
+import { splitQuoted, splitWords, type Word } from '../../../server/src/systemdDropin/splitWords';
 import { dropin } from './dropinTestKit';
 
 function split(value: string) {
@@ -47,5 +47,23 @@ describe('splitWords (Environment= words)', () => {
     const w = splitWords(parseDropin(f.text).assignments[0].value).words[0];
     assert.equal(w.offsets.get(w.text.indexOf('x')), f.offsets[0]);
     assert.equal(f.text.slice(w.span.start, w.span.end), '"A=x y"');
+  });
+
+  it('takes the fast path for values without quotes or backslashes, with the same words and offsets as the full splitter', () => {
+    // A small deterministic generator: plain words, %-specifiers, blanks, tabs, and
+    // continuation lines (CRLF too), so offsets come in several runs.
+    let seed = 7;
+    const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
+    const pieces = ['A=1', 'NO_PROXY=a,b', 'x', '%H', '100%', ' ', '  ', '\t', ' \\\n  ', ' \\\r\n', 'é=ü'];
+    const plain = (w: Word) => ({ text: w.text, span: w.span, quoted: w.quoted, offsets: w.offsets.toArray() });
+    for (let i = 0; i < 300; i++) {
+      let value = '';
+      for (let k = 1 + rnd(8); k > 0; k--) value += pieces[rnd(pieces.length)];
+      const text = `[Service]\nEnvironment=${value}\n`;
+      const assignment = parseDropin(text).assignments[0];
+      if (!assignment) continue;
+      assert.doesNotMatch(assignment.value.text, /["'\\]/);
+      assert.deepEqual(splitWords(assignment.value).words.map(plain), splitQuoted(assignment.value).words.map(plain), JSON.stringify(value));
+    }
   });
 });
