@@ -7,6 +7,7 @@ import { parseDocument } from 'yaml';
 import { containsCidr, overlaps, parseCidr } from '../../server/src/utils/cidr';
 import { composeInput, daemonJsonInput, dropinInput, standardInputs, type BenchInput } from './inputs';
 import { parseUnitFile } from './parseUnitFile';
+import { combineRounds, type LspResult } from './lspBench';
 import { END_MARKER, replaceSection, START_MARKER, updateReadme } from './readme';
 import type { BenchResults } from './results';
 import { quantile, summarize } from './stats';
@@ -159,5 +160,37 @@ describe('the drop-in floor (parseUnitFile)', () => {
     const parsed = parseUnitFile(input.text);
     assert.equal(parsed.entries.length, assignments.length);
     assert.ok(parsed.entries.filter((e) => e.key === 'Environment').every((e) => e.words?.length === 1));
+  });
+});
+
+describe('combining alternating runs', () => {
+  const run = (openMs: number, rssMb: number, editMedian: number, extra: Partial<LspResult> = {}): LspResult => ({
+    server: 'ours',
+    input: 'dropin-200',
+    debounceMs: 0,
+    openMs,
+    rssMb,
+    edit: { n: 40, median: editMedian, p95: editMedian * 2, min: editMedian / 2, max: editMedian * 3 },
+    errors: [],
+    ...extra,
+  });
+
+  it('takes the median open and RSS, the edit figures of the median run, and completion from the first run', () => {
+    const completion = { n: 200, median: 1, p95: 2, min: 0.5, max: 3, items: 7 };
+    const combined = combineRounds([run(30, 60, 5, { completion }), run(10, 50, 1), run(20, 55, 3, { errors: ['late'] })]);
+    assert.equal(combined.openMs, 20);
+    assert.equal(combined.rssMb, 55);
+    assert.deepEqual(combined.edit, { n: 40, median: 3, p95: 6, min: 1.5, max: 9 });
+    assert.deepEqual(combined.completion, completion);
+    assert.equal(combined.rounds, 3);
+    assert.deepEqual(combined.errors, ['late']);
+  });
+
+  it('ignores runs that failed before measuring', () => {
+    const failed: LspResult = { server: 'ours', input: 'dropin-200', debounceMs: 0, errors: ['no answer'] };
+    const combined = combineRounds([failed, run(10, 50, 1)]);
+    assert.equal(combined.openMs, 10);
+    assert.equal(combined.edit?.median, 1);
+    assert.deepEqual(combined.errors, ['no answer']);
   });
 });

@@ -3,7 +3,7 @@ import type { PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
 import { LspClient } from '../util/lspClient';
 import type { BenchInput, Pos } from './inputs';
 import type { ServerSpec } from './servers';
-import { msSince, sample, summarize, type Summary } from './stats';
+import { msSince, quantile, sample, summarize, type Summary } from './stats';
 
 /** What one server did on one input. */
 export interface LspResult {
@@ -220,4 +220,28 @@ export async function benchServerOnInput(spec: ServerSpec, input: BenchInput, ur
     }
   }
   return result;
+}
+
+/** The median (nearest rank) of the defined values, or undefined when there are none. */
+function medianOf(xs: readonly (number | undefined)[]): number | undefined {
+  const defined = xs.filter((x): x is number => x !== undefined);
+  return defined.length ? quantile(defined, 0.5) : undefined;
+}
+
+/**
+ * One result from several runs of a server on an input (run.ts alternates ours and the
+ * parse-only server): open and RSS are the medians of the runs, the edit figures those
+ * of the run whose edit median is the median; completion and hover come from the
+ * first run, the only one that measures them.
+ */
+export function combineRounds(rs: readonly LspResult[]): LspResult {
+  const editMedian = medianOf(rs.map((r) => r.edit?.median));
+  return {
+    ...rs[0],
+    openMs: medianOf(rs.map((r) => r.openMs)),
+    rssMb: medianOf(rs.map((r) => r.rssMb)),
+    edit: rs.find((r) => r.edit !== undefined && r.edit.median === editMedian)?.edit,
+    rounds: rs.length,
+    errors: rs.flatMap((r) => r.errors),
+  };
 }

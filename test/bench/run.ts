@@ -16,7 +16,7 @@ import { REPO_ROOT } from '../util/lspClient';
 import { evaluateBudgets } from './budgets';
 import { floorParserName, timeFloor } from './floor';
 import { standardInputs, writeInputs, type BenchInput } from './inputs';
-import { benchServerOnInput, measureSpawn, WARMUP_EDITS, WARMUP_REQUESTS, type LspBenchOptions, type LspResult } from './lspBench';
+import { benchServerOnInput, combineRounds, measureSpawn, WARMUP_EDITS, WARMUP_REQUESTS, type LspBenchOptions, type LspResult } from './lspBench';
 import { RESULTS_JSON, updateReadme } from './readme';
 import { budgetTable, inputTables, renderText } from './report';
 import type { BenchResults, ViewResults } from './results';
@@ -125,28 +125,6 @@ function bundleParseOnly(tmp: string): string {
 /** Rounds of ours and the parse-only server per input (see runLsp). */
 const PAIR_ROUNDS = quick ? 1 : 3;
 
-function median(xs: readonly (number | undefined)[]): number | undefined {
-  const v = xs.filter((x): x is number => x !== undefined).sort((a, b) => a - b);
-  return v.length ? v[(v.length - 1) >> 1] : undefined;
-}
-
-/**
- * One result from several rounds of a server on an input: open and RSS are the
- * medians of the rounds, the edit figures those of the round with the median edit
- * median; completion and hover come from the first round (measured once).
- */
-function medianOfRounds(rs: readonly LspResult[]): LspResult {
-  const withEdit = rs.filter((r) => r.edit).sort((a, b) => a.edit!.median - b.edit!.median);
-  return {
-    ...rs[0],
-    openMs: median(rs.map((r) => r.openMs)),
-    rssMb: median(rs.map((r) => r.rssMb)),
-    edit: withEdit.length ? withEdit[(withEdit.length - 1) >> 1].edit : undefined,
-    rounds: rs.length,
-    errors: rs.flatMap((r) => r.errors),
-  };
-}
-
 async function runLsp(tmp: string, inputs: BenchInput[], servers: ServerSpec[], opts: LspBenchOptions): Promise<{ lsp: LspResult[]; spawn: BenchResults['spawn'] }> {
   const uris = writeInputs(path.join(tmp, 'inputs'), inputs);
   const lsp: LspResult[] = [];
@@ -179,7 +157,7 @@ async function runLsp(tmp: string, inputs: BenchInput[], servers: ServerSpec[], 
       }
     }
     for (const spec of applicable) {
-      lsp.push(rounds.has(spec.id) ? medianOfRounds(rounds.get(spec.id)!) : await once(spec, input, true));
+      lsp.push(rounds.has(spec.id) ? combineRounds(rounds.get(spec.id)!) : await once(spec, input, true));
     }
   }
   // More start-up samples, interleaved so that background load hits all servers alike.

@@ -60,8 +60,8 @@ export const IGNORED_PROXY_VARIABLES: Readonly<Record<string, string>> = schema.
 
 export const PROXY_FACTS = schema.proxyFacts;
 
-/** The `%` specifiers systemd knows, with what each stands for (specifiers.ts). */
-export const SPECIFIER_DOCS: Readonly<Record<string, string>> = schema.specifiers;
+/** The `%` specifiers systemd knows, with what each stands for (resolved in specifiers.ts). */
+export const SPECIFIERS: Readonly<Record<string, string>> = schema.specifiers;
 
 export function isSectionName(name: string | undefined): name is SectionName {
   return name === 'Unit' || name === 'Service' || name === 'Install';

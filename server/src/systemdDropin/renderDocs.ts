@@ -5,6 +5,7 @@ import {
   PROXY_FACTS,
   PROXY_VARIABLES,
   SECTIONS,
+  SPECIFIERS,
   SYSTEMD_VERSION,
   isSectionName,
   manUrl,
@@ -12,7 +13,6 @@ import {
 } from './directiveSchema';
 import type { DropinModel } from './dropinModel';
 import { parseNoProxy } from './noProxy';
-import { SPECIFIERS } from './specifiers';
 
 /**
  * The one renderer of schema entries: completion documentation and hover show the

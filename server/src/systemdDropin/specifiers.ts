@@ -1,6 +1,6 @@
 import { OffsetMapBuilder, type OffsetMap } from './offsetMap';
+import { SPECIFIERS } from './directiveSchema';
 import type { Span } from './parseDropin';
-import { SPECIFIER_DOCS } from './directiveSchema';
 
 /**
  * `%` specifiers as systemd 252's `specifier_printf()` (src/shared/specifier.c)
@@ -8,10 +8,8 @@ import { SPECIFIER_DOCS } from './directiveSchema';
  * known specifier, otherwise the assignment fails with "Failed to resolve specifiers
  * … Invalid slot"; `%` followed by anything else, or at the end, stays as written
  * (`100%` is accepted as is; verified with systemd-analyze verify 252). The known
- * letters are data in schemas/systemd-directives.json (`specifiers`).
+ * letters are data in schemas/systemd-directives.json (`specifiers`, read by directiveSchema.ts).
  */
-
-export const SPECIFIERS: Readonly<Record<string, string>> = SPECIFIER_DOCS;
 
 export interface SpecifierUse {
   letter: string;
