@@ -41,7 +41,11 @@ export interface ModeContext {
  */
 export interface LanguageMode<P = unknown> {
   readonly kind: FileKind;
-  parse(document: TextDocument): P;
+  /**
+   * @param previous the parse of an earlier version of the same document, for modes
+   *   that re-parse only what changed; they must check what they take over from it
+   */
+  parse(document: TextDocument, previous?: P): P;
   doValidation?(document: TextDocument, parsed: P, ctx: ModeContext): Diagnostic[];
   doComplete?(document: TextDocument, position: Position, parsed: P, ctx: ModeContext): CompletionList;
   doHover?(document: TextDocument, position: Position, parsed: P, ctx: ModeContext): Hover | null;

@@ -78,15 +78,26 @@ export function startServer(connection: Connection): void {
 
   const caches = new Map<FileKind, LanguageModelCache<unknown>>();
   for (const mode of Object.values(modes) as LanguageMode[]) {
-    caches.set(mode.kind, new LanguageModelCache((doc) => mode.parse(doc)));
+    caches.set(mode.kind, new LanguageModelCache((doc, previous) => mode.parse(doc, previous)));
   }
   const cleanupTimer = setInterval(() => caches.forEach((c) => c.cleanup()), 60_000);
   cleanupTimer.unref?.();
 
+  // The kind of each URI under the current settings: matching the glob patterns on
+  // every request and keystroke was measurable (#8).
+  const kinds = new Map<string, FileKind | undefined>();
+  let kindsFor: Settings | undefined;
+
   function kindOf(uri: string): FileKind | undefined {
-    const kind = fileKindOf(uri, settings.files);
-    if (!kind) return undefined;
-    return settings[kind].enable ? kind : undefined;
+    if (kindsFor !== settings) {
+      kinds.clear();
+      kindsFor = settings;
+    }
+    if (kinds.has(uri)) return kinds.get(uri);
+    const found = fileKindOf(uri, settings.files);
+    const kind = found && settings[found].enable ? found : undefined;
+    kinds.set(uri, kind);
+    return kind;
   }
 
   function featureEnabled(kind: FileKind, feature: Feature): boolean {
@@ -208,6 +219,7 @@ export function startServer(connection: Connection): void {
   });
   documents.onDidClose((e) => {
     cancelPending(e.document.uri);
+    kinds.delete(e.document.uri);
     caches.forEach((c) => c.onDocumentRemoved(e.document.uri));
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
   });
@@ -242,6 +254,9 @@ export function startServer(connection: Connection): void {
 
   /** Runs every feature of every mode once on its sample, off the hot path (see LanguageMode.warmUpSample). */
   function warmUp(): void {
+    // Compiles every file pattern (a path no pattern matches tries them all): done on
+    // the first document instead, it took longer than parsing a 200-line drop-in (#8).
+    runSafe(logger, 'warming up the file patterns', undefined, undefined, () => fileKindOf('file:///warm-up/none', settings.files));
     for (const mode of Object.values(modes) as LanguageMode[]) {
       const text = mode.warmUpSample;
       if (!text) continue;

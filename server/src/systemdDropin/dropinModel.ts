@@ -1,9 +1,10 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
 import { uriPath } from '../fileKinds';
 import { isSectionName, type SectionName } from './directiveSchema';
 import { execCommandProblem } from './execCommandLine';
 import { OffsetMap } from './offsetMap';
-import { parseDropin, type Assignment, type DropinDocument, type Span } from './parseDropin';
+import { parseDropin, type Assignment, type DropinDocument, type LineRecord, type SectionHeader, type Span } from './parseDropin';
 import { resolveSpecifiers, type Resolved } from './specifiers';
 import { splitWords, type SplitResult, type Word } from './splitWords';
 
@@ -27,7 +28,7 @@ export interface EnvWord {
   nameSpan: Span;
   /** The value after `=`, with `%%` resolved. */
   value: string;
-  /** Document offsets of `value`'s characters, plus the end. */
+  /** Locs of `value`'s characters, plus the end. */
   valueOffsets: OffsetMap;
   valueSpan: Span;
 }
@@ -45,8 +46,10 @@ export interface DropinModel {
   /** Decoded path, forward slashes. */
   path: string;
   doc: DropinDocument;
+  /** One per entry of `doc.lines`. */
+  lines: LineState[];
   /** Assignments in [Unit], [Service] or [Install]: the ones systemd applies. */
-  effective: Array<Assignment & { sectionName: SectionName }>;
+  effective: EffectiveAssignment[];
   environment: EnvironmentLine[];
   /** Valid variable assignments in file order (what reaches dockerd). */
   variables: EnvWord[];
@@ -86,39 +89,70 @@ export function isIgnoredDropinPath(path: string): boolean {
   return !base.endsWith('.conf') || base.startsWith('.');
 }
 
-export function buildModel(document: TextDocument): DropinModel {
-  // systemd stops reading the file at an Exec*= command it refuses without the - prefix.
-  const doc = parseDropin(document.getText(), (a) => execCommandProblem(a)?.fatal === true);
-  const path = uriPath(document.uri);
-  const effective: DropinModel['effective'] = [];
-  for (const a of doc.assignments) {
-    const name = a.section?.name;
-    // A literal, not a spread: spreading every assignment was a third of the parse time.
-    if (isSectionName(name)) {
-      effective.push({
-        section: a.section,
-        key: a.key,
-        keySpan: a.keySpan,
-        value: a.value,
-        span: a.span,
-        firstLine: a.firstLine,
-        lastLine: a.lastLine,
-        sectionName: name,
-      });
-    }
-  }
-  const environment: EnvironmentLine[] = [];
-  const variables: EnvWord[] = [];
-  for (const a of effective) {
-    if (a.sectionName !== 'Service' || a.key !== 'Environment') continue;
+/** An assignment in [Unit], [Service] or [Install]. */
+export type EffectiveAssignment = Assignment & { section: SectionHeader & { name: SectionName } };
+
+/**
+ * One logical line and what the model derives from it. A line the parser takes over
+ * from the previous version (parseDropin.ts) keeps its LineState, so this is derived
+ * once per line, not once per keystroke (#8).
+ */
+export interface LineState {
+  record: LineRecord;
+  /** Set when the line is an assignment systemd applies. */
+  effective?: EffectiveAssignment;
+  /** Set for `Environment=` in [Service]. */
+  environment?: EnvironmentLine;
+  /** The line's diagnostics, kept by validateDropin.ts. */
+  verdicts?: readonly Diagnostic[];
+}
+
+function lineState(record: LineRecord): LineState {
+  const state: LineState = { record, effective: undefined, environment: undefined, verdicts: undefined };
+  const a = record.assignment;
+  if (a === undefined || !isSectionName(a.section?.name)) return state;
+  const effective = a as EffectiveAssignment;
+  state.effective = effective;
+  if (effective.section.name === 'Service' && a.key === 'Environment') {
     const split = splitWords(a.value);
-    const line: EnvironmentLine = { assignment: a, split, words: [], reset: a.value.text.length === 0 };
+    const line: EnvironmentLine = { assignment: effective, split, words: [], reset: a.value.text.length === 0 };
     // map() sizes the array exactly; a pushed-to array keeps spare room per line.
     line.words = split.words.map((w) => analyzeEnvWord(line, w));
-    for (const ew of line.words) if (!ew.problem && !ew.badSpecifier) variables.push(ew);
-    environment.push(line);
+    state.environment = line;
   }
-  return { uri: document.uri, path, doc, effective, environment, variables, notRead: isIgnoredDropinPath(path) };
+  return state;
+}
+
+/** The parts of the model that come from some of its lines (all of them, or those a rule pass needs). */
+export function collectLines(lines: readonly LineState[]): Pick<DropinModel, 'effective' | 'environment' | 'variables'> {
+  const effective: EffectiveAssignment[] = [];
+  const environment: EnvironmentLine[] = [];
+  const variables: EnvWord[] = [];
+  for (const s of lines) {
+    if (s.effective !== undefined) effective.push(s.effective);
+    const env = s.environment;
+    if (env === undefined) continue;
+    environment.push(env);
+    for (const ew of env.words) if (!ew.problem && !ew.badSpecifier) variables.push(ew);
+  }
+  return { effective, environment, variables };
+}
+
+/**
+ * @param previous the model of an earlier version of the same document: the lines
+ *   that did not change are taken over with everything derived from them (#8)
+ */
+export function buildModel(document: TextDocument, previous?: DropinModel): DropinModel {
+  // systemd stops reading the file at an Exec*= command it refuses without the - prefix.
+  const doc = parseDropin(document.getText(), (a) => execCommandProblem(a)?.fatal === true, previous?.doc);
+  const lines = doc.lines.map((record, i) => {
+    const from = doc.reusedFrom[i];
+    return from >= 0 && previous !== undefined ? previous.lines[from] : lineState(record);
+  });
+  const same = previous?.uri === document.uri;
+  const path = same ? previous.path : uriPath(document.uri);
+  const { effective, environment, variables } = collectLines(lines);
+  return { uri: document.uri, path, doc, lines, effective, environment, variables, notRead: same ? previous.notRead : isIgnoredDropinPath(path) };
 }
 
 /** The document span of characters [a, b) of an assignment's value. */

@@ -1,15 +1,16 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver-types';
 import type { DropinModel } from './dropinModel';
+import { locRange, offsetToLoc } from './loc';
 
 /** The outline: one symbol per section header, its assignments (and each variable of Environment=) inside. */
 export function dropinSymbols(document: TextDocument, model: DropinModel): DocumentSymbol[] {
-  const range = (start: number, end: number) => ({ start: document.positionAt(start), end: document.positionAt(end) });
+  const range = (start: number, end: number) => locRange({ start, end });
   const symbols: DocumentSymbol[] = [];
-  const text = document.getText();
+  const documentEnd = offsetToLoc(document, document.getText().length);
   model.doc.headers.forEach((h, i) => {
     const next = model.doc.headers[i + 1];
-    const end = next ? next.span.start : (model.doc.stopsAt ?? text.length);
+    const end = next ? next.span.start : (model.doc.stopsAt ?? documentEnd);
     const children: DocumentSymbol[] = [];
     for (const a of model.doc.assignments) {
       if (a.section !== h) continue;

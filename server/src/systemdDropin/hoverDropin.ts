@@ -1,8 +1,8 @@
-import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { isSectionName, proxyVariableOf, PROXY_VARIABLES } from './directiveSchema';
 import type { DropinModel } from './dropinModel';
 import { parseNoProxy } from './noProxy';
+import { locRange, positionToLoc } from './loc';
 import type { OffsetMap } from './offsetMap';
 import type { Span } from './parseDropin';
 import { readProxy } from './proxyUrl';
@@ -18,25 +18,26 @@ function within(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }
 
-function hover(document: TextDocument, span: Span, value: string): Hover {
-  return { contents: { kind: MarkupKind.Markdown, value }, range: { start: document.positionAt(span.start), end: document.positionAt(span.end) } };
+function hover(span: Span, value: string): Hover {
+  return { contents: { kind: MarkupKind.Markdown, value }, range: locRange(span) };
 }
 
-export function hoverDropin(document: TextDocument, position: Position, model: DropinModel): Hover | null {
-  const offset = document.offsetAt(position);
+export function hoverDropin(position: Position, model: DropinModel): Hover | null {
+  // Spans in the model are locs (loc.ts); so is the position.
+  const offset = positionToLoc(position);
   for (const h of model.doc.headers) {
-    if (within(h.span, offset) && isSectionName(h.name)) return hover(document, h.span, renderSection(h.name));
+    if (within(h.span, offset) && isSectionName(h.name)) return hover(h.span, renderSection(h.name));
   }
   for (const line of model.environment) {
     for (const w of line.words) {
       if (!within(w.word.span, offset)) continue;
       for (const u of w.resolved.uses) {
         const doc = within(u.span, offset) ? renderSpecifier(u.letter) : undefined;
-        if (doc) return hover(document, u.span, doc);
+        if (doc) return hover(u.span, doc);
       }
       const upper = proxyVariableOf(w.name);
       if (!upper) return null;
-      if (within(w.nameSpan, offset)) return hover(document, w.nameSpan, renderProxyVariable(upper, model) ?? '');
+      if (within(w.nameSpan, offset)) return hover(w.nameSpan, renderProxyVariable(upper, model) ?? '');
       if (!within(w.valueSpan, offset)) return null;
       const at = valueIndexAt(w.valueOffsets, w.value.length, offset);
       if (PROXY_VARIABLES[upper].kind === 'noProxy') {
@@ -44,19 +45,19 @@ export function hoverDropin(document: TextDocument, position: Position, model: D
         if (!entry) return null;
         const span = { start: w.valueOffsets.get(entry.start)!, end: w.valueOffsets.get(entry.end - 1)! + 1 };
         const meaning = entry.kind === 'nothing' ? `matches nothing: ${entry.reason}` : `bypasses the proxy for ${entry.meaning}`;
-        return hover(document, span, `**NO_PROXY entry** \`${entry.text}\` ${meaning}.\n\n\`localhost\` and loopback addresses bypass the proxy anyway.`);
+        return hover(span, `**NO_PROXY entry** \`${entry.text}\` ${meaning}.\n\n\`localhost\` and loopback addresses bypass the proxy anyway.`);
       }
       const r = readProxy(w.value);
       if (!r.url || r.error) return null;
       const port = r.url.port || (r.url.scheme === 'https' ? '443' : r.url.scheme === 'socks5' ? '1080' : '80');
       const creds = r.url.userinfo !== undefined ? ', with credentials' : '';
-      return hover(document, w.valueSpan, `dockerd connects to the proxy **${r.url.host}** on port **${port}** using **${r.url.scheme}**${creds}.`);
+      return hover(w.valueSpan, `dockerd connects to the proxy **${r.url.host}** on port **${port}** using **${r.url.scheme}**${creds}.`);
     }
   }
   for (const a of model.doc.assignments) {
     if (!within(a.keySpan, offset)) continue;
     const doc = renderDirective(a.section?.name ?? '', a.key);
-    return doc ? hover(document, a.keySpan, doc) : null;
+    return doc ? hover(a.keySpan, doc) : null;
   }
   return null;
 }

@@ -1,7 +1,7 @@
 /**
- * The document offset of every character of a text taken from a drop-in, stored as
- * runs instead of one number per character: within a run, character i+1 sits one
- * document offset after character i. A plain line is a single run; continuation
+ * The position (loc, see loc.ts) of every character of a text taken from a drop-in,
+ * stored as runs instead of one number per character: within a run, character i+1
+ * sits one loc after character i. A plain line is a single run; continuation
  * lines, removed quotes, escapes and `%%` start new runs. (One array entry per
  * character made the parse allocate about fifty times the size of the file; see
  * issue 8.)
@@ -11,7 +11,7 @@
  */
 export class OffsetMap {
   /**
-   * @param first document offset of index 0
+   * @param first loc of index 0
    * @param length number of valid indices
    * @param runs flat pairs [textIndex, documentOffset, …], text indices ascending, the
    *   first [0, first]; left out when the whole text is one run (the usual case)
@@ -52,10 +52,17 @@ export class OffsetMap {
   slice(a: number, b: number = this.length): OffsetMap {
     const end = Math.min(b, this.length);
     if (a >= end) return new OffsetMap(0, 0);
-    if (this.runs === undefined) return new OffsetMap(this.first + a, end - a);
-    const out = new OffsetMapBuilder();
-    out.append(this, a, end);
-    return out.build();
+    const r = this.runs;
+    if (r === undefined) return new OffsetMap(this.first + a, end - a);
+    // The runs clipped to [a, end): runs never merge by clipping, so no builder is needed.
+    const out: number[] = [];
+    for (let k = 0; k < r.length; k += 2) {
+      const runStart = r[k];
+      const runEnd = k + 2 < r.length ? r[k + 2] : this.length;
+      const s = Math.max(a, runStart);
+      if (s < Math.min(end, runEnd)) out.push(s - a, r[k + 1] + (s - runStart));
+    }
+    return out.length === 2 ? new OffsetMap(out[1], end - a) : new OffsetMap(out[1], end - a, out);
   }
 
   /** Calls `f(textIndex, documentOffset, count)` for each run clipped to [a, b). */

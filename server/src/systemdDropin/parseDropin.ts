@@ -1,6 +1,7 @@
 /**
- * A parser for systemd unit-file drop-ins that keeps a document offset for every
- * character it hands on (stored as runs, see offsetMap.ts). There is no maintained
+ * A parser for systemd unit-file drop-ins that keeps the position of every character
+ * it hands on (as locs, loc.ts, stored as runs, offsetMap.ts), and re-parses only the
+ * lines that changed since the previous version. There is no maintained
  * npm library for systemd unit syntax that reports positions (the "ini" packages
  * neither follow systemd.syntax(7) nor keep offsets), so this follows systemd.syntax(7) and what systemd 252 really does
  * (src/shared/conf-parser.c `config_parse`/`parse_line`, checked with
@@ -16,16 +17,17 @@
  * - otherwise `key = value`, split at the first `=`, both sides stripped.
  */
 
+import { loc, MAX_LINES } from './loc';
 import { OffsetMap, OffsetMapBuilder } from './offsetMap';
 
-/** A slice of the document, as offsets. */
+/** A slice of the document, as locs (line and character in one number, see loc.ts). */
 export interface Span {
   start: number;
   end: number;
 }
 
 /**
- * Text taken from the document, with the document offset of each character
+ * Text taken from the document, with the loc of each character
  * (`offsets.get(i)` for `text[i]`, and `offsets.get(text.length)` one past the end).
  */
 export interface MappedText {
@@ -80,6 +82,13 @@ export interface DropinDocument {
   stopsAt?: number;
   /** Comment lines (0-based), for features that must leave them alone. */
   commentLines: number[];
+  /** Every logical line that is not blank, in order. */
+  lines: LineRecord[];
+  /** The text parsed, and where each of `lines` lies in it (flat [start, end] pairs): the next parse compares against them. */
+  source: string;
+  rawSpans: number[];
+  /** For each of `lines`, its index in `previous.lines` when taken over from there, else -1. */
+  reusedFrom: number[];
 }
 
 /** Blank as systemd's WHITESPACE: space, tab, newline, carriage return. */
@@ -100,32 +109,92 @@ export function spanOf(m: MappedText, a = 0, b = m.text.length): Span {
  * the run of backslashes at the end alone: an odd run ends in a lone backslash. (Only
  * that run is read: scanning every line char by char was a hot loop of the parse, #8.)
  */
-function endsWithContinuation(text: string): boolean {
+function endsWithContinuation(source: string, start: number, end: number): boolean {
   let run = 0;
-  for (let i = text.length - 1; i >= 0 && text.charCodeAt(i) === 92; i--) run++;
+  for (let i = end - 1; i >= start && source.charCodeAt(i) === 92; i--) run++;
   return run % 2 === 1;
 }
 
-/** A logical line being joined from physical lines. */
-interface RawLine {
-  text: string;
-  offsets: OffsetMap;
+/**
+ * One logical line as parsed, kept so the next parse can take it over unchanged.
+ * Blank lines and comment lines have none.
+ */
+export interface LineRecord {
   firstLine: number;
+  lastLine: number;
+  /** The section in effect above the line (compared by identity when reusing). */
+  sectionBefore: SectionHeader | undefined;
+  header?: SectionHeader;
+  assignment?: Assignment;
+  problem?: LineProblem;
+  /** Set when systemd stops reading the file at this line. */
+  stopsAt?: number;
+}
+
+/** A continued logical line being joined. */
+interface Pending {
+  text: string;
+  offsets: OffsetMapBuilder;
+  firstLine: number;
+  /** Offset where its first physical line starts: the line's source, compared by reuse(), begins there. */
+  rawStart: number;
+  /** Loc one past its last character so far. */
+  end: number;
 }
 
 /**
  * @param stopsReading says whether systemd gives up on the file at this assignment
  *   (the parser itself knows no directive; the model passes the Exec*= check)
+ * @param previous an earlier parse of the same document: a logical line with the same
+ *   source, on the same line, under the same section header is taken over from it
+ *   as it is (locs make that safe, see loc.ts), so an edit re-parses only the lines
+ *   it touched (#8)
  */
-export function parseDropin(source: string, stopsReading?: (a: Assignment) => boolean): DropinDocument {
-  const doc: DropinDocument = { headers: [], assignments: [], problems: [], commentLines: [] };
+export function parseDropin(source: string, stopsReading?: (a: Assignment) => boolean, previous?: DropinDocument): DropinDocument {
+  const doc: DropinDocument = { headers: [], assignments: [], problems: [], commentLines: [], lines: [], source, rawSpans: [], reusedFrom: [] };
+  const reusable = previous?.lines ?? [];
+  let cursor = 0;
+  /** The index in `reusable` of what reuse() last returned, or -1. */
+  let reusedAt = -1;
   let section: SectionHeader | undefined;
-  // A continued line: its text so far and the offsets of its characters (no end entry yet).
-  let pending: { text: string; offsets: OffsetMapBuilder; firstLine: number; end: number } | undefined;
+  let pending: Pending | undefined;
+
+  /**
+   * The record of `previous` for the logical line at [rawStart, rawEnd) of `source`,
+   * if its source is the same there, on the same lines and under the same header.
+   */
+  const reuse = (rawStart: number, rawEnd: number, firstLine: number, lastLine: number): LineRecord | undefined => {
+    reusedAt = -1;
+    if (previous === undefined) return undefined;
+    while (cursor < reusable.length && reusable[cursor].firstLine < firstLine) cursor++;
+    const old = reusable[cursor];
+    if (old === undefined || old.firstLine !== firstLine || old.lastLine !== lastLine || old.sectionBefore !== section) return undefined;
+    const s = previous.rawSpans[2 * cursor];
+    const e = previous.rawSpans[2 * cursor + 1];
+    if (e - s !== rawEnd - rawStart || previous.source.slice(s, e) !== source.slice(rawStart, rawEnd)) return undefined;
+    reusedAt = cursor;
+    return old;
+  };
+  /** Adds one logical line; returns false when systemd stops reading there. */
+  const add = (record: LineRecord | undefined, rawStart: number, rawEnd: number): boolean => {
+    if (record === undefined) return true;
+    doc.lines.push(record);
+    doc.rawSpans.push(rawStart, rawEnd);
+    doc.reusedFrom.push(reusedAt);
+    if (record.header) {
+      doc.headers.push(record.header);
+      section = record.header;
+    }
+    if (record.assignment) doc.assignments.push(record.assignment);
+    if (record.problem) doc.problems.push(record.problem);
+    if (record.stopsAt === undefined) return true;
+    doc.stopsAt = record.stopsAt;
+    return false;
+  };
 
   let start = 0;
   let line = 0;
-  for (; ; start = source.indexOf('\n', start) + 1, line++) {
+  for (; line < MAX_LINES; start = source.indexOf('\n', start) + 1, line++) {
     const nl = source.indexOf('\n', start);
     let end = nl < 0 ? source.length : nl;
     if (end > start && source.charCodeAt(end - 1) === 13) end--;
@@ -140,91 +209,107 @@ export function parseDropin(source: string, stopsReading?: (a: Assignment) => bo
       if (nl < 0) break;
       continue;
     }
-    const text = source.slice(base, end);
     const last = nl < 0;
-    let joined: RawLine | { text: string; offsets: OffsetMapBuilder; firstLine: number };
-    if (pending) {
-      pending.offsets.pushRange(base, text.length);
-      joined = { text: pending.text + text, offsets: pending.offsets, firstLine: pending.firstLine };
-    } else {
-      joined = { text, offsets: undefined as unknown as OffsetMapBuilder, firstLine: line };
-    }
-    if (endsWithContinuation(joined.text)) {
+    const firstLoc = loc(line, base - start);
+    const length = end - base;
+    if (endsWithContinuation(source, base, end)) {
       // systemd replaces the backslash by a space and reads on.
-      let offsets = joined.offsets;
-      if (!pending) {
-        offsets = new OffsetMapBuilder();
-        offsets.pushRange(base, text.length);
+      const text = source.slice(base, end - 1) + ' ';
+      if (pending) {
+        pending.offsets.pushRange(firstLoc, length);
+        pending.text += text;
+        pending.end = firstLoc + length;
+      } else {
+        const offsets = new OffsetMapBuilder();
+        offsets.pushRange(firstLoc, length);
+        pending = { text, offsets, firstLine: line, rawStart: start, end: firstLoc + length };
       }
-      pending = { text: joined.text.slice(0, -1) + ' ', offsets, firstLine: joined.firstLine, end: base + text.length };
       if (last) break;
       continue;
     }
-    let map: OffsetMap;
+    let record: LineRecord | undefined;
+    let rawStart = start;
     if (pending) {
-      pending.offsets.push(base + text.length);
-      map = pending.offsets.build();
+      rawStart = pending.rawStart;
+      record = reuse(rawStart, end, pending.firstLine, line);
+      if (!record) {
+        pending.offsets.pushRange(firstLoc, length + 1);
+        record = parseLogicalLine(pending.text + source.slice(base, end), pending.offsets.build(), pending.firstLine, line, section, stopsReading);
+      }
+      pending = undefined;
     } else {
-      map = OffsetMap.contiguous(base, text.length + 1);
+      record = reuse(start, end, line, line) ?? parseLogicalLine(detach(source.slice(base, end)), OffsetMap.contiguous(firstLoc, length + 1), line, line, section, stopsReading);
     }
-    pending = undefined;
-    section = handleLogicalLine(doc, { text: joined.text, offsets: map, firstLine: joined.firstLine }, line, section, stopsReading);
-    if (doc.stopsAt !== undefined) return doc;
-    if (last) break;
+    if (!add(record, rawStart, end) || last) return doc;
   }
   if (pending) {
     // A continuation at the end of the file: systemd still parses what it has.
-    pending.offsets.push(pending.end);
-    section = handleLogicalLine(doc, { text: pending.text, offsets: pending.offsets.build(), firstLine: pending.firstLine }, line, section, stopsReading);
+    let record = reuse(pending.rawStart, source.length, pending.firstLine, line);
+    if (!record) {
+      pending.offsets.push(pending.end);
+      record = parseLogicalLine(pending.text, pending.offsets.build(), pending.firstLine, line, section, stopsReading);
+    }
+    add(record, pending.rawStart, source.length);
   }
   return doc;
 }
 
-function handleLogicalLine(
-  doc: DropinDocument,
-  raw: RawLine,
+/**
+ * A copy of `s` that does not keep the document it was cut from alive. V8 makes a
+ * slice of 13 characters or more point into its parent string, and a line record
+ * outlives its document version (it is reused); joining a character and slicing it
+ * off again copies just the line.
+ */
+function detach(s: string): string {
+  return s.length < 13 ? s : (' ' + s).slice(1);
+}
+
+/** Parses one logical line: `text` with the loc of each character and one past the end. */
+function parseLogicalLine(
+  text: string,
+  offsets: OffsetMap,
+  firstLine: number,
   lastLine: number,
   section: SectionHeader | undefined,
   stopsReading?: (a: Assignment) => boolean,
-): SectionHeader | undefined {
-  // Works on indices into the raw line and builds only the value's offsets: the
-  // other parts need just their text and span.
-  const text = raw.text;
-  const off = (i: number): number => raw.offsets.get(i)!;
+): LineRecord | undefined {
+  // Works on indices into the line and builds only the value's offsets: the other
+  // parts need just their text and span.
+  const off = (i: number): number => offsets.get(i)!;
   let s = 0;
   let e = text.length;
   while (s < e && isBlank(text.charCodeAt(s))) s++;
   while (e > s && isBlank(text.charCodeAt(e - 1))) e--;
-  if (s === e) return section;
+  if (s === e) return undefined;
+  const record: LineRecord = { firstLine, lastLine, sectionBefore: section };
   const lineText = text.slice(s, e);
   const span = { start: off(s), end: off(e - 1) + 1 };
   if (text.charCodeAt(s) === 91 /* [ */) {
     if (text.charCodeAt(e - 1) !== 93 /* ] */) {
-      doc.problems.push({ kind: 'invalid-section-header', text: lineText, span, firstLine: raw.firstLine, lastLine });
-      doc.stopsAt = span.start;
-      return section;
+      record.problem = { kind: 'invalid-section-header', text: lineText, span, firstLine, lastLine };
+      record.stopsAt = span.start;
+      return record;
     }
     // systemd takes the text between the brackets as it is; "[ Service ]" names an
     // unknown section " Service ".
     const nameSpan = e - s > 2 ? { start: off(s + 1), end: off(e - 2) + 1 } : { start: span.start + 1, end: span.start + 1 };
-    const header: SectionHeader = { name: text.slice(s + 1, e - 1), span, nameSpan, line: raw.firstLine };
-    doc.headers.push(header);
-    return header;
+    record.header = { name: text.slice(s + 1, e - 1), span, nameSpan, line: firstLine };
+    return record;
   }
   const eq = text.indexOf('=', s);
   if (eq < 0 || eq >= e) {
-    doc.problems.push({ kind: 'missing-equals', text: lineText, span, firstLine: raw.firstLine, lastLine });
-    return section;
+    record.problem = { kind: 'missing-equals', text: lineText, span, firstLine, lastLine };
+    return record;
   }
   let ke = eq;
   while (ke > s && isBlank(text.charCodeAt(ke - 1))) ke--;
   if (ke === s) {
-    doc.problems.push({ kind: 'missing-key', text: lineText, span, firstLine: raw.firstLine, lastLine });
-    return section;
+    record.problem = { kind: 'missing-key', text: lineText, span, firstLine, lastLine };
+    return record;
   }
   let vs = eq + 1;
   while (vs < e && isBlank(text.charCodeAt(vs))) vs++;
-  const value: MappedText = { text: text.slice(vs, e), offsets: raw.offsets.slice(vs, e + 1) };
+  const value: MappedText = { text: text.slice(vs, e), offsets: offsets.slice(vs, e + 1) };
   const keySpan = { start: off(s), end: off(ke - 1) + 1 };
   const assignment: Assignment = {
     section,
@@ -232,10 +317,10 @@ function handleLogicalLine(
     keySpan,
     value,
     span: { start: keySpan.start, end: vs < e ? off(e - 1) + 1 : span.end },
-    firstLine: raw.firstLine,
+    firstLine,
     lastLine,
   };
-  doc.assignments.push(assignment);
-  if (stopsReading?.(assignment)) doc.stopsAt = assignment.span.end;
-  return section;
+  record.assignment = assignment;
+  if (stopsReading?.(assignment)) record.stopsAt = assignment.span.end;
+  return record;
 }

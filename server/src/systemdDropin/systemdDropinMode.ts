@@ -20,11 +20,19 @@ export const systemdDropinMode: LanguageMode<DropinModel> = {
   // would open completion all over JSON and YAML files.
   triggerCharacters: ['=', '"'],
   // Quoted and plain Environment= words take different paths through splitWords.ts.
+  // Repeated so that every per-line function runs often enough for V8 to give it
+  // inline caches (it does so lazily, after several calls): without that, the first
+  // drop-in a user opens is parsed by colder code, about 1.7 times slower (#8). Each
+  // block starts with empty Environment= and ExecStart= lines, so that the sample stays
+  // a correct file (no variable or command set twice).
   warmUpSample:
-    '[Service]\nEnvironment="HTTP_PROXY=http://proxy.example.com:3128" "NO_PROXY=localhost,127.0.0.1,10.0.0.0/8,.example.com"\n' +
-    'Environment=HTTPS_PROXY=http://proxy.example.com:3128 LANG=C.UTF-8\nExecStart=\nExecStart=/usr/bin/dockerd\n',
-  parse(document: TextDocument): DropinModel {
-    return buildModel(document);
+    '[Service]\n' +
+    (
+      'Environment=\nEnvironment="HTTP_PROXY=http://proxy.example.com:3128" "NO_PROXY=localhost,127.0.0.1,10.0.0.0/8,.example.com"\n' +
+      'Environment=HTTPS_PROXY=http://proxy.example.com:3128 LANG=C.UTF-8\nExecStart=\nExecStart=/usr/bin/dockerd\n'
+    ).repeat(16),
+  parse(document: TextDocument, previous?: DropinModel): DropinModel {
+    return buildModel(document, previous);
   },
   doValidation(document, parsed) {
     return validateDropin(document, parsed);
@@ -32,8 +40,8 @@ export const systemdDropinMode: LanguageMode<DropinModel> = {
   doComplete(document, position, parsed) {
     return completeDropin(document, position, parsed);
   },
-  doHover(document, position, parsed) {
-    return hoverDropin(document, position, parsed);
+  doHover(_document, position, parsed) {
+    return hoverDropin(position, parsed);
   },
   findDocumentSymbols(document, parsed) {
     return dropinSymbols(document, parsed);

@@ -4,13 +4,14 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
  * A parse cache keyed by URI and document version, after VS Code's
  * json-language-features `languageModelCache.ts`: a document's parse is reused
  * until its version changes; the least recently used entries are evicted beyond
- * `maxEntries`, and entries unused for `maxAgeMs` are dropped by `cleanup()`.
+ * `maxEntries`, and entries unused for `maxAgeMs` are dropped by `cleanup()`. A new
+ * version is parsed with the model of the version before it at hand.
  */
 export class LanguageModelCache<T> {
   private readonly entries = new Map<string, { version: number; languageId: string; model: T; used: number }>();
 
   constructor(
-    private readonly parse: (document: TextDocument) => T,
+    private readonly parse: (document: TextDocument, previous: T | undefined) => T,
     private readonly maxEntries = 20,
     private readonly maxAgeMs = 5 * 60_000,
     private readonly now: () => number = Date.now,
@@ -26,7 +27,8 @@ export class LanguageModelCache<T> {
       this.entries.set(document.uri, hit);
       return hit.model;
     }
-    const model = this.parse(document);
+    // The model of the version before, for modes that parse incrementally.
+    const model = this.parse(document, hit?.model);
     this.entries.delete(document.uri);
     this.entries.set(document.uri, { version: document.version, languageId: document.languageId, model, used });
     while (this.entries.size > this.maxEntries) {

@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { offsetToLoc } from '../../../server/src/systemdDropin/loc';
 import type { ModeContext } from '../../../server/src/languageModes';
 import { DEFAULT_SETTINGS } from '../../../server/src/settings';
 import { systemdDropinMode } from '../../../server/src/systemdDropin/systemdDropinMode';
@@ -27,4 +28,9 @@ export function lines(source: string, uri = DROPIN_URI): string[] {
 /** Only the diagnostics with `code`, as lines. */
 export function linesOf(code: string, source: string, uri = DROPIN_URI): string[] {
   return diagnosticLines(validate(source, uri).diagnostics.filter((d) => d.code === code));
+}
+
+/** The `$0` markers of a fixture as locs, the positions the drop-in model uses (server/src/systemdDropin/loc.ts). */
+export function locsOf(f: Fixture): number[] {
+  return f.offsets.map((o) => offsetToLoc(f.document, o));
 }

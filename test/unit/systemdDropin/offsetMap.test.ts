@@ -3,7 +3,7 @@ import { describe, it } from 'node:test';
 import { OffsetMap, OffsetMapBuilder } from '../../../server/src/systemdDropin/offsetMap';
 import { parseDropin } from '../../../server/src/systemdDropin/parseDropin';
 import { splitWords } from '../../../server/src/systemdDropin/splitWords';
-import { dropin } from './dropinTestKit';
+import { dropin, locsOf } from './dropinTestKit';
 
 /** The offsets a plain per-character array would hold, built the slow way. */
 function naive(runs: Array<[number, number]>): number[] {
@@ -12,7 +12,7 @@ function naive(runs: Array<[number, number]>): number[] {
   return out;
 }
 
-describe('OffsetMap (run-length document offsets)', () => {
+describe('OffsetMap (run-length locs)', () => {
   it('answers like an array, undefined outside the valid indices', () => {
     const b = new OffsetMapBuilder();
     b.pushRange(10, 3);
@@ -43,10 +43,10 @@ describe('OffsetMap (run-length document offsets)', () => {
     const f = dropin('[Service]\nEnvironment="A=$0x\\x41" \\\n  B=$0y\n');
     const value = parseDropin(f.text).assignments[0].value;
     const words = splitWords(value).words;
-    assert.equal(words[0].offsets.get(words[0].text.indexOf('x')), f.offsets[0]);
+    assert.equal(words[0].offsets.get(words[0].text.indexOf('x')), locsOf(f)[0]);
     // The escape \x41 decodes to one character placed at its backslash.
-    assert.equal(words[0].offsets.get(words[0].text.indexOf('A', 1)), f.offsets[0] + 1);
-    assert.equal(words[1].offsets.get(words[1].text.indexOf('y')), f.offsets[1]);
-    assert.equal(words[1].offsets.get(words[1].text.length), f.offsets[1] + 1);
+    assert.equal(words[0].offsets.get(words[0].text.indexOf('A', 1)), locsOf(f)[0] + 1);
+    assert.equal(words[1].offsets.get(words[1].text.indexOf('y')), locsOf(f)[1]);
+    assert.equal(words[1].offsets.get(words[1].text.length), locsOf(f)[1] + 1);
   });
 });

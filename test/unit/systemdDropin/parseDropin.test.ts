@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDropin, spanOf } from '../../../server/src/systemdDropin/parseDropin';
-import { dropin } from './dropinTestKit';
+import { dropin, locsOf } from './dropinTestKit';
 
 describe('parseDropin', () => {
   it('reads sections, assignments and comments with positions', () => {
@@ -19,7 +19,7 @@ describe('parseDropin', () => {
     assert.equal(env.key, 'Environment');
     assert.equal(env.section?.name, 'Service');
     assert.equal(env.value.text, 'A=1');
-    assert.deepEqual(spanOf(env.value), { start: f.offsets[0], end: f.offsets[1] });
+    assert.deepEqual(spanOf(env.value), { start: locsOf(f)[0], end: locsOf(f)[1] });
     assert.equal(doc.assignments[1].section?.name, 'Unit');
   });
 
@@ -32,7 +32,7 @@ describe('parseDropin', () => {
     assert.equal(a.firstLine, 1);
     assert.equal(a.lastLine, 3);
     const b = a.value.text.indexOf('B');
-    assert.equal(a.value.offsets.get(b), f.offsets[0]);
+    assert.equal(a.value.offsets.get(b), locsOf(f)[0]);
   });
 
   it('does not continue after an escaped backslash, and parses a continuation at the end of the file', () => {

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { parseDropin } from '../../../server/src/systemdDropin/parseDropin';
 import { splitQuoted, splitWords, type Word } from '../../../server/src/systemdDropin/splitWords';
-import { dropin } from './dropinTestKit';
+import { textBetween } from '../../../server/src/systemdDropin/loc';
+import { dropin, locsOf } from './dropinTestKit';
 
 function split(value: string) {
   return splitWords(parseDropin(`[Service]\nEnvironment=${value}\n`).assignments[0].value);
@@ -31,39 +32,67 @@ describe('splitWords (Environment= words)', () => {
       ['A=1'],
     );
     assert.equal(r.error?.kind, 'unknown-escape');
-    assert.deepEqual(r.error?.span, { start: f.offsets[0], end: f.offsets[1] });
+    assert.deepEqual(r.error?.span, { start: locsOf(f)[0], end: locsOf(f)[1] });
   });
 
   it('reports an unterminated quote at the quote, and a trailing backslash', () => {
     const f = dropin('[Service]\nEnvironment=$0"$0UNTERMINATED=abc\n');
     const r = splitWords(parseDropin(f.text).assignments[0].value);
     assert.equal(r.error?.kind, 'unterminated-quote');
-    assert.deepEqual(r.error?.span, { start: f.offsets[0], end: f.offsets[1] });
+    assert.deepEqual(r.error?.span, { start: locsOf(f)[0], end: locsOf(f)[1] });
     assert.equal(split('Z=1 A=x\\ ').error?.kind, 'trailing-backslash');
   });
 
   it('maps every character back to the document', () => {
     const f = dropin('[Service]\nEnvironment="A=$0x y"\n');
     const w = splitWords(parseDropin(f.text).assignments[0].value).words[0];
-    assert.equal(w.offsets.get(w.text.indexOf('x')), f.offsets[0]);
-    assert.equal(f.text.slice(w.span.start, w.span.end), '"A=x y"');
+    assert.equal(w.offsets.get(w.text.indexOf('x')), locsOf(f)[0]);
+    assert.equal(textBetween(f.document, w.span), '"A=x y"');
   });
 
-  it('takes the fast path for values without quotes or backslashes, with the same words and offsets as the full splitter', () => {
-    // A small deterministic generator: plain words, %-specifiers, blanks, tabs, and
-    // continuation lines (CRLF too), so offsets come in several runs.
+  it('takes the fast path for plain and simply quoted words, with the same words, offsets and errors as the full splitter', () => {
+    // A small deterministic generator: plain words, quoted words, %-specifiers,
+    // blanks, continuation lines (CRLF too, so offsets come in several runs), and
+    // what the fast path must hand over: escapes, quotes inside words, open quotes.
     let seed = 7;
     const rnd = (n: number) => ((seed = (seed * 1103515245 + 12345) & 0x7fffffff) % n);
-    const pieces = ['A=1', 'NO_PROXY=a,b', 'x', '%H', '100%', ' ', '  ', '\t', ' \\\n  ', ' \\\r\n', 'é=ü'];
+    const pieces = [
+      'A=1',
+      'NO_PROXY=a,b',
+      'x',
+      '%H',
+      '100%',
+      ' ',
+      '  ',
+      '\t',
+      ' \\\n  ',
+      ' \\\r\n',
+      'é=ü',
+      '"A=x y"',
+      "'B=it''s'",
+      '""',
+      "''",
+      '"C=a\'b"',
+      'D"E=1"',
+      '"F=1"G',
+      '"open',
+      "'open",
+      '\\x41',
+      '"H=\\t"',
+      '\\',
+    ];
     const plain = (w: Word) => ({ text: w.text, span: w.span, quoted: w.quoted, offsets: w.offsets.toArray() });
-    for (let i = 0; i < 300; i++) {
+    const same = (r: ReturnType<typeof splitWords>) => ({ words: r.words.map(plain), error: r.error });
+    let fast = 0;
+    for (let i = 0; i < 600; i++) {
       let value = '';
       for (let k = 1 + rnd(8); k > 0; k--) value += pieces[rnd(pieces.length)];
       const text = `[Service]\nEnvironment=${value}\n`;
       const assignment = parseDropin(text).assignments[0];
       if (!assignment) continue;
-      assert.doesNotMatch(assignment.value.text, /["'\\]/);
-      assert.deepEqual(splitWords(assignment.value).words.map(plain), splitQuoted(assignment.value).words.map(plain), JSON.stringify(value));
+      assert.deepEqual(same(splitWords(assignment.value)), same(splitQuoted(assignment.value)), JSON.stringify(value));
+      if (!/\\|\w"|"\w/.test(assignment.value.text)) fast++;
     }
+    assert.ok(fast > 50, 'the generator reaches the fast path');
   });
 });

@@ -18,9 +18,14 @@ import { unknownDirective } from './unknownDirective';
 import { unknownSection } from './unknownSection';
 import { unknownSpecifier } from './unknownSpecifier';
 
-/** systemd's own verdicts first, then what dockerd makes of the proxy variables. */
-export const ALL_RULES: readonly Rule[] = [
-  assignmentOutsideSection,
+/**
+ * Rules whose verdict on a line depends only on that line, its position and its
+ * section: validateDropin.ts keeps their results per line between edits. A rule that
+ * looks at other lines (counts, duplicates, first-of-a-kind) belongs in
+ * DOCUMENT_RULES. systemd's own verdicts first, then what dockerd makes of the proxy
+ * variables.
+ */
+export const LINE_RULES: readonly Rule[] = [
   unknownSection,
   invalidSectionHeader,
   missingEquals,
@@ -31,11 +36,11 @@ export const ALL_RULES: readonly Rule[] = [
   environmentAssignment,
   unknownSpecifier,
   execCommand,
-  execStartReset,
   proxyUrlValue,
   proxyCredentials,
   noProxyEntries,
-  duplicateVariable,
-  proxyCaseConflict,
   proxyLookalike,
 ];
+
+/** Rules that compare lines: run on the whole model after every change. */
+export const DOCUMENT_RULES: readonly Rule[] = [assignmentOutsideSection, execStartReset, duplicateVariable, proxyCaseConflict];

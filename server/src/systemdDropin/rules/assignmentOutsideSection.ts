@@ -7,27 +7,27 @@ import { diagnostic, DiagnosticSeverity, type Rule } from './rule';
  * so the Problems panel is not flooded by one missing `[Service]`.
  */
 export const assignmentOutsideSection: Rule = (ctx) => {
-  const outside = ctx.model.doc.assignments.filter((a) => a.section === undefined);
+  // Only assignments above the first header have no section.
+  const assignments = ctx.model.doc.assignments;
+  let n = 0;
+  while (n < assignments.length && assignments[n].section === undefined) n++;
+  const outside = assignments.slice(0, n);
   return outside.map((a, i) => {
-    const start = ctx.document.offsetAt({ line: a.firstLine, character: 0 });
+    const start = { line: a.firstLine, character: 0 };
     if (i === 0) {
-      return diagnostic(
-        ctx,
-        a.keySpan,
+      return diagnostic(a.keySpan,
         'assignment-outside-section',
         `systemd ignores ${a.key}= and every assignment above the first section header. Add a [Service] line at the top of the file.`,
         DiagnosticSeverity.Error,
         [
           {
             title: 'Add the [Service] header',
-            edits: [{ range: { start: ctx.document.positionAt(start), end: ctx.document.positionAt(start) }, newText: '[Service]\n' }],
+            edits: [{ range: { start, end: start }, newText: '[Service]\n' }],
           },
         ],
       );
     }
-    return diagnostic(
-      ctx,
-      a.keySpan,
+    return diagnostic(a.keySpan,
       'assignment-outside-section',
       `systemd ignores ${a.key}= too: it comes before any section header.`,
       DiagnosticSeverity.Information,

@@ -1,5 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { EnvWord } from '../dropinModel';
+import { locLine } from '../loc';
 import { diagnostic, DiagnosticSeverity, type Rule } from './rule';
 
 /**
@@ -19,11 +20,9 @@ export const duplicateVariable: Rule = (ctx) => {
       if (w.problem || w.badSpecifier) continue;
       const earlier = seen.get(w.name);
       if (earlier) {
-        const at = ctx.document.positionAt(w.nameSpan.start).line + 1;
+        const at = locLine(w.nameSpan.start) + 1;
         out.push(
-          diagnostic(
-            ctx,
-            earlier.nameSpan,
+          diagnostic(earlier.nameSpan,
             'duplicate-variable',
             `${w.name} is set again on line ${at}; the later value wins and this one has no effect. Remove one of them.`,
             DiagnosticSeverity.Warning,

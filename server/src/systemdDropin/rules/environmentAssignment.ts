@@ -1,3 +1,4 @@
+import { loc, textBetween } from '../loc';
 import { diagnostic, replaceEdit, type Rule, type QuickFix } from './rule';
 
 /**
@@ -17,14 +18,12 @@ export const environmentAssignment: Rule = (ctx) => {
         inComment = true;
         // Drop the comment and everything after it (all words after it are comment too).
         const lineEnd = line.assignment.value.text.length > 0 ? line.assignment.span.end : w.word.span.end;
-        const fix: QuickFix = { title: 'Move the comment to its own line', edits: [replaceEdit(ctx, { start: w.word.span.start, end: lineEnd }, '')] };
-        const startOfLine = ctx.document.offsetAt({ line: line.assignment.firstLine, character: 0 });
-        const comment = ctx.document.getText().slice(w.word.span.start, lineEnd);
-        fix.edits.push(replaceEdit(ctx, { start: startOfLine, end: startOfLine }, `${comment}\n`));
+        const fix: QuickFix = { title: 'Move the comment to its own line', edits: [replaceEdit({ start: w.word.span.start, end: lineEnd }, '')] };
+        const startOfLine = loc(line.assignment.firstLine, 0);
+        const comment = textBetween(ctx.document, { start: w.word.span.start, end: lineEnd });
+        fix.edits.push(replaceEdit({ start: startOfLine, end: startOfLine }, `${comment}\n`));
         out.push(
-          diagnostic(
-            ctx,
-            { start: w.word.span.start, end: lineEnd },
+          diagnostic({ start: w.word.span.start, end: lineEnd },
             'invalid-environment-assignment',
             `systemd has no inline comments: it reads the words of "${comment}" as variable assignments and ignores them. Put comments on their own line.`,
             undefined,
@@ -33,18 +32,14 @@ export const environmentAssignment: Rule = (ctx) => {
         );
       } else if (w.problem === 'missing-equals') {
         out.push(
-          diagnostic(
-            ctx,
-            w.word.span,
+          diagnostic(w.word.span,
             'invalid-environment-assignment',
             `systemd ignores "${w.word.text}": every word of Environment= must be NAME=value. Quote the whole assignment if the value has spaces: "NAME=a b".`,
           ),
         );
       } else {
         out.push(
-          diagnostic(
-            ctx,
-            w.nameSpan,
+          diagnostic(w.nameSpan,
             'invalid-environment-assignment',
             `systemd ignores this assignment: "${w.name}" is not a valid variable name (letters, digits and _ only, not starting with a digit).`,
           ),

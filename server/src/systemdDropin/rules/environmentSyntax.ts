@@ -20,7 +20,7 @@ export const environmentSyntax: Rule = (ctx) => {
             ? `systemd cannot decode the escape ${e.sequence} (a zero or out-of-range value, or too few digits) and ignores ${lost}.`
             : `systemd does not know the escape ${e.sequence ?? '\\'} and ignores ${lost}. Write \\\\ for a backslash.`
           : `A backslash at the end of the value is invalid: systemd ignores ${lost}. Remove it or write \\\\.`;
-    out.push(diagnostic(ctx, e.span, 'invalid-syntax', message));
+    out.push(diagnostic(e.span, 'invalid-syntax', message));
   }
   return out;
 };

@@ -30,7 +30,7 @@ export const execCommand: Rule = (ctx) => {
   const out: Diagnostic[] = [];
   for (const a of ctx.model.effective) {
     const p = execCommandProblem(a);
-    if (p) out.push(diagnostic(ctx, p.span, 'exec-command-invalid', message(a.key, p)));
+    if (p) out.push(diagnostic(p.span, 'exec-command-invalid', message(a.key, p)));
   }
   return out;
 };

@@ -14,8 +14,9 @@ import { diagnostic, type Rule } from './rule';
  * A command systemd drops (rules/execCommand.ts) does not count.
  */
 export const execStartReset: Rule = (ctx) => {
-  const service = ctx.model.effective.filter((a) => a.sectionName === 'Service');
-  const type = [...service].reverse().find((a) => a.key === 'Type')?.value.text;
+  const service = ctx.model.effective.filter((a) => a.section.name === 'Service');
+  let type: string | undefined;
+  for (let i = service.length - 1; i >= 0 && type === undefined; i--) if (service[i].key === 'Type') type = service[i].value.text;
   if (type === 'oneshot') return [];
   const out: Diagnostic[] = [];
   let count = 1; // the stock unit's own ExecStart=
@@ -30,13 +31,10 @@ export const execStartReset: Rule = (ctx) => {
     }
     count++;
     if (count > 1) {
-      const at = ctx.document.offsetAt({ line: a.firstLine, character: 0 });
-      const pos = ctx.document.positionAt(at);
+      const pos = { line: a.firstLine, character: 0 };
       const reset = lastReset === undefined;
       out.push(
-        diagnostic(
-          ctx,
-          a.keySpan,
+        diagnostic(a.keySpan,
           'execstart-not-reset',
           reset
             ? 'systemd refuses to load docker.service: it already has an ExecStart=, and only Type=oneshot services may have more than one. Add an empty "ExecStart=" line before this one to replace the command.'
@@ -49,9 +47,7 @@ export const execStartReset: Rule = (ctx) => {
   }
   if (lastReset && count === 0) {
     out.push(
-      diagnostic(
-        ctx,
-        lastReset.keySpan,
+      diagnostic(lastReset.keySpan,
         'execstart-missing',
         'systemd refuses to load docker.service: this empty ExecStart= clears the dockerd command and no new one follows. Add "ExecStart=/usr/bin/dockerd …" after it, or remove it.',
       ),

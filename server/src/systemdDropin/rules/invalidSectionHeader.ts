@@ -9,9 +9,7 @@ export const invalidSectionHeader: Rule = (ctx) =>
   ctx.model.doc.problems
     .filter((p) => p.kind === 'invalid-section-header')
     .map((p) =>
-      diagnostic(
-        ctx,
-        p.span,
+      diagnostic(p.span,
         'invalid-section-header',
         `Invalid section header: systemd stops reading the file here, so nothing below this line takes effect. Write the header alone on its line, e.g. [Service].`,
       ),

@@ -65,13 +65,13 @@ export function valueProblem(entry: DirectiveEntry, value: string): string | und
 export const invalidValue: Rule = (ctx) => {
   const out = [];
   for (const a of ctx.model.effective) {
-    const entry = directiveEntry(a.sectionName, a.key);
+    const entry = directiveEntry(a.section.name, a.key);
     if (!entry) continue;
     // An empty value resets many directives to their default; enums (but KillMode=),
     // time spans, limits and counts refuse it (systemd-analyze verify 252).
     if (a.value.text.length === 0) {
       if (REJECTS_EMPTY.has(entry.kind) && !entry.allowEmpty) {
-        out.push(diagnostic(ctx, a.keySpan, 'invalid-value', `systemd ignores this line: ${a.key}= needs a value here; remove the line to keep the default.`));
+        out.push(diagnostic(a.keySpan, 'invalid-value', `systemd ignores this line: ${a.key}= needs a value here; remove the line to keep the default.`));
       }
       continue;
     }
@@ -80,7 +80,7 @@ export const invalidValue: Rule = (ctx) => {
     const problem = valueProblem(entry, a.value.text);
     if (!problem) continue;
     const span = { start: a.value.offsets.get(0)!, end: a.value.offsets.get(a.value.text.length - 1)! + 1 };
-    out.push(diagnostic(ctx, span, 'invalid-value', `systemd ignores this line: "${a.value.text}" is not a valid ${a.key}= value; ${problem}.`));
+    out.push(diagnostic(span, 'invalid-value', `systemd ignores this line: "${a.value.text}" is not a valid ${a.key}= value; ${problem}.`));
   }
   return out;
 };

@@ -9,11 +9,9 @@ export const missingEquals: Rule = (ctx) =>
     .filter((p) => p.kind === 'missing-equals' || p.kind === 'missing-key')
     .map((p) =>
       p.kind === 'missing-equals'
-        ? diagnostic(
-            ctx,
-            p.span,
+        ? diagnostic(p.span,
             'missing-equals',
             `systemd ignores this line: it has no '='. Write Key=value, or start a comment with # at the beginning of the line.`,
           )
-        : diagnostic(ctx, p.span, 'missing-key', `systemd ignores this line: there is no directive name before '='.`),
+        : diagnostic(p.span, 'missing-key', `systemd ignores this line: there is no directive name before '='.`),
     );

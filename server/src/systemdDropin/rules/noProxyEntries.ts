@@ -12,9 +12,7 @@ export const noProxyEntries: Rule = (ctx) => {
     for (const e of parseNoProxy(w.value)) {
       if (e.kind !== 'nothing') continue;
       out.push(
-        diagnostic(
-          ctx,
-          valueSlice(w, e.start, e.end),
+        diagnostic(valueSlice(w, e.start, e.end),
           'no-proxy-entry-ignored',
           `This ${w.name} entry matches nothing: ${e.reason}.`,
           DiagnosticSeverity.Warning,

@@ -1,3 +1,4 @@
+import { loc } from '../loc';
 import { diagnostic, DiagnosticSeverity, type Rule } from './rule';
 
 /**
@@ -12,9 +13,7 @@ export const notReadFile: Rule = (ctx) => {
   const firstLineEnd = ctx.document.getText().search(/\r?\n|$/);
   const reason = base.startsWith('.') ? 'it is hidden (starts with a dot)' : 'its name does not end in `.conf`';
   return [
-    diagnostic(
-      ctx,
-      { start: 0, end: Math.max(0, firstLineEnd) },
+    diagnostic({ start: 0, end: loc(0, Math.max(0, firstLineEnd)) },
       'dropin-not-read',
       `systemd never reads this file: ${reason}. Rename it to a visible name ending in .conf, e.g. http-proxy.conf.`,
       DiagnosticSeverity.Warning,

@@ -21,9 +21,7 @@ export const proxyCaseConflict: Rule = (ctx) => {
     const l = last.get(entry.lowercase);
     if (!u || !l || u.value === l.value || u.value === '') continue;
     out.push(
-      diagnostic(
-        ctx,
-        l.nameSpan,
+      diagnostic(l.nameSpan,
         'proxy-case-conflict',
         `${entry.lowercase} differs from ${upper}: dockerd reads ${upper} first and ignores this value. Give both the same value, or keep only ${upper}.`,
         DiagnosticSeverity.Warning,

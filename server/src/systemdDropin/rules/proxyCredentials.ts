@@ -15,7 +15,7 @@ export const proxyCredentials: Rule = (ctx) => {
     const scheme = w.value.indexOf('://');
     const at = w.value.lastIndexOf('@');
     if (scheme < 0 || at <= scheme + 3) continue;
-    out.push(diagnostic(ctx, valueSlice(w, scheme + 3, at), 'proxy-credentials', `${PROXY_FACTS.credentials}`, DiagnosticSeverity.Warning));
+    out.push(diagnostic(valueSlice(w, scheme + 3, at), 'proxy-credentials', `${PROXY_FACTS.credentials}`, DiagnosticSeverity.Warning));
   }
   return out;
 };

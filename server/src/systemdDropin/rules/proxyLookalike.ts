@@ -45,7 +45,7 @@ export const proxyLookalike: Rule = (ctx) => {
       if (ALL_NEED_X && !HAS_X.test(w.name)) continue;
       const upper = w.name.toUpperCase();
       if (IGNORED_NAMES.has(upper)) {
-        out.push(diagnostic(ctx, w.nameSpan, 'proxy-variable-unused', IGNORED_PROXY_VARIABLES[upper], DiagnosticSeverity.Warning));
+        out.push(diagnostic(w.nameSpan, 'proxy-variable-unused', IGNORED_PROXY_VARIABLES[upper], DiagnosticSeverity.Warning));
         continue;
       }
       const target = lookalikeOf(squash(w.name));
@@ -53,13 +53,11 @@ export const proxyLookalike: Rule = (ctx) => {
       const lower = w.name === w.name.toLowerCase();
       const fixName = lower ? PROXY_VARIABLES[target].lowercase : target;
       out.push(
-        diagnostic(
-          ctx,
-          w.nameSpan,
+        diagnostic(w.nameSpan,
           'proxy-name-lookalike',
           `dockerd does not read "${w.name}": the proxy variables are spelled ${target} or ${PROXY_VARIABLES[target].lowercase}.`,
           DiagnosticSeverity.Warning,
-          [{ title: `Rename to ${fixName}`, edits: [replaceEdit(ctx, w.nameSpan, fixName)] }],
+          [{ title: `Rename to ${fixName}`, edits: [replaceEdit(w.nameSpan, fixName)] }],
         ),
       );
     }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { PROXY_VARIABLES, proxyVariableOf } from '../directiveSchema';
 import { valueSlice, type EnvWord } from '../dropinModel';
+import { charAtLoc } from '../loc';
 import { readProxy } from '../proxyUrl';
 import { diagnostic, DiagnosticSeverity, replaceEdit, type Rule, type RuleContext } from './rule';
 
@@ -27,16 +28,14 @@ function checkWord(ctx: RuleContext, w: EnvWord, out: Diagnostic[]): void {
   // Specifiers first: their expansion is unknown here.
   for (const u of w.resolved.uses) {
     if (!u.known) return;
-    const next = ctx.document.getText().charAt(u.span.end);
+    const next = charAtLoc(ctx.document, u.span.end);
     if (/[0-9a-fA-F]/.test(u.letter) && /[0-9a-fA-F]/.test(next)) {
       out.push(
-        diagnostic(
-          ctx,
-          u.span,
+        diagnostic(u.span,
           'proxy-specifier-in-url',
           `systemd replaces %${u.letter} with a specifier value, so dockerd never sees the percent-encoding %${u.letter}${next}. Write %%${u.letter}${next}.`,
           DiagnosticSeverity.Warning,
-          [{ title: `Write %%${u.letter}`, edits: [replaceEdit(ctx, u.span, `%%${u.letter}`)] }],
+          [{ title: `Write %%${u.letter}`, edits: [replaceEdit(u.span, `%%${u.letter}`)] }],
         ),
       );
     }
@@ -53,13 +52,11 @@ function checkWord(ctx: RuleContext, w: EnvWord, out: Diagnostic[]): void {
       bad = true;
       const enc = percentEncode(ch);
       out.push(
-        diagnostic(
-          ctx,
-          valueSlice(w, i, i + 1),
+        diagnostic(valueSlice(w, i, i + 1),
           'proxy-url-needs-encoding',
           `'${ch}' in the proxy user name or password must be percent-encoded, and systemd needs the % doubled: write ${enc}. Unencoded, Go reads a different proxy host.`,
           DiagnosticSeverity.Warning,
-          [{ title: `Replace with ${enc}`, edits: [replaceEdit(ctx, valueSlice(w, i, i + 1), enc)] }],
+          [{ title: `Replace with ${enc}`, edits: [replaceEdit(valueSlice(w, i, i + 1), enc)] }],
         ),
       );
     }
@@ -69,9 +66,7 @@ function checkWord(ctx: RuleContext, w: EnvWord, out: Diagnostic[]): void {
   const whole = valueSlice(w, 0, v.length);
   if (reading.error) {
     out.push(
-      diagnostic(
-        ctx,
-        whole,
+      diagnostic(whole,
         'proxy-url-invalid',
         `dockerd cannot parse this ${name} (${reading.error}) and silently uses no proxy. Write it as http://host:port.`,
         DiagnosticSeverity.Warning,
@@ -81,9 +76,7 @@ function checkWord(ctx: RuleContext, w: EnvWord, out: Diagnostic[]): void {
   }
   if (reading.firstError) {
     out.push(
-      diagnostic(
-        ctx,
-        whole,
+      diagnostic(whole,
         'proxy-url-invalid',
         `Go cannot parse this ${name} (${reading.firstError}); dockerd then reads it as http://${v} and tries a proxy host named "${reading.url?.host ?? ''}". Write it as http://host:port.`,
         DiagnosticSeverity.Warning,
@@ -94,9 +87,7 @@ function checkWord(ctx: RuleContext, w: EnvWord, out: Diagnostic[]): void {
   if (reading.ignoredScheme) {
     const host = reading.url?.host ?? '';
     out.push(
-      diagnostic(
-        ctx,
-        valueSlice(w, 0, reading.ignoredScheme.length),
+      diagnostic(valueSlice(w, 0, reading.ignoredScheme.length),
         'proxy-url-scheme',
         `dockerd does not support the proxy scheme "${reading.ignoredScheme}" (only http, https and socks5): Go reads this value as http://${v} and tries a proxy host named "${host}". Use http://, https:// or socks5://.`,
         DiagnosticSeverity.Warning,
@@ -106,9 +97,7 @@ function checkWord(ctx: RuleContext, w: EnvWord, out: Diagnostic[]): void {
   }
   if (reading.url && reading.url.host.length === 0) {
     out.push(
-      diagnostic(
-        ctx,
-        whole,
+      diagnostic(whole,
         'proxy-url-invalid',
         `This ${name} has no host name, so dockerd cannot reach the proxy. Write it as http://host:port.`,
         DiagnosticSeverity.Warning,

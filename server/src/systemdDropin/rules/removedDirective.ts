@@ -4,7 +4,7 @@ import { diagnostic, DiagnosticSeverity, type Rule } from './rule';
 /** "Support for option X= has been removed and it is ignored" (systemd 252). */
 export const removedDirective: Rule = (ctx) =>
   ctx.model.effective
-    .filter((a) => (REMOVED_DIRECTIVES[a.sectionName] ?? []).includes(a.key))
+    .filter((a) => (REMOVED_DIRECTIVES[a.section.name] ?? []).includes(a.key))
     .map((a) =>
-      diagnostic(ctx, a.keySpan, 'removed-directive', `systemd no longer supports ${a.key}= and ignores it; remove the line.`, DiagnosticSeverity.Warning),
+      diagnostic(a.keySpan, 'removed-directive', `systemd no longer supports ${a.key}= and ignores it; remove the line.`, DiagnosticSeverity.Warning),
     );

@@ -2,6 +2,7 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic, type TextEdit } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE } from '../../languageModes';
 import type { DropinModel } from '../dropinModel';
+import { locRange } from '../loc';
 import type { Span } from '../parseDropin';
 
 /**
@@ -25,8 +26,8 @@ export interface DiagnosticData {
   fixes?: QuickFix[];
 }
 
+/** A diagnostic on a span of locs (see loc.ts). */
 export function diagnostic(
-  ctx: RuleContext,
   span: Span,
   code: string,
   message: string,
@@ -34,7 +35,7 @@ export function diagnostic(
   fixes?: QuickFix[],
 ): Diagnostic {
   const d: Diagnostic = {
-    range: { start: ctx.document.positionAt(span.start), end: ctx.document.positionAt(span.end) },
+    range: locRange(span),
     severity,
     code,
     source: DIAGNOSTIC_SOURCE,
@@ -44,8 +45,8 @@ export function diagnostic(
   return d;
 }
 
-export function replaceEdit(ctx: RuleContext, span: Span, newText: string): TextEdit {
-  return { range: { start: ctx.document.positionAt(span.start), end: ctx.document.positionAt(span.end) }, newText };
+export function replaceEdit(span: Span, newText: string): TextEdit {
+  return { range: locRange(span), newText };
 }
 
 export { DiagnosticSeverity };

@@ -10,17 +10,15 @@ import { diagnostic, replaceEdit, type Rule } from './rule';
 export const unknownDirective: Rule = (ctx) => {
   const out = [];
   for (const a of ctx.model.effective) {
-    const known = KNOWN_DIRECTIVES[a.sectionName];
-    if (known.has(a.key) || (REMOVED_DIRECTIVES[a.sectionName] ?? []).includes(a.key)) continue;
+    const known = KNOWN_DIRECTIVES[a.section.name];
+    if (known.has(a.key) || (REMOVED_DIRECTIVES[a.section.name] ?? []).includes(a.key)) continue;
     const suggestion = didYouMean(a.key, known);
     out.push(
-      diagnostic(
-        ctx,
-        a.keySpan,
+      diagnostic(a.keySpan,
         'unknown-directive',
-        `systemd ignores this line: [${a.sectionName}] has no directive ${a.key}=.${suggestion ? ` Did you mean ${suggestion}=?` : ''}`,
+        `systemd ignores this line: [${a.section.name}] has no directive ${a.key}=.${suggestion ? ` Did you mean ${suggestion}=?` : ''}`,
         undefined,
-        suggestion ? [{ title: `Change to ${suggestion}`, edits: [replaceEdit(ctx, a.keySpan, suggestion)] }] : undefined,
+        suggestion ? [{ title: `Change to ${suggestion}`, edits: [replaceEdit(a.keySpan, suggestion)] }] : undefined,
       ),
     );
   }

@@ -14,12 +14,10 @@ export const unknownSection: Rule = (ctx) =>
     .map((h) => {
       const suggestion = didYouMean(h.name.trim(), SECTION_NAMES);
       const hint = suggestion ? ` Did you mean [${suggestion}]?` : ' A docker.service drop-in may use [Unit], [Service] and [Install].';
-      return diagnostic(
-        ctx,
-        h.nameSpan.end > h.nameSpan.start ? h.nameSpan : h.span,
+      return diagnostic(h.nameSpan.end > h.nameSpan.start ? h.nameSpan : h.span,
         'unknown-section',
         `systemd ignores the unknown section [${h.name}] and everything in it (section names are case-sensitive).${hint}`,
         undefined,
-        suggestion ? [{ title: `Change to [${suggestion}]`, edits: [replaceEdit(ctx, h.span, `[${suggestion}]`)] }] : undefined,
+        suggestion ? [{ title: `Change to [${suggestion}]`, edits: [replaceEdit(h.span, `[${suggestion}]`)] }] : undefined,
       );
     });

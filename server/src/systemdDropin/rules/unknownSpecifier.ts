@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import { charAtLoc } from '../loc';
 import { directiveEntry } from '../directiveSchema';
 import { resolveSpecifiers } from '../specifiers';
 import { diagnostic, replaceEdit, type Rule } from './rule';
@@ -12,12 +13,12 @@ import { diagnostic, replaceEdit, type Rule } from './rule';
 export const unknownSpecifier: Rule = (ctx) => {
   const out: Diagnostic[] = [];
   const report = (span: { start: number; end: number }, letter: string, what: string) => {
-    const next = ctx.document.getText().charAt(span.end);
+    const next = charAtLoc(ctx.document, span.end);
     const encoded = /[0-9a-fA-F]/.test(letter) && /[0-9a-fA-F]/.test(next);
     const message =
       `systemd does not know the specifier %${letter} and ignores ${what}. ` +
       (encoded ? `To pass the percent-encoding %${letter}${next} write %%${letter}${next}.` : 'Write %% for a literal percent sign.');
-    out.push(diagnostic(ctx, span, 'unknown-specifier', message, undefined, [{ title: `Write %%${letter}`, edits: [replaceEdit(ctx, span, `%%${letter}`)] }]));
+    out.push(diagnostic(span, 'unknown-specifier', message, undefined, [{ title: `Write %%${letter}`, edits: [replaceEdit(span, `%%${letter}`)] }]));
   };
   for (const line of ctx.model.environment) {
     for (const w of line.words) {
@@ -27,7 +28,7 @@ export const unknownSpecifier: Rule = (ctx) => {
   }
   for (const a of ctx.model.effective) {
     if (a.key === 'Environment') continue;
-    if (!directiveEntry(a.sectionName, a.key)?.specifiers) continue;
+    if (!directiveEntry(a.section.name, a.key)?.specifiers) continue;
     for (const u of resolveSpecifiers(a.value.text, a.value.offsets).uses) if (!u.known) report(u.span, u.letter, `this ${a.key}= line`);
   }
   return out;
