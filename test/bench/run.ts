@@ -123,7 +123,7 @@ function bundleParseOnly(tmp: string): string {
 }
 
 /** Rounds of ours and the parse-only server per input (see runLsp). */
-const PAIR_ROUNDS = quick ? 1 : 3;
+const PAIR_ROUNDS = quick ? 1 : 5;
 
 async function runLsp(tmp: string, inputs: BenchInput[], servers: ServerSpec[], opts: LspBenchOptions): Promise<{ lsp: LspResult[]; spawn: BenchResults['spawn'] }> {
   const uris = writeInputs(path.join(tmp, 'inputs'), inputs);
