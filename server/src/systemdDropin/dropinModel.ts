@@ -1,7 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { uriPath } from '../fileKinds';
-import { isSectionName, type SectionName } from './directiveSchema';
+import { isSectionName, proxyVariableOf, type SectionName } from './directiveSchema';
 import { execCommandProblem } from './execCommandLine';
 import { OffsetMap } from './offsetMap';
 import { parseDropin, type Assignment, type DropinDocument, type LineRecord, type SectionHeader, type Span } from './parseDropin';
@@ -39,6 +39,8 @@ export interface EnvironmentLine {
   words: EnvWord[];
   /** `Environment=` with an empty value clears every earlier assignment. */
   reset: boolean;
+  /** The valid words that set one of the six proxy variables dockerd reads (found once per line, not per keystroke). */
+  proxyWords: EnvWord[];
 }
 
 export interface DropinModel {
@@ -115,9 +117,10 @@ function lineState(record: LineRecord): LineState {
   state.effective = effective;
   if (effective.section.name === 'Service' && a.key === 'Environment') {
     const split = splitWords(a.value);
-    const line: EnvironmentLine = { assignment: effective, split, words: [], reset: a.value.text.length === 0 };
+    const line: EnvironmentLine = { assignment: effective, split, words: [], reset: a.value.text.length === 0, proxyWords: [] };
     // map() sizes the array exactly; a pushed-to array keeps spare room per line.
     line.words = split.words.map((w) => analyzeEnvWord(line, w));
+    line.proxyWords = line.words.filter((w) => !w.problem && !w.badSpecifier && proxyVariableOf(w.name) !== undefined);
     state.environment = line;
   }
   return state;

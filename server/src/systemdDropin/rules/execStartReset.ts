@@ -1,4 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
+import type { EffectiveAssignment } from '../dropinModel';
 import { execCommandProblem } from '../execCommandLine';
 import { diagnostic, type Rule } from './rule';
 
@@ -14,15 +15,19 @@ import { diagnostic, type Rule } from './rule';
  * A command systemd drops (rules/execCommand.ts) does not count.
  */
 export const execStartReset: Rule = (ctx) => {
-  const service = ctx.model.effective.filter((a) => a.section.name === 'Service');
+  // Runs on every keystroke: one pass for the ExecStart= lines and the last Type=.
+  const execStarts: EffectiveAssignment[] = [];
   let type: string | undefined;
-  for (let i = service.length - 1; i >= 0 && type === undefined; i--) if (service[i].key === 'Type') type = service[i].value.text;
+  for (const a of ctx.model.effective) {
+    if (a.section.name !== 'Service') continue;
+    if (a.key === 'ExecStart') execStarts.push(a);
+    else if (a.key === 'Type') type = a.value.text;
+  }
   if (type === 'oneshot') return [];
   const out: Diagnostic[] = [];
   let count = 1; // the stock unit's own ExecStart=
-  let lastReset: (typeof service)[number] | undefined;
-  for (const a of service) {
-    if (a.key !== 'ExecStart') continue;
+  let lastReset: EffectiveAssignment | undefined;
+  for (const a of execStarts) {
     if (a.value.text.length > 0 && execCommandProblem(a)) continue;
     if (a.value.text.length === 0) {
       count = 0;

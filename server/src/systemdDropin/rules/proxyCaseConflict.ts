@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { proxyVariableOf, PROXY_VARIABLES } from '../directiveSchema';
+import { PROXY_VARIABLES } from '../directiveSchema';
 import type { EnvWord } from '../dropinModel';
 import { diagnostic, DiagnosticSeverity, type Rule } from './rule';
 
@@ -14,7 +14,7 @@ export const proxyCaseConflict: Rule = (ctx) => {
   for (const line of ctx.model.environment) {
     if (line.reset) last.clear();
     // Only the six proxy spellings are looked up below.
-    for (const w of line.words) if (!w.problem && !w.badSpecifier && proxyVariableOf(w.name) !== undefined) last.set(w.name, w);
+    for (const w of line.proxyWords) last.set(w.name, w);
   }
   for (const [upper, entry] of Object.entries(PROXY_VARIABLES)) {
     const u = last.get(upper);
