@@ -5,11 +5,12 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
 import { containsCidr, overlaps, parseCidr } from '../../server/src/utils/cidr';
-import { composeInput, daemonJsonInput, dropinInput, standardInputs, type BenchInput } from './inputs';
+import { composeInput, daemonJsonInput, dropinInput, standardInputs, writeInputs, type BenchInput } from './inputs';
 import { parseUnitFile } from './parseUnitFile';
-import { combineRounds, type LspResult } from './lspBench';
+import { benchPairOnInput, combineRounds, type LspResult } from './lspBench';
 import { END_MARKER, replaceSection, START_MARKER, updateReadme } from './readme';
 import type { BenchResults } from './results';
+import { ourServer, parseOnlyServer } from './servers';
 import { quantile, summarize } from './stats';
 import { BENCH_RANGE, benchSubnet } from './viewBench';
 
@@ -192,5 +193,28 @@ describe('combining alternating runs', () => {
     assert.equal(combined.openMs, 10);
     assert.equal(combined.edit?.median, 1);
     assert.deepEqual(combined.errors, ['no answer']);
+  });
+});
+
+describe('a pair of servers side by side', () => {
+  it('opens the input in both, measures requests where asked, and alternates their edits', async () => {
+    const input = dropinInput(200);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-bench-pair-'));
+    try {
+      const uri = writeInputs(dir, [input]).get(input.id)!;
+      const parseOnly = parseOnlyServer(path.join(__dirname, 'parseOnlyServer.js'));
+      const opts = { requests: 4, edits: 6, budgetMs: 5000, minSamples: 2, timeoutMs: 20000 };
+      const [ours, floor] = await benchPairOnInput([ourServer(), parseOnly], input, uri, opts, (s) => s.id === 'ours');
+      for (const r of [ours, floor]) {
+        assert.deepEqual(r.errors, [], r.server);
+        assert.ok(r.openMs !== undefined && r.rssMb !== undefined, r.server);
+        assert.equal(r.edit?.n, opts.edits, r.server);
+        assert.equal(r.diagnostics, 0, r.server);
+      }
+      assert.equal(ours.completion?.n, opts.requests);
+      assert.equal(floor.completion, undefined);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -125,101 +125,177 @@ function hoverHasContent(result: unknown): boolean {
   return !!c && typeof c === 'object' && String((c as { value?: unknown }).value ?? '').length > 0;
 }
 
+/** One server with one input open: what benchServerOnInput and benchPairOnInput drive. */
+interface Session {
+  spec: ServerSpec;
+  result: LspResult;
+  client?: LspClient;
+  /** One single-character incremental edit (insert, then delete, alternately) → fresh diagnostics, in ms. */
+  edit(): Promise<number>;
+}
+
+/** Spawns `spec`; `result` records the spawn time, or the error (never thrown). */
+async function startSession(spec: ServerSpec, input: BenchInput, opts: LspBenchOptions): Promise<Session> {
+  const result: LspResult = { server: spec.id, input: input.id, debounceMs: spec.debounceMs, errors: [] };
+  const session: Session = { spec, result, edit: () => Promise.reject(new Error('not open')) };
+  try {
+    const started = await startServer(spec, opts.timeoutMs);
+    session.client = started.client;
+    result.spawnMs = started.spawnMs;
+    await withTimeout(started.configured, opts.timeoutMs, `${spec.id}: reading settings`);
+  } catch (err) {
+    result.errors.push((err as Error).message);
+  }
+  return session;
+}
+
+/** Opens the input: didOpen → first diagnostics, then RSS after load. */
+async function openInput(session: Session, input: BenchInput, uri: string, opts: LspBenchOptions): Promise<void> {
+  const { spec, result } = session;
+  const c = session.client!;
+  const seen = new WeakSet<PublishDiagnosticsParams>();
+  const fresh = (version: number) => (p: PublishDiagnosticsParams) =>
+    !seen.has(p) && (!spec.versionedDiagnostics || p.version === undefined || p.version === version);
+  const nextDiagnostics = async (version: number, what: string) => {
+    const p = await withTimeout(c.waitForDiagnostics(uri, fresh(version)), opts.timeoutMs, `${spec.id}: ${what}`);
+    seen.add(p);
+    return p;
+  };
+  const t0 = process.hrtime.bigint();
+  c.open(uri, input.text, input.languageId);
+  const first = await nextDiagnostics(1, 'diagnostics after open');
+  result.openMs = msSince(t0);
+  result.diagnostics = first.diagnostics.length;
+  result.rssMb = rssMb(c.process.pid);
+  let inserted = false;
+  const { line, character } = input.edit;
+  session.edit = async () => {
+    const range = inserted ? { start: { line, character }, end: { line, character: character + 1 } } : { start: { line, character }, end: { line, character } };
+    const t = process.hrtime.bigint();
+    const version = c.edit(uri, range, inserted ? '' : input.editChar);
+    await nextDiagnostics(version, 'diagnostics after an edit');
+    inserted = !inserted;
+    return msSince(t);
+  };
+}
+
+/** Completion and hover latency at the input's probe positions. */
+async function measureRequests(session: Session, input: BenchInput, uri: string, opts: LspBenchOptions): Promise<void> {
+  const { spec, result } = session;
+  const c = session.client!;
+  const doc = { uri };
+  let k = 0;
+  const next = (ps: Pos[]) => ps[k++ % ps.length];
+  let items = 0;
+  const completion = await sample(
+    async () => {
+      const position = next(input.completion);
+      const t = process.hrtime.bigint();
+      const r = await withTimeout(
+        c.request('textDocument/completion', { textDocument: doc, position, context: { triggerKind: 1 } }),
+        opts.timeoutMs,
+        `${spec.id}: completion`,
+      );
+      const ms = msSince(t);
+      items = Math.max(items, countItems(r));
+      return ms;
+    },
+    { max: opts.requests, min: opts.minSamples, budgetMs: opts.budgetMs, warmup: WARMUP_REQUESTS },
+  );
+  result.completion = { ...summarize(completion), items };
+  k = 0;
+  let nonNull = 0;
+  const hover = await sample(
+    async () => {
+      const position = next(input.hover);
+      const t = process.hrtime.bigint();
+      const r = await withTimeout(c.request('textDocument/hover', { textDocument: doc, position }), opts.timeoutMs, `${spec.id}: hover`);
+      const ms = msSince(t);
+      if (hoverHasContent(r)) nonNull++;
+      return ms;
+    },
+    { max: opts.requests, min: opts.minSamples, budgetMs: opts.budgetMs, warmup: WARMUP_REQUESTS },
+  );
+  result.hover = { ...summarize(hover), nonNull: nonNull / (hover.length + WARMUP_REQUESTS) };
+}
+
+async function endSession(session: Session): Promise<void> {
+  if (!session.client) return;
+  const stderr = session.client.stderr.join('').trim();
+  if (stderr && session.result.errors.length) session.result.errors.push(`stderr: ${stderr.slice(0, 500)}`);
+  await stopServer(session.client);
+}
+
+/** Runs `step` on a session, recording its error instead of throwing; false once the session has failed. */
+async function guarded(session: Session, step: () => Promise<void>): Promise<boolean> {
+  if (session.result.errors.length > 0 || !session.client) return false;
+  try {
+    await step();
+    return true;
+  } catch (err) {
+    session.result.errors.push((err as Error).message);
+    return false;
+  }
+}
+
 /**
  * Drives one server through one input: spawn → initialize, open → first diagnostics,
  * RSS after load, completion and hover at the input's probe positions, then
  * single-character incremental edits (insert, then delete, alternately) → fresh
  * diagnostics. Failures are recorded in `errors`, never thrown.
  */
-export async function benchServerOnInput(spec: ServerSpec, input: BenchInput, uri: string, opts: LspBenchOptions, measureRequests = true): Promise<LspResult> {
-  const result: LspResult = { server: spec.id, input: input.id, debounceMs: spec.debounceMs, errors: [] };
-  let client: LspClient | undefined;
-  try {
-    const started = await startServer(spec, opts.timeoutMs);
-    client = started.client;
-    result.spawnMs = started.spawnMs;
-    await withTimeout(started.configured, opts.timeoutMs, `${spec.id}: reading settings`);
-    // Let the server apply what it just read before the document arrives.
-    await new Promise((r) => setTimeout(r, 25));
+export async function benchServerOnInput(spec: ServerSpec, input: BenchInput, uri: string, opts: LspBenchOptions, measureRequestsToo = true): Promise<LspResult> {
+  const session = await startSession(spec, input, opts);
+  // Let the server apply what it just read before the document arrives.
+  await new Promise((r) => setTimeout(r, 25));
+  (await guarded(session, () => openInput(session, input, uri, opts))) &&
+    (!measureRequestsToo || (await guarded(session, () => measureRequests(session, input, uri, opts)))) &&
+    (await guarded(session, async () => {
+      const edits = await sample(session.edit, { max: opts.edits, min: Math.min(opts.edits, 8), budgetMs: opts.budgetMs, warmup: WARMUP_EDITS });
+      session.result.edit = summarize(edits);
+    }));
+  await endSession(session);
+  return session.result;
+}
 
-    const seen = new WeakSet<PublishDiagnosticsParams>();
-    const c = client;
-    const fresh = (version: number) => (p: PublishDiagnosticsParams) =>
-      !seen.has(p) && (!spec.versionedDiagnostics || p.version === undefined || p.version === version);
-    const nextDiagnostics = async (version: number, what: string) => {
-      const p = await withTimeout(c.waitForDiagnostics(uri, fresh(version)), opts.timeoutMs, `${spec.id}: ${what}`);
-      seen.add(p);
-      return p;
-    };
-
-    const t0 = process.hrtime.bigint();
-    c.open(uri, input.text, input.languageId);
-    const first = await nextDiagnostics(1, 'diagnostics after open');
-    result.openMs = msSince(t0);
-    result.diagnostics = first.diagnostics.length;
-    result.rssMb = rssMb(c.process.pid);
-
-    if (measureRequests) {
-      const doc = { uri };
-      let k = 0;
-      const next = (ps: Pos[]) => ps[k++ % ps.length];
-      let items = 0;
-      const completion = await sample(
-        async () => {
-          const position = next(input.completion);
-          const t = process.hrtime.bigint();
-          const r = await withTimeout(
-            c.request('textDocument/completion', { textDocument: doc, position, context: { triggerKind: 1 } }),
-            opts.timeoutMs,
-            `${spec.id}: completion`,
-          );
-          const ms = msSince(t);
-          items = Math.max(items, countItems(r));
-          return ms;
-        },
-        { max: opts.requests, min: opts.minSamples, budgetMs: opts.budgetMs, warmup: WARMUP_REQUESTS },
-      );
-      result.completion = { ...summarize(completion), items };
-      k = 0;
-      let nonNull = 0;
-      const hover = await sample(
-        async () => {
-          const position = next(input.hover);
-          const t = process.hrtime.bigint();
-          const r = await withTimeout(c.request('textDocument/hover', { textDocument: doc, position }), opts.timeoutMs, `${spec.id}: hover`);
-          const ms = msSince(t);
-          if (hoverHasContent(r)) nonNull++;
-          return ms;
-        },
-        { max: opts.requests, min: opts.minSamples, budgetMs: opts.budgetMs, warmup: WARMUP_REQUESTS },
-      );
-      result.hover = { ...summarize(hover), nonNull: nonNull / (hover.length + WARMUP_REQUESTS) };
+/**
+ * Two servers side by side on one input, for the budgets that are ratios of the two:
+ * both are started, each opens the input in turn (first `pair[0]`), and then their
+ * edits alternate one by one, so that both are measured in the same seconds and a
+ * slower moment of the machine weighs on both (#8: this machine's speed drifts by
+ * up to 2x within a minute). Completion and hover are measured for the servers
+ * `measureRequestsFor` names, before the edits.
+ */
+export async function benchPairOnInput(
+  pair: readonly [ServerSpec, ServerSpec],
+  input: BenchInput,
+  uri: string,
+  opts: LspBenchOptions,
+  measureRequestsFor: (spec: ServerSpec) => boolean,
+): Promise<[LspResult, LspResult]> {
+  const sessions: Session[] = [];
+  for (const spec of pair) sessions.push(await startSession(spec, input, opts));
+  await new Promise((r) => setTimeout(r, 25));
+  for (const s of sessions) await guarded(s, () => openInput(s, input, uri, opts));
+  for (const s of sessions) if (measureRequestsFor(s.spec)) await guarded(s, () => measureRequests(s, input, uri, opts));
+  const times: number[][] = sessions.map(() => []);
+  const start = process.hrtime.bigint();
+  for (let k = 0; k < WARMUP_EDITS + opts.edits; k++) {
+    const order = k % 2 === 0 ? [0, 1] : [1, 0];
+    for (const i of order) {
+      await guarded(sessions[i], async () => {
+        const ms = await sessions[i].edit();
+        if (k >= WARMUP_EDITS) times[i].push(ms);
+      });
     }
-
-    let inserted = false;
-    const { line, character } = input.edit;
-    const edits = await sample(
-      async () => {
-        const range = inserted ? { start: { line, character }, end: { line, character: character + 1 } } : { start: { line, character }, end: { line, character } };
-        const t = process.hrtime.bigint();
-        const version = c.edit(uri, range, inserted ? '' : input.editChar);
-        await nextDiagnostics(version, 'diagnostics after an edit');
-        inserted = !inserted;
-        return msSince(t);
-      },
-      { max: opts.edits, min: Math.min(opts.edits, 8), budgetMs: opts.budgetMs, warmup: WARMUP_EDITS },
-    );
-    result.edit = summarize(edits);
-  } catch (err) {
-    result.errors.push((err as Error).message);
-  } finally {
-    if (client) {
-      const stderr = client.stderr.join('').trim();
-      if (stderr && result.errors.length) result.errors.push(`stderr: ${stderr.slice(0, 500)}`);
-      await stopServer(client);
-    }
+    const measured = k + 1 - WARMUP_EDITS;
+    if (measured >= Math.min(opts.edits, 8) && msSince(start) > 2 * opts.budgetMs) break;
   }
-  return result;
+  sessions.forEach((s, i) => {
+    if (times[i].length > 0 && s.result.errors.length === 0) s.result.edit = summarize(times[i]);
+  });
+  for (const s of sessions) await endSession(s);
+  return [sessions[0].result, sessions[1].result];
 }
 
 /** The median (nearest rank) of the defined values, or undefined when there are none. */

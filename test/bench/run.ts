@@ -16,7 +16,7 @@ import { REPO_ROOT } from '../util/lspClient';
 import { evaluateBudgets } from './budgets';
 import { floorParserName, timeFloor } from './floor';
 import { standardInputs, writeInputs, type BenchInput } from './inputs';
-import { benchServerOnInput, combineRounds, measureSpawn, WARMUP_EDITS, WARMUP_REQUESTS, type LspBenchOptions, type LspResult } from './lspBench';
+import { benchPairOnInput, benchServerOnInput, combineRounds, measureSpawn, WARMUP_EDITS, WARMUP_REQUESTS, type LspBenchOptions, type LspResult } from './lspBench';
 import { RESULTS_JSON, updateReadme } from './readme';
 import { budgetTable, inputTables, renderText } from './report';
 import type { BenchResults, ViewResults } from './results';
@@ -144,16 +144,22 @@ async function runLsp(tmp: string, inputs: BenchInput[], servers: ServerSpec[], 
   };
   for (const input of inputs) {
     const applicable = servers.filter((s) => s.kinds.includes(input.kind));
-    // Ours and the parse-only server are measured PAIR_ROUNDS times in alternating
-    // order and each figure is the median of the rounds: the budgets are ratios of the
-    // two, and a slower minute of the machine must not land on one side only.
+    // Ours and the parse-only server are measured side by side PAIR_ROUNDS times, which
+    // of them opens first alternating, and each figure is the median of the rounds: the
+    // budgets are ratios of the two, and a slower minute of the machine must not land
+    // on one side only (benchPairOnInput also interleaves their edits).
     const pair = applicable.filter((s) => s.id === 'ours' || s.id === 'parse-only');
     const rounds = new Map<ServerId, LspResult[]>();
-    for (let round = 0; round < PAIR_ROUNDS; round++) {
-      for (const spec of round % 2 === 0 ? pair : [...pair].reverse()) {
-        const list = rounds.get(spec.id) ?? [];
-        list.push(await once(spec, input, spec.id !== 'parse-only' && round === 0));
-        rounds.set(spec.id, list);
+    if (pair.length === 2) {
+      for (let round = 0; round < PAIR_ROUNDS; round++) {
+        const ordered: [ServerSpec, ServerSpec] = round % 2 === 0 ? [pair[0], pair[1]] : [pair[1], pair[0]];
+        process.stdout.write(`  ${input.id} × ${ordered[0].id} + ${ordered[1].id} … `);
+        const results = await benchPairOnInput(ordered, input, uris.get(input.id)!, opts, (s) => s.id !== 'parse-only' && round === 0);
+        log(results.map((r) => (r.errors.length ? `${r.server}: error: ${r.errors[0]}` : `${r.server}: open ${r.openMs?.toFixed(1)} ms, edit median ${r.edit?.median.toFixed(2)} ms, RSS ${r.rssMb?.toFixed(0)} MB`)).join('; '));
+        for (const r of results) {
+          addSpawn(r.server, r.spawnMs);
+          rounds.set(r.server, [...(rounds.get(r.server) ?? []), r]);
+        }
       }
     }
     for (const spec of applicable) {
