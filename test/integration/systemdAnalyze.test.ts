@@ -124,6 +124,25 @@ describe('drop-in diagnostics agree with systemd-analyze verify', () => {
     });
   }
 
+  it('a line over 1 MiB: systemd silently stops reading there, we report the line and judge nothing below', async (t) => {
+    const analyze = requireSystemdAnalyze(t);
+    if (!analyze) return;
+    // Generated: a 1 MiB fixture file would be a poor thing to keep in the repository.
+    const text = `[Service]\nNoSuchDirective=1\nEnvironment=A=${'x'.repeat(2 ** 20)}\nAlsoUnknown=2\n`;
+    const verdict = await verify(analyze, 'http-proxy.conf', text);
+    assert.deepEqual([...verdict.lines], [1], verdict.output);
+    assert.equal(verdict.refused, false, verdict.output);
+    const document = TextDocument.create('file:///etc/systemd/system/docker.service.d/http-proxy.conf', 'plaintext', 1, text);
+    const diags = systemdDropinMode.doValidation!(document, systemdDropinMode.parse(document), ctx);
+    assert.deepEqual(
+      diags.map((d) => [d.range.start.line, d.code]),
+      [
+        [1, 'unknown-directive'],
+        [2, 'line-too-long'],
+      ],
+    );
+  });
+
   for (const name of files) {
     it(name, async (t) => {
       const analyze = requireSystemdAnalyze(t);

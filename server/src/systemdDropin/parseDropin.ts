@@ -17,7 +17,7 @@
  * - otherwise `key = value`, split at the first `=`, both sides stripped.
  */
 
-import { loc, MAX_LINES } from './loc';
+import { loc, LINE_STRIDE } from './loc';
 import { OffsetMap, OffsetMapBuilder } from './offsetMap';
 
 /** A slice of the document, as locs (line and character in one number, see loc.ts). */
@@ -60,7 +60,7 @@ export interface Assignment {
   lastLine: number;
 }
 
-export type LineProblemKind = 'missing-equals' | 'missing-key' | 'invalid-section-header';
+export type LineProblemKind = 'missing-equals' | 'missing-key' | 'invalid-section-header' | 'line-too-long';
 
 export interface LineProblem {
   kind: LineProblemKind;
@@ -242,11 +242,21 @@ export function parseDropin(source: string, stopsReading?: (a: Assignment) => bo
     return true;
   };
 
-  for (; line < MAX_LINES; start = source.indexOf('\n', start) + 1, line++) {
+  for (; ; start = source.indexOf('\n', start) + 1, line++) {
     if (start >= sharedEnd && pending === undefined && takeRest()) return doc;
     const nl = source.indexOf('\n', start);
     let end = nl < 0 ? source.length : nl;
     if (end > start && source.charCodeAt(end - 1) === 13) end--;
+    if (end - start >= LINE_STRIDE) {
+      // systemd reads lines of up to 1 MiB (systemd.syntax(7)) and silently stops
+      // reading the file at a longer one (systemd-analyze verify 252); its characters
+      // would not fit a loc either (loc.ts).
+      const at = loc(line, 0);
+      const problem: LineProblem = { kind: 'line-too-long', text: '', span: { start: at, end: at + 1 }, firstLine: line, lastLine: line };
+      reusedAt = -1;
+      add({ firstLine: line, lastLine: line, sectionBefore: section, problem, stopsAt: at }, start, end);
+      return doc;
+    }
     let base = start;
     // A UTF-8 byte-order mark at the very start is skipped, as systemd does.
     if (line === 0 && source.charCodeAt(0) === 0xfeff) base += 1;

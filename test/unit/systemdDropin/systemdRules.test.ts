@@ -16,6 +16,17 @@ describe('systemd verdict rules', () => {
     assert.ok(lines(text, 'file:///home/me/http-proxy.conf').length > 0);
   });
 
+  it('line-too-long: a line over 1 MiB is reported and nothing below it is judged: systemd stops reading there', () => {
+    const long = `Environment=A=${'x'.repeat(2 ** 20)}`;
+    const text = `[Service]\nNoSuchDirective=1\n${long}\nAlsoUnknown=2\n`;
+    assert.deepEqual(
+      lines(text).map((l) => l.split(':').slice(0, 2).join(':')),
+      ['2: unknown-directive', '3: line-too-long'],
+    );
+    // A line just under the limit is read as usual.
+    assert.deepEqual(linesOf('line-too-long', `[Service]\nEnvironment=A=${'x'.repeat(2 ** 20 - 16)}\n`), []);
+  });
+
   it('assignment-outside-section: one error with the fix, the rest informational', () => {
     const { f, diagnostics } = validate('$0Environment$0=A=1\nEnvironment=B=2\n[Service]\n');
     assert.deepEqual(

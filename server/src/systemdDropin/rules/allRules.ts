@@ -6,6 +6,7 @@ import { execCommand } from './execCommand';
 import { execStartReset } from './execStartReset';
 import { invalidSectionHeader } from './invalidSectionHeader';
 import { invalidValue } from './invalidValue';
+import { lineTooLong } from './lineTooLong';
 import { missingEquals } from './missingEquals';
 import { noProxyEntries } from './noProxyEntries';
 import { proxyCaseConflict } from './proxyCaseConflict';
@@ -28,6 +29,7 @@ import { unknownSpecifier } from './unknownSpecifier';
 export const LINE_RULES: readonly Rule[] = [
   unknownSection,
   invalidSectionHeader,
+  lineTooLong,
   missingEquals,
   unknownDirective,
   removedDirective,
