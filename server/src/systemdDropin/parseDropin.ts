@@ -14,7 +14,8 @@
  *   systemd reports problems of a continued line on its LAST physical line;
  * - `[Name]` starts a section; a `[` line without the closing `]` at its end is an
  *   invalid header, and systemd stops reading the file there;
- * - otherwise `key = value`, split at the first `=`, both sides stripped.
+ * - otherwise `key = value`, split at the first `=`, both sides stripped;
+ * - a line longer than 1 MiB (systemd.syntax(7)) ends the file for systemd, silently.
  */
 
 import { loc, LINE_STRIDE } from './loc';

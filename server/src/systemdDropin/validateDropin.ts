@@ -4,6 +4,8 @@ import { collectLines, type DropinModel, type LineState } from './dropinModel';
 import { DOCUMENT_RULES, LINE_RULES } from './rules/allRules';
 import { notReadFile } from './rules/notReadFile';
 
+const NONE: readonly Diagnostic[] = [];
+
 /**
  * Runs the rules. A file systemd never reads gets only that warning (see
  * rules/notReadFile.ts); any other file is judged line by line.
@@ -14,8 +16,6 @@ import { notReadFile } from './rules/notReadFile';
  * and the rules run only on lines an edit touched; the document rules, which compare
  * lines, run every time (#8).
  */
-const NONE: readonly Diagnostic[] = [];
-
 export function validateDropin(document: TextDocument, model: DropinModel): Diagnostic[] {
   const ctx = { document, model };
   if (model.notRead) return notReadFile(ctx);
