@@ -2,7 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { DEFAULT_PATTERNS, FILE_KINDS, type FileKind } from '../../server/src/fileKinds';
-import { Methods, SETTINGS_SECTION, type EngineInfo, type InitializationOptions, type LiveNetworksResult } from '../../server/src/protocol';
+import { CODE_CACHE_DIR_ENV, Methods, SETTINGS_SECTION, type EngineInfo, type InitializationOptions, type LiveNetworksResult } from '../../server/src/protocol';
 
 /**
  * What the language client needs from the Engine side of the extension. The Engine
@@ -34,8 +34,13 @@ export function documentSelector(): { scheme: string; pattern: string }[] {
 
 export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, engine?: EngineBridge): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
+  // V8's code cache of the server bundle lives in the extension's global storage, so the
+  // second and later starts skip compiling it (#8, server/src/loadWithCodeCache.ts). Not
+  // for `debug`: --nolazy changes V8's flags, and V8 would reject the cache every time.
+  // (The client adds this to its own environment, it does not replace it.)
+  const codeCacheDir = path.join(context.globalStorageUri.fsPath, 'codeCache');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env: { [CODE_CACHE_DIR_ENV]: codeCacheDir } } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const initializationOptions: InitializationOptions = { liveNetworks: engine !== undefined, engineInfo: engine?.engineInfo };

@@ -55,3 +55,10 @@ export interface InitializationOptions {
 
 /** Settings section read through `workspace/configuration`. */
 export const SETTINGS_SECTION = 'dockerNetworking';
+
+/**
+ * Environment variable the client sets for the server process: the directory where the
+ * server keeps V8's code cache of its bundle (server/src/loadWithCodeCache.ts). Unset,
+ * the server compiles its bundle on every start.
+ */
+export const CODE_CACHE_DIR_ENV = 'DOCKER_NETWORKING_CODE_CACHE_DIR';

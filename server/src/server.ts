@@ -13,6 +13,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 // A named import: esbuild then bundles the version string, not the whole manifest (#8).
 import { version as extensionVersion } from '../../package.json';
 import { fileKindOf, type FileKind } from './fileKinds';
+import type { CodeCacheInfo } from './loadWithCodeCache';
 import { getLanguageModes } from './modes';
 import type { LanguageMode, ModeContext } from './languageModes';
 import {
@@ -51,11 +52,19 @@ function withTimeout<T>(promise: Promise<T>, ms: number, fallback: T): Promise<T
   });
 }
 
+/** A line for the output channel: whether this start compiled the bundle (loadWithCodeCache.ts). */
+function describeCodeCache(cache: CodeCacheInfo): string {
+  if (!cache.file) return 'Code cache: none (no directory given); the server bundle was compiled.';
+  if (cache.state === 'used') return `Code cache: used (${cache.file}).`;
+  const why = cache.state === 'rejected' ? 'V8 rejected the cached code' : 'no cached code yet';
+  return `Code cache: ${cache.state} (${why}); the server bundle was compiled and the cache is written to ${cache.file} after the warm-up.`;
+}
+
 /**
  * Wires the modes to LSP. Each handler does the same four steps: get the document,
  * pick its mode by path, get the cached parse for this version, call the mode.
  */
-export function startServer(connection: Connection): void {
+export function startServer(connection: Connection, options: { codeCache?: CodeCacheInfo } = {}): { warmedUp: Promise<void> } {
   const documents = new TextDocuments(TextDocument);
   const modes = getLanguageModes();
   const logger: Logger = {
@@ -273,8 +282,16 @@ export function startServer(connection: Connection): void {
     }
   }
 
+  // Settles once the warm-up has run: the loader then writes V8's code cache (loadWithCodeCache.ts).
+  let markWarm!: () => void;
+  const warmedUp = new Promise<void>((resolve) => (markWarm = resolve));
+
   connection.onInitialized(() => {
-    setImmediate(warmUp);
+    if (options.codeCache) logger.info(describeCodeCache(options.codeCache));
+    setImmediate(() => {
+      warmUp();
+      markWarm();
+    });
     void fetchSettings().catch((err) => {
       settingsReady();
       logger.error(formatError('Error while reading settings', err));
@@ -374,5 +391,6 @@ export function startServer(connection: Connection): void {
 
   documents.listen(connection);
   connection.listen();
+  return { warmedUp };
 }
 

@@ -78,7 +78,7 @@ export async function startServer(spec: ServerSpec, timeoutMs: number): Promise<
   let onConfigured!: () => void;
   const configured = new Promise<void>((resolve) => (onConfigured = resolve));
   const t0 = process.hrtime.bigint();
-  const client = new LspClient({ command: process.execPath, args: [spec.script, '--stdio'], ...spec.clientOptions(onConfigured) });
+  const client = new LspClient({ command: process.execPath, args: [spec.script, '--stdio'], env: spec.env, ...spec.clientOptions(onConfigured) });
   // A server that dies while starting (a bundling error, a bad require) fails at once
   // with its stderr, rather than after the timeout.
   const exited = new Promise<never>((_, reject) =>
@@ -101,6 +101,23 @@ export async function stopServer(client: LspClient): Promise<void> {
     await withTimeout(client.shutdown(), 5000, 'shutdown');
   } catch {
     client.process.kill('SIGKILL');
+  }
+}
+
+/**
+ * Starts `spec` once and waits until it has written its code cache into `dir` (after
+ * its warm-up), as the extension's first start does; later starts then find it.
+ */
+export async function primeCodeCache(spec: ServerSpec, dir: string, timeoutMs: number): Promise<void> {
+  const { client } = await startServer(spec, timeoutMs);
+  try {
+    const deadline = Date.now() + timeoutMs;
+    while (!fs.existsSync(dir) || !fs.readdirSync(dir).some((f) => f.endsWith('.v8cache'))) {
+      if (Date.now() > deadline) throw new Error(`${spec.id} wrote no code cache into ${dir}`);
+      await new Promise((r) => setTimeout(r, 50));
+    }
+  } finally {
+    await stopServer(client);
   }
 }
 

@@ -36,6 +36,9 @@ export function renderSection(results: BenchResults): string {
           (s.method.pairRounds && s.method.pairRounds > 1
             ? ` Ours and the parse-only server run side by side, ${s.method.pairRounds} times per input (which opens first alternates), their edits interleaved one by one; their open, edit and memory figures are the medians of those runs.`
             : '')
+        : '') +
+      (results.spawnFirstStart
+        ? ' Ours is started as the extension starts it, with a directory for its V8 code cache, which its first start writes; the first start after an install or update, which compiles the bundle, is measured apart.'
         : ''),
     '',
     renderMarkdown(budgetTable(results)),

@@ -70,6 +70,8 @@ export function inputTables(results: BenchResults): Table[] {
   for (const [id, s] of Object.entries(results.spawn)) {
     if (!s) continue;
     spawnRows.push([SHORT[id as ServerId], num(s.median), num(s.p95), String(s.n), id === 'ours' ? ratio(s.median, ys) : '']);
+    const first = results.spawnFirstStart;
+    if (id === 'ours' && first) spawnRows.push([`${SHORT.ours}, first start (no code cache yet)`, num(first.median), num(first.p95), String(first.n), ratio(first.median, ys)]);
   }
   tables.push({ title: 'spawn → initialize reply', header: ['server', 'median, ms', 'p95, ms', 'samples', 'ours/yaml-ls'], rows: spawnRows });
   const v = results.view;

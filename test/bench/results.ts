@@ -22,6 +22,8 @@ export interface BenchResults {
   floor: Array<{ input: string; parser: string } & Summary>;
   /** spawn → initialize reply, all samples of a server together. */
   spawn: Partial<Record<ServerId, Summary>>;
+  /** Ours with an empty code cache directory: the first start after an install or update. */
+  spawnFirstStart?: Summary;
   lsp: LspResult[];
   view: ViewResults;
   budgets: BudgetCheck[];

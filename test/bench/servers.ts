@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
+import { CODE_CACHE_DIR_ENV } from '../../server/src/protocol';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { REPO_ROOT, SERVER_JS, type LspClientOptions } from '../util/lspClient';
 import type { InputKind } from './inputs';
@@ -16,6 +17,8 @@ export interface ServerSpec {
   /** Name and version for the table. */
   label: string;
   script: string;
+  /** Added to the server's environment. */
+  env?: Record<string, string>;
   kinds: readonly InputKind[];
   /**
    * A fixed delay the server waits after open/change before validating, which the
@@ -45,12 +48,17 @@ const EXTRACTED_DIR = path.join(REPO_ROOT, 'node_modules', 'vscode-langservers-e
 /** The `validationDelay` our server uses when nobody sets it (package.json default, same as DEFAULT_SETTINGS). */
 export const OUR_DEFAULT_DEBOUNCE_MS = DEFAULT_SETTINGS.validationDelay;
 
-export function ourServer(): ServerSpec {
+/**
+ * Our server, started as the extension starts it: with `codeCacheDir` as the directory
+ * of its V8 code cache (the extension gives it one in its global storage).
+ */
+export function ourServer(codeCacheDir?: string): ServerSpec {
   return {
     id: 'ours',
     label: `docker-networking ${packageVersion(REPO_ROOT)}`,
     // BENCH_SERVER_JS: measure another build of the server (e.g. a profiling build).
     script: process.env.BENCH_SERVER_JS ?? SERVER_JS,
+    env: codeCacheDir ? { [CODE_CACHE_DIR_ENV]: codeCacheDir } : undefined,
     kinds: ['compose', 'daemonJson', 'systemdDropin'],
     debounceMs: 0,
     versionedDiagnostics: true,

@@ -17,6 +17,7 @@ const ALLOWED = [
   'LICENSE.txt',
   'dist/client.js',
   'dist/server.js',
+  'dist/serverMain.js',
   'schemas/**',
   'snippets/**',
   'client/media/icon.png',
@@ -53,7 +54,7 @@ describe('the packaged .vsix', { skip: vsix ? false : 'run through `npm run test
     const unexpected = inside.filter((e) => !ALLOWED.some((pattern) => minimatch(e, pattern, { nocase: true })));
     assert.deepEqual(unexpected, []);
     assert.deepEqual(inside.filter((e) => /\.map$|(^|\/)(test|src|node_modules)\//.test(e)), []);
-    for (const required of ['package.json', 'dist/client.js', 'dist/server.js', 'LICENSE.txt', 'client/media/icon.png']) {
+    for (const required of ['package.json', 'dist/client.js', 'dist/server.js', 'dist/serverMain.js', 'LICENSE.txt', 'client/media/icon.png']) {
       assert.ok(inside.includes(required), `${required} missing from the .vsix: ${inside.join(', ')}`);
     }
   });

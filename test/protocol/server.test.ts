@@ -3,7 +3,9 @@ import { randomBytes } from 'node:crypto';
 import { after, before, describe, it } from 'node:test';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
+import { CODE_CACHE_DIR_ENV } from '../../server/src/protocol';
 import { LspClient, REPO_ROOT } from '../util/lspClient';
 
 describe('dist/server.js over stdio', () => {
@@ -143,14 +145,74 @@ describe('the server bundle', () => {
   it('is pure ASCII once minified as shipped, so V8 keeps its source as a one-byte string', () => {
     // One non-ASCII character anywhere in the code (a per-mille sign in a regular
     // expression did it) makes V8 store the whole source as UTF-16: twice the memory
-    // for the life of the server (#8). Built here as `npm run build:prod` builds it,
-    // to standard output; comments, which the development build keeps, are gone.
+    // for the life of the server (#8). Built here as `npm run build:prod` builds it, into
+    // a temporary directory; comments, which the development build keeps, are gone.
     const manifest = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
-    const args = manifest.scripts['build:server'].split(/\s+/).slice(1).filter((a) => !a.startsWith('--outfile='));
-    const esbuild = path.join(REPO_ROOT, 'node_modules', '.bin', 'esbuild');
-    const source = execFileSync(esbuild, [...args, '--minify'], { cwd: REPO_ROOT, encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
-    assert.ok(source.length > 100_000, 'the bundle was built');
-    const at = source.search(/[^\x00-\x7f]/);
-    assert.equal(at, -1, `non-ASCII character in the bundle near: ${JSON.stringify(source.slice(Math.max(0, at - 40), at + 10))}`);
+    const outdir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-bundle-'));
+    try {
+      const args = manifest.scripts['build:server'].split(/\s+/).slice(1).filter((a) => !a.startsWith('--outdir='));
+      const esbuild = path.join(REPO_ROOT, 'node_modules', '.bin', 'esbuild');
+      execFileSync(esbuild, [...args, '--minify', `--outdir=${outdir}`], { cwd: REPO_ROOT, encoding: 'utf8' });
+      const built = fs.readdirSync(outdir).sort();
+      assert.deepEqual(built, ['server.js', 'serverMain.js'], 'the loader and the bundle were built');
+      for (const file of built) {
+        const source = fs.readFileSync(path.join(outdir, file), 'utf8');
+        const at = source.search(/[^\x00-\x7f]/);
+        assert.equal(at, -1, `non-ASCII character in ${file} near: ${JSON.stringify(source.slice(Math.max(0, at - 40), at + 10))}`);
+      }
+      assert.ok(fs.statSync(path.join(outdir, 'serverMain.js')).size > 100_000, 'the bundle holds the server');
+    } finally {
+      fs.rmSync(outdir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('dist/server.js with a code cache directory (as the extension starts it)', () => {
+  const docs = [
+    ['file:///etc/docker/daemon.json', '{ "mtu": "1500", "bip": "198.18.0.1/33" }'],
+    ['file:///srv/app/compose.yaml', 'services:\n  web:\n    networks: [missing]\n'],
+    ['file:///etc/systemd/system/docker.service.d/http-proxy.conf', '[Service]\nEnvironment=HTTP_PROXY\n'],
+  ] as const;
+
+  /** Starts a server with `dir`, returns its code-cache log line and its diagnostics for `docs`. */
+  async function session(dir: string, whileRunning?: () => Promise<void>): Promise<{ log: string | undefined; diagnostics: unknown[] }> {
+    const client = new LspClient({ settings: { validationDelay: 0 }, env: { [CODE_CACHE_DIR_ENV]: dir } });
+    try {
+      await client.initialize();
+      const diagnostics: unknown[] = [];
+      for (const [uri, text] of docs) {
+        client.open(uri, text);
+        diagnostics.push(await client.diagnosticsFor(uri, 1));
+      }
+      await whileRunning?.();
+      return { log: client.logs.find((l) => l.startsWith('Code cache:')), diagnostics };
+    } finally {
+      await client.shutdown();
+    }
+  }
+
+  it('compiles the bundle and writes the cache after the warm-up, then starts from it and judges the same', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-code-cache-'));
+    try {
+      const caches = () => fs.readdirSync(dir).filter((f) => f.endsWith('.v8cache'));
+      const first = await session(dir, async () => {
+        // Written in the background once the warm-up is done. The bound only keeps a
+        // server that never writes from hanging the run; it is not a speed check.
+        for (let polls = 0; caches().length === 0; polls++) {
+          if (polls === 1200) assert.fail(`no cache file in ${dir} after a minute`);
+          await new Promise((r) => setTimeout(r, 50));
+        }
+      });
+      assert.match(first.log ?? '', /^Code cache: none \(no cached code yet\)/);
+      assert.equal(caches().length, 1);
+      assert.ok(first.diagnostics.every((d) => Array.isArray(d) && d.length > 0), 'each document has a finding');
+
+      const second = await session(dir);
+      assert.match(second.log ?? '', /^Code cache: used \(/);
+      assert.deepEqual(second.diagnostics, first.diagnostics);
+      assert.deepEqual(fs.readdirSync(dir), caches(), 'nothing but the one cache file');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -10,6 +10,8 @@ export interface LspClientOptions {
   /** The server command; defaults to our bundled server over stdio. */
   command?: string;
   args?: string[];
+  /** Added to this process's environment for the server. */
+  env?: Record<string, string>;
   /** Answer for `workspace/configuration`; `null` declares no configuration support. */
   settings?: unknown;
   initializationOptions?: unknown;
@@ -33,7 +35,7 @@ export class LspClient {
   constructor(private readonly options: LspClientOptions = {}) {
     const command = options.command ?? process.execPath;
     const args = options.args ?? [SERVER_JS, '--stdio'];
-    this.process = spawn(command, args, { stdio: 'pipe' });
+    this.process = spawn(command, args, { stdio: 'pipe', env: options.env ? { ...process.env, ...options.env } : undefined });
     this.process.stderr.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
     this.connection.onNotification('textDocument/publishDiagnostics', (p: PublishDiagnosticsParams) => {
