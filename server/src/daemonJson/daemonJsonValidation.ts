@@ -2,11 +2,15 @@ import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { ModeContext } from '../languageModes';
 import type { DaemonJsonDocument } from './parseDaemonJson';
-import { ruleContext, type Rule } from './ruleContext';
+import { ruleContext, type DaemonJsonRule } from './ruleContext';
 import { DAEMON_JSON_RULES } from './rules';
+import { runRules } from './runRules';
 
-/** Runs every rule over one parse. (The server's runSafe logs a rule that throws.) */
-export function daemonJsonValidation(document: TextDocument, parsed: DaemonJsonDocument, ctx: ModeContext, rules: readonly Rule[] = DAEMON_JSON_RULES): Diagnostic[] {
-  const rc = ruleContext(document, parsed, ctx);
-  return rules.flatMap((rule) => rule(rc));
+/**
+ * Runs every rule over one parse, taking over the verdicts of the previous validation of
+ * the same document where their input is unchanged (runRules.ts). (The server's runSafe
+ * logs a rule that throws.)
+ */
+export function daemonJsonValidation(document: TextDocument, parsed: DaemonJsonDocument, ctx: ModeContext, rules: readonly DaemonJsonRule[] = DAEMON_JSON_RULES): Diagnostic[] {
+  return runRules(ruleContext(document, parsed, ctx), rules, rules === DAEMON_JSON_RULES ? parsed.ruleMemo : undefined);
 }

@@ -2,7 +2,8 @@ import * as jsonc from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
 
 const { SyntaxKind } = jsonc;
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
+import type { RuleMemoHolder } from './runRules';
 
 /**
  * The parse of one daemon.json: a tolerant jsonc-parser tree (so completion and hover
@@ -21,16 +22,28 @@ export interface DaemonJsonDocument {
   trailingCommas: number[];
   /** Offset of the first non-whitespace character after the top-level value, if any. */
   trailingDataOffset: number | undefined;
+  /**
+   * Where each property of the top-level object starts, as the parser's scanner counted
+   * lines: asking the document instead would make it index every line of the text, which
+   * a valid file otherwise never needs (runRules.ts).
+   */
+  propertyStarts: Map<Node, Position>;
+  /**
+   * The verdicts of the document's latest validation, shared by all its versions (each
+   * parse hands it on): validation takes over those whose input is unchanged (runRules.ts).
+   */
+  ruleMemo: RuleMemoHolder;
 }
 
 const PARSE_OPTIONS: jsonc.ParseOptions = { disallowComments: false, allowTrailingComma: true, allowEmptyContent: true };
 
-export function parseDaemonJson(document: TextDocument): DaemonJsonDocument {
+export function parseDaemonJson(document: TextDocument, previous?: DaemonJsonDocument): DaemonJsonDocument {
   const text = document.getText();
   const syntaxErrors: ParseError[] = [];
   let comments: { offset: number; length: number }[] = [];
   let trailingCommas: number[] = [];
-  const root = buildTree(text, syntaxErrors, comments, trailingCommas);
+  const propertyStarts = new Map<Node, Position>();
+  const root = buildTree(text, syntaxErrors, comments, trailingCommas, propertyStarts);
   if (syntaxErrors.length > 0) {
     // On broken text the parser skips tokens without reporting them, so the token-level
     // facts are taken from a plain scan instead (only then: the scan costs as much as the parse).
@@ -52,6 +65,8 @@ export function parseDaemonJson(document: TextDocument): DaemonJsonDocument {
     comments,
     trailingCommas,
     trailingDataOffset,
+    propertyStarts,
+    ruleMemo: previous?.ruleMemo ?? {},
   };
 }
 
@@ -72,7 +87,13 @@ interface BuildNode {
   children?: BuildNode[];
 }
 
-function buildTree(text: string, errors: ParseError[], comments: { offset: number; length: number }[], trailingCommas: number[]): Node | undefined {
+function buildTree(
+  text: string,
+  errors: ParseError[],
+  comments: { offset: number; length: number }[],
+  trailingCommas: number[],
+  propertyStarts: Map<Node, Position>,
+): Node | undefined {
   // An artificial array holds the top-level value while the tree is built.
   const top: BuildNode = { type: 'array', offset: -1, length: -1, children: [], parent: undefined };
   let current: BuildNode = top;
@@ -102,9 +123,11 @@ function buildTree(text: string, errors: ParseError[], comments: { offset: numbe
         pendingComma = -1;
         current = add({ type: 'object', offset, length: -1, parent: current, children: [] });
       },
-      onObjectProperty: (name, offset, length) => {
+      onObjectProperty: (name, offset, length, line, character) => {
         pendingComma = -1;
+        const inTopObject = current.parent === top;
         current = add({ type: 'property', offset, length: -1, parent: current, children: [] });
+        if (inTopObject) propertyStarts.set(current as Node, { line, character });
         current.children!.push({ type: 'string', value: name, offset, length, parent: current });
       },
       onObjectEnd: (offset, length) => {

@@ -31,7 +31,31 @@ export interface RuleContext {
   top: ReadonlyMap<string, Property>;
 }
 
+/** A rule over the whole document; it runs on every validation. */
 export type Rule = (rc: RuleContext) => Diagnostic[];
+
+/**
+ * A rule that judges each top-level property by itself: from its own text, the target
+ * Engine version and the platform, never from other keys. Its verdicts on a property
+ * are kept between edits while the property's text is unchanged (runRules.ts).
+ */
+export interface PropertyRule {
+  name: string;
+  perProperty: (rc: RuleContext, prop: Property) => Diagnostic[];
+}
+
+/**
+ * A rule that reads only the top-level keys it names (their last occurrences), and
+ * reports only inside them. It runs with a context that holds just those keys, and
+ * its verdicts are kept between edits while their text is unchanged (runRules.ts).
+ */
+export interface KeysRule {
+  name: string;
+  keys: readonly string[];
+  run: Rule;
+}
+
+export type DaemonJsonRule = Rule | PropertyRule | KeysRule;
 
 export function ruleContext(document: TextDocument, parsed: DaemonJsonDocument, mode: ModeContext): RuleContext {
   const topProperties = properties(parsed.object);

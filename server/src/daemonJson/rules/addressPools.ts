@@ -2,7 +2,7 @@ import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { overlaps, parseCidr, type ParsedCidr } from '../../utils/cidr';
 import { lastValue } from '../parseDaemonJson';
-import { diag, type RuleContext, stringValue, topValue } from '../ruleContext';
+import { diag, type KeysRule, type RuleContext, stringValue, topValue } from '../ruleContext';
 
 /**
  * `default-address-pools` (moby libnetwork ipamutils / defaultipam allocator;
@@ -10,7 +10,9 @@ import { diag, type RuleContext, stringValue, topValue } from '../ruleContext';
  * prefix length ("invalid pools size" refuses the start). Overlapping pools, or a pool
  * overlapping `bip`, are accepted but hand out clashing subnets: warnings.
  */
-export function addressPools(rc: RuleContext): Diagnostic[] {
+export const addressPools: KeysRule = { name: 'addressPools', keys: ['default-address-pools', 'bip'], run: judgePools };
+
+function judgePools(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const pools = topValue(rc, 'default-address-pools');
   if (pools?.type !== 'array') return out;

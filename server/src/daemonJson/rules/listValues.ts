@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseIp } from '../../utils/cidr';
-import { diag, type RuleContext, stringItems, stringValue, topValue } from '../ruleContext';
+import { diag, type KeysRule, type RuleContext, stringItems, stringValue, topValue } from '../ruleContext';
 import { refusedSince, refuses, VALUE_RULES } from '../valueRules';
 
 /**
@@ -11,7 +11,13 @@ import { refusedSince, refuses, VALUE_RULES } from '../valueRules';
  */
 const DOMAIN = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\.?$/;
 
-export function listValues(rc: RuleContext): Diagnostic[] {
+export const listValues: KeysRule = {
+  name: 'listValues',
+  keys: ['labels', 'dns', 'dns-search', 'node-generic-resources', 'exec-opts', 'ip', 'default-gateway', 'default-gateway-v6', 'host-gateway-ip', 'host-gateway-ips'],
+  run: judgeLists,
+};
+
+function judgeLists(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
 
   const seen = new Map<string, string>();

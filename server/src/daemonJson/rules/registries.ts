@@ -1,13 +1,15 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseCidr } from '../../utils/cidr';
-import { diag, type RuleContext, stringItems, topValue } from '../ruleContext';
+import { diag, type KeysRule, type RuleContext, stringItems, topValue } from '../ruleContext';
 import { refuses } from '../valueRules';
 
 /**
  * `registry-mirrors` and `insecure-registries` (moby registry config.go ValidateMirror,
  * LoadInsecureRegistries; docker-facts §2.5–2.6; runs on 20.10).
  */
-export function registries(rc: RuleContext): Diagnostic[] {
+export const registries: KeysRule = { name: 'registries', keys: ['registry-mirrors', 'insecure-registries'], run: judgeRegistries };
+
+function judgeRegistries(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { node, value } of stringItems(topValue(rc, 'registry-mirrors'))) {
     let url: URL | undefined;

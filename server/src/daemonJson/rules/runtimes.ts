@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { properties } from '../parseDaemonJson';
-import { diag, type RuleContext, stringValue, topValue } from '../ruleContext';
+import { diag, type KeysRule, type RuleContext, stringValue, topValue } from '../ruleContext';
 import { refuses } from '../valueRules';
 
 /**
@@ -9,7 +9,9 @@ import { refuses } from '../valueRules';
  * Validate; docker-facts §1.4.4; runs on 20.10: "runtime name 'runc' is reserved",
  * "specified default runtime 'x' does not exist").
  */
-export function runtimes(rc: RuleContext): Diagnostic[] {
+export const runtimes: KeysRule = { name: 'runtimes', keys: ['runtimes', 'default-runtime'], run: judgeRuntimes };
+
+function judgeRuntimes(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const defined = new Set<string>();
   const strict = refuses('runtime-shape', rc.version);

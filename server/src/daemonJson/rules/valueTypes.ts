@@ -1,7 +1,8 @@
 import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { availability, childSchema, mainType, type SchemaNode, topLevelEntry } from '../daemonSchema';
-import { diag, type DiagnosticData, type RuleContext } from '../ruleContext';
+import type { Property } from '../parseDaemonJson';
+import { diag, type DiagnosticData, type PropertyRule, type RuleContext } from '../ruleContext';
 
 /**
  * Types exactly as Go's encoding/json decodes them into dockerd's config structs:
@@ -55,7 +56,10 @@ function matchChild(schema: SchemaNode, name: string, caseInsensitive: boolean):
   return k ? schema.properties[k] : undefined;
 }
 
-export function valueTypes(rc: RuleContext): Diagnostic[] {
+/** Judges each top-level property by itself: its verdicts are kept between edits (runRules.ts). */
+export const valueTypes: PropertyRule = { name: 'valueTypes', perProperty: judgeProperty };
+
+function judgeProperty(rc: RuleContext, p: Property): Diagnostic[] {
   const out: Diagnostic[] = [];
   const text = rc.parsed.text;
 
@@ -115,13 +119,11 @@ export function valueTypes(rc: RuleContext): Diagnostic[] {
     }
   };
 
-  for (const p of rc.topProperties) {
-    const entry = topLevelEntry(p.name);
-    if (!entry || !p.value) continue;
-    const a = availability(entry, rc.version, rc.platform);
-    // Keys the target Engine does not have are reported by topLevelKeys; their values are not decoded.
-    if (a.state === 'notYet' || a.state === 'platform') continue;
-    check(p.value, entry, mainType(entry), undefined, p.name, p.name);
-  }
+  const entry = topLevelEntry(p.name);
+  if (!entry || !p.value) return out;
+  const a = availability(entry, rc.version, rc.platform);
+  // Keys the target Engine does not have are reported by topLevelKeys; their values are not decoded.
+  if (a.state === 'notYet' || a.state === 'platform') return out;
+  check(p.value, entry, mainType(entry), undefined, p.name, p.name);
   return out;
 }
