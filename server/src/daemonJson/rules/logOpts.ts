@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { availability, logDrivers, TOP_LEVEL } from '../daemonSchema';
 import { properties } from '../parseDaemonJson';
-import { diag, type DiagnosticData, type RuleContext, stringValue, topValue } from '../ruleContext';
+import { diag, type DiagnosticData, type KeysRule, type RuleContext, stringValue, topValue } from '../ruleContext';
 import { SIZE, VALUE_RULES } from '../valueRules';
 
 /**
@@ -11,7 +11,9 @@ import { SIZE, VALUE_RULES } from '../valueRules';
  * mode, a missing required option, or an unknown driver then refuse the start. Values
  * such as max-size are parsed only when a container starts: warnings.
  */
-export function logOpts(rc: RuleContext): Diagnostic[] {
+export const logOpts: KeysRule = { name: 'logOpts', keys: ['log-driver', 'log-opts'], run: judgeLogOpts };
+
+function judgeLogOpts(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const drivers = logDrivers();
   const driverNode = topValue(rc, 'log-driver');

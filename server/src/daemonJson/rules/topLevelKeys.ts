@@ -2,8 +2,8 @@ import type { Node } from 'jsonc-parser';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { didYouMean } from '../../utils/suggest';
 import { availability, FLAG_ONLY_KEYS, mainType, PROXY_KEYS, reached, REJECTED_KEYS, SINGULAR_KEYS, TOP_LEVEL, topLevelEntry } from '../daemonSchema';
-import { properties } from '../parseDaemonJson';
-import { diag, type DiagnosticData, type RuleContext } from '../ruleContext';
+import { properties, type Property } from '../parseDaemonJson';
+import { diag, type DiagnosticData, type PropertyRule, type RuleContext } from '../ruleContext';
 
 /**
  * The key check dockerd runs before anything else (moby daemon/config/config.go
@@ -115,41 +115,42 @@ function checkDirective(rc: RuleContext, key: Node, value: Node | undefined, nam
   out.push(unknownKey(rc, key, name, flattenedFrom));
 }
 
-export function topLevelKeys(rc: RuleContext): Diagnostic[] {
+/** Judges each top-level key by itself: its verdicts are kept between edits (runRules.ts). */
+export const topLevelKeys: PropertyRule = { name: 'topLevelKeys', perProperty: judgeProperty };
+
+function judgeProperty(rc: RuleContext, p: Property): Diagnostic[] {
   const out: Diagnostic[] = [];
-  for (const p of rc.topProperties) {
-    if (p.value?.type === 'object' && !isFlatAt(p.name, rc)) {
-      const children = properties(p.value);
-      const unknownChildren = children.filter((c) => !isDirective(c.name, rc));
-      const entry = topLevelEntry(p.name);
-      if (entry && p.name === 'proxies' && isAvailable('proxies', rc)) {
-        // Flattened, so a child that is not a proxy flag is an unknown directive.
-        for (const c of children) if (!PROXY_KEYS.keys.includes(c.name)) checkDirective(rc, c.key, c.value, c.name, out, p.name);
-        continue;
-      }
-      if (entry) {
-        const a = availability(entry, rc.version, rc.platform);
-        if (a.state === 'notYet') {
-          // Too new for the target: dockerd flattens the object, so an empty one (or one whose
-          // children happen to be flags) passes and is ignored; other children are unknown
-          // (run on 20.10: `"proxies": {}` starts, `"proxies": {"http-proxy": …}` is refused).
-          const refused = unknownChildren.length > 0;
-          out.push(diag(rc, p.key, refused ? 'error' : 'warning', 'key-not-available', `"${p.name}" was added in Engine ${a.since}; Engine ${rc.versionText} ${refused ? 'does not know it and refuses to start' : 'ignores it'}. Remove it or target a newer Engine.`));
-          for (const c of unknownChildren) checkDirective(rc, c.key, c.value, c.name, out, p.name);
-        } else {
-          checkDirective(rc, p.key, p.value, p.name, out);
-        }
-        continue;
-      }
-      if (Object.prototype.hasOwnProperty.call(SINGULAR_KEYS, p.name) && isAvailable(SINGULAR_KEYS[p.name], rc)) {
-        out.push(diag(rc, p.key, 'warning', 'singular-key', `"${p.name}" is the command-line flag; dockerd ignores it as a key. Use "${SINGULAR_KEYS[p.name]}" instead.`, [{ title: `Change to "${SINGULAR_KEYS[p.name]}"`, fix: { kind: 'renameKey', to: SINGULAR_KEYS[p.name] } }]));
-      } else if (unknownChildren.length === 0) {
-        out.push(diag(rc, p.key, 'warning', 'unknown-object-ignored', `Unknown key "${p.name}": dockerd flattens this object into its children and ignores it. Remove it or check the spelling.`));
-      }
-      for (const c of unknownChildren) checkDirective(rc, c.key, c.value, c.name, out, p.name);
-      continue;
+  if (p.value?.type === 'object' && !isFlatAt(p.name, rc)) {
+    const children = properties(p.value);
+    const unknownChildren = children.filter((c) => !isDirective(c.name, rc));
+    const entry = topLevelEntry(p.name);
+    if (entry && p.name === 'proxies' && isAvailable('proxies', rc)) {
+      // Flattened, so a child that is not a proxy flag is an unknown directive.
+      for (const c of children) if (!PROXY_KEYS.keys.includes(c.name)) checkDirective(rc, c.key, c.value, c.name, out, p.name);
+      return out;
     }
-    checkDirective(rc, p.key, p.value, p.name, out);
+    if (entry) {
+      const a = availability(entry, rc.version, rc.platform);
+      if (a.state === 'notYet') {
+        // Too new for the target: dockerd flattens the object, so an empty one (or one whose
+        // children happen to be flags) passes and is ignored; other children are unknown
+        // (run on 20.10: `"proxies": {}` starts, `"proxies": {"http-proxy": …}` is refused).
+        const refused = unknownChildren.length > 0;
+        out.push(diag(rc, p.key, refused ? 'error' : 'warning', 'key-not-available', `"${p.name}" was added in Engine ${a.since}; Engine ${rc.versionText} ${refused ? 'does not know it and refuses to start' : 'ignores it'}. Remove it or target a newer Engine.`));
+        for (const c of unknownChildren) checkDirective(rc, c.key, c.value, c.name, out, p.name);
+      } else {
+        checkDirective(rc, p.key, p.value, p.name, out);
+      }
+      return out;
+    }
+    if (Object.prototype.hasOwnProperty.call(SINGULAR_KEYS, p.name) && isAvailable(SINGULAR_KEYS[p.name], rc)) {
+      out.push(diag(rc, p.key, 'warning', 'singular-key', `"${p.name}" is the command-line flag; dockerd ignores it as a key. Use "${SINGULAR_KEYS[p.name]}" instead.`, [{ title: `Change to "${SINGULAR_KEYS[p.name]}"`, fix: { kind: 'renameKey', to: SINGULAR_KEYS[p.name] } }]));
+    } else if (unknownChildren.length === 0) {
+      out.push(diag(rc, p.key, 'warning', 'unknown-object-ignored', `Unknown key "${p.name}": dockerd flattens this object into its children and ignores it. Remove it or check the spelling.`));
+    }
+    for (const c of unknownChildren) checkDirective(rc, c.key, c.value, c.name, out, p.name);
+    return out;
   }
+  checkDirective(rc, p.key, p.value, p.name, out);
   return out;
 }
