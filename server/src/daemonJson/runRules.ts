@@ -9,12 +9,13 @@ import type { DaemonJsonRule, KeysRule, PropertyRule, RuleContext } from './rule
  * running every rule after each keystroke cost two thirds of the parse again).
  */
 export interface RuleMemo {
-  /** The target Engine version and platform the verdicts were given for. */
+  /** The rule list and the target Engine version and platform the verdicts were given for. */
+  rules: readonly DaemonJsonRule[];
   context: string;
-  /** Per property rule: verdicts by the property's text. */
-  properties: Map<PropertyRule, Map<string, Verdict[]>>;
-  /** Per keys rule: what it read, and its verdict. */
-  keys: Map<KeysRule, { inputs: (Input | undefined)[]; verdict: Verdict }>;
+  /** The property rules' verdicts by the property's text: where it started, one list per rule. */
+  properties: Map<string, PropertyVerdicts[]>;
+  /** Per keys rule: what it read, and its diagnostics. */
+  keys: Map<KeysRule, { inputs: (Input | undefined)[]; diagnostics: Diagnostic[] }>;
 }
 
 /** Holds the memo of a document's latest validation; every version of the document shares it. */
@@ -28,10 +29,10 @@ interface Input {
   at: Position;
 }
 
-/** Diagnostics given for input that started at `at`. */
-interface Verdict {
+/** Every property rule's diagnostics on one property that started at `at`, in rule order. */
+interface PropertyVerdicts {
   at: Position;
-  diagnostics: Diagnostic[];
+  byRule: Diagnostic[][];
 }
 
 /**
@@ -45,8 +46,8 @@ interface Verdict {
  */
 export function runRules(rc: RuleContext, rules: readonly DaemonJsonRule[], holder?: RuleMemoHolder): Diagnostic[] {
   const context = `${rc.versionText}|${rc.platform}`;
-  const old = holder?.memo?.context === context ? holder.memo : undefined;
-  const next: RuleMemo = { context, properties: new Map(), keys: new Map() };
+  const old = holder?.memo?.context === context && holder.memo.rules === rules ? holder.memo : undefined;
+  const next: RuleMemo = { rules, context, properties: new Map(), keys: new Map() };
   const inputs = new Map<Property, Input>();
   const inputOf = (p: Property): Input => {
     let input = inputs.get(p);
@@ -58,36 +59,51 @@ export function runRules(rc: RuleContext, rules: readonly DaemonJsonRule[], hold
     return input;
   };
 
+  // Each property is looked up once for all property rules (a validation of a small file
+  // runs mostly in V8's unoptimised tiers, where every operation counts: #8).
+  const propertyRules = rules.filter((r): r is PropertyRule => typeof r !== 'function' && 'perProperty' in r);
+  let judged: Diagnostic[][][] | undefined;
+  const judgeProperties = (): Diagnostic[][][] => {
+    const result: Diagnostic[][][] = [];
+    for (const p of rc.topProperties) {
+      const input = inputOf(p);
+      const kept = old?.properties.get(input.text)?.find((v) => v.at.character === input.at.character);
+      let byRule: Diagnostic[][];
+      if (kept) {
+        const lines = input.at.line - kept.at.line;
+        byRule = lines === 0 ? kept.byRule : kept.byRule.map((d) => moved(d, lines));
+      } else {
+        const own = onlyKeys(rc, [p]);
+        byRule = propertyRules.map((rule) => rule.perProperty(own, p));
+      }
+      const list = next.properties.get(input.text);
+      if (list) list.push({ at: input.at, byRule });
+      else next.properties.set(input.text, [{ at: input.at, byRule }]);
+      result.push(byRule);
+    }
+    return result;
+  };
+
   const out: Diagnostic[] = [];
+  const add = (diagnostics: Diagnostic[]): void => {
+    for (let i = 0; i < diagnostics.length; i++) out.push(diagnostics[i]);
+  };
   for (const rule of rules) {
     if (typeof rule === 'function') {
-      out.push(...rule(rc));
+      add(rule(rc));
     } else if ('perProperty' in rule) {
-      const before = old?.properties.get(rule);
-      const now = new Map<string, Verdict[]>();
-      for (const p of rc.topProperties) {
-        const input = inputOf(p);
-        const kept = before?.get(input.text)?.find((v) => v.at.character === input.at.character);
-        const diagnostics = kept ? moved(kept.diagnostics, input.at.line - kept.at.line) : rule.perProperty(onlyKeys(rc, [p]), p);
-        const list = now.get(input.text);
-        if (list) list.push({ at: input.at, diagnostics });
-        else now.set(input.text, [{ at: input.at, diagnostics }]);
-        out.push(...diagnostics);
-      }
-      next.properties.set(rule, now);
+      judged ??= judgeProperties();
+      const k = propertyRules.indexOf(rule);
+      for (const byRule of judged) add(byRule[k]);
     } else {
       const read = rule.keys.map((k) => rc.top.get(k));
       const now = read.map((p) => (p ? inputOf(p) : undefined));
       const before = old?.keys.get(rule);
       const lines = before ? lineShift(before.inputs, now) : undefined;
-      let verdict: Verdict;
-      if (before && lines !== undefined) {
-        verdict = { at: { line: before.verdict.at.line + lines, character: 0 }, diagnostics: moved(before.verdict.diagnostics, lines) };
-      } else {
-        verdict = { at: { line: 0, character: 0 }, diagnostics: rule.run(onlyKeys(rc, read.filter((p): p is Property => p !== undefined))) };
-      }
-      next.keys.set(rule, { inputs: now, verdict });
-      out.push(...verdict.diagnostics);
+      const diagnostics =
+        before && lines !== undefined ? moved(before.diagnostics, lines) : rule.run(onlyKeys(rc, read.filter((p): p is Property => p !== undefined)));
+      next.keys.set(rule, { inputs: now, diagnostics });
+      add(diagnostics);
     }
   }
   if (holder) holder.memo = next;

@@ -158,11 +158,12 @@ describe('daemon.json validation across edits', () => {
     assert.equal(parsed3.ruleMemo, parsed2.ruleMemo, 'every version shares one holder');
     const memo3 = parsed3.ruleMemo.memo!;
     assert.notEqual(memo3, memo1);
-    const valueTypes = DAEMON_JSON_RULES.find((r) => typeof r !== 'function' && r.name === 'valueTypes')!;
+    const propertyRules = DAEMON_JSON_RULES.filter((r) => typeof r !== 'function' && 'perProperty' in r);
+    const valueTypes = propertyRules.findIndex((r) => r.name === 'valueTypes');
     const listValues = DAEMON_JSON_RULES.find((r) => typeof r !== 'function' && r.name === 'listValues')!;
-    const mtuVerdict = (m: typeof memo3) => m.properties.get(valueTypes as never)!.get('"mtu": "1500"')![0].diagnostics;
+    const mtuVerdict = (m: typeof memo3) => m.properties.get('"mtu": "1500"')![0].byRule[valueTypes];
     assert.equal(mtuVerdict(memo3)[0].code, 'wrong-type');
     assert.equal(mtuVerdict(memo3), mtuVerdict(memo2));
-    assert.notEqual(memo3.keys.get(listValues as never)!.verdict, memo2.keys.get(listValues as never)!.verdict);
+    assert.notEqual(memo3.keys.get(listValues as never)!.diagnostics, memo2.keys.get(listValues as never)!.diagnostics);
   });
 });

@@ -1,6 +1,6 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { containsCidr, containsIp, overlaps, type ParsedCidr, parseCidr, parseIp } from '../../utils/cidr';
-import { diag, type RuleContext, stringValue, topValue } from '../ruleContext';
+import { diag, type KeysRule, type RuleContext, stringValue, topValue } from '../ruleContext';
 import { refuses } from '../valueRules';
 
 /**
@@ -10,7 +10,9 @@ import { refuses } from '../valueRules';
  * `fixed-cidr` and `default-gateway` belong inside it; `fixed-cidr-v6` must be an IPv6
  * block that is neither link-local nor multicast.
  */
-export function bridgeAddresses(rc: RuleContext): Diagnostic[] {
+export const bridgeAddresses: KeysRule = { name: 'bridgeAddresses', keys: ['bip', 'bip6', 'fixed-cidr', 'default-gateway', 'fixed-cidr-v6', 'ipv6'], run: judgeBridgeAddresses };
+
+function judgeBridgeAddresses(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   let bip: ReturnType<typeof parseCidr>;
   for (const [key, family] of [['bip', 4], ['bip6', 6]] as const) {

@@ -1,5 +1,5 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { diag, type RuleContext, stringItems } from '../ruleContext';
+import { diag, type KeysRule, type RuleContext, stringItems } from '../ruleContext';
 import { VALUE_RULES } from '../valueRules';
 
 /**
@@ -8,7 +8,9 @@ import { VALUE_RULES } from '../valueRules';
  * key conflicts with `-H fd://` in the packaged systemd unit, so dockerd refuses to start
  * there (docker-facts §5; docker docs troubleshoot.md gives the fix in the message).
  */
-export function hosts(rc: RuleContext): Diagnostic[] {
+export const hosts: KeysRule = { name: 'hosts', keys: ['hosts'], run: judgeHosts };
+
+function judgeHosts(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const prop = rc.top.get('hosts');
   if (!prop) return out;

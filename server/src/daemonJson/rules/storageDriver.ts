@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { availability, reached, TOP_LEVEL } from '../daemonSchema';
 import { properties } from '../parseDaemonJson';
-import { diag, type DiagnosticData, type RuleContext, stringItems, stringValue, topValue } from '../ruleContext';
+import { diag, type DiagnosticData, type KeysRule, type RuleContext, stringItems, stringValue, topValue } from '../ruleContext';
 
 /**
  * `storage-driver` (moby daemon/graphdriver driver.go checkRemoved, driver_linux.go;
@@ -11,7 +11,9 @@ import { diag, type DiagnosticData, type RuleContext, stringItems, stringValue, 
  * name is a containerd snapshotter, which we do not list: then only a warning.
  * Deprecated drivers still work but may be missing from the kernel.
  */
-export function storageDriver(rc: RuleContext): Diagnostic[] {
+export const storageDriver: KeysRule = { name: 'storageDriver', keys: ['storage-driver', 'features', 'storage-opts'], run: judgeStorageDriver };
+
+function judgeStorageDriver(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const node = topValue(rc, 'storage-driver');
   const name = stringValue(node);

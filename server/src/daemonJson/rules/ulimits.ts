@@ -1,7 +1,7 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { TOP_LEVEL } from '../daemonSchema';
 import { properties } from '../parseDaemonJson';
-import { diag, type RuleContext, topValue } from '../ruleContext';
+import { diag, type KeysRule, type RuleContext, topValue } from '../ruleContext';
 
 /**
  * `default-ulimits`: names from go-units ulimit.go; dockerd 20.10 starts with an unknown
@@ -12,7 +12,9 @@ function field(obj: Parameters<typeof properties>[0], name: string) {
   return properties(obj).filter((p) => p.name.toLowerCase() === name.toLowerCase()).pop()?.value;
 }
 
-export function ulimits(rc: RuleContext): Diagnostic[] {
+export const ulimits: KeysRule = { name: 'ulimits', keys: ['default-ulimits'], run: judgeUlimits };
+
+function judgeUlimits(rc: RuleContext): Diagnostic[] {
   const out: Diagnostic[] = [];
   const names = TOP_LEVEL['default-ulimits']['x-ulimitNames'] ?? [];
   for (const p of properties(topValue(rc, 'default-ulimits'))) {
