@@ -21,8 +21,23 @@ function platformsText(info: ValueInfo): string {
   return `${(info['x-platforms'] ?? []).join(', ')}${before.length ? ` (${before.join(', ')})` : ''}`;
 }
 
+/**
+ * Rendered key docs by schema entry and label. Schema entries never change, and key
+ * completion renders every key of a level on each request: 73 top-level keys, 50 KB of
+ * markdown per request, which the server then sets aside for completionItem/resolve (#8).
+ */
+const keyDocsMemo = new WeakMap<SchemaNode, Map<string, string>>();
+
 /** Full documentation of a key (top-level or nested), as markdown. */
 export function renderKeyDocs(label: string, node: SchemaNode): string {
+  let byLabel = keyDocsMemo.get(node);
+  if (!byLabel) keyDocsMemo.set(node, (byLabel = new Map()));
+  let text = byLabel.get(label);
+  if (text === undefined) byLabel.set(label, (text = renderKeyDocsAfresh(label, node)));
+  return text;
+}
+
+function renderKeyDocsAfresh(label: string, node: SchemaNode): string {
   const type = mainType(node) ?? 'any';
   const head = [`**\`${label}\`** · ${type}`];
   if (node.default !== undefined) head.push(`default \`${JSON.stringify(node.default)}\``);
