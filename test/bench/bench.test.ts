@@ -7,7 +7,7 @@ import { parseDocument } from 'yaml';
 import { containsCidr, overlaps, parseCidr } from '../../server/src/utils/cidr';
 import { composeInput, daemonJsonInput, dropinInput, standardInputs, writeInputs, type BenchInput } from './inputs';
 import { parseUnitFile } from './parseUnitFile';
-import { benchPairOnInput, combineRounds, type LspResult } from './lspBench';
+import { benchPairOnInput, benchRequestsSideBySide, combineRounds, type LspResult } from './lspBench';
 import { END_MARKER, replaceSection, START_MARKER, updateReadme } from './readme';
 import type { BenchResults } from './results';
 import { ourServer, parseOnlyServer } from './servers';
@@ -215,6 +215,28 @@ describe('a pair of servers side by side', () => {
       }
       assert.equal(ours.completion?.n, opts.requests);
       assert.equal(floor.completion, undefined);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
+
+describe('requests of two servers side by side', () => {
+  it('opens the input in both and alternates their completion and hover requests', async () => {
+    const input = daemonJsonInput(100);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-bench-requests-'));
+    try {
+      const uri = writeInputs(dir, [input]).get(input.id)!;
+      const opts = { requests: 6, edits: 0, budgetMs: 5000, minSamples: 2, timeoutMs: 20000 };
+      const results = await benchRequestsSideBySide([ourServer(), ourServer()], input, uri, opts);
+      for (const r of results) {
+        assert.deepEqual(r.errors, []);
+        assert.equal(r.completion?.n, opts.requests);
+        assert.ok((r.completion?.items ?? 0) > 0, 'completion items');
+        assert.equal(r.hover?.n, opts.requests);
+        assert.equal(r.hover?.nonNull, 1, 'every hover probe answered');
+        assert.equal(r.edit, undefined, 'no edits measured');
+      }
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }

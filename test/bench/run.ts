@@ -17,7 +17,7 @@ import { REPO_ROOT } from '../util/lspClient';
 import { evaluateBudgets } from './budgets';
 import { floorParserName, timeFloor } from './floor';
 import { standardInputs, writeInputs, type BenchInput } from './inputs';
-import { benchPairOnInput, benchServerOnInput, combineRounds, measureSpawn, primeCodeCache, WARMUP_EDITS, WARMUP_REQUESTS, type LspBenchOptions, type LspResult } from './lspBench';
+import { benchPairOnInput, benchRequestsSideBySide, benchServerOnInput, combineRounds, measureSpawn, primeCodeCache, WARMUP_EDITS, WARMUP_REQUESTS, type LspBenchOptions, type LspResult } from './lspBench';
 import { RESULTS_JSON, updateReadme } from './readme';
 import { budgetTable, inputTables, renderText } from './report';
 import type { BenchResults, ViewResults } from './results';
@@ -164,12 +164,16 @@ async function runLsp(
     // budgets are ratios of the two, and a slower minute of the machine must not land
     // on one side only (benchPairOnInput also interleaves their edits).
     const pair = applicable.filter((s) => s.id === 'ours' || s.id === 'parse-only');
+    // Completion and hover of ours are compared with the reference server's: those two are
+    // measured side by side (benchRequestsSideBySide), not in the runs above and below.
+    const oursSpec = applicable.find((s) => s.id === 'ours');
+    const reference = applicable.find((s) => s.id === 'yaml-language-server' || s.id === 'json-language-server');
     const rounds = new Map<ServerId, LspResult[]>();
     if (pair.length === 2) {
       for (let round = 0; round < PAIR_ROUNDS; round++) {
         const ordered: [ServerSpec, ServerSpec] = round % 2 === 0 ? [pair[0], pair[1]] : [pair[1], pair[0]];
         process.stdout.write(`  ${input.id} × ${ordered[0].id} + ${ordered[1].id} … `);
-        const results = await benchPairOnInput(ordered, input, uris.get(input.id)!, opts, (s) => s.id !== 'parse-only' && round === 0);
+        const results = await benchPairOnInput(ordered, input, uris.get(input.id)!, opts, (s) => s.id !== 'parse-only' && round === 0 && !reference);
         log(results.map((r) => (r.errors.length ? `${r.server}: error: ${r.errors[0]}` : `${r.server}: open ${r.openMs?.toFixed(1)} ms, edit median ${r.edit?.median.toFixed(2)} ms, RSS ${r.rssMb?.toFixed(0)} MB`)).join('; '));
         for (const r of results) {
           addSpawn(r.server, r.spawnMs);
@@ -177,8 +181,17 @@ async function runLsp(
         }
       }
     }
+    let requests: LspResult[] = [];
+    if (oursSpec && reference) {
+      process.stdout.write(`  ${input.id} × ours + ${reference.id}, completion and hover side by side … `);
+      requests = await benchRequestsSideBySide([oursSpec, reference], input, uris.get(input.id)!, opts);
+      for (const r of requests) addSpawn(r.server, r.spawnMs);
+      log(requests.map((r) => (r.errors.length ? `${r.server}: error: ${r.errors[0]}` : `${r.server}: completion p95 ${r.completion?.p95.toFixed(2)} ms, hover p95 ${r.hover?.p95.toFixed(2)} ms`)).join('; '));
+    }
     for (const spec of applicable) {
-      lsp.push(rounds.has(spec.id) ? combineRounds(rounds.get(spec.id)!) : await once(spec, input, true));
+      const side = requests.find((r) => r.server === spec.id);
+      const r = rounds.has(spec.id) ? combineRounds(rounds.get(spec.id)!) : await once(spec, input, !side);
+      lsp.push(side ? { ...r, completion: side.completion, hover: side.hover, errors: [...r.errors, ...side.errors] } : r);
     }
   }
   // More start-up samples, interleaved so that background load hits all servers alike.
