@@ -34,7 +34,7 @@ export function renderSection(results: BenchResults): string {
         ? ` Up to ${s.method.requests} completion and hover requests and ${s.method.edits} single-character edits per server and input, after ${s.method.warmupRequests} and ${s.method.warmupEdits} uncounted ones; ` +
           `a slow server stops after ${s.method.budgetMsPerMeasurement / 1000} s per measurement (at least ${s.method.minSamples} samples).` +
           (s.method.pairRounds && s.method.pairRounds > 1
-            ? ` Ours and the parse-only server run side by side, ${s.method.pairRounds} times per input (which opens first alternates), their edits interleaved one by one; their open, edit and memory figures are the medians of those runs. Completion and hover of ours and the reference server are measured side by side too, their requests alternating.`
+            ? ` Ours and the parse-only server run side by side, ${s.method.pairRounds} times per input (which opens first alternates), their edits interleaved one by one; their open, edit and memory figures are the medians of those runs. Completion and hover of ours and the JSON server are measured side by side too, their requests alternating.`
             : '')
         : '') +
       (results.spawnFirstStart
