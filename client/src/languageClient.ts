@@ -2,7 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { DEFAULT_PATTERNS, FILE_KINDS, type FileKind } from '../../server/src/fileKinds';
-import { CODE_CACHE_DIR_ENV, Methods, SETTINGS_SECTION, type EngineInfo, type InitializationOptions, type LiveNetworksResult } from '../../server/src/protocol';
+import { CODE_CACHE_DIR_ENV, Methods, SERVER_PROCESS_ENV, SETTINGS_SECTION, type EngineInfo, type InitializationOptions, type LiveNetworksResult } from '../../server/src/protocol';
 
 /**
  * What the language client needs from the Engine side of the extension. The Engine
@@ -40,8 +40,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   // (The client adds this to its own environment, it does not replace it.)
   const codeCacheDir = path.join(context.globalStorageUri.fsPath, 'codeCache');
   const serverOptions: ServerOptions = {
-    run: { module: serverModule, transport: TransportKind.ipc, options: { env: { [CODE_CACHE_DIR_ENV]: codeCacheDir } } },
-    debug: { module: serverModule, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6019'] } },
+    run: { module: serverModule, transport: TransportKind.ipc, options: { env: { ...SERVER_PROCESS_ENV, [CODE_CACHE_DIR_ENV]: codeCacheDir } } },
+    debug: { module: serverModule, transport: TransportKind.ipc, options: { env: { ...SERVER_PROCESS_ENV }, execArgv: ['--nolazy', '--inspect=6019'] } },
   };
   const initializationOptions: InitializationOptions = { liveNetworks: engine !== undefined, engineInfo: engine?.engineInfo };
   const clientOptions: LanguageClientOptions = {

@@ -62,3 +62,14 @@ export const SETTINGS_SECTION = 'dockerNetworking';
  * the server compiles its bundle on every start.
  */
 export const CODE_CACHE_DIR_ENV = 'DOCKER_NETWORKING_CODE_CACHE_DIR';
+
+/**
+ * Environment the client gives the server process besides the code-cache directory.
+ *
+ * glibc only: with the threshold set, malloc stops raising its mmap and trim thresholds
+ * as large blocks are freed (mallopt(3)), so the memory V8's optimising compiler takes
+ * for its work goes back to the system instead of staying in the process. Without it
+ * the server kept about 7 MB more after opening a 10,000-line Compose file (#8). The
+ * value is glibc's own starting threshold, 128 KiB. Other C libraries ignore it.
+ */
+export const SERVER_PROCESS_ENV: Readonly<Record<string, string>> = { MALLOC_TRIM_THRESHOLD_: '131072' };

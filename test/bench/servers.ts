@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { CODE_CACHE_DIR_ENV } from '../../server/src/protocol';
+import { CODE_CACHE_DIR_ENV, SERVER_PROCESS_ENV } from '../../server/src/protocol';
 import { DEFAULT_SETTINGS } from '../../server/src/settings';
 import { REPO_ROOT, SERVER_JS, type LspClientOptions } from '../util/lspClient';
 import type { InputKind } from './inputs';
@@ -58,7 +58,7 @@ export function ourServer(codeCacheDir?: string): ServerSpec {
     label: `docker-networking ${packageVersion(REPO_ROOT)}`,
     // BENCH_SERVER_JS: measure another build of the server (e.g. a profiling build).
     script: process.env.BENCH_SERVER_JS ?? SERVER_JS,
-    env: codeCacheDir ? { [CODE_CACHE_DIR_ENV]: codeCacheDir } : undefined,
+    env: { ...SERVER_PROCESS_ENV, ...(codeCacheDir ? { [CODE_CACHE_DIR_ENV]: codeCacheDir } : {}) },
     kinds: ['compose', 'daemonJson', 'systemdDropin'],
     debounceMs: 0,
     versionedDiagnostics: true,
@@ -79,6 +79,9 @@ export function parseOnlyServer(script: string): ServerSpec {
     id: 'parse-only',
     label: 'parse-only server (yaml / jsonc-parser)',
     script,
+    // The allocator settings our server gets from the client, so that the memory ratio
+    // compares the servers, not the settings.
+    env: { ...SERVER_PROCESS_ENV },
     kinds: ['compose', 'daemonJson', 'systemdDropin'],
     debounceMs: 0,
     versionedDiagnostics: true,
