@@ -23,7 +23,7 @@ function run(cmd, cmdArgs) {
   }
 }
 
-console.log('==> building dist/client.js and dist/server.js');
+console.log('==> building dist/client.js and the server (dist/server.js, dist/serverMain.js)');
 run('npm', ['run', '-s', 'build']);
 
 const hasCode = spawnSync('sh', ['-c', 'command -v code'], { encoding: 'utf8' }).status === 0;
