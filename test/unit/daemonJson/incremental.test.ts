@@ -9,6 +9,7 @@ import { ruleContext } from '../../../server/src/daemonJson/ruleContext';
 import { DAEMON_JSON_RULES } from '../../../server/src/daemonJson/rules';
 import { REPO_ROOT } from '../../util/lspClient';
 import { prng } from '../../util/prng';
+import { randomEdit } from '../../util/randomEdit';
 import { context } from './daemonJsonTestUtil';
 
 /**
@@ -74,23 +75,7 @@ const INSERTS = [
   '\n  "mtu": "1500",\n',
 ];
 
-function randomEdit(text: string, rand: () => number): string {
-  const at = Math.floor(rand() * (text.length + 1));
-  const r = rand();
-  if (r < 0.15) {
-    // Indent a line: its property keeps its text but starts further right.
-    const lineStart = text.lastIndexOf('\n', at - 1) + 1;
-    return `${text.slice(0, lineStart)} ${text.slice(lineStart)}`;
-  }
-  if (r < 0.6) return text.slice(0, at) + INSERTS[Math.floor(rand() * INSERTS.length)] + text.slice(at);
-  if (r < 0.85) return text.slice(0, at) + text.slice(at + 1 + Math.floor(rand() * 12));
-  // Swap two lines: properties move while the line count stays.
-  const lines = text.split('\n');
-  const i = Math.floor(rand() * lines.length);
-  const j = Math.floor(rand() * lines.length);
-  [lines[i], lines[j]] = [lines[j], lines[i]];
-  return lines.join('\n');
-}
+const MIX = { indent: 0.15, insert: 0.6, remove: 0.85 };
 
 describe('daemon.json validation across edits', () => {
   it('gives the diagnostics of a validation from scratch after every edit, whatever the target', () => {
@@ -107,7 +92,7 @@ describe('daemon.json validation across edits', () => {
         let parsed = mode.parse(doc);
         mode.doValidation!(doc, parsed, context());
         for (let step = 0; step < 4; step++) {
-          text = randomEdit(text, rand);
+          text = randomEdit(text, rand, INSERTS, MIX);
           doc = TextDocument.create(URI, 'json', doc.version + 1, text);
           parsed = mode.parse(doc, parsed);
           // Now and then another target Engine or platform: nothing of the old verdicts may stay.

@@ -10,6 +10,7 @@ import { DOCUMENT_RULES, LINE_RULES } from '../../../server/src/systemdDropin/ru
 import { systemdDropinMode as mode } from '../../../server/src/systemdDropin/systemdDropinMode';
 import { REPO_ROOT } from '../../util/lspClient';
 import { prng } from '../../util/prng';
+import { randomEdit } from '../../util/randomEdit';
 import { CTX, DROPIN_URI } from './dropinTestKit';
 
 /**
@@ -85,18 +86,7 @@ function sorted(diagnostics: Diagnostic[]): string[] {
   return diagnostics.map((d) => JSON.stringify(d)).sort();
 }
 
-function randomEdit(text: string, rand: () => number): string {
-  const at = Math.floor(rand() * (text.length + 1));
-  const r = rand();
-  if (r < 0.6) return text.slice(0, at) + INSERTS[Math.floor(rand() * INSERTS.length)] + text.slice(at);
-  if (r < 0.9) return text.slice(0, at) + text.slice(at + 1 + Math.floor(rand() * 12));
-  // Swap two lines: content moves while the line count stays.
-  const lines = text.split('\n');
-  const i = Math.floor(rand() * lines.length);
-  const j = Math.floor(rand() * lines.length);
-  [lines[i], lines[j]] = [lines[j], lines[i]];
-  return lines.join('\n');
-}
+const MIX = { insert: 0.6, remove: 0.9 };
 
 describe('incremental drop-in parse', () => {
   it('gives the model, diagnostics, outline and hover of a parse from scratch after every edit', () => {
@@ -108,7 +98,7 @@ describe('incremental drop-in parse', () => {
       let model = mode.parse(doc);
       mode.doValidation!(doc, model, CTX);
       for (let step = 0; step < 40; step++) {
-        text = randomEdit(text, rand);
+        text = randomEdit(text, rand, INSERTS, MIX);
         doc = TextDocument.create(DROPIN_URI, 'plaintext', doc.version + 1, text);
         const incremental = mode.parse(doc, model);
         const fresh = mode.parse(TextDocument.create(DROPIN_URI, 'plaintext', doc.version, text));
