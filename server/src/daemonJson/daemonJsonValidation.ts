@@ -8,9 +8,9 @@ import { runRules } from './runRules';
 
 /**
  * Runs every rule over one parse, taking over the verdicts of the previous validation of
- * the same document where their input is unchanged (runRules.ts). (The server's runSafe
- * logs a rule that throws.)
+ * the same document where their input is unchanged (runRules.ts; a memo made for another
+ * rule list is not used). The server's runSafe logs a rule that throws.
  */
 export function daemonJsonValidation(document: TextDocument, parsed: DaemonJsonDocument, ctx: ModeContext, rules: readonly DaemonJsonRule[] = DAEMON_JSON_RULES): Diagnostic[] {
-  return runRules(ruleContext(document, parsed, ctx), rules, rules === DAEMON_JSON_RULES ? parsed.ruleMemo : undefined);
+  return runRules(ruleContext(document, parsed, ctx), rules, parsed.ruleMemo);
 }
