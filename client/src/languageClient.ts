@@ -1,18 +1,16 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-import { DEFAULT_PATTERNS, FILE_KINDS, type FileKind } from '../../server/src/fileKinds';
-import { CODE_CACHE_DIR_ENV, Methods, SERVER_PROCESS_ENV, SETTINGS_SECTION, type EngineInfo, type InitializationOptions, type LiveNetworksResult } from '../../server/src/protocol';
+import { DEFAULT_PATTERNS, FILE_KINDS, type FileKind } from '../../server/src/shared/fileKinds';
+import { CODE_CACHE_DIR_ENV, EngineStateNotification, SERVER_PROCESS_ENV, SETTINGS_SECTION, type EngineState, type InitializationOptions } from '../../server/src/shared/protocol';
 
 /**
  * What the language client needs from the Engine side of the extension. The Engine
  * client implements it; without one, the server works from the settings alone.
  */
 export interface EngineBridge {
-  readonly engineInfo: EngineInfo;
-  readonly onDidChangeEngineInfo: vscode.Event<EngineInfo>;
-  readonly onDidChangeNetworks: vscode.Event<void>;
-  liveNetworks(): Promise<LiveNetworksResult>;
+  readonly engineState: EngineState;
+  readonly onDidChangeEngineState: vscode.Event<EngineState>;
 }
 
 /** The schemes whose documents we serve: local files and, in remote windows, the remote's. */
@@ -43,7 +41,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module: serverModule, transport: TransportKind.ipc, options: { env: { ...SERVER_PROCESS_ENV, [CODE_CACHE_DIR_ENV]: codeCacheDir } } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { env: { ...SERVER_PROCESS_ENV }, execArgv: ['--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: InitializationOptions = { liveNetworks: engine !== undefined, engineInfo: engine?.engineInfo };
+  const initializationOptions: InitializationOptions = { engineState: engine !== undefined, engine: engine?.engineState };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     synchronize: { configurationSection: SETTINGS_SECTION },
@@ -53,20 +51,14 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   };
   const client = new LanguageClient('dockerNetworking', 'Docker Networking Language Server', serverOptions, clientOptions);
   if (engine) {
-    client.onRequest(Methods.liveNetworks, () => engine.liveNetworks());
     // The Engine may connect before the server runs (the notification would be dropped),
     // and a restarted server starts from initializationOptions taken at creation.
     context.subscriptions.push(
       client.onDidChangeState((e) => {
-        if (e.newState === State.Running) void client.sendNotification(Methods.engineInfo, engine.engineInfo);
+        if (e.newState === State.Running) void client.sendNotification(EngineStateNotification, engine.engineState);
       }),
-    );
-    context.subscriptions.push(
-      engine.onDidChangeEngineInfo((info) => {
-        if (client.isRunning()) void client.sendNotification(Methods.engineInfo, info);
-      }),
-      engine.onDidChangeNetworks(() => {
-        if (client.isRunning()) void client.sendNotification(Methods.networksChanged);
+      engine.onDidChangeEngineState((state) => {
+        if (client.isRunning()) void client.sendNotification(EngineStateNotification, state);
       }),
     );
   }

@@ -1,5 +1,7 @@
 import {
   CodeActionKind,
+  TextDocumentEdit,
+  type CodeAction,
   type CompletionItem,
   type CancellationToken,
   type Connection,
@@ -12,27 +14,28 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 // A named import: esbuild then bundles the version string, not the whole manifest (#8).
 import { version as extensionVersion } from '../../package.json';
-import { fileKindOf, type FileKind } from './fileKinds';
+import { fileKindOf, type FileKind } from './shared/fileKinds';
 import type { CodeCacheInfo } from './loadWithCodeCache';
-import { getLanguageModes } from './modes';
-import type { LanguageMode, ModeContext } from './languageModes';
+import { getLanguageModes } from './modes/languageModes';
+import type { LanguageMode, ModeContext } from './modes/languageMode';
+import { fixesOf, toDiagnostics } from './diagnostics';
+import { WARM_UP_SAMPLES } from './warmUp';
 import {
-  Methods,
+  EngineStateNotification,
   SETTINGS_SECTION,
-  type EngineInfo,
+  type EngineState,
   type InitializationOptions,
   type LiveNetwork,
-  type LiveNetworksResult,
-} from './protocol';
-import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './settings';
-import { parseEngineVersion, resolveEngineVersion } from './utils/engineVersion';
+} from './shared/protocol';
+import { DEFAULT_SETTINGS, normalizeSettings, type Settings } from './shared/settings';
+import { parseEngineVersion, resolveEngineVersion } from './shared/engineVersion';
 import { LanguageModelCache } from './utils/languageModelCache';
-import { formatError, runSafe, runSafeAsync, type Logger } from './utils/runner';
+import { formatError, runSafe, type Logger } from './utils/runner';
 
 /** How long to wait for `workspace/configuration` before going on with defaults. */
 const CONFIGURATION_TIMEOUT_MS = 2000;
-/** How long to wait for the client's live networks before validating without them. */
-const LIVE_NETWORKS_TIMEOUT_MS = 2000;
+/** How long Compose validation waits for the client's first Engine state before going on without live networks. */
+const ENGINE_STATE_TIMEOUT_MS = 2000;
 
 type Feature = 'validate' | 'completion' | 'hover' | 'navigation' | 'codeActions';
 
@@ -74,11 +77,11 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   };
 
   let settings: Settings = DEFAULT_SETTINGS;
-  let engineInfo: EngineInfo = {};
+  let engine: EngineState = { info: {} };
   let liveNetworks: readonly LiveNetwork[] | undefined;
-  let liveNetworksStale = true;
+  let engineStateReady: () => void = () => undefined;
+  const firstEngineState = new Promise<void>((resolve) => (engineStateReady = resolve));
   let clientAnswersConfiguration = false;
-  let clientAnswersLiveNetworks = false;
   // Diagnostics wait for the first settings (bounded by CONFIGURATION_TIMEOUT_MS), so a
   // document opened right after `initialized` is not first judged with the defaults
   // and then again with the user's settings.
@@ -87,7 +90,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
 
   const caches = new Map<FileKind, LanguageModelCache<unknown>>();
   for (const mode of Object.values(modes) as LanguageMode[]) {
-    caches.set(mode.kind, new LanguageModelCache((doc, previous) => mode.parse(doc, previous)));
+    caches.set(mode.kind, new LanguageModelCache((doc) => mode.parse(doc)));
   }
   const cleanupTimer = setInterval(() => caches.forEach((c) => c.cleanup()), 60_000);
   cleanupTimer.unref?.();
@@ -119,8 +122,8 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     const explicit = setting !== 'auto' && parseEngineVersion(setting) !== undefined;
     return {
       settings,
-      engineVersion: resolveEngineVersion(setting, engineInfo.version),
-      engineVersionKnown: explicit || parseEngineVersion(engineInfo.version) !== undefined,
+      engineVersion: resolveEngineVersion(setting, engine.info.version),
+      engineVersionKnown: explicit || parseEngineVersion(engine.info.version) !== undefined,
       liveNetworks,
     };
   }
@@ -158,17 +161,13 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     settingsReady();
   }
 
-  // ---- live networks ----------------------------------------------------------
+  // ---- Engine state -----------------------------------------------------------
 
-  async function refreshLiveNetworks(): Promise<void> {
-    if (!clientAnswersLiveNetworks || !liveNetworksStale) return;
-    liveNetworksStale = false;
-    const result = await withTimeout<LiveNetworksResult | undefined>(
-      connection.sendRequest<LiveNetworksResult>(Methods.liveNetworks),
-      LIVE_NETWORKS_TIMEOUT_MS,
-      undefined,
-    );
-    liveNetworks = result?.connected && Array.isArray(result.networks) ? result.networks : undefined;
+  function setEngineState(state: unknown): void {
+    const st = state && typeof state === 'object' ? (state as Partial<EngineState>) : {};
+    engine = { info: st.info && typeof st.info === 'object' ? st.info : {}, networks: Array.isArray(st.networks) ? st.networks : undefined };
+    liveNetworks = engine.networks;
+    engineStateReady();
   }
 
   // ---- diagnostics ------------------------------------------------------------
@@ -189,9 +188,10 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     if (!doc) return;
     const version = doc.version;
     await firstSettings;
-    await runSafeAsync(logger, `refreshing live networks`, undefined, undefined, refreshLiveNetworks);
+    // Only Compose checks read live networks: only they wait for the client's first push.
+    if (kindOf(uri) === 'compose') await withTimeout(firstEngineState, ENGINE_STATE_TIMEOUT_MS, undefined);
     const diagnostics = withMode<Diagnostic[]>(uri, 'validate', `validating ${uri}`, [], undefined, (mode, d, parsed, ctx) =>
-      mode.doValidation?.(d, parsed, ctx),
+      toDiagnostics(d, mode.validate?.(parsed, ctx) ?? []),
     );
     // The document may have changed or closed while live networks were fetched.
     const now = documents.get(uri);
@@ -241,8 +241,8 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     // A client that never sends `initialized` must not block diagnostics forever.
     setTimeout(settingsReady, 2 * CONFIGURATION_TIMEOUT_MS).unref?.();
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
-    clientAnswersLiveNetworks = init.liveNetworks === true;
-    if (init.engineInfo && typeof init.engineInfo === 'object') engineInfo = init.engineInfo;
+    if (init.engine) setEngineState(init.engine);
+    else if (init.engineState !== true) engineStateReady();
     const triggers = new Set<string>();
     for (const mode of Object.values(modes) as LanguageMode[]) mode.triggerCharacters?.forEach((c) => triggers.add(c));
     return {
@@ -267,17 +267,18 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     // the first document instead, it took longer than parsing a 200-line drop-in (#8).
     runSafe(logger, 'warming up the file patterns', undefined, undefined, () => fileKindOf('file:///warm-up/none', settings.files));
     for (const mode of Object.values(modes) as LanguageMode[]) {
-      const text = mode.warmUpSample;
+      const text = WARM_UP_SAMPLES[mode.kind];
       if (!text) continue;
       runSafe(logger, `warming up the ${mode.kind} mode`, undefined, undefined, () => {
         const doc = TextDocument.create(`warmup:///${mode.kind}`, 'plaintext', 1, text);
         const parsed = mode.parse(doc);
         const ctx = context();
         const middle = doc.positionAt(Math.floor(text.length / 2));
-        const diagnostics = mode.doValidation?.(doc, parsed, ctx) ?? [];
-        mode.doComplete?.(doc, middle, parsed, ctx);
-        mode.doHover?.(doc, middle, parsed, ctx);
-        mode.getCodeActions?.(doc, { start: middle, end: middle }, diagnostics, parsed, ctx);
+        const problems = mode.validate?.(parsed, ctx) ?? [];
+        toDiagnostics(doc, problems);
+        mode.complete?.(doc, middle, parsed, ctx);
+        mode.hover?.(doc, middle, parsed, ctx);
+        for (const p of problems) for (const fix of p.fixes ?? []) mode.resolveFix?.(doc, parsed, fix, ctx);
       });
     }
   }
@@ -304,13 +305,8 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     void apply.then(revalidateAll, (err) => logger.error(formatError('Error while reading settings', err)));
   });
 
-  connection.onNotification(Methods.engineInfo, (params: EngineInfo) => {
-    engineInfo = params && typeof params === 'object' ? params : {};
-    liveNetworksStale = true;
-    revalidateAll();
-  });
-  connection.onNotification(Methods.networksChanged, () => {
-    liveNetworksStale = true;
+  connection.onNotification(EngineStateNotification, (state) => {
+    setEngineState(state);
     revalidateAll();
   });
 
@@ -323,7 +319,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
 
   connection.onCompletion((p, token) => {
     const list = withMode(p.textDocument.uri, 'completion', 'computing completions', { isIncomplete: false, items: [] }, token, (m, d, parsed, ctx) =>
-      m.doComplete?.(d, p.position, parsed, ctx),
+      m.complete?.(d, p.position, parsed, ctx),
     );
     const id = deferredDocs.id + 1;
     const docs: (CompletionItem['documentation'] | undefined)[] = [];
@@ -344,12 +340,36 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     return item;
   });
   connection.onHover((p, token) =>
-    withMode(p.textDocument.uri, 'hover', 'computing hover', null, token, (m, d, parsed, ctx) => m.doHover?.(d, p.position, parsed, ctx)),
+    withMode(p.textDocument.uri, 'hover', 'computing hover', null, token, (m, d, parsed, ctx) => m.hover?.(d, p.position, parsed, ctx)),
   );
   connection.onCodeAction((p, token) =>
-    withMode(p.textDocument.uri, 'codeActions', 'computing code actions', [], token, (m, d, parsed, ctx) =>
-      m.getCodeActions?.(d, p.range, p.context.diagnostics, parsed, ctx),
-    ),
+    withMode(p.textDocument.uri, 'codeActions', 'computing code actions', [], token, (m, d, parsed, ctx) => {
+      // Fixes are resolved now, against the parse of the text as it is, and sent as edits
+      // of this version of the document: VS Code refuses them if the text changed since,
+      // instead of applying them in the wrong place (#14).
+      const actions: CodeAction[] = [];
+      for (const diagnostic of p.context.diagnostics) {
+        for (const fix of fixesOf(diagnostic)) {
+          const edits = m.resolveFix?.(d, parsed, fix, ctx);
+          if (!edits) continue;
+          actions.push({
+            title: fix.title,
+            kind: CodeActionKind.QuickFix,
+            diagnostics: [diagnostic],
+            isPreferred: fix.preferred || undefined,
+            edit: {
+              documentChanges: [
+                TextDocumentEdit.create(
+                  { uri: d.uri, version: d.version },
+                  edits.map((e) => ({ range: { start: d.positionAt(e.range[0]), end: d.positionAt(e.range[1]) }, newText: e.newText })),
+                ),
+              ],
+            },
+          });
+        }
+      }
+      return actions;
+    }),
   );
   connection.onDefinition((p, token) =>
     withMode(p.textDocument.uri, 'navigation', 'finding the definition', [], token, (m, d, parsed, ctx) =>

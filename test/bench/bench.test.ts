@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { parseDocument } from 'yaml';
-import { containsCidr, overlaps, parseCidr } from '../../server/src/utils/cidr';
+import { containsCidr, overlaps, parseCidr } from '../../server/src/shared/cidr';
 import { composeInput, daemonJsonInput, dropinInput, standardInputs, writeInputs, type BenchInput } from './inputs';
 import { parseUnitFile } from './parseUnitFile';
 import { benchPairOnInput, benchRequestsSideBySide, combineRounds, type LspResult } from './lspBench';

@@ -12,7 +12,7 @@ import { buildSync } from 'esbuild';
 import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
-import { CODE_CACHE_DIR_ENV } from '../../server/src/protocol';
+import { CODE_CACHE_DIR_ENV } from '../../server/src/shared/protocol';
 import { REPO_ROOT } from '../util/lspClient';
 import { evaluateBudgets } from './budgets';
 import { floorParserName, timeFloor } from './floor';

@@ -1,8 +1,8 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { CODE_CACHE_DIR_ENV, SERVER_PROCESS_ENV } from '../../server/src/protocol';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
+import { CODE_CACHE_DIR_ENV, SERVER_PROCESS_ENV } from '../../server/src/shared/protocol';
+import { DEFAULT_SETTINGS } from '../../server/src/shared/settings';
 import { REPO_ROOT, SERVER_JS, type LspClientOptions } from '../util/lspClient';
 import type { InputKind } from './inputs';
 

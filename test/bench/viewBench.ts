@@ -5,7 +5,7 @@ import { EngineSession } from '../../client/src/engine/engineSession';
 import { parseEvent, type NetworkRecord } from '../../client/src/networks/networkRecords';
 import { isNetworkRelevant, loadNetworks, NETWORK_EVENT_FILTERS } from '../../client/src/networks/networkSnapshot';
 import { buildTree, flattenNetworks, type TreeNode } from '../../client/src/networks/networkTreeModel';
-import { ipText, parseCidr } from '../../server/src/utils/cidr';
+import { ipText, parseCidr } from '../../server/src/shared/cidr';
 import { api, ENGINE_SOCKET, engineReachable, removeTestObjects, TEST_IMAGE, TEST_LABEL, testLabels } from '../util/engine';
 import { REPO_ROOT } from '../util/lspClient';
 import type { ViewResults } from './results';

@@ -4,12 +4,12 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { composeNetworksMode } from '../../server/src/composeNetworks/composeNetworksMode';
-import type { ComposeModel } from '../../server/src/composeNetworks/composeModel';
-import { addressing, readValue } from '../../server/src/composeNetworks/networkAddressing';
-import type { ModeContext } from '../../server/src/languageModes';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { parseEngineVersion } from '../../server/src/utils/engineVersion';
+import { composeNetworksMode } from '../../server/src/modes/compose/composeNetworksMode';
+import type { ComposeModel } from '../../server/src/modes/compose/composeModel';
+import { addressing, readValue } from '../../server/src/modes/compose/networkAddressing';
+import type { ModeContext } from '../../server/src/modes/languageMode';
+import { DEFAULT_SETTINGS } from '../../server/src/shared/settings';
+import { parseEngineVersion } from '../../server/src/shared/engineVersion';
 import { api, engineReachable, engineVersion, removeTestObjects, requireEngine, TEST_IMAGE, testLabels, testName } from '../util/engine';
 import { REPO_ROOT } from '../util/lspClient';
 

@@ -6,10 +6,10 @@ import * as path from 'node:path';
 import { describe, it, type TestContext } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import type { ModeContext } from '../../server/src/languageModes';
-import { DEFAULT_SETTINGS } from '../../server/src/settings';
-import { systemdDropinMode } from '../../server/src/systemdDropin/systemdDropinMode';
-import { resolveEngineVersion } from '../../server/src/utils/engineVersion';
+import type { ModeContext } from '../../server/src/modes/languageMode';
+import { DEFAULT_SETTINGS } from '../../server/src/shared/settings';
+import { systemdDropinMode } from '../../server/src/modes/systemdDropin/systemdDropinMode';
+import { resolveEngineVersion } from '../../server/src/shared/engineVersion';
 import { REPO_ROOT } from '../util/lspClient';
 
 /**

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CodeAction, CompletionList, Diagnostic, Hover, Location, WorkspaceEdit } from 'vscode-languageserver-protocol';
 import { diagnosticLines, fixture } from '../util/fixture';
-import { LspClient } from '../util/lspClient';
+import { actionEdits, LspClient } from '../util/lspClient';
 
 const URI = 'file:///srv/shop/docker-compose.yml';
 // `$0` marks the hover / definition position (on the reference `back`).
@@ -61,7 +61,7 @@ describe('compose networks through dist/server.js', () => {
       context: { diagnostics: [overlap] },
     });
     assert.equal(actions[0].title, 'Use the free subnet 172.18.0.0/16');
-    assert.equal(actions[0].edit!.changes![URI][0].newText, '172.18.0.0/16');
+    assert.equal(actionEdits(actions[0], URI).edits[0].newText, '172.18.0.0/16');
   });
 
   it('answers hover, definition and rename on a network reference', async () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import type { CompletionList, Hover } from 'vscode-languageserver-protocol';
 import { diagnosticLines } from '../util/fixture';
-import { LspClient } from '../util/lspClient';
+import { actionEdits, LspClient } from '../util/lspClient';
 
 /** Completion, hover, diagnostics and quick fixes for daemon.json through the bundled dist/server.js. */
 describe('daemon.json over LSP (dist/server.js)', () => {
@@ -31,13 +31,13 @@ describe('daemon.json over LSP (dist/server.js)', () => {
   it('offers a quick fix from the diagnostic data', async () => {
     const diags = await client.diagnosticsFor(uri, 1);
     const singular = diags.find((d) => d.code === 'singular-key')!;
-    const actions = await client.request<{ title: string; edit: { changes: Record<string, { newText: string }[]> } }[]>('textDocument/codeAction', {
+    const actions = await client.request<{ title: string; edit?: { documentChanges?: unknown[] } }[]>('textDocument/codeAction', {
       textDocument: { uri },
       range: singular.range,
       context: { diagnostics: [singular] },
     });
     assert.deepEqual(actions.map((a) => a.title), ['Change to "labels"']);
-    assert.equal(actions[0].edit.changes[uri][0].newText, '"labels"');
+    assert.equal(actionEdits(actions[0], uri).edits[0].newText, '"labels"');
   });
 
   it('completes keys and values', async () => {

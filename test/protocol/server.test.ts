@@ -5,7 +5,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { CODE_CACHE_DIR_ENV } from '../../server/src/protocol';
+import { CODE_CACHE_DIR_ENV, EngineStateNotification } from '../../server/src/shared/protocol';
 import { LspClient, REPO_ROOT } from '../util/lspClient';
 
 describe('dist/server.js over stdio', () => {
@@ -91,28 +91,22 @@ describe('a client that never answers workspace/configuration', () => {
 });
 
 describe('custom messages with the client', () => {
-  it('asks the client for live networks when it offers them, and again after networksChanged', async () => {
-    let asked = 0;
-    const client = new LspClient({
-      settings: { validationDelay: 0 },
-      initializationOptions: { liveNetworks: true, engineInfo: { version: '20.10.24', apiVersion: '1.41' } },
-      requestHandlers: {
-        'dockerNetworking/liveNetworks': () => {
-          asked++;
-          return { connected: true, networks: [] };
-        },
-      },
+  it('judges Compose files against the live networks the client pushes, and again after each push', async () => {
+    const live = (name: string) => ({
+      info: { version: '20.10.24', apiVersion: '1.41' },
+      networks: [{ id: 'x', name, driver: 'bridge', scope: 'local', internal: false, enableIPv6: false, subnets: [{ subnet: '198.18.0.0/20' }], labels: {} }],
     });
+    const client = new LspClient({ settings: { validationDelay: 0 }, initializationOptions: { engineState: true } });
     try {
       await client.initialize();
-      const uri = 'file:///srv/compose.yaml';
-      client.open(uri, 'services: {}\n');
-      await client.diagnosticsFor(uri, 1);
-      assert.ok(asked >= 1, 'asked once before validating');
-      const before = asked;
-      await client.connection.sendNotification('dockerNetworking/networksChanged');
-      await client.waitForDiagnostics(uri, () => asked > before);
-      assert.ok(asked > before, 'asked again after networksChanged');
+      const uri = 'file:///srv/app/compose.yaml';
+      client.open(uri, 'services:\n  web:\n    image: x\n    networks: [n]\nnetworks:\n  n:\n    ipam:\n      config:\n        - subnet: 198.18.0.0/24\n');
+      // No push yet: Compose validation waits for the first one, then judges with it.
+      await client.connection.sendNotification(EngineStateNotification, live('other'));
+      const codes = (ds: { code?: unknown }[]) => ds.map((d) => d.code);
+      await client.waitForDiagnostics(uri, (p) => codes(p.diagnostics).includes('subnet-overlaps-live-network'));
+      await client.connection.sendNotification(EngineStateNotification, { info: {} });
+      await client.waitForDiagnostics(uri, (p) => !codes(p.diagnostics).includes('subnet-overlaps-live-network'));
     } finally {
       await client.shutdown();
     }

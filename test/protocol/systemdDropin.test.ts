@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, beforeEach, describe, it } from 'node:test';
 import type { CodeAction, CompletionList, Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-protocol';
 import { diagnosticLines } from '../util/fixture';
-import { LspClient } from '../util/lspClient';
+import { actionEdits, LspClient } from '../util/lspClient';
 
 /** The drop-in mode through the bundled dist/server.js, over stdio. */
 describe('systemd drop-in over LSP', () => {
@@ -50,7 +50,7 @@ describe('systemd drop-in over LSP', () => {
       context: { diagnostics: diags },
     });
     assert.equal(actions[0].title, 'Change to Environment');
-    assert.equal(actions[0].edit?.changes?.[uri][0].newText, 'Environment');
+    assert.equal(actionEdits(actions[0], uri).edits[0].newText, 'Environment');
     client.close(uri);
   });
 

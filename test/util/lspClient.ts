@@ -135,3 +135,21 @@ export class LspClient {
     return code;
   }
 }
+
+/**
+ * The edits a code action makes to `uri`. Our quick fixes are versioned document edits
+ * (#14), so that VS Code refuses one computed for text that has changed since; this
+ * fails when an action carries unversioned `changes` instead.
+ */
+export function actionEdits(
+  action: { edit?: { changes?: unknown; documentChanges?: unknown[] } },
+  uri: string,
+): { version: number | null; edits: { range: { start: { line: number; character: number }; end: { line: number; character: number } }; newText: string }[] } {
+  if (action.edit?.changes !== undefined) throw new Error('a quick fix sent unversioned `changes`');
+  const change = (action.edit?.documentChanges ?? []).find(
+    (c): c is { textDocument: { uri: string; version: number | null }; edits: never[] } =>
+      !!c && typeof c === 'object' && 'textDocument' in c && (c as { textDocument: { uri: string } }).textDocument.uri === uri,
+  );
+  if (!change) throw new Error(`the action edits no ${uri}`);
+  return { version: change.textDocument.version, edits: change.edits };
+}

@@ -1,4 +1,4 @@
-import { KNOWN_RELEASES } from '../../../server/src/utils/engineVersion';
+import { KNOWN_RELEASES } from '../../../server/src/shared/engineVersion';
 
 /**
  * Engine API versions ("1.41") and negotiation, as the Go client does it (moby

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as vscode from 'vscode';
-import { SETTINGS_SECTION, type EngineInfo, type LiveNetworksResult } from '../../../server/src/protocol';
+import { SETTINGS_SECTION, type EngineInfo, type EngineState } from '../../../server/src/shared/protocol';
 import { resolveEndpoint, type ResolveEnv } from '../engine/engineEndpoint';
 import { EngineSession, type SessionState } from '../engine/engineSession';
 import type { EngineBridge } from '../languageClient';
@@ -71,9 +71,15 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
   let sessionListeners: Array<() => void> = [];
   const provider = new NetworkTreeProvider(session, treeOptions());
   const view = vscode.window.createTreeView(NETWORKS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
-  const infoEmitter = new vscode.EventEmitter<EngineInfo>();
-  const networksEmitter = new vscode.EventEmitter<void>();
+  const stateEmitter = new vscode.EventEmitter<EngineState>();
   let engineInfo: EngineInfo = {};
+  let engineState: EngineState = { info: {} };
+  // The whole Engine state, pushed to the language server on every change (shared/protocol.ts).
+  const pushState = (): void => {
+    const s = session;
+    engineState = { info: engineInfo, networks: s.state.kind === 'connected' && s.snapshot ? s.snapshot.map(toLiveNetwork) : undefined };
+    stateEmitter.fire(engineState);
+  };
 
   const docs = new InspectDocuments(async (uri) => {
     const s = session;
@@ -86,9 +92,10 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     view.description = provider.description;
     void vscode.commands.executeCommand('setContext', 'dockerNetworking.engineState', state.kind);
     const info = engineInfoOf(state);
-    if (info.version !== engineInfo.version || info.apiVersion !== engineInfo.apiVersion) {
+    const connected = state.kind === 'connected';
+    if (info.version !== engineInfo.version || info.apiVersion !== engineInfo.apiVersion || connected !== (engineState.networks !== undefined)) {
       engineInfo = info;
-      infoEmitter.fire(info);
+      pushState();
     }
     provider.rebuild();
   };
@@ -100,7 +107,7 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
       session.onDidChangeSnapshot(() => {
         provider.rebuild();
         docs.refreshAll();
-        networksEmitter.fire();
+        pushState();
       }),
     ];
     onState(session.state);
@@ -118,8 +125,7 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     provider,
     view,
     docs,
-    infoEmitter,
-    networksEmitter,
+    stateEmitter,
     vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, docs),
     ...registerNetworkCommands({ session: () => session, output }),
     vscode.workspace.onDidChangeConfiguration((e) => {
@@ -134,15 +140,9 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
   wire();
 
   return {
-    get engineInfo(): EngineInfo {
-      return engineInfo;
+    get engineState(): EngineState {
+      return engineState;
     },
-    onDidChangeEngineInfo: infoEmitter.event,
-    onDidChangeNetworks: networksEmitter.event,
-    liveNetworks: async (): Promise<LiveNetworksResult> => {
-      const s = session;
-      if (s.state.kind !== 'connected' || !s.snapshot) return { connected: false, networks: [] };
-      return { connected: true, networks: s.snapshot.map(toLiveNetwork) };
-    },
+    onDidChangeEngineState: stateEmitter.event,
   };
 }

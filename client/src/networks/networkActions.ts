@@ -1,4 +1,4 @@
-import { containsIp, findFreeSubnet, overlaps, parseCidr, parseIp, type ParsedCidr } from '../../../server/src/utils/cidr';
+import { containsIp, findFreeSubnet, overlaps, parseCidr, parseIp, type ParsedCidr } from '../../../server/src/shared/cidr';
 import type { EngineClient } from '../engine/engineClient';
 import { parseContainerList, type ContainerRecord, type NetworkRecord } from './networkRecords';
 import { isBuiltin } from './networkTreeModel';

@@ -1,4 +1,4 @@
-import type { LiveNetwork } from '../../../server/src/protocol';
+import type { LiveNetwork } from '../../../server/src/shared/protocol';
 
 /**
  * Our own types for the Engine's network, container and event records, parsed

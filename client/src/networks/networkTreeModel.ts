@@ -1,4 +1,4 @@
-import { describeRange, parseCidr } from '../../../server/src/utils/cidr';
+import { describeRange, parseCidr } from '../../../server/src/shared/cidr';
 import type { SessionState } from '../engine/engineSession';
 import { NetworkCommandIds } from './networkCommandIds';
 import type { EndpointRecord, IpamConfigRecord, NetworkRecord } from './networkRecords';

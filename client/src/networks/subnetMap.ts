@@ -1,4 +1,4 @@
-import { overlaps, parseCidr, type ParsedCidr } from '../../../server/src/utils/cidr';
+import { overlaps, parseCidr, type ParsedCidr } from '../../../server/src/shared/cidr';
 import type { NetworkRecord } from './networkRecords';
 
 /** Every subnet in use on the Engine, sorted by address, with overlaps flagged. */

@@ -1,9 +1,9 @@
-import { composeNetworksMode } from '../../../server/src/composeNetworks/composeNetworksMode';
-import type { ComposeModel } from '../../../server/src/composeNetworks/composeModel';
-import type { ModeContext } from '../../../server/src/languageModes';
-import type { LiveNetwork } from '../../../server/src/protocol';
-import { DEFAULT_SETTINGS } from '../../../server/src/settings';
-import { parseEngineVersion } from '../../../server/src/utils/engineVersion';
+import { composeNetworksMode } from '../../../server/src/modes/compose/composeNetworksMode';
+import type { ComposeModel } from '../../../server/src/modes/compose/composeModel';
+import type { ModeContext } from '../../../server/src/modes/languageMode';
+import type { LiveNetwork } from '../../../server/src/shared/protocol';
+import { DEFAULT_SETTINGS } from '../../../server/src/shared/settings';
+import { parseEngineVersion } from '../../../server/src/shared/engineVersion';
 import { applyEdits, diagnosticLines, fixture, type Fixture } from '../../util/fixture';
 
 export const mode = composeNetworksMode;

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { renderProperty } from '../../../server/src/composeNetworks/composeSchema';
+import { renderProperty } from '../../../server/src/modes/compose/composeSchema';
 import { hoverText } from './helpers';
 
 const file = (cursorAt: string): string =>

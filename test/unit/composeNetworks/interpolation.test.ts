@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { interpolate } from '../../../server/src/composeNetworks/interpolation';
+import { interpolate } from '../../../server/src/modes/compose/interpolation';
 import { codes } from './helpers';
 
 describe('compose networks: interpolation', () => {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { allSubnets } from '../../../server/src/composeNetworks/networkAddressing';
-import { subnetOverlap, withOverlap } from '../../../server/src/composeNetworks/rules/subnetOverlap';
-import { ruleContext } from '../../../server/src/composeNetworks/validate';
-import { overlaps } from '../../../server/src/utils/cidr';
+import { allSubnets } from '../../../server/src/modes/compose/networkAddressing';
+import { subnetOverlap, withOverlap } from '../../../server/src/modes/compose/rules/subnetOverlap';
+import { ruleContext } from '../../../server/src/modes/compose/validate';
+import { overlaps } from '../../../server/src/shared/cidr';
 import { compose, ctx } from './helpers';
 
 /**

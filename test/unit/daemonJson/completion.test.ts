@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CompletionItemKind, CompletionItemTag, type CompletionItem } from 'vscode-languageserver-types';
-import { daemonJsonMode } from '../../../server/src/daemonJson/daemonJsonMode';
+import { daemonJsonMode } from '../../../server/src/modes/daemonJson/daemonJsonMode';
 import { applyEdits, fixture } from '../../util/fixture';
 import { context } from './daemonJsonTestUtil';
 

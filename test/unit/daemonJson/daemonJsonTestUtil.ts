@@ -1,8 +1,8 @@
 import type { CodeAction, CompletionItem, Diagnostic } from 'vscode-languageserver-types';
-import type { ModeContext } from '../../../server/src/languageModes';
-import { daemonJsonMode } from '../../../server/src/daemonJson/daemonJsonMode';
-import { DEFAULT_SETTINGS } from '../../../server/src/settings';
-import { parseEngineVersion } from '../../../server/src/utils/engineVersion';
+import type { ModeContext } from '../../../server/src/modes/languageMode';
+import { daemonJsonMode } from '../../../server/src/modes/daemonJson/daemonJsonMode';
+import { DEFAULT_SETTINGS } from '../../../server/src/shared/settings';
+import { parseEngineVersion } from '../../../server/src/shared/engineVersion';
 import { applyEdits, diagnosticLines, fixture } from '../../util/fixture';
 
 /** Shared helpers of the daemon.json unit tests. */

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DAEMON_SCHEMA, mainType, REJECTED_KEYS, SINGULAR_KEYS, type SchemaNode, TOP_LEVEL } from '../../../server/src/daemonJson/daemonSchema';
-import { parseEngineVersion } from '../../../server/src/utils/engineVersion';
+import { DAEMON_SCHEMA, mainType, REJECTED_KEYS, SINGULAR_KEYS, type SchemaNode, TOP_LEVEL } from '../../../server/src/modes/daemonJson/daemonSchema';
+import { parseEngineVersion } from '../../../server/src/shared/engineVersion';
 
 const VERSION_FIELDS = ['x-since', 'x-deprecated', 'x-removed', 'x-ignoredSince', 'x-supersededIn'] as const;
 

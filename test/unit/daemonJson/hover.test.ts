@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { daemonJsonMode } from '../../../server/src/daemonJson/daemonJsonMode';
+import { daemonJsonMode } from '../../../server/src/modes/daemonJson/daemonJsonMode';
 import { fixture } from '../../util/fixture';
 import { context } from './daemonJsonTestUtil';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { TextEdit } from 'vscode-languageserver-types';
-import { systemdDropinMode } from '../../../server/src/systemdDropin/systemdDropinMode';
+import { systemdDropinMode } from '../../../server/src/modes/systemdDropin/systemdDropinMode';
 import { applyEdits } from '../../util/fixture';
 import { CTX, validate } from './dropinTestKit';
 

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
-import { renderDirective } from '../../../server/src/systemdDropin/renderDocs';
-import { systemdDropinMode } from '../../../server/src/systemdDropin/systemdDropinMode';
+import { renderDirective } from '../../../server/src/modes/systemdDropin/renderDocs';
+import { systemdDropinMode } from '../../../server/src/modes/systemdDropin/systemdDropinMode';
 import { applyEdits } from '../../util/fixture';
 import { CTX, dropin } from './dropinTestKit';
 

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
-import { systemdDropinMode } from '../../../server/src/systemdDropin/systemdDropinMode';
+import { systemdDropinMode } from '../../../server/src/modes/systemdDropin/systemdDropinMode';
 import { CTX, dropin } from './dropinTestKit';
 
 function outline(symbols: DocumentSymbol[] | undefined, depth = 0): string[] {

@@ -1,9 +1,9 @@
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { offsetToLoc } from '../../../server/src/systemdDropin/loc';
-import type { ModeContext } from '../../../server/src/languageModes';
-import { DEFAULT_SETTINGS } from '../../../server/src/settings';
-import { systemdDropinMode } from '../../../server/src/systemdDropin/systemdDropinMode';
-import { resolveEngineVersion } from '../../../server/src/utils/engineVersion';
+import { offsetToLoc } from '../../../server/src/modes/systemdDropin/loc';
+import type { ModeContext } from '../../../server/src/modes/languageMode';
+import { DEFAULT_SETTINGS } from '../../../server/src/shared/settings';
+import { systemdDropinMode } from '../../../server/src/modes/systemdDropin/systemdDropinMode';
+import { resolveEngineVersion } from '../../../server/src/shared/engineVersion';
 import { diagnosticLines, fixture, type Fixture } from '../../util/fixture';
 
 /** Helpers shared by the drop-in unit tests. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { systemdDropinMode } from '../../../server/src/systemdDropin/systemdDropinMode';
+import { systemdDropinMode } from '../../../server/src/modes/systemdDropin/systemdDropinMode';
 import { CTX, dropin, lines, linesOf } from './dropinTestKit';
 
 const CODE = 'exec-command-invalid';

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
-import { renderDirective } from '../../../server/src/systemdDropin/renderDocs';
-import { systemdDropinMode } from '../../../server/src/systemdDropin/systemdDropinMode';
+import { renderDirective } from '../../../server/src/modes/systemdDropin/renderDocs';
+import { systemdDropinMode } from '../../../server/src/modes/systemdDropin/systemdDropinMode';
 import { CTX, dropin } from './dropinTestKit';
 
 function hover(source: string): { text: string; range?: unknown; f: ReturnType<typeof dropin> } {

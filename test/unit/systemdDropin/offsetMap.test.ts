@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { OffsetMap, OffsetMapBuilder } from '../../../server/src/systemdDropin/offsetMap';
-import { parseDropin } from '../../../server/src/systemdDropin/parseDropin';
-import { splitWords } from '../../../server/src/systemdDropin/splitWords';
+import { OffsetMap, OffsetMapBuilder } from '../../../server/src/modes/systemdDropin/offsetMap';
+import { parseDropin } from '../../../server/src/modes/systemdDropin/parseDropin';
+import { splitWords } from '../../../server/src/modes/systemdDropin/splitWords';
 import { dropin, locsOf } from './dropinTestKit';
 
 /** The offsets a plain per-character array would hold, built the slow way. */

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseDropin, spanOf } from '../../../server/src/systemdDropin/parseDropin';
+import { parseDropin, spanOf } from '../../../server/src/modes/systemdDropin/parseDropin';
 import { dropin, locsOf } from './dropinTestKit';
 
 describe('parseDropin', () => {

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { classifyNoProxyEntry, parseNoProxy } from '../../../server/src/systemdDropin/noProxy';
-import { readProxy } from '../../../server/src/systemdDropin/proxyUrl';
+import { classifyNoProxyEntry, parseNoProxy } from '../../../server/src/modes/systemdDropin/noProxy';
+import { readProxy } from '../../../server/src/modes/systemdDropin/proxyUrl';
 import { lines, linesOf, validate } from './dropinTestKit';
 
 describe('readProxy (x/net httpproxy parseProxy)', () => {

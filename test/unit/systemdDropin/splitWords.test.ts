@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseDropin } from '../../../server/src/systemdDropin/parseDropin';
-import { splitQuoted, splitWords, type Word } from '../../../server/src/systemdDropin/splitWords';
-import { textBetween } from '../../../server/src/systemdDropin/loc';
+import { parseDropin } from '../../../server/src/modes/systemdDropin/parseDropin';
+import { splitQuoted, splitWords, type Word } from '../../../server/src/modes/systemdDropin/splitWords';
+import { textBetween } from '../../../server/src/modes/systemdDropin/loc';
 import { dropin, locsOf } from './dropinTestKit';
 
 function split(value: string) {

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { containsCidr, containsIp, describeRange, findFreeSubnet, groupDigits, overlaps, parseCidr, parseIp } from '../../../server/src/utils/cidr';
+import { containsCidr, containsIp, describeRange, findFreeSubnet, groupDigits, overlaps, parseCidr, parseIp } from '../../../server/src/shared/cidr';
 
 describe('parseIp follows Go netip.ParseAddr', () => {
   it('accepts canonical IPv4 and IPv6', () => {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { readDataFile } from '../../../server/src/utils/dataFile';
+import { readDataFile } from '../../../server/src/shared/dataFile';
 
 const REPO_ROOT = path.resolve(__dirname, '..', '..', '..', '..');
 

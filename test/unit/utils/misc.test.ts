@@ -1,12 +1,12 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileKindOf } from '../../../server/src/fileKinds';
-import { normalizeSettings, DEFAULT_SETTINGS } from '../../../server/src/settings';
-import { atLeast, NEWEST_KNOWN, parseEngineVersion, resolveEngineVersion } from '../../../server/src/utils/engineVersion';
+import { fileKindOf } from '../../../server/src/shared/fileKinds';
+import { normalizeSettings, DEFAULT_SETTINGS } from '../../../server/src/shared/settings';
+import { atLeast, NEWEST_KNOWN, parseEngineVersion, resolveEngineVersion } from '../../../server/src/shared/engineVersion';
 import { LanguageModelCache } from '../../../server/src/utils/languageModelCache';
 import { runSafe } from '../../../server/src/utils/runner';
-import { didYouMean } from '../../../server/src/utils/suggest';
+import { didYouMean } from '../../../server/src/modes/suggest';
 
 describe('fileKindOf picks a mode by path, whatever the language id', () => {
   const cases: [string, string | undefined][] = [

@@ -1,0 +1,62 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver-types';
+import { DIAGNOSTIC_SOURCE, type FixDescriptor, type OffsetRange, type Problem, type Severity } from './modes/languageMode';
+
+const SEVERITY: Record<Severity, DiagnosticSeverity> = {
+  error: DiagnosticSeverity.Error,
+  warning: DiagnosticSeverity.Warning,
+  information: DiagnosticSeverity.Information,
+  hint: DiagnosticSeverity.Hint,
+};
+
+/** What a diagnostic of ours carries in `data`: the fixes its problem offered, resolved at code-action time. */
+export interface DiagnosticData {
+  fixes: FixDescriptor[];
+}
+
+export function offsetRangeToRange(document: TextDocument, range: OffsetRange): Range {
+  return { start: document.positionAt(range[0]), end: document.positionAt(range[1]) };
+}
+
+/**
+ * The one conversion from a mode's problems to LSP diagnostics (#14). A mapping merged
+ * into several places of a model (YAML anchors) can make a rule report the same range
+ * and code twice: it is one place in the text, so it is reported once.
+ */
+export function toDiagnostics(document: TextDocument, problems: readonly Problem[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const p of problems) {
+    const key = `${p.range[0]}:${p.range[1]}:${p.code}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
+    const d: Diagnostic = {
+      range: offsetRangeToRange(document, p.range),
+      severity: SEVERITY[p.severity],
+      code: p.code,
+      source: DIAGNOSTIC_SOURCE,
+      message: p.message,
+    };
+    if (p.tags?.length) d.tags = p.tags.map((t) => (t === 'unnecessary' ? DiagnosticTag.Unnecessary : DiagnosticTag.Deprecated));
+    if (p.related?.length) {
+      d.relatedInformation = p.related.map(
+        (r): DiagnosticRelatedInformation => ({
+          // A location in another file needs that file's text to place; until projects
+          // (#16) bring one, related locations are in the same file.
+          location: { uri: r.uri ?? document.uri, range: offsetRangeToRange(document, r.range) },
+          message: r.message,
+        }),
+      );
+    }
+    if (p.fixes?.length) d.data = { fixes: p.fixes } satisfies DiagnosticData;
+    out.push(d);
+  }
+  return out;
+}
+
+/** The fixes a diagnostic of ours carries, or none for anything else (another source, foreign data). */
+export function fixesOf(d: Diagnostic): FixDescriptor[] {
+  if (d.source !== DIAGNOSTIC_SOURCE || !d.data || typeof d.data !== 'object') return [];
+  const fixes = (d.data as Partial<DiagnosticData>).fixes;
+  return Array.isArray(fixes) ? fixes.filter((f): f is FixDescriptor => !!f && typeof f === 'object' && typeof (f as FixDescriptor).title === 'string') : [];
+}

@@ -1,0 +1,48 @@
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import type { ModeContext } from '../languageMode';
+import { spotAt, type ComposeModel } from './composeModel';
+import { renderProperty, renderValue } from './composeSchema';
+import { interpolate } from './interpolation';
+import { addressSummary, hasNetworking, networkSummary, serviceSummary } from './summary';
+
+/** Hover: property docs (the same renderer as completion), network summaries, CIDR ranges. */
+export function doHover(document: TextDocument, position: Position, model: ComposeModel, _ctx: ModeContext): Hover | null {
+  const spot = spotAt(model, document.offsetAt(position));
+  if (!spot) return null;
+  let value: string | undefined;
+  switch (spot.kind) {
+    case 'property':
+      value = renderProperty(spot.def, spot.key);
+      break;
+    case 'value':
+      value = renderValue(spot.def, spot.key, spot.value) ?? renderProperty(spot.def, spot.key);
+      break;
+    case 'network-decl':
+    case 'network-ref':
+      value = networkSummary(model, spot.name);
+      break;
+    case 'service-ref': {
+      const summary = serviceSummary(model, spot.name);
+      value = summary ? `Shares the network stack of service \`${spot.name}\` (and starts after it).\n\n${summary}` : `No service \`${spot.name}\` in this file.`;
+      break;
+    }
+    case 'service-decl':
+      // Service keys are not network parts: stay silent unless the service has networking to show.
+      value = hasNetworking(model, spot.name) ? serviceSummary(model, spot.name) : undefined;
+      break;
+    case 'address': {
+      const v = interpolate(spot.text);
+      value = v.kind === 'dynamic' ? undefined : addressSummary(v.text);
+      if (value && v.kind === 'default') value += '\n\n(the default, when the variable is unset)';
+      break;
+    }
+    default:
+      return null;
+  }
+  if (!value) return null;
+  return {
+    contents: { kind: MarkupKind.Markdown, value },
+    range: { start: document.positionAt(spot.range[0]), end: document.positionAt(spot.range[1]) },
+  };
+}

@@ -1,0 +1,57 @@
+import { atLeast } from '../../../shared/engineVersion';
+import { blockSize, containsCidr, containsIp, ipText } from '../../../shared/cidr';
+import { ENGINE_CHANGES } from '../composeSchema';
+import type { ComposeModel } from '../composeModel';
+import { addressing } from '../networkAddressing';
+import type { Problem, Rule } from './problem';
+
+/**
+ * Addresses of one `ipam.config` entry against its subnet. Gateway and auxiliary
+ * addresses outside the subnet are refused by every Engine ("failed to allocate
+ * gateway (…): Requested address is out of range" on 20.10; validateIpamConfig on
+ * 25.0+). A gateway on the IPv4 network or broadcast address is refused too
+ * ("Address already in use", 20.10, verified). `ip_range` outside or larger than the
+ * subnet is refused from Engine 25.0 and silently accepted (then misused) before.
+ */
+export const addressContainment: Rule = (model: ComposeModel, ctx) => {
+  const out: Problem[] = [];
+  const strict = atLeast(ctx.engineVersion, ENGINE_CHANGES.ipamValidation);
+  for (const decl of model.networks) {
+    const a = addressing(model, decl);
+    // An external network's ipam is never used (externalWithCreationProps says so).
+    if (a.external) continue;
+    for (const b of a.blocks) {
+      const subnet = b.subnet?.cidr;
+      if (!subnet) continue;
+      const net = subnet.network;
+      const g = b.gateway;
+      if (g?.ip) {
+        if (!containsIp(subnet, g.ip)) {
+          out.push({ range: g.range, code: 'gateway-outside-subnet', severity: 'error', message: `Gateway ${g.text} is outside subnet ${net}. Use an address inside it, like ${ipText(subnet.first + 1n, subnet.family)}.` });
+        } else if (subnet.family === 4 && subnet.prefix < 31 && (g.ip.value === subnet.first || g.ip.value === subnet.last)) {
+          out.push({ range: g.range, code: 'gateway-reserved', severity: 'error', message: `Gateway ${g.text} is the ${g.ip.value === subnet.first ? 'network' : 'broadcast'} address of ${net}; the Engine refuses it. Use a host address, like ${ipText(subnet.first + 1n, subnet.family)}.` });
+        }
+      }
+      const r = b.ipRange;
+      if (r?.cidr) {
+        if (r.cidr.family !== subnet.family || !containsCidr(subnet, r.cidr)) {
+          const bigger = r.cidr.family === subnet.family && blockSize(r.cidr) > blockSize(subnet);
+          out.push({
+            range: r.range,
+            code: bigger ? 'ip-range-too-large' : 'ip-range-outside-subnet',
+            severity: strict ? 'error' : 'warning',
+            message: bigger
+              ? `\`ip_range\` ${r.text} is larger than its subnet ${net}${strict ? '; the Engine refuses it' : '; Engine 25.0 and later refuse it'}. Use a block inside the subnet, or drop \`ip_range\`.`
+              : `\`ip_range\` ${r.text} is not inside subnet ${net}${strict ? '; the Engine refuses it' : '; Engine 25.0 and later refuse it'}. Use a block inside the subnet.`,
+          });
+        }
+      }
+      for (const a of b.aux) {
+        if (a.ip && !containsIp(subnet, a.ip)) {
+          out.push({ range: a.range, code: 'aux-address-outside-subnet', severity: 'error', message: `Auxiliary address \`${a.name}\` (${a.text}) is outside subnet ${net}; the Engine refuses the network. Use an address inside it.` });
+        }
+      }
+    }
+  }
+  return out;
+};

@@ -1,0 +1,90 @@
+import { isMap } from 'yaml';
+import { atLeast } from '../../../shared/engineVersion';
+import { parseCidr, parseIp } from '../../../shared/cidr';
+import { ENGINE_CHANGES } from '../composeSchema';
+import type { ComposeModel } from '../composeModel';
+import { addressing, readValue, type AddressValue } from '../networkAddressing';
+import { entry, scalarText, seqItems } from '../yamlNodes';
+import type { Problem, Rule } from './problem';
+
+/**
+ * Address text: CIDR and IP syntax as Go's net/netip reads it (docker/compose parses
+ * with netip before calling the Engine: "invalid subnet", "invalid gateway address",
+ * "invalid IPv4 address", …), host bits in `subnet` / `ip_range` (refused since Engine
+ * 25.0 by moby daemon/network.go validateIpamConfig "invalid subnet %s: it should be
+ * %s"; Engine 20.10 accepts them as written, verified), and MAC addresses.
+ */
+export const addressSyntax: Rule = (model: ComposeModel, ctx) => {
+  const out: Problem[] = [];
+  const strict = atLeast(ctx.engineVersion, ENGINE_CHANGES.ipamValidation);
+  const note = (v: AddressValue): string => (v.fromDefault ? ` (the default "${v.text}")` : '');
+  for (const decl of model.networks) {
+    const a = addressing(model, decl);
+    // An external network's ipam is never used (externalWithCreationProps says so).
+    if (a.external) continue;
+    for (const b of a.blocks) {
+      for (const [key, v] of [['subnet', b.subnet], ['ip_range', b.ipRange]] as const) {
+        if (!v) continue;
+        if (!v.cidr) {
+          out.push({ range: v.range, code: 'invalid-cidr', severity: 'error', message: `\`${key}\`${note(v)} is not a CIDR block. Write an address and a prefix length, like \`172.28.0.0/16\`.` });
+        } else if (v.cidr.hostBitsSet) {
+          out.push({
+            range: v.range,
+            code: key === 'subnet' ? 'subnet-host-bits' : 'ip-range-host-bits',
+            severity: strict ? 'error' : 'warning',
+            message: `\`${key}\` ${v.text} has host bits set; ${strict ? 'the Engine refuses it' : 'newer Engines refuse it'}. Write \`${v.cidr.network}\`.`,
+            data: { fix: 'replace', text: v.cidr.network, title: `Write ${v.cidr.network}` },
+          });
+        }
+      }
+      if (b.gateway && !b.gateway.ip) {
+        out.push({ range: b.gateway.range, code: 'invalid-ip', severity: 'error', message: `\`gateway\`${note(b.gateway)} is not an IP address. Write one address without a prefix, like \`172.28.0.1\`.` });
+      }
+      for (const a of b.aux) {
+        if (!a.ip) out.push({ range: a.range, code: 'invalid-ip', severity: 'error', message: `Auxiliary address \`${a.name}\`${note(a)} is not an IP address. Write one address, like \`172.28.1.5\`.` });
+      }
+    }
+  }
+  for (const ref of model.refs) {
+    for (const e of ref.configEntries) {
+      if (e.key === 'ipv4_address' || e.key === 'ipv6_address') {
+        const v = readValue(e.value);
+        if (!v || v.text === '') continue;
+        const ip = parseIp(v.text);
+        const want = e.key === 'ipv4_address' ? 4 : 6;
+        if (!ip || ip.family !== want) {
+          const cidr = parseCidr(v.text);
+          const hint = cidr ? ` Drop the prefix length: \`${cidr.address.text}\`.` : want === 4 ? ' Write four decimal numbers, like `172.28.0.10`.' : ' Write an IPv6 address, like `fd00::10`.';
+          out.push({ range: v.range, code: 'invalid-ip', severity: 'error', message: `\`${e.key}\` "${v.text}"${v.fromDefault ? ' (the default)' : ''} is not an IPv${want} address.${hint}` });
+        }
+      } else if (e.key === 'link_local_ips') {
+        for (const item of seqItems(ref.service.doc, e.value)) {
+          const v = readValue(item);
+          if (v && !parseIp(v.text)) out.push({ range: v.range, code: 'invalid-ip', severity: 'error', message: `Link-local address "${v.text}" is not an IP address. Write one like \`169.254.10.10\` or \`fe80::10\`.` });
+        }
+      } else if (e.key === 'mac_address') {
+        const v = readValue(e.value);
+        if (v && !isMac(v.text)) {
+          out.push({ range: v.range, code: 'invalid-mac', severity: 'error', message: `\`mac_address\` "${v.text}" is not a MAC address. Write six hex pairs separated by colons, like \`02:42:ac:11:00:02\`.` });
+        }
+      }
+    }
+  }
+  // Service-level mac_address has the same syntax.
+  for (const svc of model.services) {
+    const e = entry(svc.entries, 'mac_address');
+    const v = e && !isMap(e.value) ? readValue(e.value) : undefined;
+    if (v && scalarText(e!.value) !== undefined && !isMac(v.text)) {
+      out.push({ range: v.range, code: 'invalid-mac', severity: 'error', message: `\`mac_address\` "${v.text}" is not a MAC address. Write six hex pairs separated by colons, like \`02:42:ac:11:00:02\`.` });
+    }
+  }
+  return out;
+};
+
+/**
+ * The 48-bit forms Go's net.ParseMAC reads (`01:23:45:67:89:ab`, `01-23-45-67-89-ab`,
+ * `0123.4567.89ab`); the Engine needs an Ethernet (6-byte) address.
+ */
+export function isMac(text: string): boolean {
+  return /^[0-9a-fA-F]{2}([:-])[0-9a-fA-F]{2}(\1[0-9a-fA-F]{2}){4}$/.test(text) || /^[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}\.[0-9a-fA-F]{4}$/.test(text);
+}

@@ -1,0 +1,31 @@
+import { atLeast, formatEngineVersion } from '../../../shared/engineVersion';
+import { property, type DefinitionName } from '../composeSchema';
+import type { ComposeModel } from '../composeModel';
+import type { Entry } from '../yamlNodes';
+import type { Problem, Rule } from './problem';
+
+/**
+ * Properties newer than the target Engine (x-engine-min in the schema): an error when
+ * docker compose refuses them on that Engine (interface_name, "interface_name requires
+ * Docker Engine v28.1 or later"), a warning when the Engine silently ignores them.
+ * The target is `dockerNetworking.engineVersion` (else the connected Engine, else the
+ * newest known release, where nothing is too new).
+ */
+export const engineSupport: Rule = (model: ComposeModel, ctx) => {
+  const out: Problem[] = [];
+  const check = (def: DefinitionName, entries: Entry[]): void => {
+    for (const e of entries) {
+      const min = property(def, e.key)?.['x-engine-min'];
+      if (!min || atLeast(ctx.engineVersion, min.version) || !e.keyNode.range) continue;
+      out.push({
+        range: [e.keyNode.range[0], e.keyNode.range[1]],
+        code: 'needs-newer-engine',
+        severity: min.severity,
+        message: `\`${e.key}\` needs Docker Engine ${min.version} or later (target: ${formatEngineVersion(ctx.engineVersion)}): ${min.effect}. Upgrade the Engine or remove \`${e.key}\`.`,
+      });
+    }
+  };
+  for (const decl of model.networks) check('network', decl.entries);
+  for (const ref of model.refs) check('serviceNetwork', ref.configEntries);
+  return out;
+};

@@ -1,0 +1,180 @@
+import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
+import { didYouMean } from '../../suggest';
+import { isExtensionKey, NETWORK_KEY_PATTERN, property, propertyNames, type DefinitionName, type PropertySchema } from '../composeSchema';
+import { interpolate } from '../interpolation';
+import { hasTag, isNull, kindOf, mapEntries, scalarText, seqItems, type Entry, type OffsetRange } from '../yamlNodes';
+import type { Problem, Rule } from './problem';
+
+/**
+ * The schema of the network parts (compose-spec schema/compose-spec.json, mirrored in
+ * schemas/compose-networks.schema.json): unknown properties, wrong types, booleans
+ * that only interpolation makes strings, invalid network keys. compose-go validates
+ * the schema after interpolation and the boolean casts of `loader/interpolate.go`, so
+ * a `${VAR}` value is never a type error, and `"true"` / `"false"` pass as booleans.
+ */
+export const schemaShape: Rule = (model) => {
+  const out: Problem[] = [];
+  for (const decl of model.networks) {
+    if (hasTag(decl.value, '!reset')) continue;
+    if (!isNull(decl.value) && !isMap(decl.value)) {
+      out.push(err(rangeOf(decl.value!) ?? rangeOf(decl.keyNode)!, 'wrong-type', `Network \`${decl.key}\` must be a mapping (or empty). Write its properties under it, indented.`));
+      continue;
+    }
+    checkMap(decl.doc, 'network', decl.entries, `network \`${decl.key}\``, out);
+  }
+  for (const svc of model.services) {
+    const mode = svc.networkMode;
+    if (mode && !isNull(mode.value) && kindOf(mode.value) !== 'string') {
+      out.push(err(rangeOf(mode.value!)!, 'wrong-type', '`network_mode` must be a string such as `host`, `none` or `service:NAME`.'));
+    }
+    const nets = svc.networks;
+    if (!nets || isNull(nets.value)) continue;
+    const v = nets.value!;
+    if (isSeq(v)) {
+      const seen = new Set<string>();
+      for (const item of seqItems(svc.doc, v)) {
+        const t = scalarText(item);
+        if (t === undefined || kindOf(item) !== 'string') {
+          out.push(err(rangeOf(item)!, 'wrong-type', `Each entry of \`networks\` in service \`${svc.name}\` must be a network name.`));
+        } else if (seen.has(t)) {
+          out.push(err(rangeOf(item)!, 'duplicate-network', `Service \`${svc.name}\` lists network \`${t}\` twice. Remove one of them.`));
+        } else seen.add(t);
+      }
+    } else if (isMap(v)) {
+      for (const e of mapEntries(svc.doc, v)) {
+        if (!NETWORK_KEY_PATTERN.test(e.key)) {
+          out.push(err(rangeOf(e.keyNode)!, 'invalid-network-key', `\`${e.key}\` is not a valid network key: use only letters, digits, \`.\`, \`_\` and \`-\`.`));
+        }
+        if (isNull(e.value) || hasTag(e.value, '!reset')) continue;
+        if (!isMap(e.value)) {
+          out.push(err(rangeOf(e.value!)!, 'wrong-type', `The settings of network \`${e.key}\` in service \`${svc.name}\` must be a mapping (or empty).`));
+          continue;
+        }
+        checkMap(svc.doc, 'serviceNetwork', mapEntries(svc.doc, e.value), `the \`${e.key}\` attachment of service \`${svc.name}\``, out);
+      }
+    } else {
+      out.push(err(rangeOf(v)!, 'wrong-type', `\`networks\` of service \`${svc.name}\` must be a list of names or a mapping of name to settings.`));
+    }
+  }
+  return out;
+};
+
+function err(range: OffsetRange, code: string, message: string): Problem {
+  return { range, code, message, severity: 'error' };
+}
+
+function rangeOf(node: Node): OffsetRange | undefined {
+  return node.range ? [node.range[0], node.range[1]] : undefined;
+}
+
+function checkMap(doc: Document, def: DefinitionName, entries: Entry[], where: string, out: Problem[]): void {
+  for (const e of entries) {
+    if (e.merged && !e.keyNode.range) continue;
+    const p = property(def, e.key);
+    if (!p) {
+      if (isExtensionKey(e.key)) continue;
+      const guess = didYouMean(e.key, propertyNames(def));
+      const hint = guess ? ` Did you mean \`${guess}\`?` : ` Known properties: ${propertyNames(def).map((k) => `\`${k}\``).join(', ')}.`;
+      out.push(err(rangeOf(e.keyNode)!, 'unknown-property', `Unknown property \`${e.key}\` in ${where}; Compose refuses it.${hint}`));
+      continue;
+    }
+    if (hasTag(e.value, '!reset')) continue;
+    checkValue(doc, e, p, where, out);
+  }
+}
+
+/** A scalar that interpolation will replace: never a type error. */
+function interpolated(node: Node | null): boolean {
+  const t = isScalar(node) && typeof node.value === 'string' ? node.value : undefined;
+  return t !== undefined && interpolate(t).kind === 'dynamic';
+}
+
+function checkValue(doc: Document, e: Entry, p: PropertySchema, where: string, out: Problem[]): void {
+  const node = e.value;
+  const at = (n: Node | null): OffsetRange => (n ? rangeOf(n) : undefined) ?? rangeOf(e.keyNode)!;
+  const kind = kindOf(node);
+  const wrong = (expected: string, n: Node | null = node): void => {
+    out.push(err(at(n), 'wrong-type', `\`${e.key}\` in ${where} must be ${expected}, not ${kindOf(n) === 'null' ? 'empty' : `a ${kindOf(n)}`}.`));
+  };
+  switch (p.type) {
+    case 'string':
+      if (kind !== 'string') wrong('a string');
+      return;
+    case 'number': {
+      if (kind === 'number' || interpolated(node)) return;
+      // `${PRIO:-1}`: the value is the default when unset, so check that the default is a number.
+      const t = kind === 'string' ? scalarText(node)! : undefined;
+      const v = t !== undefined && t.includes('$') ? interpolate(t) : undefined;
+      if (v && v.kind !== 'dynamic' && /^-?\d+(\.\d+)?$/.test(v.text)) return;
+      wrong('a number');
+      return;
+    }
+    case 'boolean': {
+      if (p['x-object'] && isMap(node)) {
+        checkMap(doc, p['x-object'], mapEntries(doc, node), `\`${e.key}\` of ${where}`, out);
+        return;
+      }
+      if (kind === 'boolean') return;
+      if (kind !== 'string') return wrong('`true` or `false`');
+      const v = interpolate(scalarText(node)!);
+      if (v.kind === 'dynamic') return;
+      const t = v.text.toLowerCase();
+      if (t === 'true' || t === 'false') return;
+      if (['y', 'yes', 'on', 'n', 'no', 'off'].includes(t)) {
+        const b = ['y', 'yes', 'on'].includes(t);
+        out.push({
+          range: at(node),
+          code: 'yaml11-boolean',
+          severity: 'warning',
+          message: `\`${v.text}\` is read as ${b} only for compatibility with YAML 1.1; write \`${b}\`.`,
+          data: { fix: 'replace', text: String(b), title: `Write \`${b}\`` },
+        });
+        return;
+      }
+      out.push(err(at(node), 'invalid-boolean', `\`${e.key}\` in ${where} must be \`true\` or \`false\`; Compose fails on "${v.text}".`));
+      return;
+    }
+    case 'object':
+      if (!isMap(node)) return wrong('a mapping');
+      if (p.$ref) checkMap(doc, p.$ref, mapEntries(doc, node), `\`${e.key}\` of ${where}`, out);
+      return;
+    case 'list-of-objects':
+      if (!isSeq(node)) return wrong('a list');
+      for (const item of seqItems(doc, node)) {
+        if (hasTag(item, '!reset')) continue;
+        if (!isMap(item)) wrong('a list of mappings', item);
+        else if (p.$ref) checkMap(doc, p.$ref, mapEntries(doc, item), `an entry of \`${e.key}\` in ${where}`, out);
+      }
+      return;
+    case 'map-of-scalars':
+    case 'map-of-strings': {
+      if (!isMap(node)) return wrong('a mapping');
+      for (const x of mapEntries(doc, node)) {
+        const k = kindOf(x.value);
+        const ok = k === 'string' || (p.type === 'map-of-scalars' && k === 'number');
+        if (!ok) {
+          const expected = p.type === 'map-of-strings' ? 'a string (quote numbers and booleans)' : 'a string or a number (quote booleans)';
+          out.push(err(at(x.value ?? x.keyNode), 'wrong-type', `\`${x.key}\` in \`${e.key}\` of ${where} must be ${expected}.`));
+        }
+      }
+      return;
+    }
+    case 'list-of-strings':
+      if (!isSeq(node)) return wrong('a list of strings');
+      for (const item of seqItems(doc, node)) if (kindOf(item) !== 'string') wrong('a list of strings', item);
+      return;
+    case 'list-or-dict':
+      if (isSeq(node)) {
+        for (const item of seqItems(doc, node)) if (kindOf(item) !== 'string') wrong('a list of `key=value` strings', item);
+      } else if (isMap(node)) {
+        for (const x of mapEntries(doc, node)) {
+          const k = kindOf(x.value);
+          if (k === 'mapping' || k === 'list' || k === 'other') wrong('a mapping of scalars', x.value);
+        }
+      } else wrong('a mapping or a list');
+      return;
+    default:
+      return;
+  }
+}
+

@@ -1,0 +1,261 @@
+import type { Node } from 'jsonc-parser';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import {
+  type CompletionItem,
+  CompletionItemKind,
+  CompletionItemTag,
+  type CompletionList,
+  InsertTextFormat,
+  MarkupKind,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
+import type { ModeContext } from '../languageMode';
+import { availability, logDrivers, mainType, type SchemaNode, TOP_LEVEL } from './daemonSchema';
+import { renderKeyDocs, renderLogDriverDocs, renderLogOptionDocs, renderValueDocs } from './keyDocs';
+import { type DaemonJsonDocument, lastValue, properties } from './parseDaemonJson';
+import { locationAt } from './locationAt';
+import { pathText, schemaAtPath, valuesAt } from './schemaAtPath';
+import { readDataFile } from '../../shared/dataFile';
+
+const snippets = readDataFile<typeof import('../../../../snippets/daemonJson.json')>('snippets/daemonJson.json');
+
+/**
+ * Completion of keys (only those not yet present and available in the target Engine,
+ * with a value skeleton), of values (enums, booleans, drivers, runtimes), inside nested
+ * objects, in an empty file, plus the snippets of snippets/daemonJson.json.
+ */
+interface SnippetDef {
+  prefix: string;
+  description: string;
+  body: string[];
+}
+
+function skeleton(node: SchemaNode): string {
+  switch (mainType(node)) {
+    case 'string':
+      return '"$1"';
+    case 'array':
+      return '[$1]';
+    case 'object':
+      return '{$1}';
+    case 'boolean':
+      return `\${1:${node.default === true ? 'false' : 'true'}}`;
+    case 'integer':
+    case 'number':
+      return `\${1:${typeof node.default === 'number' ? node.default : 0}}`;
+    default:
+      return '$1';
+  }
+}
+
+function usable(info: SchemaNode, ctx: ModeContext): { ok: boolean; deprecated: boolean } {
+  const a = availability(info, ctx.engineVersion, ctx.settings.daemonJson.platform);
+  return { ok: a.state === 'ok' || a.state === 'deprecated', deprecated: a.state === 'deprecated' || info.deprecated === true };
+}
+
+function docs(value: string) {
+  return { kind: MarkupKind.Markdown, value };
+}
+
+export function daemonJsonCompletion(document: TextDocument, position: Position, parsed: DaemonJsonDocument, ctx: ModeContext): CompletionList {
+  const text = parsed.text;
+  const offset = document.offsetAt(position);
+  const items: CompletionItem[] = [];
+  const range = (start: number, end: number): Range => ({ start: document.positionAt(start), end: document.positionAt(end) });
+
+  // Empty file: whole-object skeletons.
+  if (!parsed.root) {
+    for (const [key, e] of Object.entries(TOP_LEVEL)) {
+      const u = usable(e, ctx);
+      if (!u.ok) continue;
+      items.push(keyItem(key, e, `{\n\t"${key}": ${skeleton(e)}\n}`, range(0, text.length), u.deprecated));
+    }
+    for (const [name, s] of Object.entries(snippets as Record<string, SnippetDef>)) {
+      if (!snippetKeys(s).every((k) => TOP_LEVEL[k] && usable(TOP_LEVEL[k], ctx).ok)) continue;
+      items.push(snippetItem(name, s, `{\n${s.body.map((l) => `\t${l}`).join('\n')}\n}`, range(0, text.length)));
+    }
+    return { isIncomplete: false, items };
+  }
+
+  const loc = locationAt(parsed, offset);
+  const prev = loc.previousNode;
+  // jsonc-parser reports a key being typed as a 'property' node with the key's offsets.
+  const inString = prev && (prev.type === 'string' || prev.type === 'property') && offset > prev.offset && offset <= prev.offset + prev.length;
+  const start = inString ? prev!.offset : offset;
+  const end = inString ? prev!.offset + prev!.length : offset;
+
+  // After a complete value on a new line with the comma still missing ("true⏎ |"), the
+  // parser still sees the old property; the user is typing the next key.
+  let atKey = loc.isAtPropertyKey;
+  let keyPath = loc.path.slice(0, -1);
+  if (!atKey && !inString && typeof loc.path[loc.path.length - 1] === 'string') {
+    const value = containerAt(parsed.root, loc.path as (string | number)[]);
+    if (value && value.offset + value.length <= offset && /\n/.test(text.slice(value.offset + value.length, offset))) {
+      atKey = true;
+      keyPath = loc.path.slice(0, -1);
+    }
+  }
+  if (atKey) {
+    const path = keyPath;
+    const container = containerAt(parsed.root, path);
+    const present = new Set(properties(container).map((p) => p.name));
+    if (inString) present.delete(String(prev!.value));
+    const after = text.slice(end);
+    const hasColon = /^\s*:/.test(after);
+    const needsComma = !hasColon && /^\s*"/.test(after);
+    // The last non-space character before the key (read backwards: no copy of the text before it).
+    let before = start;
+    while (before > 0 && /\s/.test(text[before - 1])) before--;
+    const needsLeadingComma = before > 0 && !/[{,[]/.test(text[before - 1]);
+    const wrap = (body: string): string => `${needsLeadingComma ? ',' : ''}${body}${needsComma ? ',' : ''}`;
+    const r = range(start, end);
+
+    if (path.length === 0) {
+      for (const [key, e] of Object.entries(TOP_LEVEL)) {
+        if (present.has(key)) continue;
+        const u = usable(e, ctx);
+        if (!u.ok) continue;
+        items.push(keyItem(key, e, wrap(hasColon ? `"${key}"` : `"${key}": ${skeleton(e)}`), r, u.deprecated));
+      }
+      if (!inString) {
+        for (const [name, s] of Object.entries(snippets as Record<string, SnippetDef>)) {
+          // Offer a snippet only when every key it inserts is usable and not yet present.
+          const keys = snippetKeys(s);
+          if (keys.every((k) => !present.has(k) && TOP_LEVEL[k] && usable(TOP_LEVEL[k], ctx).ok)) items.push(snippetItem(name, s, wrap(s.body.join('\n')), r));
+        }
+      }
+      return { isIncomplete: false, items };
+    }
+    if (path.length === 1 && path[0] === 'log-opts') {
+      const driver = logDriverOf(parsed);
+      const info = logDrivers()[driver];
+      const optionDocs = TOP_LEVEL['log-opts']['x-optionDocs'] ?? {};
+      const names = [...(info?.options ?? []), ...(TOP_LEVEL['log-opts']['x-everyDriverOptions'] ?? [])];
+      for (const o of names) {
+        if (present.has(o)) continue;
+        const hist = info?.optionHistory?.[o];
+        if (hist && !usable(hist, ctx).ok) continue;
+        const item: CompletionItem = {
+          label: o,
+          kind: CompletionItemKind.Property,
+          detail: `log option (${driver})`,
+          documentation: docs(renderLogOptionDocs(o, driver, optionDocs[o], hist)),
+          textEdit: { range: r, newText: wrap(hasColon ? `"${o}"` : `"${o}": "$1"`) },
+          insertTextFormat: InsertTextFormat.Snippet,
+          filterText: inString ? `"${o}"` : o,
+        };
+        if (hist && usable(hist, ctx).deprecated) item.tags = [CompletionItemTag.Deprecated];
+        items.push(item);
+      }
+      return { isIncomplete: false, items };
+    }
+    const schema = schemaAtPath(path);
+    if (!schema) return { isIncomplete: false, items };
+    const names = schema.propertyNames?.enum ?? Object.keys(schema.properties ?? {});
+    for (const name of names) {
+      if (present.has(name)) continue;
+      const child = schema.properties?.[name] ?? (typeof schema.additionalProperties === 'object' ? schema.additionalProperties : undefined);
+      if (!child) continue;
+      const u = usable(child, ctx);
+      if (!u.ok) continue;
+      let body = `"${name}": ${skeleton(child)}`;
+      // A ulimit entry repeats its name inside.
+      if (path.length === 1 && path[0] === 'default-ulimits') body = `"${name}": { "Name": "${name}", "Soft": \${1:1024}, "Hard": \${2:1024} }`;
+      items.push(keyItem(name, child, wrap(hasColon ? `"${name}"` : body), r, u.deprecated, `${pathText(path)}.${name}`));
+    }
+    return { isIncomplete: false, items };
+  }
+
+  // A value: of a key (path ends with a name) or an array item (path ends with an index).
+  const path = loc.path;
+  if (path.length === 0) return { isIncomplete: false, items };
+  const schema = schemaAtPath(path);
+  const r = range(start, end);
+  const last = path[path.length - 1];
+  const key = typeof last === 'number' ? String(path[path.length - 2]) : String(last);
+  const add = (value: unknown, detail: string, documentation?: string, deprecated = false): void => {
+    const newText = JSON.stringify(value);
+    items.push({
+      label: newText,
+      kind: CompletionItemKind.Value,
+      detail,
+      documentation: documentation ? docs(documentation) : undefined,
+      textEdit: { range: r, newText },
+      filterText: inString ? newText : undefined,
+      tags: deprecated ? [CompletionItemTag.Deprecated] : undefined,
+    });
+  };
+  if (path.length === 1 && key === 'log-driver') {
+    for (const [name, info] of Object.entries(logDrivers())) {
+      const u = usable({ ...info, 'x-platforms': info.platforms }, ctx);
+      if (u.ok) add(name, 'logging driver', renderLogDriverDocs(name, info), u.deprecated);
+    }
+    return { isIncomplete: false, items };
+  }
+  if (path.length === 1 && key === 'default-runtime') {
+    for (const p of properties(lastValue(parsed.object, 'runtimes'))) add(p.name, 'runtime from "runtimes"');
+  }
+  // Documented values: the key's, an array item's key's (exec-opts), a log option's (mode, compress, …).
+  const values = valuesAt(path)?.values;
+  if (values) {
+    for (const [v, info] of Object.entries(values)) {
+      const u = usable(info, ctx);
+      if (u.ok) add(v, `value of ${key}`, renderValueDocs(key, v, info), u.deprecated);
+    }
+  } else if (schema && mainType(schema) === 'boolean') {
+    add(true, 'boolean');
+    add(false, 'boolean');
+  } else if (schema?.enum) {
+    for (const v of schema.enum) if (v !== null) add(v, `value of ${key}`);
+  }
+  return { isIncomplete: false, items };
+}
+
+function keyItem(key: string, e: SchemaNode, newText: string, range: Range, deprecated: boolean, label = key): CompletionItem {
+  const item: CompletionItem = {
+    label: key,
+    kind: CompletionItemKind.Property,
+    detail: mainType(e),
+    documentation: docs(renderKeyDocs(label, e)),
+    textEdit: { range, newText },
+    insertTextFormat: InsertTextFormat.Snippet,
+    filterText: newText.startsWith('"') || newText.startsWith(',"') ? `"${key}"` : key,
+    sortText: `${deprecated ? '1' : '0'}${key}`,
+  };
+  if (deprecated) item.tags = [CompletionItemTag.Deprecated];
+  return item;
+}
+
+/** The top-level keys a snippet body inserts (its unindented `"key":` lines). */
+function snippetKeys(s: SnippetDef): string[] {
+  return s.body.map((l) => /^"([^"]+)"\s*:/.exec(l)?.[1]).filter((k): k is string => k !== undefined);
+}
+
+function snippetItem(name: string, s: SnippetDef, newText: string, range: Range): CompletionItem {
+  return {
+    label: s.prefix,
+    kind: CompletionItemKind.Snippet,
+    detail: name,
+    documentation: docs(s.description),
+    textEdit: { range, newText },
+    insertTextFormat: InsertTextFormat.Snippet,
+    sortText: `2${s.prefix}`,
+  };
+}
+
+function containerAt(root: Node | undefined, path: (string | number)[]): Node | undefined {
+  let node = root;
+  for (const seg of path) {
+    if (!node) return undefined;
+    if (typeof seg === 'number') node = node.type === 'array' ? node.children?.[seg] : undefined;
+    else node = lastValue(node, seg);
+  }
+  return node;
+}
+
+/** The `log-driver` the file sets, else the default. */
+export function logDriverOf(parsed: DaemonJsonDocument): string {
+  const v = lastValue(parsed.object, 'log-driver');
+  return v?.type === 'string' && v.value ? String(v.value) : String(TOP_LEVEL['log-driver'].default ?? 'json-file');
+}
