@@ -1,7 +1,7 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-import { DEFAULT_PATTERNS, FILE_KINDS, type FileKind } from '../../server/src/shared/fileKinds';
+import { anchorPattern, FILE_KINDS, patternsOf, type FileKind } from '../../server/src/shared/fileKinds';
 import { CODE_CACHE_DIR_ENV, EngineStateNotification, SERVER_PROCESS_ENV, SETTINGS_SECTION, type EngineState, type InitializationOptions } from '../../server/src/shared/protocol';
 
 /**
@@ -20,11 +20,8 @@ export function documentSelector(): { scheme: string; pattern: string }[] {
   const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
   const selector: { scheme: string; pattern: string }[] = [];
   for (const kind of FILE_KINDS) {
-    const extra = config.get<unknown>(`files.${kind}`);
-    const patterns = [...DEFAULT_PATTERNS[kind], ...(Array.isArray(extra) ? extra.filter((p): p is string => typeof p === 'string' && p !== '') : [])];
-    for (const pattern of patterns) {
-      const anchored = pattern.startsWith('/') || pattern.startsWith('**') ? pattern : `**/${pattern}`;
-      for (const scheme of SCHEMES) selector.push({ scheme, pattern: anchored });
+    for (const pattern of patternsOf(kind, { [kind]: config.get<string[]>(`files.${kind}`) })) {
+      for (const scheme of SCHEMES) selector.push({ scheme, pattern: anchorPattern(pattern) });
     }
   }
   return selector;

@@ -14,7 +14,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 // A named import: esbuild then bundles the version string, not the whole manifest (#8).
 import { version as extensionVersion } from '../../package.json';
-import { fileKindOf, type FileKind } from './shared/fileKinds';
+import { fileKindOf } from './fileKindOf';
+import type { FileKind } from './shared/fileKinds';
 import type { CodeCacheInfo } from './loadWithCodeCache';
 import { getLanguageModes } from './modes/languageModes';
 import type { LanguageMode, ModeContext } from './modes/languageMode';

@@ -1,5 +1,3 @@
-import { minimatch } from 'minimatch';
-
 /** The three kinds of file the server understands, one mode each. */
 export type FileKind = 'daemonJson' | 'compose' | 'systemdDropin';
 
@@ -33,25 +31,16 @@ export function uriPath(uri: string): string {
   return path.replace(/\\/g, '/');
 }
 
-const matcherCache = new Map<string, (path: string) => boolean>();
-
-function matcher(pattern: string): (path: string) => boolean {
-  let fn = matcherCache.get(pattern);
-  if (!fn) {
-    const anchored = pattern.startsWith('/') || pattern.startsWith('**') ? pattern : `**/${pattern}`;
-    const mm = new minimatch.Minimatch(anchored, { dot: true, nocase: false });
-    fn = (path) => mm.match(path);
-    matcherCache.set(pattern, fn);
-  }
-  return fn;
+/**
+ * A pattern as both sides use it: a pattern that does not start at the root (`/`) or
+ * with `**` matches at any depth, as VS Code's own `files.associations` patterns do.
+ */
+export function anchorPattern(pattern: string): string {
+  return pattern.startsWith('/') || pattern.startsWith('**') ? pattern : `**/${pattern}`;
 }
 
-/** Which mode handles `uri`, or undefined. Defaults are tried before user patterns. */
-export function fileKindOf(uri: string, extra: ExtraPatterns = {}): FileKind | undefined {
-  const path = uriPath(uri);
-  for (const kind of FILE_KINDS) {
-    const patterns = [...DEFAULT_PATTERNS[kind], ...(extra[kind] ?? [])];
-    if (patterns.some((p) => typeof p === 'string' && p.length > 0 && matcher(p)(path))) return kind;
-  }
-  return undefined;
+/** The built-in patterns of a kind plus the user's extra ones (non-empty strings only: settings may hold anything). */
+export function patternsOf(kind: FileKind, extra: ExtraPatterns = {}): string[] {
+  const more = extra[kind];
+  return [...DEFAULT_PATTERNS[kind], ...(Array.isArray(more) ? more.filter((p): p is string => typeof p === 'string' && p.length > 0) : [])];
 }

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { fileKindOf } from '../../../server/src/shared/fileKinds';
+import { fileKindOf } from '../../../server/src/fileKindOf';
 import { normalizeSettings, DEFAULT_SETTINGS } from '../../../server/src/shared/settings';
 import { atLeast, NEWEST_KNOWN, parseEngineVersion, resolveEngineVersion } from '../../../server/src/shared/engineVersion';
 import { LanguageModelCache } from '../../../server/src/utils/languageModelCache';
