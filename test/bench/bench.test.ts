@@ -9,6 +9,7 @@ import { composeInput, daemonJsonInput, dropinInput, standardInputs, writeInputs
 import { parseUnitFile } from './parseUnitFile';
 import { benchPairOnInput, benchRequestsSideBySide, combineRounds, type LspResult } from './lspBench';
 import { END_MARKER, replaceSection, START_MARKER, updateReadme } from './readme';
+import { evaluateBudgets } from './budgets';
 import type { BenchResults } from './results';
 import { ourServer, parseOnlyServer } from './servers';
 import { quantile, summarize } from './stats';
@@ -240,5 +241,29 @@ describe('requests of two servers side by side', () => {
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
     }
+  });
+});
+
+describe('budgets', () => {
+  // A result of ours and the parse-only server on one input, with these medians.
+  const resultsFor = (lines: number, ours: { open: number; edit: number }, parse: { open: number; edit: number }): BenchResults => {
+    const lsp = (server: 'ours' | 'parse-only', f: { open: number; edit: number }) =>
+      ({ server, input: 'x', errors: [], openMs: f.open, edit: summarize([f.edit]), debounceMs: 0 }) as unknown as LspResult;
+    return {
+      inputs: [{ id: 'x', kind: 'daemonJson', lines, bytes: 1 }],
+      lsp: [lsp('ours', ours), lsp('parse-only', parse)],
+      spawn: {},
+      view: { skipped: 'no Engine' },
+    } as unknown as BenchResults;
+  };
+  const verdict = (r: BenchResults, id: string) => evaluateBudgets(r).find((b) => b.id === id)?.pass;
+
+  it('judge inputs under 1,000 lines by an absolute slack over the parse-only server, larger ones by a ratio (#14)', () => {
+    // 0.3 ms against 0.1 ms is 3× but within 1 ms: fine for a small input, not for a large one.
+    assert.equal(verdict(resultsFor(100, { open: 0.3, edit: 0.3 }, { open: 0.1, edit: 0.1 }), 'edit-vs-parse:x'), true);
+    assert.equal(verdict(resultsFor(100, { open: 0.3, edit: 0.3 }, { open: 0.1, edit: 0.1 }), 'open-vs-parse:x'), true);
+    assert.equal(verdict(resultsFor(100, { open: 1.2, edit: 1.2 }, { open: 0.1, edit: 0.1 }), 'edit-vs-parse:x'), false);
+    assert.equal(verdict(resultsFor(5000, { open: 0.3, edit: 0.3 }, { open: 0.1, edit: 0.1 }), 'edit-vs-parse:x'), false);
+    assert.equal(verdict(resultsFor(5000, { open: 0.3, edit: 0.14 }, { open: 0.1, edit: 0.1 }), 'edit-vs-parse:x'), true);
   });
 });
