@@ -19,6 +19,13 @@ export function offsetRangeToRange(document: TextDocument, range: OffsetRange): 
 }
 
 /**
+ * At most this many diagnostics per document, after VS Code's JSON service
+ * (`json.maxItemsComputed`): past it the Problems panel is no help, and sending, storing
+ * and drawing them slows the editor (#15: a 1 MB line gave 10^5 problems).
+ */
+export const MAX_DIAGNOSTICS = 1000;
+
+/**
  * The one conversion from a mode's problems to LSP diagnostics (#14). A mapping merged
  * into several places of a model (YAML anchors) can make a rule report the same range
  * and code twice: it is one place in the text, so it is reported once.
@@ -26,10 +33,17 @@ export function offsetRangeToRange(document: TextDocument, range: OffsetRange): 
 export function toDiagnostics(document: TextDocument, problems: readonly Problem[]): Diagnostic[] {
   const seen = new Set<string>();
   const out: Diagnostic[] = [];
+  let more = 0;
+  let firstLeftOut: Problem | undefined;
   for (const p of problems) {
     const key = `${p.range[0]}:${p.range[1]}:${p.code}`;
     if (seen.has(key)) continue;
     seen.add(key);
+    if (out.length === MAX_DIAGNOSTICS) {
+      more++;
+      firstLeftOut ??= p;
+      continue;
+    }
     const d: Diagnostic = {
       range: offsetRangeToRange(document, p.range),
       severity: SEVERITY[p.severity],
@@ -50,6 +64,15 @@ export function toDiagnostics(document: TextDocument, problems: readonly Problem
     }
     if (p.fixes?.length) d.data = { fixes: p.fixes } satisfies DiagnosticData;
     out.push(d);
+  }
+  if (firstLeftOut) {
+    out.push({
+      range: offsetRangeToRange(document, [firstLeftOut.range[0], firstLeftOut.range[0]]),
+      severity: DiagnosticSeverity.Information,
+      code: 'too-many-problems',
+      source: DIAGNOSTIC_SOURCE,
+      message: `${more} more ${more === 1 ? 'problem is' : 'problems are'} not shown: only the first ${MAX_DIAGNOSTICS} of a file are listed. Fix these, and the rest appear.`,
+    });
   }
   return out;
 }
