@@ -3,6 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import * as ts from 'typescript';
 
 /**
  * The lines the compiler and the bundler hold (#14 item 3):
@@ -41,7 +42,10 @@ interface TscError {
  * repo root). In the lines, `ROOT/` stands for the relative path to the repo root.
  */
 function checkInProject(name: string, projectDir: string, lines: string[]): TscError[] {
-  const real = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, projectDir, 'tsconfig.json'), 'utf8')) as { references?: { path: string }[] };
+  // tsconfig files may hold comments: read them as tsc does.
+  const read = ts.readConfigFile(path.join(REPO_ROOT, projectDir, 'tsconfig.json'), ts.sys.readFile);
+  assert.equal(read.error, undefined);
+  const real = read.config as { references?: { path: string }[] };
   const caseDir = path.join(scratch, name);
   fs.mkdirSync(caseDir, { recursive: true });
   const file = path.join(caseDir, 'probe.ts');
