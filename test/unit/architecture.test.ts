@@ -93,6 +93,15 @@ const NOT_A_MODULE = 'TS2306';
 const FORBIDDEN = /forbiddenImport\.d\.ts' is not a module/;
 
 describe('architecture: project references (#14 item 3)', () => {
+  it('`tsc -b` (npm run typecheck) builds every project through the root tsconfig.json, which compiles nothing itself', () => {
+    const root = ts.readConfigFile(path.join(REPO_ROOT, 'tsconfig.json'), ts.sys.readFile).config as { files?: string[]; include?: string[]; references?: { path: string }[] };
+    assert.deepEqual(root.files, []);
+    assert.equal(root.include, undefined);
+    assert.deepEqual((root.references ?? []).map((r) => r.path).sort(), ['client', 'server', 'server/src/modes', 'server/src/shared', 'test']);
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO_ROOT, 'package.json'), 'utf8')) as { scripts: Record<string, string> };
+    assert.equal(pkg.scripts.typecheck, 'tsc -b');
+  });
+
   it('the client compiles against server/src/shared and fails on any other server file', () => {
     const p = probe([
       { line: "import { parseCidr } from 'ROOT/server/src/shared/cidr';" },
