@@ -1,4 +1,4 @@
-import { KNOWN_RELEASES } from '../../../server/src/shared/engineVersion';
+import { compareEngineVersions, KNOWN_RELEASES, parseApiVersion } from '../../../server/src/shared/engineVersion';
 
 /**
  * Engine API versions ("1.41") and negotiation, as the Go client does it (moby
@@ -12,16 +12,11 @@ export const MIN_API_VERSION = '1.24';
 /** The newest API we know: the last release in schemas/engine-releases.json. */
 export const MAX_API_VERSION: string = KNOWN_RELEASES.reduce((max, r) => (compareApiVersions(r.api, max) > 0 ? r.api : max), MIN_API_VERSION);
 
-export function parseApiVersion(text: string | undefined | null): [number, number] | undefined {
-  if (typeof text !== 'string') return undefined;
-  const m = /^\s*v?(\d+)\.(\d+)\s*$/.exec(text);
-  return m ? [Number(m[1]), Number(m[2])] : undefined;
-}
+const NO_VERSION = { major: 0, minor: 0 };
 
+/** Orders API version texts; an unreadable one counts as "0.0". Parsing is the shared one (server/src/shared/engineVersion.ts, #14). */
 export function compareApiVersions(a: string, b: string): number {
-  const x = parseApiVersion(a) ?? [0, 0];
-  const y = parseApiVersion(b) ?? [0, 0];
-  return x[0] - y[0] || x[1] - y[1];
+  return compareEngineVersions(parseApiVersion(a) ?? NO_VERSION, parseApiVersion(b) ?? NO_VERSION);
 }
 
 export type Negotiated = { ok: true; version: string } | { ok: false; message: string };

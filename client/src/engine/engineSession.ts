@@ -2,7 +2,7 @@ import type * as http from 'http';
 import { EngineClient, type EngineClientOptions, type EngineIdentity } from './engineClient';
 import type { EngineEndpoint, Resolution } from './engineEndpoint';
 import { describeProblem, type EngineProblem } from './engineError';
-import { JsonObjectSplitter } from './jsonStream';
+import { readJsonLines } from './jsonLines';
 
 /**
  * One live connection to an Engine, kept current: negotiate, load a snapshot, follow
@@ -225,17 +225,18 @@ export class EngineSession<T> {
     }
     this.stream = stream;
     this.streamOpenedAt = Date.now();
-    const splitter = new JsonObjectSplitter(
+    // Registered before the 'end' listener below, so an event cut off by the end of the
+    // stream is read (and reported as unreadable) before the stream counts as lost.
+    const lines = readJsonLines(
+      stream,
       (value) => this.onStreamEvent(gen, value),
       (text, error) => this.log(`Skipped an unreadable event (${error}): ${text.slice(0, 200)}`),
     );
-    stream.on('data', (chunk: Buffer) => splitter.write(chunk));
     let ended = false;
     const onEnd = (why: string): void => {
       if (ended) return;
       ended = true;
-      const rest = splitter.end();
-      if (rest) this.log(`The event stream ended inside an event: ${rest.slice(0, 200)}`);
+      lines.close();
       if (gen !== this.generation || this.disposed) return;
       this.log(`The Engine's event stream ended (${why}).`);
       void this.streamLost(gen);

@@ -2,7 +2,9 @@ import { describeRange, parseCidr } from '../../../server/src/shared/cidr';
 import type { SessionState } from '../engine/engineSession';
 import { NetworkCommandIds } from './networkCommandIds';
 import type { EndpointRecord, IpamConfigRecord, NetworkRecord } from './networkRecords';
-import composeNetworksSchema from '../../../schemas/compose-networks.schema.json';
+// A named import, so esbuild puts only this array of the Compose schema into
+// dist/client.js, not the whole schema (#14; test/unit/architecture.test.ts checks).
+import { 'x-predefined-networks' as predefinedNetworks } from '../../../schemas/compose-networks.schema.json';
 
 /**
  * The Docker Networks tree as plain data: labels, descriptions, Markdown tooltips,
@@ -48,7 +50,7 @@ export const DEFAULT_TREE_OPTIONS: TreeOptions = { hideBuiltin: false, sortBy: '
  * Networks every Engine creates and refuses to remove (moby
  * `runconfig.IsPreDefinedNetwork`); the same data the Compose rules use.
  */
-export const BUILTIN_NETWORKS: readonly string[] = composeNetworksSchema['x-predefined-networks'];
+export const BUILTIN_NETWORKS: readonly string[] = predefinedNetworks;
 
 /** The label Compose puts on the networks it creates (compose-spec, docker/compose api.ProjectLabel). */
 export const COMPOSE_PROJECT_LABEL = 'com.docker.compose.project';

@@ -1,6 +1,7 @@
-import { readDataFile } from './dataFile';
-
-const releases = readDataFile<typeof import('../../../schemas/engine-releases.json')>('schemas/engine-releases.json');
+// Imported, not read with readDataFile: the client uses the release list too (its newest
+// API version), and importing keeps the data loader, which reads files next to the
+// bundle, out of dist/client.js (#14). The file is 2 KB, so inlining it costs nothing.
+import releases from '../../../schemas/engine-releases.json';
 
 /** An Engine feature release, compared by major then minor ("20.10" < "23.0" < "29.7"). */
 export interface EngineVersion {
@@ -8,12 +9,26 @@ export interface EngineVersion {
   minor: number;
 }
 
+/**
+ * "MAJOR.MINOR", optionally after a "v"; `tail` also accepts a patch or pre-release
+ * suffix. The one version parser of both sides (#14): Engine releases here, API versions
+ * ("1.41") in the client's negotiation.
+ */
+function parseMajorMinor(text: string | undefined | null, tail: boolean): EngineVersion | undefined {
+  if (typeof text !== 'string') return undefined;
+  const m = /^\s*v?(\d{1,4})\.(\d{1,4})([.\-+~].*)?\s*$/.exec(text);
+  if (!m || (m[3] !== undefined && !tail)) return undefined;
+  return { major: Number(m[1]), minor: Number(m[2]) };
+}
+
 /** Parses "29.7", "20.10.24", "v23.0.1", "29.7.2-rc.1"; undefined for anything else. */
 export function parseEngineVersion(text: string | undefined | null): EngineVersion | undefined {
-  if (typeof text !== 'string') return undefined;
-  const m = /^\s*v?(\d{1,4})\.(\d{1,4})(?:[.\-+~].*)?\s*$/.exec(text);
-  if (!m) return undefined;
-  return { major: Number(m[1]), minor: Number(m[2]) };
+  return parseMajorMinor(text, true);
+}
+
+/** Parses an Engine API version, exactly "MAJOR.MINOR" ("1.41", "v1.41"); undefined for anything else. */
+export function parseApiVersion(text: string | undefined | null): EngineVersion | undefined {
+  return parseMajorMinor(text, false);
 }
 
 export function compareEngineVersions(a: EngineVersion, b: EngineVersion): number {

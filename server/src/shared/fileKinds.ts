@@ -39,8 +39,16 @@ export function anchorPattern(pattern: string): string {
   return pattern.startsWith('/') || pattern.startsWith('**') ? pattern : `**/${pattern}`;
 }
 
-/** The built-in patterns of a kind plus the user's extra ones (non-empty strings only: settings may hold anything). */
+/**
+ * The user's patterns worth using: strings that are not blank (settings may hold anything).
+ * The one filter of both sides (#14): the server's settings (settings.ts) and the client's
+ * document selector (patternsOf on the raw configuration) keep the same patterns.
+ */
+export function usablePatterns(value: unknown): string[] {
+  return Array.isArray(value) ? value.filter((p): p is string => typeof p === 'string' && p.trim() !== '') : [];
+}
+
+/** The built-in patterns of a kind plus the user's extra ones (usable ones only). */
 export function patternsOf(kind: FileKind, extra: ExtraPatterns = {}): string[] {
-  const more = extra[kind];
-  return [...DEFAULT_PATTERNS[kind], ...(Array.isArray(more) ? more.filter((p): p is string => typeof p === 'string' && p.length > 0) : [])];
+  return [...DEFAULT_PATTERNS[kind], ...usablePatterns(extra[kind])];
 }

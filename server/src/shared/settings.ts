@@ -1,4 +1,4 @@
-import type { FileKind } from './fileKinds';
+import { usablePatterns, type FileKind } from './fileKinds';
 
 /**
  * The server's view of the `dockerNetworking.*` settings. Every field has a default,
@@ -48,9 +48,6 @@ function obj(v: unknown): Record<string, unknown> {
 function bool(v: unknown, d: boolean): boolean {
   return typeof v === 'boolean' ? v : d;
 }
-function strings(v: unknown): string[] {
-  return Array.isArray(v) ? v.filter((s): s is string => typeof s === 'string' && s.trim() !== '') : [];
-}
 
 export function normalizeSettings(raw: unknown): Settings {
   const r = obj(raw);
@@ -62,7 +59,7 @@ export function normalizeSettings(raw: unknown): Settings {
   const delay = typeof r.validationDelay === 'number' && Number.isFinite(r.validationDelay) ? r.validationDelay : d.validationDelay;
   return {
     engineVersion: typeof r.engineVersion === 'string' && r.engineVersion.trim() !== '' ? r.engineVersion.trim() : d.engineVersion,
-    files: { daemonJson: strings(files.daemonJson), compose: strings(files.compose), systemdDropin: strings(files.systemdDropin) },
+    files: { daemonJson: usablePatterns(files.daemonJson), compose: usablePatterns(files.compose), systemdDropin: usablePatterns(files.systemdDropin) },
     validationDelay: Math.min(5000, Math.max(0, delay)),
     daemonJson: { enable: bool(dj.enable, d.daemonJson.enable), platform: dj.platform === 'windows' ? 'windows' : 'linux' },
     compose: {
