@@ -194,6 +194,8 @@ export class WorkspaceIndex implements WorkspaceFiles {
   }
 
   private addFile(files: Map<string, IndexedKind>, file: string): void {
+    // Files created later count against the same bound as the walk.
+    if (files.size >= this.maxEntries) return;
     const uri = pathToFileURL(file).href;
     const kind: IndexedKind | undefined = isEnvFile(path.basename(file)) ? 'env' : fileKindOf(uri, this.patternsSeen ?? this.o.patterns());
     if (kind) files.set(uri, kind);
