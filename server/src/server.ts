@@ -28,6 +28,7 @@ import { warmUp } from './warmUp';
 import { normalizeFileUri, WorkspaceIndex } from './workspaceIndex';
 import { EngineStateNotification, WorkspaceFilesRequest, type InitializationOptions } from './shared/protocol';
 import type { Settings } from './shared/settings';
+import { ClampedTextDocument } from './utils/clampedTextDocument';
 import { LanguageModelCache } from './utils/languageModelCache';
 import { formatError, runSafe, type Logger } from './utils/runner';
 
@@ -46,7 +47,8 @@ function describeCodeCache(cache: CodeCacheInfo): string {
  * pick its mode by path, get the cached parse for this version, call the mode.
  */
 export function startServer(connection: Connection, options: { codeCache?: CodeCacheInfo } = {}): { warmedUp: Promise<void> } {
-  const documents = new TextDocuments(TextDocument);
+  // Client ranges are clamped to the text before they reach the store (#15 item 4).
+  const documents = new TextDocuments(ClampedTextDocument);
   const modes = getLanguageModes();
   const allModes = Object.values(modes) as LanguageMode[];
   const logger: Logger = {
