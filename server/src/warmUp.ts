@@ -1,4 +1,9 @@
-import type { FileKind } from './shared/fileKinds';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { toDiagnostics } from './diagnostics';
+import { fileKindOf } from './fileKindOf';
+import type { LanguageMode, ModeContext } from './modes/languageMode';
+import type { ExtraPatterns, FileKind } from './shared/fileKinds';
+import { runSafe, type Logger } from './utils/runner';
 
 /**
  * A small representative document per file kind that the server runs every feature on
@@ -20,3 +25,28 @@ export const WARM_UP_SAMPLES: Readonly<Record<FileKind, string>> = {
       'Environment=HTTPS_PROXY=http://proxy.example.com:3128 LANG=C.UTF-8\nExecStart=\nExecStart=/usr/bin/dockerd\n'
     ).repeat(4),
 };
+
+/**
+ * Runs every feature of every mode once on its sample, off the hot path, right after
+ * `initialized` (#8). Errors are logged, never thrown: a warm-up must not stop the server.
+ */
+export function warmUp(modes: readonly LanguageMode[], patterns: ExtraPatterns, context: () => ModeContext, logger: Logger): void {
+  // Compiles every file pattern (a path no pattern matches tries them all): done on
+  // the first document instead, it took longer than parsing a 200-line drop-in (#8).
+  runSafe(logger, 'warming up the file patterns', undefined, undefined, () => fileKindOf('file:///warm-up/none', patterns));
+  for (const mode of modes) {
+    const text = WARM_UP_SAMPLES[mode.kind];
+    if (!text) continue;
+    runSafe(logger, `warming up the ${mode.kind} mode`, undefined, undefined, () => {
+      const doc = TextDocument.create(`warmup:///${mode.kind}`, 'plaintext', 1, text);
+      const parsed = mode.parse(doc);
+      const ctx = context();
+      const middle = doc.positionAt(Math.floor(text.length / 2));
+      const problems = mode.validate?.(parsed, ctx) ?? [];
+      toDiagnostics(doc, problems);
+      mode.complete?.(doc, middle, parsed, ctx);
+      mode.hover?.(doc, middle, parsed, ctx);
+      for (const p of problems) for (const fix of p.fixes ?? []) mode.resolveFix?.(doc, parsed, fix, ctx);
+    });
+  }
+}

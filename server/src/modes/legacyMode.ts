@@ -44,6 +44,8 @@ interface LegacyModel<P> {
 
 interface LegacyFix extends FixDescriptor {
   edits: OffsetEdit[];
+  /** The document version the edits were made for. */
+  version: number;
 }
 
 const SEVERITY: Record<number, Severity> = {
@@ -67,6 +69,7 @@ export function fromLegacy<P>(legacy: LegacyLanguageMode<P>): LanguageMode<Legac
               const edits = a.edit?.changes?.[doc.uri] ?? [];
               fixes.push({
                 title: a.title,
+                version: doc.version,
                 preferred: a.isPreferred,
                 edits: edits.map((e) => ({ range: [doc.offsetAt(e.range.start), doc.offsetAt(e.range.end)], newText: e.newText })),
               });
@@ -83,7 +86,10 @@ export function fromLegacy<P>(legacy: LegacyLanguageMode<P>): LanguageMode<Legac
             return p;
           })
       : undefined,
-    resolveFix: (document, m, fix) => (m.document.getText() === document.getText() ? fix.edits : undefined),
+    // The edits are in offsets of the validated text, so they fit only that version. (The
+    // model's document is the same object the server updates in place, so comparing its
+    // text with the current one always said "unchanged".)
+    resolveFix: (document, _m, fix) => (fix.version === document.version ? fix.edits : undefined),
     complete: legacy.doComplete && ((d, pos, m, ctx) => legacy.doComplete!(d, pos, m.parsed, ctx)),
     hover: legacy.doHover && ((d, pos, m, ctx) => legacy.doHover!(d, pos, m.parsed, ctx)),
     findDefinition: legacy.findDefinition && ((d, pos, m, ctx) => legacy.findDefinition!(d, pos, m.parsed, ctx)),

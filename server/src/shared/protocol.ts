@@ -9,7 +9,8 @@
  * This file must stay free of `vscode` and `vscode-languageserver` imports: the
  * client bundles it too.
  */
-import { NotificationType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
+import type { FileKind } from './fileKinds';
 
 /** What the client knows about the Docker Engine it is connected to. */
 export interface EngineInfo {
@@ -46,6 +47,25 @@ export interface EngineState {
 
 /** client → server: the Engine state changed (see EngineState). */
 export const EngineStateNotification = new NotificationType<EngineState>('dockerNetworking/engineState');
+
+/** Parameters of WorkspaceFilesRequest. */
+export interface WorkspaceFilesParams {
+  /** Only files of this kind (`env` for `.env` files); every indexed file when absent. */
+  kind?: FileKind | 'env';
+  /** Also return the text of this file as a mode would read it (null when it cannot be read). */
+  read?: string;
+}
+
+export interface WorkspaceFilesResult {
+  uris: string[];
+  text?: string | null;
+}
+
+/**
+ * client → server: what the server's workspace index holds (server/src/workspaceIndex.ts).
+ * Nothing in the extension sends it; tests do, and it helps when debugging (#14).
+ */
+export const WorkspaceFilesRequest = new RequestType<WorkspaceFilesParams, WorkspaceFilesResult, void>('dockerNetworking/workspaceFiles');
 
 /** Sent by the client in `initializationOptions`. */
 export interface InitializationOptions {

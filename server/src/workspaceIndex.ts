@@ -1,0 +1,229 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { fileURLToPath, pathToFileURL } from 'url';
+import { fileKindOf } from './fileKindOf';
+import type { WorkspaceFiles } from './modes/languageMode';
+import type { ExtraPatterns, FileKind } from './shared/fileKinds';
+
+/** What the index lists: a file kind, or `env` for the `.env` files Compose reads. */
+export type IndexedKind = FileKind | 'env';
+
+/** A change to a watched file, as `workspace/didChangeWatchedFiles` reports it (FileChangeType: 1 created, 2 changed, 3 deleted). */
+export interface FileChange {
+  uri: string;
+  type: 1 | 2 | 3;
+}
+
+export interface WorkspaceIndexOptions {
+  /** The user's extra file patterns (settings `files`); compared by identity to notice a change. */
+  patterns(): ExtraPatterns;
+  /** The text of an open document, by URI as the index spells it (see `normalizeFileUri`); open documents win over the disk. */
+  openText(uri: string): string | undefined;
+  /** Files and directories visited per folder before the walk stops. */
+  maxEntries?: number;
+  /** Files larger than this are listed but not read. */
+  maxFileBytes?: number;
+}
+
+/** Directories never walked: dependencies and version control, never a project's own configuration (#14). */
+const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
+export const DEFAULT_MAX_ENTRIES = 20_000;
+export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+
+/**
+ * A file: URI in one spelling (Node's), so that URIs from the client, from the walk and
+ * from watcher events compare equal. Other schemes are returned unchanged.
+ */
+export function normalizeFileUri(uri: string): string {
+  if (!uri.startsWith('file:')) return uri;
+  try {
+    return pathToFileURL(fileURLToPath(uri)).href;
+  } catch {
+    return uri;
+  }
+}
+
+/** `.env` files as Compose reads them: `.env`, `.env.<stage>` and `<name>.env` (env_file). */
+export function isEnvFile(fileName: string): boolean {
+  return fileName === '.env' || fileName.startsWith('.env.') || (fileName.endsWith('.env') && fileName.length > 4);
+}
+
+/**
+ * The files that matter beyond the open documents (#14): the workspace folders' files of
+ * the three kinds and `.env` files, for modes through `ModeContext.workspace`.
+ *
+ * - Listed by walking each folder on the first `list` after the folder is added (or the
+ *   file patterns changed), skipping `node_modules` and `.git`, following no symbolic
+ *   link, and stopping after `maxEntries` files and directories.
+ * - Read lazily: a file's text is read on the first `read` and kept until a watcher event
+ *   says it changed; an open document's text is used instead of the disk's; files above
+ *   `maxFileBytes` are not read.
+ * - Kept current by `workspace/didChangeWatchedFiles` (`onWatchedFilesChanged`) and
+ *   `workspace/didChangeWorkspaceFolders` (`addFolder` / `removeFolder`).
+ */
+export class WorkspaceIndex implements WorkspaceFiles {
+  /** Folder URI → its files (URI → kind), or undefined while it waits for its walk. */
+  private readonly folders = new Map<string, Map<string, IndexedKind> | undefined>();
+  /** Texts read from disk; `undefined` remembers a file that could not be read. */
+  private readonly texts = new Map<string, string | undefined>();
+  private patternsSeen: ExtraPatterns | undefined;
+  private readonly maxEntries: number;
+  private readonly maxFileBytes: number;
+
+  constructor(private readonly o: WorkspaceIndexOptions) {
+    this.maxEntries = o.maxEntries ?? DEFAULT_MAX_ENTRIES;
+    this.maxFileBytes = o.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  }
+
+  addFolder(uri: string): void {
+    const folder = normalizeFileUri(uri).replace(/\/$/, '');
+    if (folder.startsWith('file:') && !this.folders.has(folder)) this.folders.set(folder, undefined);
+  }
+
+  removeFolder(uri: string): void {
+    const folder = normalizeFileUri(uri).replace(/\/$/, '');
+    for (const file of this.folders.get(folder)?.keys() ?? []) this.texts.delete(file);
+    this.folders.delete(folder);
+  }
+
+  get folderUris(): readonly string[] {
+    return [...this.folders.keys()];
+  }
+
+  list(kind?: IndexedKind): readonly string[] {
+    this.refresh();
+    const out: string[] = [];
+    for (const files of this.folders.values()) {
+      for (const [uri, k] of files ?? []) if (kind === undefined || k === kind) out.push(uri);
+    }
+    return out.sort();
+  }
+
+  read(uri: string): string | undefined {
+    const key = normalizeFileUri(uri);
+    const open = this.o.openText(key);
+    if (open !== undefined) return open;
+    if (!key.startsWith('file:') || !this.folderOf(key)) return undefined;
+    if (this.texts.has(key)) return this.texts.get(key);
+    const text = this.readFromDisk(key);
+    this.texts.set(key, text);
+    return text;
+  }
+
+  /** `workspace/didChangeWatchedFiles`: forgets texts read before, adds and removes files. */
+  onWatchedFilesChanged(changes: readonly FileChange[]): void {
+    this.refreshPatterns();
+    for (const change of changes) {
+      const uri = normalizeFileUri(change.uri);
+      const folder = this.folderOf(uri);
+      if (!folder) continue;
+      this.texts.delete(uri);
+      const files = this.folders.get(folder);
+      if (!files) continue; // not walked yet: the walk will see the disk as it is
+      if (change.type === 3) {
+        // A deleted directory comes as one event: its files go with it.
+        files.delete(uri);
+        for (const f of [...files.keys()]) {
+          if (f.startsWith(`${uri}/`)) {
+            files.delete(f);
+            this.texts.delete(f);
+          }
+        }
+        continue;
+      }
+      if (change.type === 1 && !insideSkipped(folder, uri)) this.addPath(files, fileURLToPath(uri), { entries: files.size });
+    }
+  }
+
+  /** Walks the folders not walked yet; all again when the file patterns changed. */
+  private refresh(): void {
+    this.refreshPatterns();
+    for (const [folder, files] of this.folders) {
+      if (!files) this.folders.set(folder, this.walk(folder));
+    }
+  }
+
+  private refreshPatterns(): void {
+    const patterns = this.o.patterns();
+    if (patterns === this.patternsSeen) return;
+    const first = this.patternsSeen === undefined;
+    this.patternsSeen = patterns;
+    if (first) return;
+    for (const folder of this.folders.keys()) this.folders.set(folder, undefined);
+  }
+
+  private walk(folder: string): Map<string, IndexedKind> {
+    const files = new Map<string, IndexedKind>();
+    const budget = { entries: 0 };
+    this.addPath(files, fileURLToPath(folder), budget);
+    return files;
+  }
+
+  /** Adds a file, or walks a directory breadth-first, within `budget`; never throws. */
+  private addPath(files: Map<string, IndexedKind>, start: string, budget: { entries: number }): void {
+    let stat: fs.Stats;
+    try {
+      stat = fs.lstatSync(start);
+    } catch {
+      return;
+    }
+    if (stat.isFile()) {
+      this.addFile(files, start);
+      return;
+    }
+    if (!stat.isDirectory()) return;
+    const queue = [start];
+    while (queue.length && budget.entries < this.maxEntries) {
+      const dir = queue.shift()!;
+      let entries: fs.Dirent[];
+      try {
+        entries = fs.readdirSync(dir, { withFileTypes: true });
+      } catch {
+        continue;
+      }
+      for (const entry of entries) {
+        if (++budget.entries > this.maxEntries) break;
+        const full = path.join(dir, entry.name);
+        if (entry.isDirectory()) {
+          if (!SKIPPED_DIRECTORIES.has(entry.name)) queue.push(full);
+        } else if (entry.isFile()) {
+          this.addFile(files, full);
+        }
+      }
+    }
+  }
+
+  private addFile(files: Map<string, IndexedKind>, file: string): void {
+    // Files created later count against the same bound as the walk.
+    if (files.size >= this.maxEntries) return;
+    const uri = pathToFileURL(file).href;
+    const kind: IndexedKind | undefined = isEnvFile(path.basename(file)) ? 'env' : fileKindOf(uri, this.patternsSeen ?? this.o.patterns());
+    if (kind) files.set(uri, kind);
+  }
+
+  private readFromDisk(uri: string): string | undefined {
+    try {
+      const file = fileURLToPath(uri);
+      const stat = fs.statSync(file);
+      if (!stat.isFile() || stat.size > this.maxFileBytes) return undefined;
+      return fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  /** The folder `uri` lies in, or undefined. */
+  private folderOf(uri: string): string | undefined {
+    for (const folder of this.folders.keys()) if (uri.startsWith(`${folder}/`)) return folder;
+    return undefined;
+  }
+}
+
+/** Whether `uri` lies in a skipped directory below `folder`. */
+function insideSkipped(folder: string, uri: string): boolean {
+  return uri
+    .slice(folder.length + 1)
+    .split('/')
+    .slice(0, -1)
+    .some((segment) => SKIPPED_DIRECTORIES.has(decodeURIComponent(segment)));
+}

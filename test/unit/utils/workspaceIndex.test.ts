@@ -1,0 +1,135 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { isEnvFile, normalizeFileUri, WorkspaceIndex, type WorkspaceIndexOptions } from '../../../server/src/workspaceIndex';
+import type { ExtraPatterns } from '../../../server/src/shared/fileKinds';
+
+/** The workspace index (#14) against a real directory tree. */
+describe('WorkspaceIndex', () => {
+  let root: string;
+  const uri = (rel: string) => pathToFileURL(path.join(root, rel)).href;
+  const rel = (uris: readonly string[]) => uris.map((u) => path.relative(root, new URL(u).pathname)).sort();
+  function write(relPath: string, text: string): void {
+    fs.mkdirSync(path.dirname(path.join(root, relPath)), { recursive: true });
+    fs.writeFileSync(path.join(root, relPath), text);
+  }
+  function index(o: Partial<WorkspaceIndexOptions> = {}, folders = [root]): WorkspaceIndex {
+    const none: ExtraPatterns = {};
+    const idx = new WorkspaceIndex({ patterns: () => none, openText: () => undefined, ...o });
+    folders.forEach((f) => idx.addFolder(pathToFileURL(f).href));
+    return idx;
+  }
+
+  beforeEach(() => {
+    root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dn-index-')));
+    write('daemon.json', '{}');
+    write('app/compose.yaml', 'services: {}\n');
+    write('app/docker-compose.prod.yml', 'services: {}\n');
+    write('app/.env', 'A=1\n');
+    write('app/web.env', 'B=2\n');
+    write('etc/docker.service.d/http-proxy.conf', '[Service]\n');
+    write('README.md', '# not ours\n');
+    write('app/settings.json', '{}');
+    write('node_modules/pkg/compose.yaml', 'services: {}\n');
+    write('node_modules/pkg/.env', 'X=1\n');
+    write('.git/daemon.json', '{}');
+  });
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  it('lists the files of the three kinds and .env files, skipping node_modules and .git', () => {
+    const idx = index();
+    assert.deepEqual(rel(idx.list()), [
+      'app/.env',
+      'app/compose.yaml',
+      'app/docker-compose.prod.yml',
+      'app/web.env',
+      'daemon.json',
+      'etc/docker.service.d/http-proxy.conf',
+    ]);
+    assert.deepEqual(rel(idx.list('compose')), ['app/compose.yaml', 'app/docker-compose.prod.yml']);
+    assert.deepEqual(rel(idx.list('env')), ['app/.env', 'app/web.env']);
+    assert.deepEqual(rel(idx.list('systemdDropin')), ['etc/docker.service.d/http-proxy.conf']);
+  });
+
+  it("follows the user's extra patterns, and walks again when they change", () => {
+    write('deploy/stack.yml', 'services: {}\n');
+    let patterns: ExtraPatterns = {};
+    const idx = index({ patterns: () => patterns });
+    assert.ok(!rel(idx.list('compose')).includes('deploy/stack.yml'));
+    patterns = { compose: ['deploy/*.yml'] };
+    assert.ok(rel(idx.list('compose')).includes('deploy/stack.yml'));
+  });
+
+  it('stops walking after its bound of files and directories', () => {
+    for (let i = 0; i < 30; i++) write(`many/d${String(i).padStart(2, '0')}/compose.yaml`, '');
+    const all = index().list('compose').length;
+    const bounded = index({ maxEntries: 20 }).list('compose').length;
+    assert.equal(all, 32);
+    assert.ok(bounded < 20, `${bounded} files listed with a bound of 20 entries`);
+  });
+
+  it('reads lazily, keeps what it read until the watcher reports a change, and prefers open documents', () => {
+    const open = new Map<string, string>();
+    const idx = index({ openText: (u) => open.get(u) });
+    assert.equal(idx.read(uri('app/.env')), 'A=1\n');
+    fs.writeFileSync(path.join(root, 'app/.env'), 'A=2\n');
+    assert.equal(idx.read(uri('app/.env')), 'A=1\n', 'no event yet: the text read before');
+    idx.onWatchedFilesChanged([{ uri: uri('app/.env'), type: 2 }]);
+    assert.equal(idx.read(uri('app/.env')), 'A=2\n');
+    open.set(uri('app/.env'), 'A=typed\n');
+    assert.equal(idx.read(uri('app/.env')), 'A=typed\n');
+    assert.equal(idx.read(uri('missing.env')), undefined);
+    assert.equal(idx.read(pathToFileURL(path.join(os.tmpdir(), 'elsewhere.env')).href), undefined, 'nothing outside the folders');
+  });
+
+  it('does not read files above its size bound', () => {
+    write('app/big.env', 'X='.padEnd(5000, 'x'));
+    const idx = index({ maxFileBytes: 1000 });
+    assert.ok(rel(idx.list('env')).includes('app/big.env'), 'listed');
+    assert.equal(idx.read(uri('app/big.env')), undefined);
+    assert.equal(idx.read(uri('app/.env')), 'A=1\n');
+  });
+
+  it('adds created files and directories and drops deleted ones', () => {
+    const idx = index();
+    idx.list();
+    write('new/compose.yml', '');
+    write('newdir/sub/daemon.json', '{}');
+    write('node_modules/other/compose.yml', '');
+    idx.onWatchedFilesChanged([
+      { uri: uri('new/compose.yml'), type: 1 },
+      { uri: uri('newdir'), type: 1 },
+      { uri: uri('node_modules/other/compose.yml'), type: 1 },
+    ]);
+    assert.deepEqual(rel(idx.list('compose')), ['app/compose.yaml', 'app/docker-compose.prod.yml', 'new/compose.yml']);
+    assert.deepEqual(rel(idx.list('daemonJson')), ['daemon.json', 'newdir/sub/daemon.json']);
+    fs.rmSync(path.join(root, 'app'), { recursive: true });
+    idx.onWatchedFilesChanged([{ uri: uri('app'), type: 3 }]);
+    assert.deepEqual(rel(idx.list('compose')), ['new/compose.yml']);
+    assert.deepEqual(rel(idx.list('env')), []);
+  });
+
+  it('covers every workspace folder, and forgets a removed one', () => {
+    const second = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dn-index2-')));
+    try {
+      fs.writeFileSync(path.join(second, 'compose.yaml'), 'services: {}\n');
+      const idx = index({}, [root, second]);
+      assert.equal(idx.list('compose').length, 3);
+      idx.removeFolder(pathToFileURL(root).href);
+      assert.deepEqual(idx.list(), [pathToFileURL(path.join(second, 'compose.yaml')).href]);
+      assert.equal(idx.read(uri('app/.env')), undefined, 'a removed folder is not read');
+    } finally {
+      fs.rmSync(second, { recursive: true, force: true });
+    }
+  });
+
+  it('spells file URIs one way', () => {
+    assert.equal(normalizeFileUri('file:///a%20b/c.env'), 'file:///a%20b/c.env');
+    assert.equal(normalizeFileUri('file:///a b/c.env'), 'file:///a%20b/c.env');
+    assert.equal(normalizeFileUri('untitled:Untitled-1'), 'untitled:Untitled-1');
+    assert.deepEqual(['.env', '.env.prod', 'web.env', 'env', 'x.envrc'].map(isEnvFile), [true, true, true, false, false]);
+  });
+});
