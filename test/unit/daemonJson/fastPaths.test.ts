@@ -3,13 +3,17 @@ import { describe, it } from 'node:test';
 import * as jsonc from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
 import { locationAt } from '../../../server/src/modes/daemonJson/locationAt';
-import { parseDaemonJson } from '../../../server/src/modes/daemonJson/parseDaemonJson';
+import { daemonJsonMode } from '../../../server/src/modes/daemonJson/daemonJsonMode';
+import { nodeAt } from '../../../server/src/modes/daemonJson/model';
+import { parse as parseDaemonJson } from '../../../server/src/modes/daemonJson/parse';
 import { overlappingEarlier } from '../../../server/src/modes/daemonJson/rules/addressPools';
 import { reservedNamespace } from '../../../server/src/modes/daemonJson/rules/listValues';
 import { overlaps, parseCidr, type ParsedCidr } from '../../../server/src/shared/cidr';
 import { daemonJsonInput } from '../../bench/inputs';
 import { fixture } from '../../util/fixture';
-import { codes, lines } from './daemonJsonTestUtil';
+import { modeKit } from '../../util/modeKit';
+
+const k = modeKit(daemonJsonMode, 'file:///etc/docker/daemon.json', 'json');
 
 /**
  * The shortcuts of the performance pass must give exactly what the straightforward
@@ -56,7 +60,7 @@ describe('daemon.json fast paths', () => {
 
   it('reports each overlapping pool once per earlier pool it overlaps', () => {
     assert.deepEqual(
-      lines('{"default-address-pools": [\n{"base": "10.0.0.0/8", "size": 24},\n{"base": "10.1.0.0/16", "size": 8},\n{"base": "10.1.0.0/16", "size": 24}\n]}'),
+      k.lines('{"default-address-pools": [\n{"base": "10.0.0.0/8", "size": 24},\n{"base": "10.1.0.0/16", "size": 8},\n{"base": "10.1.0.0/16", "size": 24}\n]}'),
       [
         '3: overlapping-pools: Pool 10.1.0.0/16 overlaps pool 10.0.0.0/8; networks could get clashing subnets.',
         '3: invalid-pool-size: size 8 is shorter than the base\'s prefix /16: dockerd refuses to start. Use a size of 16 or more.',
@@ -74,6 +78,15 @@ describe('daemon.json fast paths', () => {
         const got = locationAt(parsed, offset);
         const shape = (l: typeof got) => ({ path: l.path, isAtPropertyKey: l.isAtPropertyKey, prev: l.previousNode && { type: l.previousNode.type, value: l.previousNode.value as unknown, offset: l.previousNode.offset, length: l.previousNode.length, colonOffset: l.previousNode.colonOffset } });
         assert.deepEqual(shape(got), shape(want), `offset ${offset} of ${JSON.stringify(text.slice(0, 40))}`);
+      }
+    }
+  });
+
+  it('finds the node under every offset as jsonc-parser findNodeAtOffset does', () => {
+    for (const text of TEXTS) {
+      const root = parse(text).root;
+      for (let offset = -1; offset <= text.length + 1; offset++) {
+        assert.equal(nodeAt(root, offset), root && jsonc.findNodeAtOffset(root, offset, false), `offset ${offset} of ${JSON.stringify(text.slice(0, 40))}`);
       }
     }
   });
@@ -100,7 +113,7 @@ describe('daemon.json fast paths', () => {
   });
 
   it('checks insecure registries with and without ports for hyphens', () => {
-    assert.deepEqual(codes('{"insecure-registries": ["-r:5000", "r-:5000", "r:5000-", ":5000", "a-b:5000", "r-"]}'), [
+    assert.deepEqual(k.codes('{"insecure-registries": ["-r:5000", "r-:5000", "r:5000-", ":5000", "a-b:5000", "r-"]}'), [
       '1: invalid-insecure-registry',
       '1: invalid-insecure-registry',
       '1: invalid-insecure-registry',

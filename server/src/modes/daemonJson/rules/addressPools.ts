@@ -1,8 +1,7 @@
 import type { Node } from 'jsonc-parser';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { overlaps, parseCidr, type ParsedCidr } from '../../../shared/cidr';
-import { lastValue } from '../parseDaemonJson';
-import { diag, type KeysRule, type RuleContext, stringValue, topValue } from '../ruleContext';
+import { type DaemonJsonProblem, type DaemonJsonRule, lastValue, stringValue, topValue } from '../model';
+import { problemAt } from '../problemAt';
 
 /**
  * `default-address-pools` (moby libnetwork ipamutils / defaultipam allocator;
@@ -10,38 +9,36 @@ import { diag, type KeysRule, type RuleContext, stringValue, topValue } from '..
  * prefix length ("invalid pools size" refuses the start). Overlapping pools, or a pool
  * overlapping `bip`, are accepted but hand out clashing subnets: warnings.
  */
-export const addressPools: KeysRule = { name: 'addressPools', keys: ['default-address-pools', 'bip'], run: judgePools };
-
-function judgePools(rc: RuleContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const pools = topValue(rc, 'default-address-pools');
+export const addressPools: DaemonJsonRule = (model) => {
+  const out: DaemonJsonProblem[] = [];
+  const pools = topValue(model, 'default-address-pools');
   if (pools?.type !== 'array') return out;
   /** Pools with a valid base, in document order. */
   const valid: { cidr: ParsedCidr; node: Node }[] = [];
   /** Per item: its own errors, and the index in `valid` if it has a valid base. */
-  const items: { errors: Diagnostic[]; valid: number }[] = [];
+  const items: { errors: DaemonJsonProblem[]; valid: number }[] = [];
   for (const item of pools.children ?? []) {
     if (item.type !== 'object') continue;
-    const entry = { errors: [] as Diagnostic[], valid: -1 };
+    const entry = { errors: [] as DaemonJsonProblem[], valid: -1 };
     items.push(entry);
     const base = lastValue(item, 'base');
     const size = lastValue(item, 'size');
     const baseText = stringValue(base);
     const cidr = baseText !== undefined ? parseCidr(baseText) : undefined;
     if (!base || !cidr) {
-      entry.errors.push(diag(rc, base ?? item, 'error', 'invalid-pool', base ? `Pool base "${baseText ?? ''}" is not a CIDR block: dockerd refuses to start.` : 'This pool has no "base": dockerd refuses to start.'));
+      entry.errors.push(problemAt(base ?? item, 'error', 'invalid-pool', base ? `Pool base "${baseText ?? ''}" is not a CIDR block: dockerd refuses to start.` : 'This pool has no "base": dockerd refuses to start.'));
       continue;
     }
     if (size && size.type !== 'number') continue; // valueTypes reports it
     if (!size || (size.value as number) <= 0) {
-      entry.errors.push(diag(rc, size ?? item, 'error', 'invalid-pool', 'A pool needs a "size" (the prefix length of the subnets it hands out): dockerd refuses to start.'));
+      entry.errors.push(problemAt(size ?? item, 'error', 'invalid-pool', 'A pool needs a "size" (the prefix length of the subnets it hands out): dockerd refuses to start.'));
       continue;
     }
     const n = size.value as number;
     if (n < cidr.prefix) {
-      entry.errors.push(diag(rc, size, 'error', 'invalid-pool-size', `size ${n} is shorter than the base's prefix /${cidr.prefix}: dockerd refuses to start. Use a size of ${cidr.prefix} or more.`));
+      entry.errors.push(problemAt(size, 'error', 'invalid-pool-size', `size ${n} is shorter than the base's prefix /${cidr.prefix}: dockerd refuses to start. Use a size of ${cidr.prefix} or more.`));
     } else if (n > (cidr.family === 4 ? 32 : 128)) {
-      entry.errors.push(diag(rc, size, 'error', 'invalid-pool-size', `size ${n} is longer than an IPv${cidr.family} address: dockerd refuses to start.`));
+      entry.errors.push(problemAt(size, 'error', 'invalid-pool-size', `size ${n} is longer than an IPv${cidr.family} address: dockerd refuses to start.`));
     }
     entry.valid = valid.length;
     valid.push({ cidr, node: base });
@@ -53,13 +50,13 @@ function judgePools(rc: RuleContext): Diagnostic[] {
     if (entry.valid < 0) continue;
     const { cidr, node } = valid[entry.valid];
     for (const j of earlier[entry.valid] ?? []) {
-      out.push(diag(rc, node, 'warning', 'overlapping-pools', `Pool ${cidr.network} overlaps pool ${valid[j].cidr.network}; networks could get clashing subnets.`));
+      out.push(problemAt(node, 'warning', 'overlapping-pools', `Pool ${cidr.network} overlaps pool ${valid[j].cidr.network}; networks could get clashing subnets.`));
     }
   }
-  const bip = parseCidr(stringValue(topValue(rc, 'bip')) ?? '');
-  if (bip) for (const p of valid) if (overlaps(p.cidr, bip)) out.push(diag(rc, p.node, 'warning', 'pool-overlaps-bip', `Pool ${p.cidr.network} overlaps the default bridge ${bip.network} (from "bip"); networks could get a subnet that clashes with docker0.`));
+  const bip = parseCidr(stringValue(topValue(model, 'bip')) ?? '');
+  if (bip) for (const p of valid) if (overlaps(p.cidr, bip)) out.push(problemAt(p.node, 'warning', 'pool-overlaps-bip', `Pool ${p.cidr.network} overlaps the default bridge ${bip.network} (from "bip"); networks could get a subnet that clashes with docker0.`));
   return out;
-}
+};
 
 /**
  * For each block, the indexes of the earlier blocks it overlaps, ascending (sparse: no

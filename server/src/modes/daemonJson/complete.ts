@@ -13,7 +13,7 @@ import {
 import type { ModeContext } from '../languageMode';
 import { availability, logDrivers, mainType, type SchemaNode, TOP_LEVEL } from './daemonSchema';
 import { renderKeyDocs, renderLogDriverDocs, renderLogOptionDocs, renderValueDocs } from './keyDocs';
-import { type DaemonJsonDocument, lastValue, properties } from './parseDaemonJson';
+import { type DaemonJsonModel, lastValue, logDriverOf, properties } from './model';
 import { locationAt } from './locationAt';
 import { pathText, schemaAtPath, valuesAt } from './schemaAtPath';
 import { readDataFile } from '../../shared/dataFile';
@@ -58,14 +58,14 @@ function docs(value: string) {
   return { kind: MarkupKind.Markdown, value };
 }
 
-export function daemonJsonCompletion(document: TextDocument, position: Position, parsed: DaemonJsonDocument, ctx: ModeContext): CompletionList {
-  const text = parsed.text;
+export function complete(document: TextDocument, position: Position, model: DaemonJsonModel, ctx: ModeContext): CompletionList {
+  const text = model.text;
   const offset = document.offsetAt(position);
   const items: CompletionItem[] = [];
   const range = (start: number, end: number): Range => ({ start: document.positionAt(start), end: document.positionAt(end) });
 
   // Empty file: whole-object skeletons.
-  if (!parsed.root) {
+  if (!model.root) {
     for (const [key, e] of Object.entries(TOP_LEVEL)) {
       const u = usable(e, ctx);
       if (!u.ok) continue;
@@ -78,7 +78,7 @@ export function daemonJsonCompletion(document: TextDocument, position: Position,
     return { isIncomplete: false, items };
   }
 
-  const loc = locationAt(parsed, offset);
+  const loc = locationAt(model, offset);
   const prev = loc.previousNode;
   // jsonc-parser reports a key being typed as a 'property' node with the key's offsets.
   const inString = prev && (prev.type === 'string' || prev.type === 'property') && offset > prev.offset && offset <= prev.offset + prev.length;
@@ -90,7 +90,7 @@ export function daemonJsonCompletion(document: TextDocument, position: Position,
   let atKey = loc.isAtPropertyKey;
   let keyPath = loc.path.slice(0, -1);
   if (!atKey && !inString && typeof loc.path[loc.path.length - 1] === 'string') {
-    const value = containerAt(parsed.root, loc.path as (string | number)[]);
+    const value = containerAt(model.root, loc.path as (string | number)[]);
     if (value && value.offset + value.length <= offset && /\n/.test(text.slice(value.offset + value.length, offset))) {
       atKey = true;
       keyPath = loc.path.slice(0, -1);
@@ -98,7 +98,7 @@ export function daemonJsonCompletion(document: TextDocument, position: Position,
   }
   if (atKey) {
     const path = keyPath;
-    const container = containerAt(parsed.root, path);
+    const container = containerAt(model.root, path);
     const present = new Set(properties(container).map((p) => p.name));
     if (inString) present.delete(String(prev!.value));
     const after = text.slice(end);
@@ -128,7 +128,7 @@ export function daemonJsonCompletion(document: TextDocument, position: Position,
       return { isIncomplete: false, items };
     }
     if (path.length === 1 && path[0] === 'log-opts') {
-      const driver = logDriverOf(parsed);
+      const driver = logDriverOf(model);
       const info = logDrivers()[driver];
       const optionDocs = TOP_LEVEL['log-opts']['x-optionDocs'] ?? {};
       const names = [...(info?.options ?? []), ...(TOP_LEVEL['log-opts']['x-everyDriverOptions'] ?? [])];
@@ -194,7 +194,7 @@ export function daemonJsonCompletion(document: TextDocument, position: Position,
     return { isIncomplete: false, items };
   }
   if (path.length === 1 && key === 'default-runtime') {
-    for (const p of properties(lastValue(parsed.object, 'runtimes'))) add(p.name, 'runtime from "runtimes"');
+    for (const p of properties(lastValue(model.object, 'runtimes'))) add(p.name, 'runtime from "runtimes"');
   }
   // Documented values: the key's, an array item's key's (exec-opts), a log option's (mode, compress, …).
   const values = valuesAt(path)?.values;
@@ -252,10 +252,4 @@ function containerAt(root: Node | undefined, path: (string | number)[]): Node | 
     else node = lastValue(node, seg);
   }
   return node;
-}
-
-/** The `log-driver` the file sets, else the default. */
-export function logDriverOf(parsed: DaemonJsonDocument): string {
-  const v = lastValue(parsed.object, 'log-driver');
-  return v?.type === 'string' && v.value ? String(v.value) : String(TOP_LEVEL['log-driver'].default ?? 'json-file');
 }
