@@ -20,3 +20,31 @@ describe('daemon.json under hostile input (#15)', () => {
     assert.equal(k.problems(pools(50_000)).length, 49_999);
   });
 });
+
+describe('daemon.json nested very deep (#15)', () => {
+  const deepObjects = (n: number) => `{\n"a": ${'{"b": '.repeat(n)}1${'}'.repeat(n)}\n}`;
+
+  it('reports nesting beyond what dockerd decodes as one error, and answers every request', () => {
+    const text = deepObjects(10_000);
+    assert.deepEqual(k.lines(text), [
+      '2: unknown-key: "b" (inside "a", which dockerd flattens into top-level keys) matches no dockerd option in Engine 29.7: dockerd refuses to start. Remove it or check the spelling (keys are case-sensitive).',
+      "2: json-too-deep: This file nests 10,001 levels deep: dockerd's JSON decoder refuses more than 10,000 and dockerd does not start (values nested deeper than 1,000 levels are not checked).",
+    ]);
+    const middle = text.length >> 1;
+    const at = `${text.slice(0, middle)}$0${text.slice(middle)}`;
+    assert.doesNotThrow(() => k.complete(at));
+    assert.doesNotThrow(() => k.hover(at));
+    assert.ok(k.complete('{"deb$0": 1, "x": ' + '['.repeat(20_000)).labels.includes('debug'), 'completion still works above an unclosed deep value');
+  });
+
+  it('tells that deep values below dockerd\'s limit are not checked, and still checks the rest', () => {
+    assert.deepEqual(k.lines(`{\n"mtu": "1500",\n"a": ${'['.repeat(3000)}${']'.repeat(3000)}\n}`), [
+      '2: wrong-type: "mtu" must be a whole number, not a string: dockerd cannot decode it and refuses to start.',
+      '3: unknown-key: Unknown key "a" matches no dockerd option in Engine 29.7: dockerd refuses to start. Remove it or check the spelling (keys are case-sensitive).',
+      '3: json-too-deep: This file nests 3,001 levels deep; values nested deeper than 1,000 levels are not checked.',
+    ]);
+    // A quick fix still moves the user's own text, not the stand-in the parse used.
+    const deep = `{"a": ${'['.repeat(1500)}"x"${']'.repeat(1500)}, "http-proxy": "http://p"}`;
+    assert.equal(k.applyFix(deep, 'proxy-key-top-level'), deep.replace('"http-proxy": "http://p"', '"proxies": { "http-proxy": "http://p" }'));
+  });
+});

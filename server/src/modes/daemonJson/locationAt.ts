@@ -23,7 +23,8 @@ export interface DaemonJsonLocation {
 }
 
 export function locationAt(model: DaemonJsonModel, offset: number): DaemonJsonLocation {
-  const text = model.text;
+  // The text the tree was built from: getLocation recurses as the parse does (#15).
+  const text = model.parsedText;
   if (!model.root || model.syntaxErrors.length > 0) return jsonc.getLocation(text, offset);
   const obj = innermostObject(model.root, offset);
   if (!obj) return jsonc.getLocation(text, offset);

@@ -10,8 +10,22 @@ import { TOP_LEVEL } from './daemonSchema';
  * The tree is the mode's sorted structure: every node's children are in document order,
  * so position look-ups descend it by binary search (`nodeAt`, locationAt.ts).
  */
+/**
+ * How deep the tree is built. jsonc-parser's visit, and so the parse, recurses once per
+ * level and overflowed the stack at about 3,000 nested objects; every request on such a
+ * file then failed (#15 item 3). No real daemon.json comes near this.
+ */
+export const MAX_DEPTH = 1000;
+
 export interface DaemonJsonModel {
   text: string;
+  /**
+   * The text the tree was built from: `text`, except that values nested deeper than
+   * MAX_DEPTH are replaced by `null` of the same length (#15), so offsets agree.
+   */
+  parsedText: string;
+  /** Where the first value nested deeper than MAX_DEPTH opens, and the deepest nesting of the text. */
+  tooDeep: { offset: number; depth: number } | undefined;
   /** The first top-level value, if any. */
   root: Node | undefined;
   /** `root` when it is an object. */

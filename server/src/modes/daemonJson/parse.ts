@@ -1,7 +1,7 @@
 import * as jsonc from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DaemonJsonModel, PathStep, TopProperty } from './model';
+import { type DaemonJsonModel, MAX_DEPTH, type PathStep, type TopProperty } from './model';
 
 const { SyntaxKind } = jsonc;
 
@@ -13,26 +13,80 @@ const PARSE_OPTIONS: jsonc.ParseOptions = { disallowComments: false, allowTraili
  */
 export function parse(document: TextDocument): DaemonJsonModel {
   const text = document.getText();
+  const { parsedText, tooDeep } = cutDeepNesting(text);
   const syntaxErrors: ParseError[] = [];
   let comments: { offset: number; length: number }[] = [];
   let trailingCommas: number[] = [];
-  const root = buildTree(text, syntaxErrors, comments, trailingCommas);
+  const root = buildTree(parsedText, syntaxErrors, comments, trailingCommas);
   if (syntaxErrors.length > 0) {
     // On broken text the parser skips tokens without reporting them, so the token-level
     // facts are taken from a plain scan instead (only then: the scan costs as much as the parse).
-    ({ comments, trailingCommas } = scanTrivia(text));
+    ({ comments, trailingCommas } = scanTrivia(parsedText));
   }
   let trailingDataOffset: number | undefined;
   if (root) {
     // Sticky search from the end of the value: no copy of the rest of the text.
     const nonSpace = /\S/g;
     nonSpace.lastIndex = root.offset + root.length;
-    const m = nonSpace.exec(text);
+    const m = nonSpace.exec(parsedText);
     if (m) trailingDataOffset = m.index;
   }
   const object = root?.type === 'object' ? root : undefined;
   const { topProperties, top } = topLevel(object);
-  return { text, root, object, syntaxErrors, comments, trailingCommas, trailingDataOffset, topProperties, top };
+  return { text, parsedText, tooDeep, root, object, syntaxErrors, comments, trailingCommas, trailingDataOffset, topProperties, top };
+}
+
+/**
+ * `text` with every value that opens deeper than MAX_DEPTH replaced by `null` (or `0`
+ * where `null` does not fit) padded with spaces, so every offset stays the same; and
+ * where the first such value opens, with the deepest nesting in the text. One pass,
+ * no recursion: strings (which jsonc-parser ends at a line break) and comments are
+ * skipped, so their brackets do not count.
+ */
+export function cutDeepNesting(text: string): { parsedText: string; tooDeep?: { offset: number; depth: number } } {
+  // A text shorter than the limit cannot nest deeper than it.
+  if (text.length <= MAX_DEPTH) return { parsedText: text };
+  let depth = 0;
+  let maxDepth = 0;
+  let cutStart = -1;
+  const cuts: [number, number][] = [];
+  const n = text.length;
+  for (let i = 0; i < n; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (i++; i < n; i++) {
+        const d = text.charCodeAt(i);
+        if (d === 92 /* \\ */) i++;
+        else if (d === 34 || d === 10 || d === 13) break;
+      }
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 1;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      depth++;
+      if (depth > maxDepth) maxDepth = depth;
+      if (depth === MAX_DEPTH + 1 && cutStart < 0) cutStart = i;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      if (depth > 0) depth--;
+      if (depth === MAX_DEPTH && cutStart >= 0) {
+        cuts.push([cutStart, i + 1]);
+        cutStart = -1;
+      }
+    }
+  }
+  if (cutStart >= 0) cuts.push([cutStart, n]);
+  if (cuts.length === 0) return { parsedText: text };
+  let parsedText = '';
+  let from = 0;
+  for (const [start, end] of cuts) {
+    const stand = end - start >= 4 ? 'null' : '0';
+    parsedText += text.slice(from, start) + stand + ' '.repeat(end - start - stand.length);
+    from = end;
+  }
+  parsedText += text.slice(from);
+  return { parsedText, tooDeep: { offset: cuts[0][0], depth: maxDepth } };
 }
 
 /**

@@ -1,7 +1,7 @@
 import type { ParseErrorCode } from 'jsonc-parser';
 import * as jsonc from 'jsonc-parser';
 import { reached } from '../daemonSchema';
-import type { DaemonJsonProblem, DaemonJsonRule } from '../model';
+import { type DaemonJsonProblem, type DaemonJsonRule, MAX_DEPTH } from '../model';
 import { problemAt } from '../problemAt';
 import { target } from '../target';
 
@@ -14,6 +14,8 @@ import { target } from '../target';
  * getConflictFreeConfiguration at v20.10.24 vs v23.0.0).
  */
 const V23 = '23.0';
+/** Go encoding/json's nesting limit (scanner.go maxNestingDepth). */
+const GO_MAX_DEPTH = 10_000;
 
 const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [jsonc.ParseErrorCode.InvalidSymbol]: 'this character is not valid JSON here',
@@ -48,6 +50,17 @@ export const strictJson: DaemonJsonRule = (model, ctx) => {
     if (e.error === jsonc.ParseErrorCode.EndOfFileExpected) continue;
     const what = MESSAGES[e.error] ?? jsonc.printParseErrorCode(e.error);
     out.push(problemAt({ offset: e.offset, length: Math.max(1, e.length) }, 'error', 'json-syntax', `Invalid JSON: ${what}. dockerd refuses to start on a file it cannot parse.`));
+  }
+  if (model.tooDeep) {
+    // Go's encoding/json refuses input nested deeper than 10,000 levels ("exceeded max
+    // depth", scanner.go maxNestingDepth); below that, only our own limit applies (#15).
+    const { offset, depth } = model.tooDeep;
+    const unchecked = `values nested deeper than ${MAX_DEPTH.toLocaleString('en-US')} levels are not checked`;
+    if (depth > GO_MAX_DEPTH) {
+      out.push(problemAt({ offset, length: 1 }, 'error', 'json-too-deep', `This file nests ${depth.toLocaleString('en-US')} levels deep: dockerd's JSON decoder refuses more than ${GO_MAX_DEPTH.toLocaleString('en-US')} and dockerd does not start (${unchecked}).`));
+    } else {
+      out.push(problemAt({ offset, length: 1 }, 'information', 'json-too-deep', `This file nests ${depth.toLocaleString('en-US')} levels deep; ${unchecked}.`));
+    }
   }
   if (model.trailingDataOffset !== undefined) {
     const at = { offset: model.trailingDataOffset, length: Math.max(1, Math.min(model.text.length - model.trailingDataOffset, 200)) };
