@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { daemonJsonMode } from '../../../server/src/modes/daemonJson/daemonJsonMode';
-import { modeKit } from '../../util/modeKit';
+import { modeContext, modeKit } from '../../util/modeKit';
 
 /**
  * Hostile daemon.json files (#15): each case here once hung, crashed or corrupted the
@@ -46,5 +46,47 @@ describe('daemon.json nested very deep (#15)', () => {
     // A quick fix still moves the user's own text, not the stand-in the parse used.
     const deep = `{"a": ${'['.repeat(1500)}"x"${']'.repeat(1500)}, "http-proxy": "http://p"}`;
     assert.equal(k.applyFix(deep, 'proxy-key-top-level'), deep.replace('"http-proxy": "http://p"', '"proxies": { "http-proxy": "http://p" }'));
+  });
+});
+
+describe('daemon.json completion as a new user types (#15)', () => {
+  /** `{...}` with `word` typed where a key goes, in the four places a key can be typed, and the text after picking default-address-pools. */
+  const places = (word: string): [string, string][] => [
+    [`{\n  ${word}\n}`, '{\n  "default-address-pools": []\n}'],
+    [`{\n  "ipv6": true,\n  ${word}\n}`, '{\n  "ipv6": true,\n  "default-address-pools": []\n}'],
+    [`{\n  "ipv6": true\n  ${word}\n}`, '{\n  "ipv6": true\n  ,"default-address-pools": []\n}'],
+    [`{\n  ${word}\n  "ipv6": true\n}`, '{\n  "default-address-pools": [],\n  "ipv6": true\n}'],
+  ];
+
+  it('replaces a partly typed key, quoted or not, from every position inside it, and adds what JSON needs', () => {
+    for (const word of ['default-add', '"default-add"', '"default-add']) {
+      for (const [text, want] of places(word)) {
+        const at = text.indexOf(word);
+        // Every cursor position after the first character of what was typed, up to its end.
+        for (let cursor = at + 1; cursor <= at + word.length; cursor++) {
+          const source = `${text.slice(0, cursor)}$0${text.slice(cursor)}`;
+          assert.equal(k.complete(source).apply('default-address-pools'), want, source);
+        }
+      }
+    }
+  });
+
+  it('offers only what matches the typed text, and says the list is incomplete', () => {
+    const c = k.complete('{\n  default-add$0\n}');
+    assert.ok(c.labels.includes('default-address-pools'));
+    assert.ok(!c.labels.includes('debug') && !c.labels.includes('ipv6'), c.labels.join(', '));
+    assert.deepEqual(k.complete('{"log-level": de$0}').labels, ['"debug"']);
+    assert.equal(k.complete('{"log-level": de$0}').apply('"debug"'), '{"log-level": "debug"}');
+    assert.equal(k.complete('{"ipv6": t$0}').apply('true'), '{"ipv6": true}');
+    assert.equal(k.mode.complete!(k.parse('{"ipv6": t$0}').document, k.parse('{"ipv6": t$0}').position, k.parse('{"ipv6": t$0}').model, modeContext()).isIncomplete, true);
+    assert.ok(k.complete('{\n  $0\n}').labels.length > 50, 'nothing typed, nothing left out');
+  });
+
+  it('completes an empty or blank file on one line, keeping what is around', () => {
+    assert.equal(k.complete('\n\n$0\n').apply('debug'), '\n\n{\n\t"debug": true\n}\n');
+    assert.equal(k.complete('// my settings\n$0').apply('debug'), '// my settings\n{\n\t"debug": true\n}');
+    assert.equal(k.complete('  deb$0  ').apply('debug'), '  {\n\t"debug": true\n}  ');
+    const typed = k.complete('ipv$0').labels;
+    assert.ok(typed.includes('ipv6') && !typed.includes('debug'), typed.join(', '));
   });
 });
