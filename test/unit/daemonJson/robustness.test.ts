@@ -1,6 +1,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { daemonJsonMode } from '../../../server/src/modes/daemonJson/daemonJsonMode';
+import { cutDeepNesting } from '../../../server/src/modes/daemonJson/parse';
 import { modeContext, modeKit } from '../../util/modeKit';
 
 /**
@@ -35,6 +36,21 @@ describe('daemon.json nested very deep (#15)', () => {
     assert.doesNotThrow(() => k.complete(at));
     assert.doesNotThrow(() => k.hover(at));
     assert.ok(k.complete('{"deb$0": 1, "x": ' + '['.repeat(20_000)).labels.includes('debug'), 'completion still works above an unclosed deep value');
+  });
+
+  it('counts only brackets that jsonc-parser sees, and keeps every offset', () => {
+    const deep = '['.repeat(1200);
+    for (const quiet of [`{"s": "${deep}"}`, `{"s": "\\"${deep}"}`, `{// ${deep}\n}`, `{/* ${deep} */}`, `{"s": "${'{'.repeat(600)}", "t": [${'['.repeat(600)}${']'.repeat(600)}]}`]) {
+      assert.deepEqual(cutDeepNesting(quiet), { parsedText: quiet }, quiet.slice(0, 12));
+    }
+    // jsonc-parser ends an unclosed string at the line break: what follows counts.
+    for (const loud of [`{"s": "x\n${deep}`, `{"s": "x\r${deep}`, `{/* x */ "a": ${deep}`]) {
+      const cut = cutDeepNesting(loud);
+      assert.equal(cut.parsedText.length, loud.length);
+      assert.deepEqual(cut.tooDeep, { offset: loud.indexOf('[') + 999, depth: 1201 }, loud.slice(0, 12));
+      assert.equal(cut.parsedText.slice(0, loud.indexOf('[') + 999), loud.slice(0, loud.indexOf('[') + 999));
+      assert.match(cut.parsedText.slice(loud.indexOf('[') + 999), /^null +$/);
+    }
   });
 
   it('tells that deep values below dockerd\'s limit are not checked, and still checks the rest', () => {

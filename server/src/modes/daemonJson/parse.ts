@@ -44,20 +44,34 @@ export function parse(document: TextDocument): DaemonJsonModel {
  * skipped, so their brackets do not count.
  */
 export function cutDeepNesting(text: string): { parsedText: string; tooDeep?: { offset: number; depth: number } } {
-  // A text shorter than the limit cannot nest deeper than it.
-  if (text.length <= MAX_DEPTH) return { parsedText: text };
+  // Nesting deeper than the limit needs more opening brackets than that: counted with
+  // indexOf, this settles nearly every file at a fraction of the cost of the scan below.
+  if (!hasMoreThan(text, '{', '[', MAX_DEPTH)) return { parsedText: text };
   let depth = 0;
   let maxDepth = 0;
   let cutStart = -1;
   const cuts: [number, number][] = [];
   const n = text.length;
+  // The next character that matters; inside a string, the next that can end it.
+  const token = /["{}[\]/]/g;
+  const inString = /["\\\n\r]/g;
   for (let i = 0; i < n; i++) {
+    token.lastIndex = i;
+    const m = token.exec(text);
+    if (!m) break;
+    i = m.index;
     const c = text.charCodeAt(i);
     if (c === 34 /* " */) {
-      for (i++; i < n; i++) {
-        const d = text.charCodeAt(i);
-        if (d === 92 /* \\ */) i++;
-        else if (d === 34 || d === 10 || d === 13) break;
+      for (;;) {
+        inString.lastIndex = i + 1;
+        const e = inString.exec(text);
+        if (!e) {
+          i = n;
+          break;
+        }
+        i = e.index;
+        if (text.charCodeAt(i) !== 92 /* \\ */) break;
+        i++; // an escaped character
       }
     } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
       while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
@@ -236,4 +250,14 @@ function scanTrivia(text: string): { comments: { offset: number; length: number 
     pendingComma = kind === SyntaxKind.CommaToken ? scanner.getTokenOffset() : undefined;
   }
   return { comments, trailingCommas };
+}
+
+/** Whether `text` holds more than `limit` occurrences of `a` and `b` together. */
+function hasMoreThan(text: string, a: string, b: string, limit: number): boolean {
+  if (text.length <= limit) return false;
+  let count = 0;
+  for (const ch of [a, b]) {
+    for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) if (++count > limit) return true;
+  }
+  return false;
 }
