@@ -94,12 +94,12 @@ export function complete(document: TextDocument, position: Position, model: Daem
   /** The items that fit what was typed before the cursor in the replaced range. */
   const done = (list: CompletionItem[]): CompletionList => typedFilter(list, text.slice(start, offset));
 
-  // After a complete value on a new line with the comma still missing ("true⏎ |"), the
-  // parser still sees the old property; the user is typing the next key.
   // A string that jsonc-parser reports as a 'property' is a key, also where its recovery
   // from a missing comma before it says otherwise ("true⏎ \"ke|\"").
   let atKey = loc.isAtPropertyKey || (inString && prev!.type === 'property');
   let keyPath = loc.path.slice(0, -1);
+  // After a complete value on a new line with the comma still missing ("true⏎ |"), the
+  // parser still sees the old property; the user is typing the next key.
   if (!atKey && !inString && typeof loc.path[loc.path.length - 1] === 'string') {
     const value = containerAt(model.root, loc.path as (string | number)[]);
     if (value && value.offset + value.length <= offset && /\n/.test(text.slice(value.offset + value.length, offset))) {

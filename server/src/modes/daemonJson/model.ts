@@ -3,6 +3,13 @@ import type { FixDescriptor, Problem, Rule } from '../languageMode';
 import { TOP_LEVEL } from './daemonSchema';
 
 /**
+ * How deep the tree is built. jsonc-parser's visit, and so the parse, recurses once per
+ * level and overflowed the stack at about 3,000 nested objects; every request on such a
+ * file then failed (#15 item 3). No real daemon.json comes near this.
+ */
+export const MAX_DEPTH = 1000;
+
+/**
  * The model of one daemon.json (parse.ts): a tolerant jsonc-parser tree, so completion
  * and hover work on broken text, plus everything Go's encoding/json would refuse, which
  * the strict-JSON rule reports (comments, trailing commas, syntax errors).
@@ -10,13 +17,6 @@ import { TOP_LEVEL } from './daemonSchema';
  * The tree is the mode's sorted structure: every node's children are in document order,
  * so position look-ups descend it by binary search (`nodeAt`, locationAt.ts).
  */
-/**
- * How deep the tree is built. jsonc-parser's visit, and so the parse, recurses once per
- * level and overflowed the stack at about 3,000 nested objects; every request on such a
- * file then failed (#15 item 3). No real daemon.json comes near this.
- */
-export const MAX_DEPTH = 1000;
-
 export interface DaemonJsonModel {
   text: string;
   /**
