@@ -17,9 +17,10 @@ const k = modeKit(daemonJsonMode, 'file:///etc/docker/daemon.json', 'json');
 
 /**
  * The shortcuts of the performance pass must give exactly what the straightforward
- * code gave: the sweep the same overlapping pairs as comparing every pair, the tree
- * lookup the same location as jsonc-parser's getLocation, the one-pass parse the same
- * tree, comments and trailing commas as parseTree plus a token scan.
+ * code gave: the network look-ups the same first overlap and count as comparing every
+ * pair, the tree look-ups the same location as jsonc-parser's getLocation and the same
+ * node as findNodeAtOffset, the one-pass parse the same tree, comments and trailing
+ * commas as parseTree plus a token scan.
  */
 const parse = (text: string) => parseDaemonJson(fixture(text).document);
 
