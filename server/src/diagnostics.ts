@@ -27,8 +27,10 @@ export const MAX_DIAGNOSTICS = 1000;
 
 /**
  * The one conversion from a mode's problems to LSP diagnostics (#14). A mapping merged
- * into several places of a model (YAML anchors) can make a rule report the same range
- * and code twice: it is one place in the text, so it is reported once.
+ * into several places of a model (YAML anchors) can make a rule report the same problem
+ * twice: it is one place in the text, so it is reported once. Different findings at one
+ * place (daemon.json: a pool overlapping two earlier pools, TLS missing two certificate
+ * paths) differ in their message and are all kept.
  */
 export function toDiagnostics(document: TextDocument, problems: readonly Problem[]): Diagnostic[] {
   const seen = new Set<string>();
@@ -36,7 +38,7 @@ export function toDiagnostics(document: TextDocument, problems: readonly Problem
   let more = 0;
   let firstLeftOut: Problem | undefined;
   for (const p of problems) {
-    const key = `${p.range[0]}:${p.range[1]}:${p.code}`;
+    const key = `${p.range[0]}:${p.range[1]}:${p.code}:${p.message}`;
     if (seen.has(key)) continue;
     seen.add(key);
     if (out.length === MAX_DIAGNOSTICS) {

@@ -4,13 +4,12 @@ import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { daemonJsonMode } from '../../server/src/modes/daemonJson/daemonJsonMode';
-import type { ModeContext } from '../../server/src/modes/languageMode';
-import { DEFAULT_SETTINGS } from '../../server/src/shared/settings';
-import { parseEngineVersion } from '../../server/src/shared/engineVersion';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { toDiagnostics } from '../../server/src/diagnostics';
+import { daemonJsonMode } from '../../server/src/modes/daemonJson/daemonJsonMode';
 import { requireEngine } from '../util/engine';
 import { REPO_ROOT } from '../util/lspClient';
+import { modeContext } from '../util/modeKit';
 import { askDockerd, throwawayDockerdProblem } from '../util/throwawayDockerd';
 
 /**
@@ -31,13 +30,8 @@ function installedVersion(): string | undefined {
 
 function serverErrors(file: string, version: string): string[] {
   const document = TextDocument.create(`file://${file}`, 'json', 1, readFileSync(file, 'utf8'));
-  const ctx: ModeContext = {
-    settings: { ...DEFAULT_SETTINGS, engineVersion: version, daemonJson: { enable: true, platform: 'linux' } },
-    engineVersion: parseEngineVersion(version)!,
-    engineVersionKnown: true,
-  };
-  return daemonJsonMode
-    .doValidation!(document, daemonJsonMode.parse(document), ctx)
+  const ctx = modeContext({ engine: version, settings: { daemonJson: { platform: 'linux' } } });
+  return toDiagnostics(document, daemonJsonMode.validate!(daemonJsonMode.parse(document), ctx))
     .filter((d) => d.severity === DiagnosticSeverity.Error)
     .map((d) => `${d.range.start.line + 1}: ${String(d.code)}: ${d.message}`);
 }

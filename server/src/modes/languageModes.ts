@@ -8,7 +8,7 @@ import { systemdDropinMode } from './systemdDropin/systemdDropinMode';
 /** The registry: one mode per file kind. */
 export function getLanguageModes(): Record<FileKind, LanguageMode<any, any>> {
   return {
-    daemonJson: fromLegacy(daemonJsonMode),
+    daemonJson: daemonJsonMode,
     compose: fromLegacy(composeNetworksMode),
     systemdDropin: fromLegacy(systemdDropinMode),
   };

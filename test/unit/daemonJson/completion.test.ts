@@ -2,22 +2,17 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { CompletionItemKind, CompletionItemTag, type CompletionItem } from 'vscode-languageserver-types';
 import { daemonJsonMode } from '../../../server/src/modes/daemonJson/daemonJsonMode';
-import { applyEdits, fixture } from '../../util/fixture';
-import { context } from './daemonJsonTestUtil';
+import { applyCompletion, modeKit } from '../../util/modeKit';
 
-function complete(source: string, version = '29.7'): { items: CompletionItem[]; apply(label: string, kind?: number): string } {
-  const f = fixture(source);
-  const list = daemonJsonMode.doComplete!(f.document, f.position, daemonJsonMode.parse(f.document), context(version));
+const k = modeKit(daemonJsonMode, 'file:///etc/docker/daemon.json', 'json');
+
+/** Completion at `$0` for a target Engine; `apply(label, kind)` picks the item of that kind when a key and a snippet share a label. */
+function complete(source: string, engine = '29.7'): { items: CompletionItem[]; apply(label: string, kind?: number): string } {
+  const f = k.parse(source);
+  const { items } = k.complete(source, { engine });
   return {
-    items: list.items,
-    apply(label: string, kind?: number): string {
-      const item = list.items.find((i) => i.label === label && (kind === undefined || i.kind === kind));
-      if (!item) throw new Error(`no item ${label} among ${list.items.map((i) => i.label).join(', ')}`);
-      const edit = item.textEdit as { range: never; newText: string };
-      // Snippet placeholders become their default text, the way an editor inserts them.
-      const plain = edit.newText.replace(/\$\{\d+:([^}]*)\}/g, '$1').replace(/\$\{\d+\|([^,|]*)[^}]*\}/g, '$1').replace(/\$\d+/g, '');
-      return applyEdits(f.document, [{ range: edit.range, newText: plain }]);
-    },
+    items,
+    apply: (label, kind) => applyCompletion(f.document, f.position, items.filter((i) => kind === undefined || i.kind === kind), label),
   };
 }
 

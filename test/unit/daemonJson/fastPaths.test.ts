@@ -3,29 +3,33 @@ import { describe, it } from 'node:test';
 import * as jsonc from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
 import { locationAt } from '../../../server/src/modes/daemonJson/locationAt';
-import { parseDaemonJson } from '../../../server/src/modes/daemonJson/parseDaemonJson';
-import { overlappingEarlier } from '../../../server/src/modes/daemonJson/rules/addressPools';
+import { daemonJsonMode } from '../../../server/src/modes/daemonJson/daemonJsonMode';
+import { nodeAt } from '../../../server/src/modes/daemonJson/model';
+import { parse as parseDaemonJson } from '../../../server/src/modes/daemonJson/parse';
+import { firstOverlaps } from '../../../server/src/modes/daemonJson/rules/addressPools';
 import { reservedNamespace } from '../../../server/src/modes/daemonJson/rules/listValues';
 import { overlaps, parseCidr, type ParsedCidr } from '../../../server/src/shared/cidr';
 import { daemonJsonInput } from '../../bench/inputs';
 import { fixture } from '../../util/fixture';
-import { codes, lines } from './daemonJsonTestUtil';
+import { modeKit } from '../../util/modeKit';
+
+const k = modeKit(daemonJsonMode, 'file:///etc/docker/daemon.json', 'json');
 
 /**
  * The shortcuts of the performance pass must give exactly what the straightforward
- * code gave: the sweep the same overlapping pairs as comparing every pair, the tree
- * lookup the same location as jsonc-parser's getLocation, the one-pass parse the same
- * tree, comments and trailing commas as parseTree plus a token scan.
+ * code gave: the network look-ups the same first overlap and count as comparing every
+ * pair, the tree look-ups the same location as jsonc-parser's getLocation and the same
+ * node as findNodeAtOffset, the one-pass parse the same tree, comments and trailing
+ * commas as parseTree plus a token scan.
  */
 const parse = (text: string) => parseDaemonJson(fixture(text).document);
 
-/** Every pair (later, earlier) that overlaps, by comparing all of them. */
-function bruteForce(blocks: ParsedCidr[]): number[][] {
-  const out: number[][] = [];
-  blocks.forEach((b, i) => {
-    for (let j = 0; j < i; j++) if (overlaps(blocks[j], b)) (out[i] ??= []).push(j);
+/** For each block, the first earlier block it overlaps and how many, by comparing every pair. */
+function bruteForce(blocks: ParsedCidr[]): { first: number; count: number }[] {
+  return blocks.map((b, i) => {
+    const earlier = blocks.slice(0, i).flatMap((x, j) => (overlaps(x, b) ? [j] : []));
+    return { first: earlier.length ? earlier[0] : -1, count: earlier.length };
   });
-  return out;
 }
 
 /** A tree without parent links, for deepEqual. */
@@ -41,27 +45,26 @@ const TEXTS = [
 ];
 
 describe('daemon.json fast paths', () => {
-  it('finds the same overlapping pools by sort and sweep as by comparing every pair', () => {
-    const texts = ['10.0.0.0/8', '10.1.0.0/16', '10.1.0.0/16', '172.16.0.0/12', '10.1.2.0/24', 'fd00::/8', 'fd00:1::/32', '0.0.0.0/0', '192.168.0.0/24', '10.1.2.128/25', '::/0', '172.16.5.0/24'];
+  it('finds the same first overlapping pool and count by network look-ups as by comparing every pair', () => {
+    const texts = ['10.0.0.0/8', '10.1.0.0/16', '10.1.0.0/16', '172.16.0.0/12', '10.1.2.0/24', 'fd00::/8', 'fd00:1::/32', '0.0.0.0/0', '192.168.0.0/24', '10.1.2.128/25', '::/0', '172.16.5.0/24', '10.1.0.0/16', 'fd00:1::/48', '10.1.2.0/24'];
     const blocks = texts.map((t) => parseCidr(t)!);
-    assert.deepEqual(overlappingEarlier(blocks), bruteForce(blocks));
+    assert.deepEqual(firstOverlaps(blocks), bruteForce(blocks));
     // Every order of a smaller set.
-    const small = blocks.slice(0, 5);
-    for (let k = 0; k < 5; k++) {
+    const small = blocks.slice(0, 7);
+    for (let k = 0; k < 7; k++) {
       const rotated = [...small.slice(k), ...small.slice(0, k)].reverse();
-      assert.deepEqual(overlappingEarlier(rotated), bruteForce(rotated));
+      assert.deepEqual(firstOverlaps(rotated), bruteForce(rotated));
     }
-    assert.deepEqual(overlappingEarlier([]), []);
+    assert.deepEqual(firstOverlaps([]), []);
   });
 
-  it('reports each overlapping pool once per earlier pool it overlaps', () => {
+  it('reports each overlapping pool once, naming the first earlier pool it overlaps and counting the others (#15)', () => {
     assert.deepEqual(
-      lines('{"default-address-pools": [\n{"base": "10.0.0.0/8", "size": 24},\n{"base": "10.1.0.0/16", "size": 8},\n{"base": "10.1.0.0/16", "size": 24}\n]}'),
+      k.lines('{"default-address-pools": [\n{"base": "10.0.0.0/8", "size": 24},\n{"base": "10.1.0.0/16", "size": 8},\n{"base": "10.1.0.0/16", "size": 24}\n]}'),
       [
         '3: overlapping-pools: Pool 10.1.0.0/16 overlaps pool 10.0.0.0/8; networks could get clashing subnets.',
         '3: invalid-pool-size: size 8 is shorter than the base\'s prefix /16: dockerd refuses to start. Use a size of 16 or more.',
-        '4: overlapping-pools: Pool 10.1.0.0/16 overlaps pool 10.0.0.0/8; networks could get clashing subnets.',
-        '4: overlapping-pools: Pool 10.1.0.0/16 overlaps pool 10.1.0.0/16; networks could get clashing subnets.',
+        '4: overlapping-pools: Pool 10.1.0.0/16 overlaps pool 10.0.0.0/8 and 1 more earlier pool; networks could get clashing subnets.',
       ],
     );
   });
@@ -74,6 +77,15 @@ describe('daemon.json fast paths', () => {
         const got = locationAt(parsed, offset);
         const shape = (l: typeof got) => ({ path: l.path, isAtPropertyKey: l.isAtPropertyKey, prev: l.previousNode && { type: l.previousNode.type, value: l.previousNode.value as unknown, offset: l.previousNode.offset, length: l.previousNode.length, colonOffset: l.previousNode.colonOffset } });
         assert.deepEqual(shape(got), shape(want), `offset ${offset} of ${JSON.stringify(text.slice(0, 40))}`);
+      }
+    }
+  });
+
+  it('finds the node under every offset as jsonc-parser findNodeAtOffset does', () => {
+    for (const text of TEXTS) {
+      const root = parse(text).root;
+      for (let offset = -1; offset <= text.length + 1; offset++) {
+        assert.equal(nodeAt(root, offset), root && jsonc.findNodeAtOffset(root, offset, false), `offset ${offset} of ${JSON.stringify(text.slice(0, 40))}`);
       }
     }
   });
@@ -100,7 +112,7 @@ describe('daemon.json fast paths', () => {
   });
 
   it('checks insecure registries with and without ports for hyphens', () => {
-    assert.deepEqual(codes('{"insecure-registries": ["-r:5000", "r-:5000", "r:5000-", ":5000", "a-b:5000", "r-"]}'), [
+    assert.deepEqual(k.codes('{"insecure-registries": ["-r:5000", "r-:5000", "r:5000-", ":5000", "a-b:5000", "r-"]}'), [
       '1: invalid-insecure-registry',
       '1: invalid-insecure-registry',
       '1: invalid-insecure-registry',

@@ -1,14 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { daemonJsonMode } from '../../../server/src/modes/daemonJson/daemonJsonMode';
-import { fixture } from '../../util/fixture';
-import { context } from './daemonJsonTestUtil';
+import { modeKit } from '../../util/modeKit';
 
-function hover(source: string): string {
-  const f = fixture(source);
-  const h = daemonJsonMode.doHover!(f.document, f.position, daemonJsonMode.parse(f.document), context());
-  return h ? (h.contents as { value: string }).value : '';
-}
+const k = modeKit(daemonJsonMode, 'file:///etc/docker/daemon.json', 'json');
+const hover = (source: string): string => k.hoverText(source);
 
 describe('daemon.json hover', () => {
   it('documents a key: type, default, flag, versions, reload, example, link', () => {

@@ -5,7 +5,10 @@ import { describe, it } from 'node:test';
 import { REPO_ROOT } from '../../util/lspClient';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { diagnosticLines } from '../../util/fixture';
-import { diagnostics } from './daemonJsonTestUtil';
+import { daemonJsonMode } from '../../../server/src/modes/daemonJson/daemonJsonMode';
+import { modeKit } from '../../util/modeKit';
+
+const k = modeKit(daemonJsonMode, 'file:///etc/docker/daemon.json', 'json');
 
 /**
  * The sample daemon.json files of the issue's seeds (extracted verbatim into
@@ -15,7 +18,7 @@ import { diagnostics } from './daemonJsonTestUtil';
 const read = (name: string) => readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'daemonJson', 'dockerd', name), 'utf8');
 /** `LINE: code` of the diagnostics of one severity. */
 const codesOf = (text: string, severity: DiagnosticSeverity) =>
-  diagnosticLines(diagnostics(text, '20.10').filter((d) => d.severity === severity)).map((l) => l.split(': ').slice(0, 2).join(': '));
+  diagnosticLines(k.diagnostics(text, { engine: '20.10' }).filter((d) => d.severity === severity)).map((l) => l.split(': ').slice(0, 2).join(': '));
 
 describe('seed samples', () => {
   it('seed 000 (a "full" Linux config): one error, icc=false with iptables=false, which dockerd refuses', () => {

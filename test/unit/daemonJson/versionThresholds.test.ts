@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { diagnostics } from './daemonJsonTestUtil';
+import { daemonJsonMode } from '../../../server/src/modes/daemonJson/daemonJsonMode';
+import { modeKit } from '../../util/modeKit';
+
+const k = modeKit(daemonJsonMode, 'file:///etc/docker/daemon.json', 'json');
 
 /**
  * The "refused from Engine X" thresholds of schemas/daemonValueRules.json, checked
@@ -9,7 +12,7 @@ import { diagnostics } from './daemonJsonTestUtil';
  * Each case: the text, the diagnostic code, the last accepting and the first refusing Engine.
  */
 function severityAt(text: string, code: string, version: string): DiagnosticSeverity | undefined {
-  const found = diagnostics(text, version).filter((d) => d.code === code);
+  const found = k.diagnostics(text, { engine: version }).filter((d) => d.code === code);
   assert.ok(found.length <= 1, `one ${code} at most`);
   return found[0]?.severity;
 }
@@ -48,6 +51,6 @@ describe('daemon.json version thresholds (verified against moby tags)', () => {
   it('containerd-snapshotter with userns-remap: refused from 29.0 (e1722eb8d8), not 24.0', () => {
     const text = '{"features": {"containerd-snapshotter": true}, "userns-remap": "default"}';
     assertThreshold(text, 'snapshotter-with-userns', '28.5', '29.0');
-    assert.match(diagnostics(text, '28.5')[0].message, /Engine 28\.5 starts, but builds break \(moby#47377\) and Engine 29\.0 refuses it/);
+    assert.match(k.diagnostics(text, { engine: '28.5' })[0].message, /Engine 28\.5 starts, but builds break \(moby#47377\) and Engine 29\.0 refuses it/);
   });
 });

@@ -1,6 +1,6 @@
 import * as jsonc from 'jsonc-parser';
 import type { Node, Segment } from 'jsonc-parser';
-import type { DaemonJsonDocument } from './parseDaemonJson';
+import type { DaemonJsonModel } from './model';
 
 const { SyntaxKind } = jsonc;
 
@@ -22,10 +22,11 @@ export interface DaemonJsonLocation {
   isAtPropertyKey: boolean;
 }
 
-export function locationAt(parsed: DaemonJsonDocument, offset: number): DaemonJsonLocation {
-  const text = parsed.text;
-  if (!parsed.root || parsed.syntaxErrors.length > 0) return jsonc.getLocation(text, offset);
-  const obj = innermostObject(parsed.root, offset);
+export function locationAt(model: DaemonJsonModel, offset: number): DaemonJsonLocation {
+  // The text the tree was built from: getLocation recurses as the parse does (#15).
+  const text = model.parsedText;
+  if (!model.root || model.syntaxErrors.length > 0) return jsonc.getLocation(text, offset);
+  const obj = innermostObject(model.root, offset);
   if (!obj) return jsonc.getLocation(text, offset);
   const { start, end } = scanWindow(text, obj, offset);
   // The scan resumes after the `{` or `,` at `start`; a `{` stands in for either. It ends

@@ -1,8 +1,7 @@
 import type { Node } from 'jsonc-parser';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { overlaps, parseCidr, type ParsedCidr } from '../../../shared/cidr';
-import { lastValue } from '../parseDaemonJson';
-import { diag, type KeysRule, type RuleContext, stringValue, topValue } from '../ruleContext';
+import { type DaemonJsonProblem, type DaemonJsonRule, lastValue, stringValue, topValue } from '../model';
+import { problemAt } from '../problemAt';
 
 /**
  * `default-address-pools` (moby libnetwork ipamutils / defaultipam allocator;
@@ -10,82 +9,109 @@ import { diag, type KeysRule, type RuleContext, stringValue, topValue } from '..
  * prefix length ("invalid pools size" refuses the start). Overlapping pools, or a pool
  * overlapping `bip`, are accepted but hand out clashing subnets: warnings.
  */
-export const addressPools: KeysRule = { name: 'addressPools', keys: ['default-address-pools', 'bip'], run: judgePools };
-
-function judgePools(rc: RuleContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const pools = topValue(rc, 'default-address-pools');
+export const addressPools: DaemonJsonRule = (model) => {
+  const out: DaemonJsonProblem[] = [];
+  const pools = topValue(model, 'default-address-pools');
   if (pools?.type !== 'array') return out;
   /** Pools with a valid base, in document order. */
   const valid: { cidr: ParsedCidr; node: Node }[] = [];
   /** Per item: its own errors, and the index in `valid` if it has a valid base. */
-  const items: { errors: Diagnostic[]; valid: number }[] = [];
+  const items: { errors: DaemonJsonProblem[]; valid: number }[] = [];
   for (const item of pools.children ?? []) {
     if (item.type !== 'object') continue;
-    const entry = { errors: [] as Diagnostic[], valid: -1 };
+    const entry = { errors: [] as DaemonJsonProblem[], valid: -1 };
     items.push(entry);
     const base = lastValue(item, 'base');
     const size = lastValue(item, 'size');
     const baseText = stringValue(base);
     const cidr = baseText !== undefined ? parseCidr(baseText) : undefined;
     if (!base || !cidr) {
-      entry.errors.push(diag(rc, base ?? item, 'error', 'invalid-pool', base ? `Pool base "${baseText ?? ''}" is not a CIDR block: dockerd refuses to start.` : 'This pool has no "base": dockerd refuses to start.'));
+      entry.errors.push(problemAt(base ?? item, 'error', 'invalid-pool', base ? `Pool base "${baseText ?? ''}" is not a CIDR block: dockerd refuses to start.` : 'This pool has no "base": dockerd refuses to start.'));
       continue;
     }
     if (size && size.type !== 'number') continue; // valueTypes reports it
     if (!size || (size.value as number) <= 0) {
-      entry.errors.push(diag(rc, size ?? item, 'error', 'invalid-pool', 'A pool needs a "size" (the prefix length of the subnets it hands out): dockerd refuses to start.'));
+      entry.errors.push(problemAt(size ?? item, 'error', 'invalid-pool', 'A pool needs a "size" (the prefix length of the subnets it hands out): dockerd refuses to start.'));
       continue;
     }
     const n = size.value as number;
     if (n < cidr.prefix) {
-      entry.errors.push(diag(rc, size, 'error', 'invalid-pool-size', `size ${n} is shorter than the base's prefix /${cidr.prefix}: dockerd refuses to start. Use a size of ${cidr.prefix} or more.`));
+      entry.errors.push(problemAt(size, 'error', 'invalid-pool-size', `size ${n} is shorter than the base's prefix /${cidr.prefix}: dockerd refuses to start. Use a size of ${cidr.prefix} or more.`));
     } else if (n > (cidr.family === 4 ? 32 : 128)) {
-      entry.errors.push(diag(rc, size, 'error', 'invalid-pool-size', `size ${n} is longer than an IPv${cidr.family} address: dockerd refuses to start.`));
+      entry.errors.push(problemAt(size, 'error', 'invalid-pool-size', `size ${n} is longer than an IPv${cidr.family} address: dockerd refuses to start.`));
     }
     entry.valid = valid.length;
     valid.push({ cidr, node: base });
   }
-  // Each pool is warned about once per earlier pool it overlaps, after its own errors.
-  const earlier = overlappingEarlier(valid.map((v) => v.cidr));
+  // Each pool is warned about once, after its own errors, naming the first earlier pool it
+  // overlaps and counting the others: one warning per pair grew quadratically (800
+  // identical pools took 5 s, 50,000 exhausted the heap: #15 item 2).
+  const earlier = firstOverlaps(valid.map((v) => v.cidr));
   for (const entry of items) {
-    out.push(...entry.errors);
+    for (const e of entry.errors) out.push(e);
     if (entry.valid < 0) continue;
     const { cidr, node } = valid[entry.valid];
-    for (const j of earlier[entry.valid] ?? []) {
-      out.push(diag(rc, node, 'warning', 'overlapping-pools', `Pool ${cidr.network} overlaps pool ${valid[j].cidr.network}; networks could get clashing subnets.`));
-    }
+    const { first, count } = earlier[entry.valid];
+    if (first < 0) continue;
+    const more = count > 1 ? ` and ${count - 1} more earlier pool${count > 2 ? 's' : ''}` : '';
+    out.push(problemAt(node, 'warning', 'overlapping-pools', `Pool ${cidr.network} overlaps pool ${valid[first].cidr.network}${more}; networks could get clashing subnets.`));
   }
-  const bip = parseCidr(stringValue(topValue(rc, 'bip')) ?? '');
-  if (bip) for (const p of valid) if (overlaps(p.cidr, bip)) out.push(diag(rc, p.node, 'warning', 'pool-overlaps-bip', `Pool ${p.cidr.network} overlaps the default bridge ${bip.network} (from "bip"); networks could get a subnet that clashes with docker0.`));
+  const bip = parseCidr(stringValue(topValue(model, 'bip')) ?? '');
+  if (bip) for (const p of valid) if (overlaps(p.cidr, bip)) out.push(problemAt(p.node, 'warning', 'pool-overlaps-bip', `Pool ${p.cidr.network} overlaps the default bridge ${bip.network} (from "bip"); networks could get a subnet that clashes with docker0.`));
   return out;
-}
+};
 
 /**
- * For each block, the indexes of the earlier blocks it overlaps, ascending (sparse: no
- * entry when there are none). Sort by family and first address, then sweep keeping the
- * blocks still open: O(n log n + pairs) instead of comparing every pair.
+ * For each block, the first earlier block it overlaps (-1 when none) and how many earlier
+ * blocks it overlaps, in O(n × distinct prefix lengths) with no list of pairs.
+ *
+ * Two CIDR blocks overlap exactly when one contains the other, so the earlier blocks that
+ * overlap block i are those containing it (a shorter prefix whose network is i's address
+ * cut to that length) and those inside it or equal (i's own network at its own length).
+ * Both are looked up by network and length, counting blocks as they come in document order.
  */
-export function overlappingEarlier(blocks: readonly ParsedCidr[]): number[][] {
-  const result: number[][] = [];
-  const order = blocks.map((_, i) => i).sort((a, b) => {
-    const x = blocks[a];
-    const y = blocks[b];
-    return x.family - y.family || (x.first < y.first ? -1 : x.first > y.first ? 1 : a - b);
-  });
-  const open: number[] = [];
-  for (const i of order) {
-    const b = blocks[i];
-    // Blocks that ended before this one starts (or are of the other family) overlap nothing later.
-    let kept = 0;
-    for (const j of open) if (blocks[j].family === b.family && blocks[j].last >= b.first) open[kept++] = j;
-    open.length = kept;
-    for (const j of open) {
-      const later = Math.max(i, j);
-      (result[later] ??= []).push(Math.min(i, j));
-    }
-    open.push(i);
+export function firstOverlaps(blocks: readonly ParsedCidr[]): { first: number; count: number }[] {
+  /** Per family, the prefix lengths in use, ascending. */
+  const lengths = new Map<number, number[]>();
+  for (const b of blocks) {
+    const l = lengths.get(b.family) ?? [];
+    if (!l.includes(b.prefix)) l.push(b.prefix);
+    lengths.set(b.family, l);
   }
-  for (const list of result) list?.sort((a, b) => a - b);
-  return result;
+  for (const l of lengths.values()) l.sort((a, b) => a - b);
+  const key = (b: ParsedCidr, prefix: number): string => {
+    const width = b.family === 4 ? 32 : 128;
+    const network = b.first & ~((1n << BigInt(width - prefix)) - 1n);
+    return `${b.family}/${prefix}/${network.toString(16)}`;
+  };
+  /** Blocks seen so far with exactly that network: the first one's index and how many. */
+  const exact = new Map<string, { first: number; count: number }>();
+  /** Blocks seen so far inside that network (or equal to it). */
+  const inside = new Map<string, { first: number; count: number }>();
+  const add = (m: Map<string, { first: number; count: number }>, k: string, i: number): void => {
+    const e = m.get(k);
+    if (e) e.count++;
+    else m.set(k, { first: i, count: 1 });
+  };
+  return blocks.map((b, i) => {
+    let first = -1;
+    let count = 0;
+    const seen = (e: { first: number; count: number } | undefined): void => {
+      if (!e) return;
+      count += e.count;
+      if (first < 0 || e.first < first) first = e.first;
+    };
+    const own = key(b, b.prefix);
+    for (const p of lengths.get(b.family)!) {
+      if (p >= b.prefix) break;
+      seen(exact.get(key(b, p)));
+    }
+    seen(inside.get(own));
+    add(exact, own, i);
+    for (const p of lengths.get(b.family)!) {
+      if (p > b.prefix) break;
+      add(inside, p === b.prefix ? own : key(b, p), i);
+    }
+    return { first, count };
+  });
 }

@@ -1,6 +1,7 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { containsCidr, containsIp, overlaps, type ParsedCidr, parseCidr, parseIp } from '../../../shared/cidr';
-import { diag, type KeysRule, type RuleContext, stringValue, topValue } from '../ruleContext';
+import { type DaemonJsonProblem, type DaemonJsonRule, stringValue, topValue } from '../model';
+import { problemAt } from '../problemAt';
+import { target } from '../target';
 import { refuses } from '../valueRules';
 
 /**
@@ -10,60 +11,59 @@ import { refuses } from '../valueRules';
  * `fixed-cidr` and `default-gateway` belong inside it; `fixed-cidr-v6` must be an IPv6
  * block that is neither link-local nor multicast.
  */
-export const bridgeAddresses: KeysRule = { name: 'bridgeAddresses', keys: ['bip', 'bip6', 'fixed-cidr', 'default-gateway', 'fixed-cidr-v6', 'ipv6'], run: judgeBridgeAddresses };
-
-function judgeBridgeAddresses(rc: RuleContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
+export const bridgeAddresses: DaemonJsonRule = (model, ctx) => {
+  const t = target(ctx);
+  const out: DaemonJsonProblem[] = [];
   let bip: ReturnType<typeof parseCidr>;
   for (const [key, family] of [['bip', 4], ['bip6', 6]] as const) {
-    const node = topValue(rc, key);
+    const node = topValue(model, key);
     const value = stringValue(node);
     if (!node || !value) continue;
     const c = parseCidr(value);
     if (!c) {
       const hint = parseIp(value) ? ` Add the prefix length, e.g. "${value}/${family === 4 ? 24 : 64}".` : '';
-      out.push(diag(rc, node, 'error', 'invalid-cidr', `"${value}" is not an address with prefix length: dockerd refuses to start.${hint}`));
+      out.push(problemAt(node, 'error', 'invalid-cidr', `"${value}" is not an address with prefix length: dockerd refuses to start.${hint}`));
       continue;
     }
     if (c.family !== family) {
-      out.push(diag(rc, node, 'error', 'invalid-cidr', `"${key}" needs an IPv${family} address, not "${value}".`));
+      out.push(problemAt(node, 'error', 'invalid-cidr', `"${key}" needs an IPv${family} address, not "${value}".`));
       continue;
     }
     if (!c.hostBitsSet && c.prefix < (family === 4 ? 31 : 127)) {
-      out.push(diag(rc, node, 'error', 'bip-network-address', `"${value}" is the network address; the bridge cannot use it and dockerd refuses to start. Give the bridge's own address, e.g. "${c.network.replace(/0\/(\d+)$/, '1/$1')}".`));
+      out.push(problemAt(node, 'error', 'bip-network-address', `"${value}" is the network address; the bridge cannot use it and dockerd refuses to start. Give the bridge's own address, e.g. "${c.network.replace(/0\/(\d+)$/, '1/$1')}".`));
     }
     if (key === 'bip') bip = c;
   }
-  const fixed = topValue(rc, 'fixed-cidr');
+  const fixed = topValue(model, 'fixed-cidr');
   const fixedText = stringValue(fixed);
   if (fixed && fixedText) {
     const c = parseCidr(fixedText);
-    if (!c || c.family !== 4) out.push(diag(rc, fixed, 'error', 'invalid-cidr', `"${fixedText}" is not an IPv4 CIDR block: dockerd refuses to start.`));
-    else if (bip && !containsCidr(bip, c)) out.push(diag(rc, fixed, 'warning', 'fixed-cidr-outside-bip', `fixed-cidr ${c.network} lies outside the bridge subnet ${bip.network} (from "bip"); containers would get addresses the bridge cannot route. Choose a block inside ${bip.network}.`));
+    if (!c || c.family !== 4) out.push(problemAt(fixed, 'error', 'invalid-cidr', `"${fixedText}" is not an IPv4 CIDR block: dockerd refuses to start.`));
+    else if (bip && !containsCidr(bip, c)) out.push(problemAt(fixed, 'warning', 'fixed-cidr-outside-bip', `fixed-cidr ${c.network} lies outside the bridge subnet ${bip.network} (from "bip"); containers would get addresses the bridge cannot route. Choose a block inside ${bip.network}.`));
   }
-  const gw = topValue(rc, 'default-gateway');
+  const gw = topValue(model, 'default-gateway');
   const gwIp = parseIp(stringValue(gw) ?? '');
   if (gw && gwIp && bip && !containsIp(bip, gwIp)) {
-    out.push(diag(rc, gw, 'error', 'gateway-outside-bip', `default-gateway ${gwIp.text} is outside the bridge subnet ${bip.network}: dockerd refuses to start. Pick an address inside it.`));
+    out.push(problemAt(gw, 'error', 'gateway-outside-bip', `default-gateway ${gwIp.text} is outside the bridge subnet ${bip.network}: dockerd refuses to start. Pick an address inside it.`));
   }
-  const v6 = topValue(rc, 'fixed-cidr-v6');
+  const v6 = topValue(model, 'fixed-cidr-v6');
   const v6Text = stringValue(v6);
   if (v6 && v6Text) {
     const c = parseCidr(v6Text);
     if (!c || c.family !== 6) {
-      out.push(diag(rc, v6, 'error', 'invalid-cidr', `"${v6Text}" is not an IPv6 CIDR block: dockerd refuses to start.`));
+      out.push(problemAt(v6, 'error', 'invalid-cidr', `"${v6Text}" is not an IPv6 CIDR block: dockerd refuses to start.`));
     } else {
       const bad = fixedCidrV6Problem(c);
       if (bad) {
-        const err = refuses(bad.check, rc.version);
-        out.push(diag(rc, v6, err ? 'error' : 'warning', 'invalid-fixed-cidr-v6', `fixed-cidr-v6 ${c.network} is ${bad.what}${err ? ': dockerd refuses to start' : `; Engine ${rc.versionText} accepts it but newer Engines refuse it`}. Use a global or unique-local block such as fd00:…/64.`));
+        const err = refuses(bad.check, t.version);
+        out.push(problemAt(v6, err ? 'error' : 'warning', 'invalid-fixed-cidr-v6', `fixed-cidr-v6 ${c.network} is ${bad.what}${err ? ': dockerd refuses to start' : `; Engine ${t.versionText} accepts it but newer Engines refuse it`}. Use a global or unique-local block such as fd00:…/64.`));
       }
     }
-    const ipv6 = topValue(rc, 'ipv6');
-    if (!ipv6 || ipv6.value !== true) out.push(diag(rc, v6, 'warning', 'fixed-cidr-v6-without-ipv6', 'fixed-cidr-v6 has no effect unless "ipv6": true is set.'));
+    const ipv6 = topValue(model, 'ipv6');
+    if (!ipv6 || ipv6.value !== true) out.push(problemAt(v6, 'warning', 'fixed-cidr-v6-without-ipv6', 'fixed-cidr-v6 has no effect unless "ipv6": true is set.'));
   }
   return out;
-}
+};
 
 const LINK_LOCAL = parseCidr('fe80::/64')!;
 const MULTICAST = parseCidr('ff00::/8')!;

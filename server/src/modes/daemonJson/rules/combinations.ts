@@ -1,54 +1,55 @@
 import type { Node } from 'jsonc-parser';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { properties } from '../parseDaemonJson';
-import { diag, type RuleContext, stringValue, topValue } from '../ruleContext';
+import { type DaemonJsonModel, type DaemonJsonProblem, type DaemonJsonRule, properties, stringValue, topValue } from '../model';
+import { problemAt } from '../problemAt';
+import { target } from '../target';
 import { refusedSince, refuses } from '../valueRules';
 
 /**
  * Settings dockerd refuses together at start (docker-facts §2.3, §2.5–2.6; runs on 20.10
  * for bridge+bip and icc+iptables): each diagnostic sits on the second key.
  */
-function keyNode(rc: RuleContext, name: string): Node | undefined {
-  return rc.top.get(name)?.key;
+function keyNode(model: DaemonJsonModel, name: string): Node | undefined {
+  return model.top.get(name)?.key;
 }
 
-export function combinations(rc: RuleContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const val = (k: string) => topValue(rc, k)?.value as unknown;
-  const feature = (k: string) => properties(topValue(rc, 'features')).filter((p) => p.name === k).pop()?.value?.value as unknown;
+export const combinations: DaemonJsonRule = (model, ctx) => {
+  const t = target(ctx);
+  const out: DaemonJsonProblem[] = [];
+  const val = (k: string) => topValue(model, k)?.value as unknown;
+  const feature = (k: string) => properties(topValue(model, 'features')).filter((p) => p.name === k).pop()?.value?.value as unknown;
 
-  if (stringValue(topValue(rc, 'bridge')) && stringValue(topValue(rc, 'bip'))) {
-    out.push(diag(rc, keyNode(rc, 'bip')!, 'error', 'bridge-with-bip', '"bridge" and "bip" cannot be used together: dockerd refuses to start. Configure the address on your own bridge, or drop "bridge".'));
+  if (stringValue(topValue(model, 'bridge')) && stringValue(topValue(model, 'bip'))) {
+    out.push(problemAt(keyNode(model, 'bip')!, 'error', 'bridge-with-bip', '"bridge" and "bip" cannot be used together: dockerd refuses to start. Configure the address on your own bridge, or drop "bridge".'));
   }
   if (val('icc') === false && val('iptables') === false) {
-    out.push(diag(rc, keyNode(rc, 'icc')!, 'error', 'icc-needs-iptables', '"icc": false needs iptables to block traffic, but "iptables" is false: dockerd refuses to start. Set one of them to true.'));
+    out.push(problemAt(keyNode(model, 'icc')!, 'error', 'icc-needs-iptables', '"icc": false needs iptables to block traffic, but "iptables" is false: dockerd refuses to start. Set one of them to true.'));
   }
   if (val('icc') === false && val('ip6tables') === false && val('ipv6') === true) {
-    out.push(diag(rc, keyNode(rc, 'icc')!, 'warning', 'icc-needs-ip6tables', '"icc": false with IPv6 needs ip6tables, but "ip6tables" is false.'));
+    out.push(problemAt(keyNode(model, 'icc')!, 'warning', 'icc-needs-ip6tables', '"icc": false with IPv6 needs ip6tables, but "ip6tables" is false.'));
   }
-  if (topValue(rc, 'host-gateway-ip') && topValue(rc, 'host-gateway-ips')) {
-    out.push(diag(rc, keyNode(rc, 'host-gateway-ip')!, 'error', 'host-gateway-ip-conflict', 'host-gateway-ip and host-gateway-ips must not both be set: dockerd refuses to start. Keep only "host-gateway-ips".', [{ title: 'Remove "host-gateway-ip"', fix: { kind: 'removeProperty' } }]));
+  if (topValue(model, 'host-gateway-ip') && topValue(model, 'host-gateway-ips')) {
+    out.push(problemAt(keyNode(model, 'host-gateway-ip')!, 'error', 'host-gateway-ip-conflict', 'host-gateway-ip and host-gateway-ips must not both be set: dockerd refuses to start. Keep only "host-gateway-ips".', [{ title: 'Remove "host-gateway-ip"', kind: 'removeProperty', path: model.top.get('host-gateway-ip')!.path }]));
   }
   if (feature('embedded-containerd') === true && val('cri-containerd') === true) {
-    out.push(diag(rc, keyNode(rc, 'cri-containerd')!, 'error', 'embedded-containerd-with-cri', 'The "embedded-containerd" feature and "cri-containerd" cannot be used together: dockerd refuses to start.'));
+    out.push(problemAt(keyNode(model, 'cri-containerd')!, 'error', 'embedded-containerd-with-cri', 'The "embedded-containerd" feature and "cri-containerd" cannot be used together: dockerd refuses to start.'));
   }
-  if (feature('containerd-snapshotter') === true && stringValue(topValue(rc, 'userns-remap'))) {
-    const err = refuses('snapshotter-userns', rc.version);
-    out.push(diag(rc, keyNode(rc, 'userns-remap')!, err ? 'error' : 'warning', 'snapshotter-with-userns', 'The containerd image store (features.containerd-snapshotter) does not support "userns-remap"' + (err ? ': dockerd refuses to start. Remove one of them.' : `: Engine ${rc.versionText} starts, but builds break (moby#47377) and Engine ${refusedSince('snapshotter-userns')} refuses it. Remove one of them.`)));
+  if (feature('containerd-snapshotter') === true && stringValue(topValue(model, 'userns-remap'))) {
+    const err = refuses('snapshotter-userns', t.version);
+    out.push(problemAt(keyNode(model, 'userns-remap')!, err ? 'error' : 'warning', 'snapshotter-with-userns', 'The containerd image store (features.containerd-snapshotter) does not support "userns-remap"' + (err ? ': dockerd refuses to start. Remove one of them.' : `: Engine ${t.versionText} starts, but builds break (moby#47377) and Engine ${refusedSince('snapshotter-userns')} refuses it. Remove one of them.`)));
   }
   // tls/tlsverify without certificate paths: dockerd falls back to ~/.docker/{ca,cert,key}.pem and
   // refuses to start when they are missing (docker-facts §8.5, seed 000).
   if (val('tlsverify') === true || val('tls') === true) {
     for (const k of ['tlscert', 'tlskey', ...(val('tlsverify') === true ? ['tlscacert'] : [])]) {
-      if (!stringValue(topValue(rc, k))) {
-        out.push(diag(rc, keyNode(rc, val('tlsverify') === true ? 'tlsverify' : 'tls')!, 'warning', 'tls-without-certificates', `TLS is on but "${k}" is not set: dockerd looks in ~/.docker/ of the user it runs as and refuses to start if the file is missing. Set "${k}".`));
+      if (!stringValue(topValue(model, k))) {
+        out.push(problemAt(keyNode(model, val('tlsverify') === true ? 'tlsverify' : 'tls')!, 'warning', 'tls-without-certificates', `TLS is on but "${k}" is not set: dockerd looks in ~/.docker/ of the user it runs as and refuses to start if the file is missing. Set "${k}".`));
       }
     }
   }
-  const uproxy = stringValue(topValue(rc, 'userland-proxy-path'));
+  const uproxy = stringValue(topValue(model, 'userland-proxy-path'));
   if (uproxy && !uproxy.startsWith('/') && val('userland-proxy') !== false) {
-    const err = refuses('userland-proxy-path-relative', rc.version);
-    out.push(diag(rc, topValue(rc, 'userland-proxy-path')!, err ? 'error' : 'warning', 'userland-proxy-path-relative', `userland-proxy-path must be an absolute path${err ? ': dockerd refuses to start' : `; Engine ${rc.versionText} accepts a relative one, Engine ${refusedSince('userland-proxy-path-relative')} refuses it`}.`));
+    const err = refuses('userland-proxy-path-relative', t.version);
+    out.push(problemAt(topValue(model, 'userland-proxy-path')!, err ? 'error' : 'warning', 'userland-proxy-path-relative', `userland-proxy-path must be an absolute path${err ? ': dockerd refuses to start' : `; Engine ${t.versionText} accepts a relative one, Engine ${refusedSince('userland-proxy-path-relative')} refuses it`}.`));
   }
   return out;
-}
+};

@@ -1,57 +1,57 @@
 import type { Node } from 'jsonc-parser';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { diag, type PropertyRule, type RuleContext } from '../ruleContext';
+import { type DaemonJsonProblem, type DaemonJsonRule, type KeyPath, pathOf } from '../model';
+import { problemAt } from '../problemAt';
 
 /**
  * Go's encoding/json accepts duplicate keys and keeps the last one (docker-facts §2.2,
  * run on 20.10), so an earlier duplicate is silently dropped: warn on every earlier one.
- * Top-level keys are compared over the whole document; keys nested in a top-level
- * value, property by property, so that those verdicts are kept between edits (runRules.ts).
+ * Top-level keys first, then the keys nested in each top-level value, in document order.
  */
-export const duplicateKeys: PropertyRule = {
-  name: 'duplicateKeys',
-  perProperty: (rc, p) => {
-    const out: Diagnostic[] = [];
-    const warn = warner(rc, out);
-    const visit = (node: Node | undefined): void => {
-      if (!node || !node.children) return;
-      if (node.type === 'object') checkObject(node.children, warn);
-      for (const c of node.children) {
+export const duplicateKeys: DaemonJsonRule = (model) => {
+  const out: DaemonJsonProblem[] = [];
+  if (model.object?.children) checkObject(model.object, [], out);
+  for (const p of model.topProperties) {
+    // Iteratively, with an explicit stack: nesting depth must not overflow the call stack (#15).
+    const stack: Node[] = p.value?.children ? [p.value] : [];
+    while (stack.length > 0) {
+      const node = stack.pop()!;
+      if (node.type === 'object') checkObject(node, undefined, out);
+      const children = node.children!;
+      // Pushed in reverse, so that they are visited in document order.
+      for (let i = children.length - 1; i >= 0; i--) {
+        const c = children[i];
         const value = c.type === 'property' ? c.children?.[1] : c;
-        if (value?.children) visit(value); // leaves hold no objects
+        if (value?.children) stack.push(value); // leaves hold no objects
       }
-    };
-    visit(p.value);
-    return out;
-  },
-};
-
-/** The top-level half of duplicateKeys. */
-export function duplicateTopLevelKeys(rc: RuleContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  if (rc.parsed.object?.children) checkObject(rc.parsed.object.children, warner(rc, out));
+    }
+  }
   return out;
-}
-
-function warner(rc: RuleContext, out: Diagnostic[]): (key: Node, name: string) => void {
-  return (key, name) => {
-    out.push(diag(rc, key, 'warning', 'duplicate-key', `Duplicate key "${name}": dockerd uses only the last one and ignores this one. Remove one of them.`, [{ title: `Remove this "${name}"`, fix: { kind: 'removeProperty' } }]));
-  };
-}
+};
 
 /** Small objects (nearly all of them) are checked pairwise, larger ones through a Map: no per-property allocation. */
 const PAIRWISE_LIMIT = 16;
 
-function checkObject(children: readonly Node[], warn: (key: Node, name: string) => void): void {
+/** Warns on every property of `obj` that a later one of the same name overrides. `path` is the object's, computed when first needed. */
+function checkObject(obj: Node, path: KeyPath | undefined, out: DaemonJsonProblem[]): void {
   const keys: Node[] = [];
-  for (const prop of children) if (prop.type === 'property' && prop.children && prop.children.length > 0) keys.push(prop.children[0]);
+  for (const prop of obj.children!) if (prop.type === 'property' && prop.children && prop.children.length > 0) keys.push(prop.children[0]);
   if (keys.length < 2) return;
+  const warn = (key: Node, name: string, nth: number): void => {
+    path ??= pathOf(obj);
+    out.push(
+      problemAt(key, 'warning', 'duplicate-key', `Duplicate key "${name}": dockerd uses only the last one and ignores this one. Remove one of them.`, [
+        { title: `Remove this "${name}"`, kind: 'removeProperty', path: [...path, [name, nth]] },
+      ]),
+    );
+  };
   if (keys.length <= PAIRWISE_LIMIT) {
     for (let i = 0; i < keys.length - 1; i++) {
       const name = String(keys[i].value);
       for (let j = i + 1; j < keys.length; j++) {
         if (String(keys[j].value) === name) {
-          warn(keys[i], name);
+          let nth = 0;
+          for (let k = 0; k < i; k++) if (String(keys[k].value) === name) nth++;
+          warn(keys[i], name, nth);
           break;
         }
       }
@@ -60,8 +60,11 @@ function checkObject(children: readonly Node[], warn: (key: Node, name: string) 
   }
   const last = new Map<string, number>();
   keys.forEach((k, i) => last.set(String(k.value), i));
+  const seen = new Map<string, number>();
   keys.forEach((k, i) => {
     const name = String(k.value);
-    if (last.get(name) !== i) warn(k, name);
+    const nth = seen.get(name) ?? 0;
+    seen.set(name, nth + 1);
+    if (last.get(name) !== i) warn(k, name, nth);
   });
 }

@@ -1,5 +1,6 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { diag, type KeysRule, type RuleContext, stringItems } from '../ruleContext';
+import { type DaemonJsonProblem, type DaemonJsonRule, stringItems } from '../model';
+import { problemAt } from '../problemAt';
+import { target } from '../target';
 import { VALUE_RULES } from '../valueRules';
 
 /**
@@ -8,25 +9,24 @@ import { VALUE_RULES } from '../valueRules';
  * key conflicts with `-H fd://` in the packaged systemd unit, so dockerd refuses to start
  * there (docker-facts §5; docker docs troubleshoot.md gives the fix in the message).
  */
-export const hosts: KeysRule = { name: 'hosts', keys: ['hosts'], run: judgeHosts };
-
-function judgeHosts(rc: RuleContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const prop = rc.top.get('hosts');
+export const hosts: DaemonJsonRule = (model, ctx) => {
+  const t = target(ctx);
+  const out: DaemonJsonProblem[] = [];
+  const prop = model.top.get('hosts');
   if (!prop) return out;
-  const schemes = VALUE_RULES.hostSchemes[rc.platform];
+  const schemes = VALUE_RULES.hostSchemes[t.platform];
   for (const { node, value } of stringItems(prop.value)) {
     const m = /^([a-z]+):\/\/(.*)$/.exec(value);
     if (m && !schemes.includes(m[1])) {
-      out.push(diag(rc, node, 'error', 'invalid-host', `"${value}": dockerd cannot listen on "${m[1]}://" and refuses to start. Use ${schemes.map((s) => `${s}://`).join(', ')}.`));
+      out.push(problemAt(node, 'error', 'invalid-host', `"${value}": dockerd cannot listen on "${m[1]}://" and refuses to start. Use ${schemes.map((s) => `${s}://`).join(', ')}.`));
     } else if (m && m[1] === 'tcp' && /:(\d+)$/.test(m[2]) && Number(/:(\d+)$/.exec(m[2])![1]) > 65535) {
-      out.push(diag(rc, node, 'error', 'invalid-host', `"${value}" has an invalid port: dockerd refuses to start.`));
+      out.push(problemAt(node, 'error', 'invalid-host', `"${value}" has an invalid port: dockerd refuses to start.`));
     }
   }
-  if (rc.platform === 'linux') {
+  if (t.platform === 'linux') {
     out.push(
-      diag(rc, prop.key, 'warning', 'hosts-conflicts-with-systemd', 'The systemd unit of most packages starts dockerd with -H fd://, and dockerd refuses to start when "hosts" is also set here. Either remove "hosts", or add a drop-in /etc/systemd/system/docker.service.d/override.conf with "[Service]", "ExecStart=" and "ExecStart=/usr/bin/dockerd", then run systemctl daemon-reload.'),
+      problemAt(prop.key, 'warning', 'hosts-conflicts-with-systemd', 'The systemd unit of most packages starts dockerd with -H fd://, and dockerd refuses to start when "hosts" is also set here. Either remove "hosts", or add a drop-in /etc/systemd/system/docker.service.d/override.conf with "[Service]", "ExecStart=" and "ExecStart=/usr/bin/dockerd", then run systemctl daemon-reload.'),
     );
   }
   return out;
-}
+};

@@ -1,8 +1,8 @@
-import type { DaemonJsonRule } from '../ruleContext';
+import type { DaemonJsonRule } from '../model';
 import { addressPools } from './addressPools';
 import { bridgeAddresses } from './bridgeAddresses';
 import { combinations } from './combinations';
-import { duplicateKeys, duplicateTopLevelKeys } from './duplicateKeys';
+import { duplicateKeys } from './duplicateKeys';
 import { hosts } from './hosts';
 import { listValues } from './listValues';
 import { logOpts } from './logOpts';
@@ -17,17 +17,12 @@ import { ulimits } from './ulimits';
 import { valueTypes } from './valueTypes';
 
 /**
- * Every daemon.json rule, in the order their diagnostics are listed. Value rules only
- * look at values of the right JSON type, so a wrong type is reported once (by valueTypes).
- *
- * A rule is a plain `Rule` over the whole document, a `PropertyRule` that judges one
- * top-level property by itself, or a `KeysRule` that reads only the keys it names; the
- * verdicts of the last two are kept between edits (runRules.ts). The costly rules are
- * written in those two forms; CONTRIBUTING.md says how to choose.
+ * Every daemon.json rule, in the order their problems are listed. Each is a plain
+ * `(model, ctx) => Problem[]` in its own file (#14). Value rules only look at values of
+ * the right JSON type, so a wrong type is reported once (by valueTypes).
  */
-export const DAEMON_JSON_RULES: readonly DaemonJsonRule[] = [
+export const RULES: readonly DaemonJsonRule[] = [
   strictJson,
-  duplicateTopLevelKeys,
   duplicateKeys,
   topLevelKeys,
   platformIgnored,

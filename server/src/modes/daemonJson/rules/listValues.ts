@@ -1,6 +1,7 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseIp } from '../../../shared/cidr';
-import { diag, type KeysRule, type RuleContext, stringItems, stringValue, topValue } from '../ruleContext';
+import { type DaemonJsonProblem, type DaemonJsonRule, stringItems, stringValue, topValue } from '../model';
+import { problemAt } from '../problemAt';
+import { target } from '../target';
 import { refusedSince, refuses, VALUE_RULES } from '../valueRules';
 
 /**
@@ -11,89 +12,84 @@ import { refusedSince, refuses, VALUE_RULES } from '../valueRules';
  */
 const DOMAIN = /^[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]{0,61}[a-zA-Z0-9])?)*\.?$/;
 
-export const listValues: KeysRule = {
-  name: 'listValues',
-  keys: ['labels', 'dns', 'dns-search', 'node-generic-resources', 'exec-opts', 'ip', 'default-gateway', 'default-gateway-v6', 'host-gateway-ip', 'host-gateway-ips'],
-  run: judgeLists,
-};
-
-function judgeLists(rc: RuleContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
+export const listValues: DaemonJsonRule = (model, ctx) => {
+  const t = target(ctx);
+  const out: DaemonJsonProblem[] = [];
 
   const seen = new Map<string, string>();
-  for (const { node, value } of stringItems(topValue(rc, 'labels'))) {
+  for (const { node, value } of stringItems(topValue(model, 'labels'))) {
     const eq = value.indexOf('=');
     if (eq <= 0) {
-      out.push(diag(rc, node, 'error', 'invalid-label', `Label "${value}" must be written key=value: dockerd refuses to start.`));
+      out.push(problemAt(node, 'error', 'invalid-label', `Label "${value}" must be written key=value: dockerd refuses to start.`));
       continue;
     }
     const key = value.slice(0, eq);
     const reserved = reservedNamespace(key);
-    if (reserved) out.push(diag(rc, node, 'error', 'reserved-label', `Label "${value}" uses the reserved namespace ${reserved}*: dockerd refuses to start. Choose another prefix.`));
+    if (reserved) out.push(problemAt(node, 'error', 'reserved-label', `Label "${value}" uses the reserved namespace ${reserved}*: dockerd refuses to start. Choose another prefix.`));
     const prev = seen.get(key);
-    if (prev !== undefined && prev !== value) out.push(diag(rc, node, 'error', 'conflicting-label', `Label key "${key}" is set twice with different values ("${prev}" and "${value}"): dockerd refuses to start.`));
+    if (prev !== undefined && prev !== value) out.push(problemAt(node, 'error', 'conflicting-label', `Label key "${key}" is set twice with different values ("${prev}" and "${value}"): dockerd refuses to start.`));
     seen.set(key, value);
   }
 
-  for (const { node, value } of stringItems(topValue(rc, 'dns'))) {
-    if (!parseIp(value)) out.push(diag(rc, node, 'error', 'invalid-ip', `"${value}" is not an IP address: dockerd refuses to start. dns takes server addresses such as "1.1.1.1".`));
+  for (const { node, value } of stringItems(topValue(model, 'dns'))) {
+    if (!parseIp(value)) out.push(problemAt(node, 'error', 'invalid-ip', `"${value}" is not an IP address: dockerd refuses to start. dns takes server addresses such as "1.1.1.1".`));
   }
-  for (const { node, value } of stringItems(topValue(rc, 'dns-search'))) {
-    if (value !== '.' && !DOMAIN.test(value)) out.push(diag(rc, node, 'error', 'invalid-domain', `"${value}" is not a valid domain: dockerd refuses to start.`));
+  for (const { node, value } of stringItems(topValue(model, 'dns-search'))) {
+    if (value !== '.' && !DOMAIN.test(value)) out.push(problemAt(node, 'error', 'invalid-domain', `"${value}" is not a valid domain: dockerd refuses to start.`));
   }
-  for (const { node, value } of stringItems(topValue(rc, 'node-generic-resources'))) {
-    if (!/^[^=]+=[^=]+$/.test(value)) out.push(diag(rc, node, 'error', 'invalid-generic-resource', `"${value}" must be NAME=VALUE (e.g. "GPU=UUID1" or "SSD=2"): dockerd refuses to start.`));
+  for (const { node, value } of stringItems(topValue(model, 'node-generic-resources'))) {
+    if (!/^[^=]+=[^=]+$/.test(value)) out.push(problemAt(node, 'error', 'invalid-generic-resource', `"${value}" must be NAME=VALUE (e.g. "GPU=UUID1" or "SSD=2"): dockerd refuses to start.`));
   }
 
   // exec-opts (moby daemon/config parseExecOptions + validatePlatformExecOpt, from 28.0;
   // daemon_windows.go setDefaultIsolation for the isolation value, every release). Names
   // are lower-cased and trimmed; each platform knows only its own option.
-  const platform = rc.platform;
+  const platform = t.platform;
   const other = platform === 'linux' ? 'windows' : 'linux';
   const strictSince = refusedSince('exec-opt-shape');
-  for (const { node, value } of stringItems(topValue(rc, 'exec-opts'))) {
+  for (const { node, value } of stringItems(topValue(model, 'exec-opts'))) {
     const eq = value.indexOf('=');
-    const shapeErr = refuses('exec-opt-shape', rc.version);
+    const shapeErr = refuses('exec-opt-shape', t.version);
     const sev = shapeErr ? 'error' : 'warning';
     if (eq <= 0) {
-      out.push(diag(rc, node, sev, 'invalid-exec-opt', shapeErr ? `exec-opt "${value}" must be name=value: dockerd refuses to start.` : `exec-opt "${value}" is not name=value; Engine ${rc.versionText} skips it (Engine ${strictSince} refuses it).`));
+      out.push(problemAt(node, sev, 'invalid-exec-opt', shapeErr ? `exec-opt "${value}" must be name=value: dockerd refuses to start.` : `exec-opt "${value}" is not name=value; Engine ${t.versionText} skips it (Engine ${strictSince} refuses it).`));
       continue;
     }
     const name = value.slice(0, eq).trim().toLowerCase();
     const val = value.slice(eq + 1).trim();
     if (VALUE_RULES.execOpts[other].includes(name)) {
-      out.push(diag(rc, node, sev, 'invalid-exec-opt', shapeErr ? `exec-opt "${name}" only exists on ${other}: dockerd on ${platform} refuses to start. Remove it.` : `exec-opt "${name}" only exists on ${other}: Engine ${rc.versionText} on ${platform} ignores it (Engine ${strictSince} refuses it). Remove it.`));
+      out.push(problemAt(node, sev, 'invalid-exec-opt', shapeErr ? `exec-opt "${name}" only exists on ${other}: dockerd on ${platform} refuses to start. Remove it.` : `exec-opt "${name}" only exists on ${other}: Engine ${t.versionText} on ${platform} ignores it (Engine ${strictSince} refuses it). Remove it.`));
     } else if (!VALUE_RULES.execOpts[platform].includes(name)) {
-      out.push(diag(rc, node, sev, 'invalid-exec-opt', shapeErr ? `Unknown exec-opt "${name}" on ${platform}: dockerd refuses to start. Use ${VALUE_RULES.execOpts[platform].join(', ')}.` : `Unknown exec-opt "${name}" on ${platform}: Engine ${rc.versionText} ignores it (Engine ${strictSince} refuses it).`));
+      out.push(problemAt(node, sev, 'invalid-exec-opt', shapeErr ? `Unknown exec-opt "${name}" on ${platform}: dockerd refuses to start. Use ${VALUE_RULES.execOpts[platform].join(', ')}.` : `Unknown exec-opt "${name}" on ${platform}: Engine ${t.versionText} ignores it (Engine ${strictSince} refuses it).`));
     } else if (name === 'native.cgroupdriver' && !VALUE_RULES.cgroupDrivers.includes(val)) {
-      out.push(diag(rc, node, 'error', 'invalid-cgroup-driver', `"${val}" is not a cgroup driver: dockerd refuses to start. Use "native.cgroupdriver=systemd" or "native.cgroupdriver=cgroupfs".`));
+      out.push(problemAt(node, 'error', 'invalid-cgroup-driver', `"${val}" is not a cgroup driver: dockerd refuses to start. Use "native.cgroupdriver=systemd" or "native.cgroupdriver=cgroupfs".`));
     } else if (name === 'isolation' && !VALUE_RULES.isolationValues.values.includes(val.toLowerCase())) {
-      out.push(diag(rc, node, 'error', 'invalid-isolation', `"${val}" is not an isolation mode: dockerd refuses to start. Use "isolation=process" or "isolation=hyperv".`));
+      out.push(problemAt(node, 'error', 'invalid-isolation', `"${val}" is not an isolation mode: dockerd refuses to start. Use "isolation=process" or "isolation=hyperv".`));
     }
   }
 
   // Single addresses: dockerd parses them while loading the file (ValidateIPAddress).
   for (const [key, family] of [['ip', undefined], ['default-gateway', 4], ['default-gateway-v6', 6], ['host-gateway-ip', undefined]] as const) {
-    const node = topValue(rc, key);
+    const node = topValue(model, key);
     const value = stringValue(node);
     if (!node || value === undefined || value === '') continue;
     const ip = parseIp(value);
-    if (!ip) out.push(diag(rc, node, 'error', 'invalid-ip', `"${value}" is not an IP address: dockerd refuses to start.`));
-    else if (family && ip.family !== family) out.push(diag(rc, node, 'error', 'invalid-ip', `"${key}" needs an IPv${family} address, not "${value}".`));
+    if (!ip) out.push(problemAt(node, 'error', 'invalid-ip', `"${value}" is not an IP address: dockerd refuses to start.`));
+    else if (family && ip.family !== family) out.push(problemAt(node, 'error', 'invalid-ip', `"${key}" needs an IPv${family} address, not "${value}".`));
   }
-  const gws = stringItems(topValue(rc, 'host-gateway-ips'));
+  const gws = stringItems(topValue(model, 'host-gateway-ips'));
   const fams = new Map<number, number>();
   for (const { node, value } of gws) {
     const ip = parseIp(value);
     if (!ip) {
-      out.push(diag(rc, node, 'error', 'invalid-ip', `"${value}" is not an IP address: dockerd refuses to start.`));
+      out.push(problemAt(node, 'error', 'invalid-ip', `"${value}" is not an IP address: dockerd refuses to start.`));
       continue;
     }
     fams.set(ip.family, (fams.get(ip.family) ?? 0) + 1);
-    if (fams.get(ip.family) === 2) out.push(diag(rc, node, 'error', 'invalid-ip', `Only one IPv${ip.family} host gateway address may be given: dockerd refuses to start.`));
+    if (fams.get(ip.family) === 2) out.push(problemAt(node, 'error', 'invalid-ip', `Only one IPv${ip.family} host gateway address may be given: dockerd refuses to start.`));
   }
   return out;
-}
+};
 
 /**
  * The reserved namespace a label key starts with, compared on the lower-cased key.

@@ -1,7 +1,7 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { availability, logDrivers, TOP_LEVEL } from '../daemonSchema';
-import { properties } from '../parseDaemonJson';
-import { diag, type DiagnosticData, type KeysRule, type RuleContext, stringValue, topValue } from '../ruleContext';
+import { type DaemonJsonFix, type DaemonJsonProblem, type DaemonJsonRule, pathOf, properties, stringValue, topValue } from '../model';
+import { problemAt } from '../problemAt';
+import { target } from '../target';
 import { SIZE, VALUE_RULES } from '../valueRules';
 
 /**
@@ -11,26 +11,25 @@ import { SIZE, VALUE_RULES } from '../valueRules';
  * mode, a missing required option, or an unknown driver then refuse the start. Values
  * such as max-size are parsed only when a container starts: warnings.
  */
-export const logOpts: KeysRule = { name: 'logOpts', keys: ['log-driver', 'log-opts'], run: judgeLogOpts };
-
-function judgeLogOpts(rc: RuleContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
+export const logOpts: DaemonJsonRule = (model, ctx) => {
+  const t = target(ctx);
+  const out: DaemonJsonProblem[] = [];
   const drivers = logDrivers();
-  const driverNode = topValue(rc, 'log-driver');
+  const driverNode = topValue(model, 'log-driver');
   const driver = stringValue(driverNode) || String(TOP_LEVEL['log-driver'].default);
   const info = drivers[driver];
-  const opts = properties(topValue(rc, 'log-opts'));
+  const opts = properties(topValue(model, 'log-opts'));
   if (driverNode && stringValue(driverNode)) {
-    const a = info ? availability({ ...info, 'x-platforms': info.platforms }, rc.version, rc.platform) : undefined;
+    const a = info ? availability({ ...info, 'x-platforms': info.platforms }, t.version, t.platform) : undefined;
     if (!info) {
       const sev = opts.length > 0 ? 'error' : 'warning';
-      out.push(diag(rc, driverNode, sev, 'unknown-log-driver', `No logging driver "${driver}" is built in${opts.length > 0 ? ': with log-opts set, dockerd refuses to start' : '; unless a plugin of that name is installed, containers fail to start'}. Use one of ${Object.keys(drivers).filter((d) => drivers[d].platforms === undefined && !drivers[d]['x-removed']).join(', ')}.`));
+      out.push(problemAt(driverNode, sev, 'unknown-log-driver', `No logging driver "${driver}" is built in${opts.length > 0 ? ': with log-opts set, dockerd refuses to start' : '; unless a plugin of that name is installed, containers fail to start'}. Use one of ${Object.keys(drivers).filter((d) => drivers[d].platforms === undefined && !drivers[d]['x-removed']).join(', ')}.`));
     } else if (a?.state === 'removed') {
-      out.push(diag(rc, driverNode, 'error', 'log-driver-removed', `The ${driver} logging driver was removed in Engine ${a.removed}; Engine ${rc.versionText} has no such driver. Choose another driver.`));
+      out.push(problemAt(driverNode, 'error', 'log-driver-removed', `The ${driver} logging driver was removed in Engine ${a.removed}; Engine ${t.versionText} has no such driver. Choose another driver.`));
     } else if (a?.state === 'deprecated') {
-      out.push(diag(rc, driverNode, 'warning', 'log-driver-deprecated', `The ${driver} logging driver is deprecated since Engine ${a.deprecated}. Choose another driver.`));
+      out.push(problemAt(driverNode, 'warning', 'log-driver-deprecated', `The ${driver} logging driver is deprecated since Engine ${a.deprecated}. Choose another driver.`));
     } else if (a?.state === 'platform') {
-      out.push(diag(rc, driverNode, 'error', 'log-driver-wrong-platform', `The ${driver} logging driver exists only on ${a.platforms.join(', ')}.`));
+      out.push(problemAt(driverNode, 'error', 'log-driver-wrong-platform', `The ${driver} logging driver exists only on ${a.platforms.join(', ')}.`));
     }
   }
   if (!info || info.anyOptions || opts.length === 0) return out;
@@ -39,35 +38,35 @@ function judgeLogOpts(rc: RuleContext): Diagnostic[] {
   for (const o of opts) {
     const hist = info.optionHistory?.[o.name];
     const known = info.options.includes(o.name) || every.includes(o.name);
-    const a = hist ? availability(hist, rc.version, rc.platform) : undefined;
+    const a = hist ? availability(hist, t.version, t.platform) : undefined;
     if (!known || a?.state === 'notYet' || a?.state === 'removed') {
-      const fixes: DiagnosticData['fixes'] = a?.state === 'removed' && a.replacement ? [{ title: `Change to "${a.replacement}"`, fix: { kind: 'renameKey', to: a.replacement } }] : [];
+      const fixes: DaemonJsonFix[] = a?.state === 'removed' && a.replacement ? [{ title: `Change to "${a.replacement}"`, kind: 'renameKey', path: pathOf(o.key), to: a.replacement }] : [];
       const why = a?.state === 'removed' ? ` (removed in Engine ${a.removed}${a.replacement ? `; use "${a.replacement}"` : ''})` : a?.state === 'notYet' ? ` (added in Engine ${a.since})` : '';
-      out.push(diag(rc, o.key, 'error', 'unknown-log-opt', `"${o.name}" is not an option of the ${driver} logging driver in Engine ${rc.versionText}${why}: dockerd refuses to start.`, fixes));
+      out.push(problemAt(o.key, 'error', 'unknown-log-opt', `"${o.name}" is not an option of the ${driver} logging driver in Engine ${t.versionText}${why}: dockerd refuses to start.`, fixes));
       continue;
     }
-    if (a?.state === 'deprecated') out.push(diag(rc, o.key, 'warning', 'log-opt-deprecated', `"${o.name}" is deprecated since Engine ${a.deprecated}${a.replacement ? `; use "${a.replacement}"` : ''}.`, a.replacement ? [{ title: `Change to "${a.replacement}"`, fix: { kind: 'renameKey', to: a.replacement } }] : []));
+    if (a?.state === 'deprecated') out.push(problemAt(o.key, 'warning', 'log-opt-deprecated', `"${o.name}" is deprecated since Engine ${a.deprecated}${a.replacement ? `; use "${a.replacement}"` : ''}.`, a.replacement ? [{ title: `Change to "${a.replacement}"`, kind: 'renameKey', path: pathOf(o.key), to: a.replacement }] : []));
     const v = stringValue(o.value);
     if (v === undefined) continue;
     if (o.name === 'mode' && v !== '' && !VALUE_RULES.logModes.includes(v)) {
-      out.push(diag(rc, o.value!, 'error', 'invalid-log-mode', `Log mode "${v}" is not supported: dockerd refuses to start. Use "blocking" or "non-blocking".`));
+      out.push(problemAt(o.value!, 'error', 'invalid-log-mode', `Log mode "${v}" is not supported: dockerd refuses to start. Use "blocking" or "non-blocking".`));
     }
     if (['max-size', 'max-buffer-size', 'cache-max-size'].includes(o.name) && v !== '' && (!SIZE.test(v) || /^0+(\.0+)?\D*$/.test(v))) {
-      out.push(diag(rc, o.value!, 'warning', 'invalid-log-size', `"${v}" is not a positive size; containers fail to start with it. Write e.g. "10m" or "1g".`));
+      out.push(problemAt(o.value!, 'warning', 'invalid-log-size', `"${v}" is not a positive size; containers fail to start with it. Write e.g. "10m" or "1g".`));
     }
     if (['max-file', 'cache-max-file'].includes(o.name) && v !== '' && !(/^\d+$/.test(v) && Number(v) >= 1)) {
-      out.push(diag(rc, o.value!, 'warning', 'invalid-log-max-file', `"${v}" is not a file count of at least 1; containers fail to start with it.`));
+      out.push(problemAt(o.value!, 'warning', 'invalid-log-max-file', `"${v}" is not a file count of at least 1; containers fail to start with it.`));
     }
   }
   if (valueOf('max-buffer-size') !== undefined && valueOf('mode') !== 'non-blocking') {
     const at = opts.filter((o) => o.name === 'max-buffer-size').pop()!;
-    out.push(diag(rc, at.key, 'error', 'log-buffer-needs-non-blocking', '"max-buffer-size" only works with "mode": "non-blocking": dockerd refuses to start.'));
+    out.push(problemAt(at.key, 'error', 'log-buffer-needs-non-blocking', '"max-buffer-size" only works with "mode": "non-blocking": dockerd refuses to start.'));
   }
   for (const req of info.required ?? []) {
     if (!valueOf(req)) {
-      const at = topValue(rc, 'log-opts')!;
-      out.push(diag(rc, { offset: at.offset, length: 1 }, 'error', 'missing-log-opt', `The ${driver} logging driver needs "${req}" in log-opts: dockerd refuses to start.`));
+      const at = topValue(model, 'log-opts')!;
+      out.push(problemAt({ offset: at.offset, length: 1 }, 'error', 'missing-log-opt', `The ${driver} logging driver needs "${req}" in log-opts: dockerd refuses to start.`));
     }
   }
   return out;
-}
+};

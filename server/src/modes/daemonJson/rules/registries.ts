@@ -1,64 +1,64 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { parseCidr } from '../../../shared/cidr';
-import { diag, type KeysRule, type RuleContext, stringItems, topValue } from '../ruleContext';
+import { type DaemonJsonProblem, type DaemonJsonRule, pathOf, stringItems, topValue } from '../model';
+import { problemAt } from '../problemAt';
+import { target } from '../target';
 import { refuses } from '../valueRules';
 
 /**
  * `registry-mirrors` and `insecure-registries` (moby registry config.go ValidateMirror,
  * LoadInsecureRegistries; docker-facts §2.5–2.6; runs on 20.10).
  */
-export const registries: KeysRule = { name: 'registries', keys: ['registry-mirrors', 'insecure-registries'], run: judgeRegistries };
-
-function judgeRegistries(rc: RuleContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const { node, value } of stringItems(topValue(rc, 'registry-mirrors'))) {
+export const registries: DaemonJsonRule = (model, ctx) => {
+  const t = target(ctx);
+  const out: DaemonJsonProblem[] = [];
+  for (const { node, value } of stringItems(topValue(model, 'registry-mirrors'))) {
     let url: URL | undefined;
     const scheme = /^([a-zA-Z][\w+.-]*):\/\//.exec(value)?.[1];
     if (!scheme) {
-      out.push(diag(rc, node, 'error', 'invalid-mirror', `Mirror "${value}" has no scheme: dockerd refuses to start. Write "https://${value}".`, [{ title: `Change to "https://${value}"`, fix: { kind: 'replaceValue', to: `https://${value}` } }]));
+      out.push(problemAt(node, 'error', 'invalid-mirror', `Mirror "${value}" has no scheme: dockerd refuses to start. Write "https://${value}".`, [{ title: `Change to "https://${value}"`, kind: 'replaceValue', path: pathOf(node), from: value, to: `https://${value}` }]));
       continue;
     }
     if (scheme !== 'http' && scheme !== 'https') {
-      out.push(diag(rc, node, 'error', 'invalid-mirror', `Mirror "${value}" must use https:// or http://: dockerd refuses to start.`));
+      out.push(problemAt(node, 'error', 'invalid-mirror', `Mirror "${value}" must use https:// or http://: dockerd refuses to start.`));
       continue;
     }
     try {
       url = new URL(value);
     } catch {
-      out.push(diag(rc, node, 'error', 'invalid-mirror', `Mirror "${value}" is not a valid URL: dockerd refuses to start.`));
+      out.push(problemAt(node, 'error', 'invalid-mirror', `Mirror "${value}" is not a valid URL: dockerd refuses to start.`));
       continue;
     }
     if (url.username || url.password) {
-      out.push(diag(rc, node, 'error', 'invalid-mirror', `Mirror "${value}" contains credentials, which dockerd does not allow: it refuses to start. Use "docker login" for the mirror instead.`));
+      out.push(problemAt(node, 'error', 'invalid-mirror', `Mirror "${value}" contains credentials, which dockerd does not allow: it refuses to start. Use "docker login" for the mirror instead.`));
     } else if (url.search || url.hash || value.includes('?') || value.includes('#')) {
-      out.push(diag(rc, node, 'error', 'invalid-mirror', `Mirror "${value}" has a query or fragment: dockerd refuses to start. Remove it.`));
-    } else if (url.pathname !== '/' && url.pathname !== '' && refuses('mirror-path', rc.version)) {
-      out.push(diag(rc, node, 'error', 'invalid-mirror', `Engine ${rc.versionText} refuses a path in mirror "${value}". Remove the path.`));
+      out.push(problemAt(node, 'error', 'invalid-mirror', `Mirror "${value}" has a query or fragment: dockerd refuses to start. Remove it.`));
+    } else if (url.pathname !== '/' && url.pathname !== '' && refuses('mirror-path', t.version)) {
+      out.push(problemAt(node, 'error', 'invalid-mirror', `Engine ${t.versionText} refuses a path in mirror "${value}". Remove the path.`));
     }
   }
-  for (const { node, value } of stringItems(topValue(rc, 'insecure-registries'))) {
+  for (const { node, value } of stringItems(topValue(model, 'insecure-registries'))) {
     // Long lists of plain host:port entries: skip the regexes when they cannot match.
     const scheme = value.includes('://') ? /^([a-zA-Z][\w+.-]*):\/\//.exec(value)?.[1] : undefined;
     if (scheme === 'http' || scheme === 'https') {
       const bare = value.slice(scheme.length + 3);
-      out.push(diag(rc, node, 'warning', 'insecure-registry-scheme', `dockerd strips "${scheme}://" from insecure registry "${value}"; write just "${bare}".`, [{ title: `Change to "${bare}"`, fix: { kind: 'replaceValue', to: bare } }]));
+      out.push(problemAt(node, 'warning', 'insecure-registry-scheme', `dockerd strips "${scheme}://" from insecure registry "${value}"; write just "${bare}".`, [{ title: `Change to "${bare}"`, kind: 'replaceValue', path: pathOf(node), from: value, to: bare }]));
       continue;
     }
     if (scheme) {
-      out.push(diag(rc, node, 'error', 'invalid-insecure-registry', `Insecure registry "${value}" must not contain "://": dockerd refuses to start. Write host[:port] or a CIDR.`));
+      out.push(problemAt(node, 'error', 'invalid-insecure-registry', `Insecure registry "${value}" must not contain "://": dockerd refuses to start. Write host[:port] or a CIDR.`));
       continue;
     }
     if (value.includes('/') && !parseCidr(value)) {
-      out.push(diag(rc, node, 'error', 'invalid-insecure-registry', `Insecure registry "${value}" is neither host[:port] nor a CIDR: dockerd refuses to start.`));
+      out.push(problemAt(node, 'error', 'invalid-insecure-registry', `Insecure registry "${value}" is neither host[:port] nor a CIDR: dockerd refuses to start.`));
       continue;
     }
     const hostEnd = portStart(value);
     if (hostEnd > 0 && (value.charCodeAt(0) === 45 || value.charCodeAt(hostEnd - 1) === 45) /* "-" */) {
-      out.push(diag(rc, node, 'error', 'invalid-insecure-registry', `Insecure registry "${value}" cannot begin or end with a hyphen: dockerd refuses to start.`));
+      out.push(problemAt(node, 'error', 'invalid-insecure-registry', `Insecure registry "${value}" cannot begin or end with a hyphen: dockerd refuses to start.`));
     }
   }
   return out;
-}
+};
 
 /** Where a trailing ":digits" port starts (what /:\d+$/ matches), else the length: the host is what comes before. */
 function portStart(value: string): number {

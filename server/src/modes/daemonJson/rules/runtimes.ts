@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { properties } from '../parseDaemonJson';
-import { diag, type KeysRule, type RuleContext, stringValue, topValue } from '../ruleContext';
+import { type DaemonJsonProblem, type DaemonJsonRule, properties, stringValue, topValue } from '../model';
+import { problemAt } from '../problemAt';
+import { target } from '../target';
 import { refuses } from '../valueRules';
 
 /**
@@ -9,35 +9,34 @@ import { refuses } from '../valueRules';
  * Validate; docker-facts §1.4.4; runs on 20.10: "runtime name 'runc' is reserved",
  * "specified default runtime 'x' does not exist").
  */
-export const runtimes: KeysRule = { name: 'runtimes', keys: ['runtimes', 'default-runtime'], run: judgeRuntimes };
-
-function judgeRuntimes(rc: RuleContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
+export const runtimes: DaemonJsonRule = (model, ctx) => {
+  const t = target(ctx);
+  const out: DaemonJsonProblem[] = [];
   const defined = new Set<string>();
-  const strict = refuses('runtime-shape', rc.version);
+  const strict = refuses('runtime-shape', t.version);
   const sev = strict ? 'error' : 'warning';
-  const tail = strict ? 'dockerd refuses to start' : `Engine ${rc.versionText} starts, but containers using it fail`;
-  for (const p of properties(topValue(rc, 'runtimes'))) {
+  const tail = strict ? 'dockerd refuses to start' : `Engine ${t.versionText} starts, but containers using it fail`;
+  for (const p of properties(topValue(model, 'runtimes'))) {
     defined.add(p.name);
     if (p.name === 'runc') {
-      out.push(diag(rc, p.key, 'error', 'reserved-runtime', 'The runtime name "runc" is reserved: dockerd refuses to start. Choose another name.'));
+      out.push(problemAt(p.key, 'error', 'reserved-runtime', 'The runtime name "runc" is reserved: dockerd refuses to start. Choose another name.'));
       continue;
     }
     if (p.value?.type !== 'object') continue;
     const has = (k: string): boolean => hasNonNull(p.value!, k);
-    if (!has('path') && !has('runtimeType')) out.push(diag(rc, p.key, sev, 'invalid-runtime', `Runtime "${p.name}" needs a "path" or a "runtimeType": ${tail}.`));
-    else if (has('path') && has('runtimeType')) out.push(diag(rc, p.key, sev, 'invalid-runtime', `Runtime "${p.name}" cannot have both "path" and "runtimeType": ${tail}.`));
-    else if (has('path') && has('options')) out.push(diag(rc, p.key, sev, 'invalid-runtime', `Runtime "${p.name}": "options" only work with "runtimeType": ${tail}.`));
-    else if (has('runtimeType') && has('runtimeArgs')) out.push(diag(rc, p.key, sev, 'invalid-runtime', `Runtime "${p.name}": "runtimeArgs" only work with "path": ${tail}.`));
+    if (!has('path') && !has('runtimeType')) out.push(problemAt(p.key, sev, 'invalid-runtime', `Runtime "${p.name}" needs a "path" or a "runtimeType": ${tail}.`));
+    else if (has('path') && has('runtimeType')) out.push(problemAt(p.key, sev, 'invalid-runtime', `Runtime "${p.name}" cannot have both "path" and "runtimeType": ${tail}.`));
+    else if (has('path') && has('options')) out.push(problemAt(p.key, sev, 'invalid-runtime', `Runtime "${p.name}": "options" only work with "runtimeType": ${tail}.`));
+    else if (has('runtimeType') && has('runtimeArgs')) out.push(problemAt(p.key, sev, 'invalid-runtime', `Runtime "${p.name}": "runtimeArgs" only work with "path": ${tail}.`));
   }
-  const def = topValue(rc, 'default-runtime');
+  const def = topValue(model, 'default-runtime');
   const name = stringValue(def);
   // io.containerd.* names are shims containerd resolves itself (23.0+).
   if (def && name && name !== 'runc' && !defined.has(name) && !(strict && name.startsWith('io.containerd.'))) {
-    out.push(diag(rc, def, 'error', 'unknown-default-runtime', `Default runtime "${name}" is neither "runc" nor defined in "runtimes": dockerd refuses to start.`));
+    out.push(problemAt(def, 'error', 'unknown-default-runtime', `Default runtime "${name}" is neither "runc" nor defined in "runtimes": dockerd refuses to start.`));
   }
   return out;
-}
+};
 
 /** Does the object have a property `name` whose value is not null? (No allocation: runs for every runtime.) */
 function hasNonNull(obj: Node, name: string): boolean {

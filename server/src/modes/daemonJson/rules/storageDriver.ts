@@ -1,7 +1,7 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { availability, reached, TOP_LEVEL } from '../daemonSchema';
-import { properties } from '../parseDaemonJson';
-import { diag, type DiagnosticData, type KeysRule, type RuleContext, stringItems, stringValue, topValue } from '../ruleContext';
+import { type DaemonJsonFix, type DaemonJsonProblem, type DaemonJsonRule, pathOf, properties, stringItems, stringValue, topValue } from '../model';
+import { problemAt } from '../problemAt';
+import { target } from '../target';
 
 /**
  * `storage-driver` (moby daemon/graphdriver driver.go checkRemoved, driver_linux.go;
@@ -11,34 +11,33 @@ import { diag, type DiagnosticData, type KeysRule, type RuleContext, stringItems
  * name is a containerd snapshotter, which we do not list: then only a warning.
  * Deprecated drivers still work but may be missing from the kernel.
  */
-export const storageDriver: KeysRule = { name: 'storageDriver', keys: ['storage-driver', 'features', 'storage-opts'], run: judgeStorageDriver };
-
-function judgeStorageDriver(rc: RuleContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const node = topValue(rc, 'storage-driver');
+export const storageDriver: DaemonJsonRule = (model, ctx) => {
+  const t = target(ctx);
+  const out: DaemonJsonProblem[] = [];
+  const node = topValue(model, 'storage-driver');
   const name = stringValue(node);
   const values = TOP_LEVEL['storage-driver']['x-values'] ?? {};
   // On a platform that has no storage-driver option (Windows from 23.0) topLevelKeys reports the key.
-  const keyState = availability(TOP_LEVEL['storage-driver'], rc.version, rc.platform).state;
+  const keyState = availability(TOP_LEVEL['storage-driver'], t.version, t.platform).state;
   if (node && name && keyState !== 'platform') {
     const info = values[name];
-    const snapshotterFeature = properties(topValue(rc, 'features')).filter((p) => p.name === 'containerd-snapshotter').pop()?.value?.value;
-    const snapshotter = snapshotterFeature === true || (snapshotterFeature !== false && reached(rc.version, '29.0'));
+    const snapshotterFeature = properties(topValue(model, 'features')).filter((p) => p.name === 'containerd-snapshotter').pop()?.value?.value;
+    const snapshotter = snapshotterFeature === true || (snapshotterFeature !== false && reached(t.version, '29.0'));
     if (!info) {
-      out.push(diag(rc, node, snapshotter ? 'warning' : 'error', 'unknown-storage-driver', `"${name}" is not a storage driver of Engine ${rc.versionText}${snapshotter ? ' (with the containerd image store it must name a containerd snapshotter)' : ': dockerd refuses to start'}. Use ${Object.keys(values).filter((v) => availability(values[v], rc.version, rc.platform).state === 'ok').join(', ')}.`));
+      out.push(problemAt(node, snapshotter ? 'warning' : 'error', 'unknown-storage-driver', `"${name}" is not a storage driver of Engine ${t.versionText}${snapshotter ? ' (with the containerd image store it must name a containerd snapshotter)' : ': dockerd refuses to start'}. Use ${Object.keys(values).filter((v) => availability(values[v], t.version, t.platform).state === 'ok').join(', ')}.`));
     } else {
-      const a = availability(info, rc.version, rc.platform);
-      const fixes: DiagnosticData['fixes'] = 'replacement' in a && a.replacement ? [{ title: `Change to "${a.replacement}"`, fix: { kind: 'replaceValue', to: a.replacement } }] : [];
-      if (a.state === 'removed') out.push(diag(rc, node, 'error', 'storage-driver-removed', `The ${name} storage driver was removed in Engine ${a.removed}: dockerd refuses to start.${a.replacement ? ` Use "${a.replacement}".` : ''}`, fixes));
-      else if (a.state === 'deprecated') out.push(diag(rc, node, 'warning', 'storage-driver-deprecated', `The ${name} storage driver is deprecated since Engine ${a.deprecated} and removed in ${info['x-removed']}; dockerd also refuses to start if the kernel lacks it.${a.replacement ? ` Use "${a.replacement}".` : ''}`, fixes));
-      else if (a.state === 'platform') out.push(diag(rc, node, 'error', 'storage-driver-wrong-platform', `The ${name} storage driver exists only on ${a.platforms.join(', ')}.`));
+      const a = availability(info, t.version, t.platform);
+      const fixes: DaemonJsonFix[] = 'replacement' in a && a.replacement ? [{ title: `Change to "${a.replacement}"`, kind: 'replaceValue', path: pathOf(node), from: name, to: a.replacement }] : [];
+      if (a.state === 'removed') out.push(problemAt(node, 'error', 'storage-driver-removed', `The ${name} storage driver was removed in Engine ${a.removed}: dockerd refuses to start.${a.replacement ? ` Use "${a.replacement}".` : ''}`, fixes));
+      else if (a.state === 'deprecated') out.push(problemAt(node, 'warning', 'storage-driver-deprecated', `The ${name} storage driver is deprecated since Engine ${a.deprecated} and removed in ${info['x-removed']}; dockerd also refuses to start if the kernel lacks it.${a.replacement ? ` Use "${a.replacement}".` : ''}`, fixes));
+      else if (a.state === 'platform') out.push(problemAt(node, 'error', 'storage-driver-wrong-platform', `The ${name} storage driver exists only on ${a.platforms.join(', ')}.`));
     }
   }
   // overlay2.override_kernel_check: ignored with a warning in 23.0, unknown (refused) from 24.0 (docker-facts §3).
-  for (const { node: item, value } of stringItems(topValue(rc, 'storage-opts'))) {
+  for (const { node: item, value } of stringItems(topValue(model, 'storage-opts'))) {
     if (!/^overlay2\.override_kernel_check=/.test(value)) continue;
-    if (reached(rc.version, '24.0')) out.push(diag(rc, item, 'error', 'storage-opt-removed', '"overlay2.override_kernel_check" was removed in Engine 24.0: the overlay2 driver refuses it and dockerd does not start. Remove it.'));
-    else out.push(diag(rc, item, 'warning', 'storage-opt-deprecated', '"overlay2.override_kernel_check" is deprecated (ignored from 23.0, refused from 24.0). Remove it.'));
+    if (reached(t.version, '24.0')) out.push(problemAt(item, 'error', 'storage-opt-removed', '"overlay2.override_kernel_check" was removed in Engine 24.0: the overlay2 driver refuses it and dockerd does not start. Remove it.'));
+    else out.push(problemAt(item, 'warning', 'storage-opt-deprecated', '"overlay2.override_kernel_check" is deprecated (ignored from 23.0, refused from 24.0). Remove it.'));
   }
   return out;
-}
+};

@@ -1,8 +1,9 @@
 import type { ParseErrorCode } from 'jsonc-parser';
 import * as jsonc from 'jsonc-parser';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { reached } from '../daemonSchema';
-import { diag, type RuleContext } from '../ruleContext';
+import { type DaemonJsonProblem, type DaemonJsonRule, MAX_DEPTH } from '../model';
+import { problemAt } from '../problemAt';
+import { target } from '../target';
 
 /**
  * dockerd decodes daemon.json with Go's encoding/json, which accepts strict JSON only:
@@ -13,6 +14,8 @@ import { diag, type RuleContext } from '../ruleContext';
  * getConflictFreeConfiguration at v20.10.24 vs v23.0.0).
  */
 const V23 = '23.0';
+/** Go encoding/json's nesting limit (scanner.go maxNestingDepth). */
+const GO_MAX_DEPTH = 10_000;
 
 const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [jsonc.ParseErrorCode.InvalidSymbol]: 'this character is not valid JSON here',
@@ -29,39 +32,50 @@ const MESSAGES: Partial<Record<ParseErrorCode, string>> = {
   [jsonc.ParseErrorCode.InvalidCharacter]: 'control characters must be escaped inside strings',
 };
 
-export function strictJson(rc: RuleContext): Diagnostic[] {
-  const { parsed } = rc;
-  const out: Diagnostic[] = [];
-  const v23 = reached(rc.version, V23);
-  for (const c of parsed.comments) {
-    out.push(diag(rc, c, 'error', 'json-comment', 'Comments are not allowed in daemon.json: dockerd reads strict JSON and refuses to start. Remove the comment.'));
+export const strictJson: DaemonJsonRule = (model, ctx) => {
+  const t = target(ctx);
+  const out: DaemonJsonProblem[] = [];
+  const v23 = reached(t.version, V23);
+  for (const c of model.comments) {
+    out.push(problemAt(c, 'error', 'json-comment', 'Comments are not allowed in daemon.json: dockerd reads strict JSON and refuses to start. Remove the comment.'));
   }
-  for (const offset of parsed.trailingCommas) {
-    out.push(diag(rc, { offset, length: 1 }, 'error', 'json-trailing-comma', 'Trailing comma: dockerd reads strict JSON and refuses to start. Remove this comma.'));
+  for (const offset of model.trailingCommas) {
+    out.push(problemAt({ offset, length: 1 }, 'error', 'json-trailing-comma', 'Trailing comma: dockerd reads strict JSON and refuses to start. Remove this comma.'));
   }
-  const end = parsed.root ? parsed.root.offset + parsed.root.length : Infinity;
-  for (const e of parsed.syntaxErrors) {
+  const end = model.root ? model.root.offset + model.root.length : Infinity;
+  for (const e of model.syntaxErrors) {
     // Comments were reported above; errors past the top-level value are "trailing data".
     if (e.error === jsonc.ParseErrorCode.InvalidCommentToken || e.error === jsonc.ParseErrorCode.UnexpectedEndOfComment) continue;
     if (e.offset >= end) continue;
     if (e.error === jsonc.ParseErrorCode.EndOfFileExpected) continue;
     const what = MESSAGES[e.error] ?? jsonc.printParseErrorCode(e.error);
-    out.push(diag(rc, { offset: e.offset, length: Math.max(1, e.length) }, 'error', 'json-syntax', `Invalid JSON: ${what}. dockerd refuses to start on a file it cannot parse.`));
+    out.push(problemAt({ offset: e.offset, length: Math.max(1, e.length) }, 'error', 'json-syntax', `Invalid JSON: ${what}. dockerd refuses to start on a file it cannot parse.`));
   }
-  if (parsed.trailingDataOffset !== undefined) {
-    const at = { offset: parsed.trailingDataOffset, length: Math.max(1, Math.min(parsed.text.length - parsed.trailingDataOffset, 200)) };
-    if (v23) {
-      out.push(diag(rc, at, 'error', 'json-trailing-data', `Data after the top-level object: Engine ${rc.versionText} refuses to start. Remove everything after the closing }.`));
+  if (model.tooDeep) {
+    // Go's encoding/json refuses input nested deeper than 10,000 levels ("exceeded max
+    // depth", scanner.go maxNestingDepth); below that, only our own limit applies (#15).
+    const { offset, depth } = model.tooDeep;
+    const unchecked = `values nested deeper than ${MAX_DEPTH.toLocaleString('en-US')} levels are not checked`;
+    if (depth > GO_MAX_DEPTH) {
+      out.push(problemAt({ offset, length: 1 }, 'error', 'json-too-deep', `This file nests ${depth.toLocaleString('en-US')} levels deep: dockerd's JSON decoder refuses more than ${GO_MAX_DEPTH.toLocaleString('en-US')} and dockerd does not start (${unchecked}).`));
     } else {
-      out.push(diag(rc, at, 'warning', 'json-trailing-data', `Data after the top-level object is ignored by Engine ${rc.versionText} (and refused from Engine 23.0). Remove it.`));
+      out.push(problemAt({ offset, length: 1 }, 'information', 'json-too-deep', `This file nests ${depth.toLocaleString('en-US')} levels deep; ${unchecked}.`));
     }
   }
-  if (!parsed.root) {
-    if (parsed.text.trim() === '' && !v23) {
-      out.push(diag(rc, { offset: 0, length: parsed.text.length }, 'error', 'json-empty', `An empty daemon.json makes Engine ${rc.versionText} refuse to start (accepted from Engine 23.0). Write {} instead.`));
+  if (model.trailingDataOffset !== undefined) {
+    const at = { offset: model.trailingDataOffset, length: Math.max(1, Math.min(model.text.length - model.trailingDataOffset, 200)) };
+    if (v23) {
+      out.push(problemAt(at, 'error', 'json-trailing-data', `Data after the top-level object: Engine ${t.versionText} refuses to start. Remove everything after the closing }.`));
+    } else {
+      out.push(problemAt(at, 'warning', 'json-trailing-data', `Data after the top-level object is ignored by Engine ${t.versionText} (and refused from Engine 23.0). Remove it.`));
     }
-  } else if (parsed.root.type !== 'object') {
-    out.push(diag(rc, parsed.root, 'error', 'json-not-object', 'daemon.json must contain one JSON object ({ ... }); dockerd refuses any other top-level value.'));
+  }
+  if (!model.root) {
+    if (model.text.trim() === '' && !v23) {
+      out.push(problemAt({ offset: 0, length: model.text.length }, 'error', 'json-empty', `An empty daemon.json makes Engine ${t.versionText} refuse to start (accepted from Engine 23.0). Write {} instead.`));
+    }
+  } else if (model.root.type !== 'object') {
+    out.push(problemAt(model.root, 'error', 'json-not-object', 'daemon.json must contain one JSON object ({ ... }); dockerd refuses any other top-level value.'));
   }
   return out;
-}
+};

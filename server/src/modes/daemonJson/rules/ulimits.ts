@@ -1,7 +1,6 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { TOP_LEVEL } from '../daemonSchema';
-import { properties } from '../parseDaemonJson';
-import { diag, type KeysRule, type RuleContext, topValue } from '../ruleContext';
+import { type DaemonJsonProblem, type DaemonJsonRule, pathOf, properties, topValue } from '../model';
+import { problemAt } from '../problemAt';
 
 /**
  * `default-ulimits`: names from go-units ulimit.go; dockerd 20.10 starts with an unknown
@@ -12,25 +11,23 @@ function field(obj: Parameters<typeof properties>[0], name: string) {
   return properties(obj).filter((p) => p.name.toLowerCase() === name.toLowerCase()).pop()?.value;
 }
 
-export const ulimits: KeysRule = { name: 'ulimits', keys: ['default-ulimits'], run: judgeUlimits };
-
-function judgeUlimits(rc: RuleContext): Diagnostic[] {
-  const out: Diagnostic[] = [];
+export const ulimits: DaemonJsonRule = (model) => {
+  const out: DaemonJsonProblem[] = [];
   const names = TOP_LEVEL['default-ulimits']['x-ulimitNames'] ?? [];
-  for (const p of properties(topValue(rc, 'default-ulimits'))) {
+  for (const p of properties(topValue(model, 'default-ulimits'))) {
     if (!names.includes(p.name)) {
-      out.push(diag(rc, p.key, 'warning', 'unknown-ulimit', `"${p.name}" is not a ulimit name; dockerd starts but every container fails to start. Use one of ${names.join(', ')}.`));
+      out.push(problemAt(p.key, 'warning', 'unknown-ulimit', `"${p.name}" is not a ulimit name; dockerd starts but every container fails to start. Use one of ${names.join(', ')}.`));
     }
     if (p.value?.type !== 'object') continue;
     const nameNode = field(p.value, 'name');
     if (nameNode?.type === 'string' && nameNode.value !== p.name) {
-      out.push(diag(rc, nameNode, 'warning', 'ulimit-name-mismatch', `Name "${String(nameNode.value)}" differs from its key "${p.name}"; make them the same.`, [{ title: `Change to "${p.name}"`, fix: { kind: 'replaceValue', to: p.name } }]));
+      out.push(problemAt(nameNode, 'warning', 'ulimit-name-mismatch', `Name "${String(nameNode.value)}" differs from its key "${p.name}"; make them the same.`, [{ title: `Change to "${p.name}"`, kind: 'replaceValue', path: pathOf(nameNode), from: nameNode.value, to: p.name }]));
     }
     const soft = field(p.value, 'soft');
     const hard = field(p.value, 'hard');
     if (soft?.type === 'number' && hard?.type === 'number' && (hard.value as number) >= 0 && ((soft.value as number) > (hard.value as number) || (soft.value as number) < 0)) {
-      out.push(diag(rc, soft, 'warning', 'ulimit-soft-above-hard', `The soft limit ${String(soft.value)} is above the hard limit ${String(hard.value)}; containers would fail to start.`));
+      out.push(problemAt(soft, 'warning', 'ulimit-soft-above-hard', `The soft limit ${String(soft.value)} is above the hard limit ${String(hard.value)}; containers would fail to start.`));
     }
   }
   return out;
-}
+};

@@ -1,8 +1,8 @@
 import type { Node } from 'jsonc-parser';
-import type { Diagnostic } from 'vscode-languageserver-types';
 import { availability, childSchema, mainType, type SchemaNode, topLevelEntry } from '../daemonSchema';
-import type { Property } from '../parseDaemonJson';
-import { diag, type DiagnosticData, type PropertyRule, type RuleContext } from '../ruleContext';
+import { type DaemonJsonFix, type DaemonJsonProblem, type DaemonJsonRule, pathOf, type TopProperty } from '../model';
+import { problemAt } from '../problemAt';
+import { type Target, target } from '../target';
 
 /**
  * Types exactly as Go's encoding/json decodes them into dockerd's config structs:
@@ -41,11 +41,12 @@ const ARTICLE: Record<string, string> = {
   object: 'an object { … }',
 };
 
-function coerceFix(node: Node, expected: string): DiagnosticData['fixes'] {
+function coerceFix(node: Node, expected: string): DaemonJsonFix[] {
   const v = node.value as unknown;
-  if (expected === 'boolean' && (v === 'true' || v === 'false')) return [{ title: `Change to ${v}`, fix: { kind: 'replaceValue', to: v === 'true' } }];
-  if (expected === 'integer' && typeof v === 'string' && /^-?\d+$/.test(v.trim())) return [{ title: `Change to ${Number(v)}`, fix: { kind: 'replaceValue', to: Number(v) } }];
-  if (expected === 'string' && (typeof v === 'number' || typeof v === 'boolean')) return [{ title: `Change to "${String(v)}"`, fix: { kind: 'replaceValue', to: String(v) } }];
+  const fix = (title: string, to: unknown): DaemonJsonFix[] => [{ title, kind: 'replaceValue', path: pathOf(node), from: v, to }];
+  if (expected === 'boolean' && (v === 'true' || v === 'false')) return fix(`Change to ${v}`, v === 'true');
+  if (expected === 'integer' && typeof v === 'string' && /^-?\d+$/.test(v.trim())) return fix(`Change to ${Number(v)}`, Number(v));
+  if (expected === 'string' && (typeof v === 'number' || typeof v === 'boolean')) return fix(`Change to "${String(v)}"`, String(v));
   return [];
 }
 
@@ -56,12 +57,15 @@ function matchChild(schema: SchemaNode, name: string, caseInsensitive: boolean):
   return k ? schema.properties[k] : undefined;
 }
 
-/** Judges each top-level property by itself: its verdicts are kept between edits (runRules.ts). */
-export const valueTypes: PropertyRule = { name: 'valueTypes', perProperty: judgeProperty };
+export const valueTypes: DaemonJsonRule = (model, ctx) => {
+  const t = target(ctx);
+  const out: DaemonJsonProblem[] = [];
+  for (const p of model.topProperties) judgeProperty(t, model.text, p, out);
+  return out;
+};
 
-function judgeProperty(rc: RuleContext, p: Property): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  const text = rc.parsed.text;
+/** Judges one top-level property by itself. */
+function judgeProperty(t: Target, text: string, p: TopProperty, out: DaemonJsonProblem[]): void {
 
   // Labels ("dns[3]", "builder.gc") are built only when a diagnostic or a nested level needs them.
   const labelOf = (parent: string | undefined, seg: string | number): string =>
@@ -72,7 +76,7 @@ function judgeProperty(rc: RuleContext, p: Property): Diagnostic[] {
     const actual = jsonType(node, text);
     if (expected && actual !== expected && !(expected === 'number' && actual === 'integer')) {
       const msg = `"${labelOf(parent, seg)}" must be ${ARTICLE[expected] ?? expected}, not ${ARTICLE[actual] ?? actual}: dockerd cannot decode it and refuses to start.`;
-      out.push(diag(rc, node, 'error', 'wrong-type', msg, coerceFix(node, expected)));
+      out.push(problemAt(node, 'error', 'wrong-type', msg, coerceFix(node, expected)));
       return;
     }
     if (node.type === 'array' && schema.items) {
@@ -98,15 +102,15 @@ function judgeProperty(rc: RuleContext, p: Property): Diagnostic[] {
         const child = matchChild(schema, name, ci);
         if (!child) {
           if (schema.additionalProperties === false && top !== 'proxies') {
-            out.push(diag(rc, pc[0], 'warning', 'unknown-sub-key', `"${name}" is not a setting of "${label()}"; dockerd silently ignores it. Check the spelling.`));
+            out.push(problemAt(pc[0], 'warning', 'unknown-sub-key', `"${name}" is not a setting of "${label()}"; dockerd silently ignores it. Check the spelling.`));
           }
           continue;
         }
         if (child['x-removed'] || child['x-deprecated'] || child['x-since']) {
-          const a = availability(child, rc.version, rc.platform);
+          const a = availability(child, t.version, t.platform);
           if (a.state === 'deprecated') {
-            const fixes: DiagnosticData['fixes'] = a.replacement ? [{ title: `Change to "${a.replacement}"`, fix: { kind: 'renameKey', to: a.replacement } }] : [];
-            out.push(diag(rc, pc[0], 'warning', 'key-deprecated', `"${name}" is deprecated since Engine ${a.deprecated}.${a.replacement ? ` Use "${a.replacement}" instead.` : ''}`, fixes));
+            const fixes: DaemonJsonFix[] = a.replacement ? [{ title: `Change to "${a.replacement}"`, kind: 'renameKey', path: pathOf(pc[0]), to: a.replacement }] : [];
+            out.push(problemAt(pc[0], 'warning', 'key-deprecated', `"${name}" is deprecated since Engine ${a.deprecated}.${a.replacement ? ` Use "${a.replacement}" instead.` : ''}`, fixes));
           }
         }
         const value = pc[1];
@@ -120,10 +124,9 @@ function judgeProperty(rc: RuleContext, p: Property): Diagnostic[] {
   };
 
   const entry = topLevelEntry(p.name);
-  if (!entry || !p.value) return out;
-  const a = availability(entry, rc.version, rc.platform);
+  if (!entry || !p.value) return;
+  const a = availability(entry, t.version, t.platform);
   // Keys the target Engine does not have are reported by topLevelKeys; their values are not decoded.
-  if (a.state === 'notYet' || a.state === 'platform') return out;
+  if (a.state === 'notYet' || a.state === 'platform') return;
   check(p.value, entry, mainType(entry), undefined, p.name, p.name);
-  return out;
 }

@@ -3,31 +3,29 @@ import type { Node } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Hover, MarkupKind, type Position } from 'vscode-languageserver-types';
 import { logDrivers, TOP_LEVEL } from './daemonSchema';
-import { logDriverOf } from './daemonJsonCompletion';
 import { renderCidr, renderKeyDocs, renderLogDriverDocs, renderLogOptionDocs, renderValueDocs } from './keyDocs';
-import type { DaemonJsonDocument } from './parseDaemonJson';
-import { nodeRange } from './ruleContext';
+import { type DaemonJsonModel, logDriverOf, nodeAt } from './model';
 import { pathText, schemaAtPath, valuesAt } from './schemaAtPath';
 
 /**
  * Hover on keys (the schema entry through keyDocs, the same renderer completion uses)
  * and on values (enumerated values, logging drivers, and the range of a CIDR).
  */
-export function daemonJsonHover(document: TextDocument, position: Position, parsed: DaemonJsonDocument): Hover | null {
-  if (!parsed.root) return null;
+export function hover(document: TextDocument, position: Position, model: DaemonJsonModel): Hover | null {
+  if (!model.root) return null;
   const offset = document.offsetAt(position);
-  const node = jsonc.findNodeAtOffset(parsed.root, offset, false);
+  const node = nodeAt(model.root, offset);
   if (!node || node.type !== 'string' && node.type !== 'number' && node.type !== 'boolean') return null;
   const parent = node.parent;
   const isKey = parent?.type === 'property' && parent.children?.[0] === node;
-  const md = isKey ? keyHover(parsed, parent!) : valueHover(node);
-  return md ? { contents: { kind: MarkupKind.Markdown, value: md }, range: nodeRange(document, node) } : null;
+  const md = isKey ? keyHover(model, parent!) : valueHover(node);
+  return md ? { contents: { kind: MarkupKind.Markdown, value: md }, range: { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) } } : null;
 }
 
-function keyHover(parsed: DaemonJsonDocument, prop: Node): string | undefined {
+function keyHover(model: DaemonJsonModel, prop: Node): string | undefined {
   const path = jsonc.getNodePath(prop.children![0]);
   if (path.length === 2 && path[0] === 'log-opts') {
-    const driver = logDriverOf(parsed);
+    const driver = logDriverOf(model);
     const option = String(path[1]);
     return renderLogOptionDocs(option, driver, TOP_LEVEL['log-opts']['x-optionDocs']?.[option], logDrivers()[driver]?.optionHistory?.[option]);
   }

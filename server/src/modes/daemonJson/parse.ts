@@ -1,73 +1,130 @@
 import * as jsonc from 'jsonc-parser';
 import type { Node, ParseError } from 'jsonc-parser';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { type DaemonJsonModel, MAX_DEPTH, type PathStep, type TopProperty } from './model';
 
 const { SyntaxKind } = jsonc;
-import type { Position, TextDocument } from 'vscode-languageserver-textdocument';
-import type { RuleMemoHolder } from './runRules';
-
-/**
- * The parse of one daemon.json: a tolerant jsonc-parser tree (so completion and hover
- * work on broken text) plus everything Go's encoding/json would refuse, which the
- * strict-JSON rule reports: comments, trailing commas, syntax errors.
- */
-export interface DaemonJsonDocument {
-  text: string;
-  /** The first top-level value, if any. */
-  root: Node | undefined;
-  /** `root` when it is an object. */
-  object: Node | undefined;
-  syntaxErrors: ParseError[];
-  comments: { offset: number; length: number }[];
-  /** Offsets of commas directly followed by `}` or `]`. */
-  trailingCommas: number[];
-  /** Offset of the first non-whitespace character after the top-level value, if any. */
-  trailingDataOffset: number | undefined;
-  /**
-   * Where each property of the top-level object starts, as the parser's scanner counted
-   * lines: asking the document instead would make it index every line of the text, which
-   * a valid file otherwise never needs (runRules.ts).
-   */
-  propertyStarts: Map<Node, Position>;
-  /**
-   * The verdicts of the document's latest validation, shared by all its versions (each
-   * parse hands it on): validation takes over those whose input is unchanged (runRules.ts).
-   */
-  ruleMemo: RuleMemoHolder;
-}
 
 const PARSE_OPTIONS: jsonc.ParseOptions = { disallowComments: false, allowTrailingComma: true, allowEmptyContent: true };
 
-export function parseDaemonJson(document: TextDocument, previous?: DaemonJsonDocument): DaemonJsonDocument {
+/**
+ * The pure parse of one daemon.json (#14): the same text gives an equal model, and
+ * nothing is kept between calls.
+ */
+export function parse(document: TextDocument): DaemonJsonModel {
   const text = document.getText();
+  const { parsedText, tooDeep } = cutDeepNesting(text);
   const syntaxErrors: ParseError[] = [];
   let comments: { offset: number; length: number }[] = [];
   let trailingCommas: number[] = [];
-  const propertyStarts = new Map<Node, Position>();
-  const root = buildTree(text, syntaxErrors, comments, trailingCommas, propertyStarts);
+  const root = buildTree(parsedText, syntaxErrors, comments, trailingCommas);
   if (syntaxErrors.length > 0) {
     // On broken text the parser skips tokens without reporting them, so the token-level
     // facts are taken from a plain scan instead (only then: the scan costs as much as the parse).
-    ({ comments, trailingCommas } = scanTrivia(text));
+    ({ comments, trailingCommas } = scanTrivia(parsedText));
   }
   let trailingDataOffset: number | undefined;
   if (root) {
     // Sticky search from the end of the value: no copy of the rest of the text.
     const nonSpace = /\S/g;
     nonSpace.lastIndex = root.offset + root.length;
-    const m = nonSpace.exec(text);
+    const m = nonSpace.exec(parsedText);
     if (m) trailingDataOffset = m.index;
   }
-  return {
-    text,
-    root,
-    object: root?.type === 'object' ? root : undefined,
-    syntaxErrors,
-    comments,
-    trailingCommas,
-    trailingDataOffset,
-    propertyStarts,
-    ruleMemo: previous?.ruleMemo ?? {},
-  };
+  const object = root?.type === 'object' ? root : undefined;
+  const { topProperties, top } = topLevel(object);
+  return { text, parsedText, tooDeep, root, object, syntaxErrors, comments, trailingCommas, trailingDataOffset, topProperties, top };
+}
+
+/**
+ * `text` with every value that opens deeper than MAX_DEPTH replaced by `null` (or `0`
+ * where `null` does not fit) padded with spaces, so every offset stays the same; and
+ * where the first such value opens, with the deepest nesting in the text. One pass,
+ * no recursion: strings (which jsonc-parser ends at a line break) and comments are
+ * skipped, so their brackets do not count.
+ */
+export function cutDeepNesting(text: string): { parsedText: string; tooDeep?: { offset: number; depth: number } } {
+  // Nesting deeper than the limit needs more opening brackets than that: counted with
+  // indexOf, this settles nearly every file at a fraction of the cost of the scan below.
+  if (!hasMoreThan(text, '{', '[', MAX_DEPTH)) return { parsedText: text };
+  let depth = 0;
+  let maxDepth = 0;
+  let cutStart = -1;
+  const cuts: [number, number][] = [];
+  const n = text.length;
+  // The next character that matters; inside a string, the next that can end it.
+  const token = /["{}[\]/]/g;
+  const inString = /["\\\n\r]/g;
+  for (let i = 0; i < n; i++) {
+    token.lastIndex = i;
+    const m = token.exec(text);
+    if (!m) break;
+    i = m.index;
+    const c = text.charCodeAt(i);
+    if (c === 34 /* " */) {
+      for (;;) {
+        inString.lastIndex = i + 1;
+        const e = inString.exec(text);
+        if (!e) {
+          i = n;
+          break;
+        }
+        i = e.index;
+        if (text.charCodeAt(i) !== 92 /* \\ */) break;
+        i++; // an escaped character
+      }
+    } else if (c === 47 /* / */ && text.charCodeAt(i + 1) === 47) {
+      while (i < n && text.charCodeAt(i) !== 10 && text.charCodeAt(i) !== 13) i++;
+    } else if (c === 47 && text.charCodeAt(i + 1) === 42 /* * */) {
+      const end = text.indexOf('*/', i + 2);
+      i = end < 0 ? n : end + 1;
+    } else if (c === 123 /* { */ || c === 91 /* [ */) {
+      depth++;
+      if (depth > maxDepth) maxDepth = depth;
+      if (depth === MAX_DEPTH + 1 && cutStart < 0) cutStart = i;
+    } else if (c === 125 /* } */ || c === 93 /* ] */) {
+      if (depth > 0) depth--;
+      if (depth === MAX_DEPTH && cutStart >= 0) {
+        cuts.push([cutStart, i + 1]);
+        cutStart = -1;
+      }
+    }
+  }
+  if (cutStart >= 0) cuts.push([cutStart, n]);
+  if (cuts.length === 0) return { parsedText: text };
+  let parsedText = '';
+  let from = 0;
+  for (const [start, end] of cuts) {
+    const stand = end - start >= 4 ? 'null' : '0';
+    parsedText += text.slice(from, start) + stand + ' '.repeat(end - start - stand.length);
+    from = end;
+  }
+  parsedText += text.slice(from);
+  return { parsedText, tooDeep: { offset: cuts[0][0], depth: maxDepth } };
+}
+
+/**
+ * The top-level properties, each with the path a fix names it by, and the last one of
+ * each name; in two passes, so a file of many duplicates costs no more than one without.
+ */
+function topLevel(object: Node | undefined): { topProperties: TopProperty[]; top: Map<string, TopProperty> } {
+  const topProperties: TopProperty[] = [];
+  const top = new Map<string, TopProperty>();
+  for (const prop of object?.children ?? []) {
+    const c = prop.children;
+    if (prop.type !== 'property' || !c || c.length === 0) continue;
+    const p: TopProperty = { key: c[0], value: c[1], name: String(c[0].value), prop, path: [] };
+    topProperties.push(p);
+    top.set(p.name, p);
+  }
+  const seen = new Map<string, number>();
+  for (const p of topProperties) {
+    const nth = seen.get(p.name) ?? 0;
+    seen.set(p.name, nth + 1);
+    const step: PathStep = top.get(p.name) === p ? p.name : [p.name, nth];
+    p.path = [step];
+  }
+  return { topProperties, top };
 }
 
 /**
@@ -92,7 +149,6 @@ function buildTree(
   errors: ParseError[],
   comments: { offset: number; length: number }[],
   trailingCommas: number[],
-  propertyStarts: Map<Node, Position>,
 ): Node | undefined {
   // An artificial array holds the top-level value while the tree is built.
   const top: BuildNode = { type: 'array', offset: -1, length: -1, children: [], parent: undefined };
@@ -123,11 +179,9 @@ function buildTree(
         pendingComma = -1;
         current = add({ type: 'object', offset, length: -1, parent: current, children: [] });
       },
-      onObjectProperty: (name, offset, length, line, character) => {
+      onObjectProperty: (name, offset, length) => {
         pendingComma = -1;
-        const inTopObject = current.parent === top;
         current = add({ type: 'property', offset, length: -1, parent: current, children: [] });
-        if (inTopObject) propertyStarts.set(current as Node, { line, character });
         current.children!.push({ type: 'string', value: name, offset, length, parent: current });
       },
       onObjectEnd: (offset, length) => {
@@ -198,43 +252,12 @@ function scanTrivia(text: string): { comments: { offset: number; length: number 
   return { comments, trailingCommas };
 }
 
-/** A property node's key and value nodes. */
-export function propertyParts(prop: Node): { key: Node; value: Node | undefined; name: string } {
-  const key = prop.children![0];
-  return { key, value: prop.children![1], name: String(key.value) };
-}
-
-export interface Property {
-  key: Node;
-  value: Node | undefined;
-  name: string;
-  prop: Node;
-}
-
-/** The properties of an object node, in document order. */
-export function properties(obj: Node | undefined): Property[] {
-  const out: Property[] = [];
-  if (!obj || obj.type !== 'object' || !obj.children) return out;
-  for (const prop of obj.children) {
-    const c = prop.children;
-    if (prop.type !== 'property' || !c || c.length === 0) continue;
-    out.push({ key: c[0], value: c[1], name: String(c[0].value), prop });
+/** Whether `text` holds more than `limit` occurrences of `a` and `b` together. */
+function hasMoreThan(text: string, a: string, b: string, limit: number): boolean {
+  if (text.length <= limit) return false;
+  let count = 0;
+  for (const ch of [a, b]) {
+    for (let i = text.indexOf(ch); i >= 0; i = text.indexOf(ch, i + 1)) if (++count > limit) return true;
   }
-  return out;
-}
-
-/** The last property named `name` (Go's decoder keeps the last duplicate); allocates nothing. */
-export function lastProperty(obj: Node | undefined, name: string): Node | undefined {
-  if (!obj || obj.type !== 'object' || !obj.children) return undefined;
-  const children = obj.children;
-  for (let i = children.length - 1; i >= 0; i--) {
-    const c = children[i].children;
-    if (children[i].type === 'property' && c && c.length > 0 && String(c[0].value) === name) return children[i];
-  }
-  return undefined;
-}
-
-/** The value of the last property named `name` (Go's decoder keeps the last duplicate). */
-export function lastValue(obj: Node | undefined, name: string): Node | undefined {
-  return lastProperty(obj, name)?.children![1];
+  return false;
 }

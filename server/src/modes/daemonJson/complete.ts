@@ -13,7 +13,7 @@ import {
 import type { ModeContext } from '../languageMode';
 import { availability, logDrivers, mainType, type SchemaNode, TOP_LEVEL } from './daemonSchema';
 import { renderKeyDocs, renderLogDriverDocs, renderLogOptionDocs, renderValueDocs } from './keyDocs';
-import { type DaemonJsonDocument, lastValue, properties } from './parseDaemonJson';
+import { type DaemonJsonModel, lastValue, logDriverOf, properties } from './model';
 import { locationAt } from './locationAt';
 import { pathText, schemaAtPath, valuesAt } from './schemaAtPath';
 import { readDataFile } from '../../shared/dataFile';
@@ -58,39 +58,50 @@ function docs(value: string) {
   return { kind: MarkupKind.Markdown, value };
 }
 
-export function daemonJsonCompletion(document: TextDocument, position: Position, parsed: DaemonJsonDocument, ctx: ModeContext): CompletionList {
-  const text = parsed.text;
+export function complete(document: TextDocument, position: Position, model: DaemonJsonModel, ctx: ModeContext): CompletionList {
+  const text = model.text;
   const offset = document.offsetAt(position);
   const items: CompletionItem[] = [];
   const range = (start: number, end: number): Range => ({ start: document.positionAt(start), end: document.positionAt(end) });
 
-  // Empty file: whole-object skeletons.
-  if (!parsed.root) {
+  // Empty file: whole-object skeletons, in place of the word being typed (or at the
+  // cursor). Never over the whole text: VS Code drops an item whose range spans several
+  // lines, and the text around may hold comments (#15 item 6).
+  if (!model.root) {
+    const word = wordAround(text, offset);
+    const r = range(word.start, word.end);
     for (const [key, e] of Object.entries(TOP_LEVEL)) {
       const u = usable(e, ctx);
       if (!u.ok) continue;
-      items.push(keyItem(key, e, `{\n\t"${key}": ${skeleton(e)}\n}`, range(0, text.length), u.deprecated));
+      items.push(keyItem(key, e, `{\n\t"${key}": ${skeleton(e)}\n}`, r, u.deprecated));
     }
     for (const [name, s] of Object.entries(snippets as Record<string, SnippetDef>)) {
       if (!snippetKeys(s).every((k) => TOP_LEVEL[k] && usable(TOP_LEVEL[k], ctx).ok)) continue;
-      items.push(snippetItem(name, s, `{\n${s.body.map((l) => `\t${l}`).join('\n')}\n}`, range(0, text.length)));
+      items.push(snippetItem(name, s, `{\n${s.body.map((l) => `\t${l}`).join('\n')}\n}`, r));
     }
-    return { isIncomplete: false, items };
+    return typedFilter(items, text.slice(word.start, offset));
   }
 
-  const loc = locationAt(parsed, offset);
+  const loc = locationAt(model, offset);
   const prev = loc.previousNode;
   // jsonc-parser reports a key being typed as a 'property' node with the key's offsets.
   const inString = prev && (prev.type === 'string' || prev.type === 'property') && offset > prev.offset && offset <= prev.offset + prev.length;
-  const start = inString ? prev!.offset : offset;
-  const end = inString ? prev!.offset + prev!.length : offset;
+  // What the item replaces: the string the cursor is in, quotes included, else the word
+  // being typed without quotes (#15 item 9: `default-add` became `default-add,"default-address-pools": []`).
+  const word = inString ? undefined : wordAround(text, offset);
+  const start = inString ? prev!.offset : word!.start;
+  const end = inString ? prev!.offset + prev!.length : word!.end;
+  /** The items that fit what was typed before the cursor in the replaced range. */
+  const done = (list: CompletionItem[]): CompletionList => typedFilter(list, text.slice(start, offset));
 
+  // A string that jsonc-parser reports as a 'property' is a key, also where its recovery
+  // from a missing comma before it says otherwise ("true⏎ \"ke|\"").
+  let atKey = loc.isAtPropertyKey || (inString && prev!.type === 'property');
+  let keyPath = loc.path.slice(0, -1);
   // After a complete value on a new line with the comma still missing ("true⏎ |"), the
   // parser still sees the old property; the user is typing the next key.
-  let atKey = loc.isAtPropertyKey;
-  let keyPath = loc.path.slice(0, -1);
   if (!atKey && !inString && typeof loc.path[loc.path.length - 1] === 'string') {
-    const value = containerAt(parsed.root, loc.path as (string | number)[]);
+    const value = containerAt(model.root, loc.path as (string | number)[]);
     if (value && value.offset + value.length <= offset && /\n/.test(text.slice(value.offset + value.length, offset))) {
       atKey = true;
       keyPath = loc.path.slice(0, -1);
@@ -98,7 +109,7 @@ export function daemonJsonCompletion(document: TextDocument, position: Position,
   }
   if (atKey) {
     const path = keyPath;
-    const container = containerAt(parsed.root, path);
+    const container = containerAt(model.root, path);
     const present = new Set(properties(container).map((p) => p.name));
     if (inString) present.delete(String(prev!.value));
     const after = text.slice(end);
@@ -116,7 +127,7 @@ export function daemonJsonCompletion(document: TextDocument, position: Position,
         if (present.has(key)) continue;
         const u = usable(e, ctx);
         if (!u.ok) continue;
-        items.push(keyItem(key, e, wrap(hasColon ? `"${key}"` : `"${key}": ${skeleton(e)}`), r, u.deprecated));
+        items.push(keyItem(key, e, wrap(hasColon ? `"${key}"` : `"${key}": ${skeleton(e)}`), r, u.deprecated, key, !!inString));
       }
       if (!inString) {
         for (const [name, s] of Object.entries(snippets as Record<string, SnippetDef>)) {
@@ -125,10 +136,10 @@ export function daemonJsonCompletion(document: TextDocument, position: Position,
           if (keys.every((k) => !present.has(k) && TOP_LEVEL[k] && usable(TOP_LEVEL[k], ctx).ok)) items.push(snippetItem(name, s, wrap(s.body.join('\n')), r));
         }
       }
-      return { isIncomplete: false, items };
+      return done(items);
     }
     if (path.length === 1 && path[0] === 'log-opts') {
-      const driver = logDriverOf(parsed);
+      const driver = logDriverOf(model);
       const info = logDrivers()[driver];
       const optionDocs = TOP_LEVEL['log-opts']['x-optionDocs'] ?? {};
       const names = [...(info?.options ?? []), ...(TOP_LEVEL['log-opts']['x-everyDriverOptions'] ?? [])];
@@ -148,10 +159,10 @@ export function daemonJsonCompletion(document: TextDocument, position: Position,
         if (hist && usable(hist, ctx).deprecated) item.tags = [CompletionItemTag.Deprecated];
         items.push(item);
       }
-      return { isIncomplete: false, items };
+      return done(items);
     }
     const schema = schemaAtPath(path);
-    if (!schema) return { isIncomplete: false, items };
+    if (!schema) return done(items);
     const names = schema.propertyNames?.enum ?? Object.keys(schema.properties ?? {});
     for (const name of names) {
       if (present.has(name)) continue;
@@ -162,14 +173,14 @@ export function daemonJsonCompletion(document: TextDocument, position: Position,
       let body = `"${name}": ${skeleton(child)}`;
       // A ulimit entry repeats its name inside.
       if (path.length === 1 && path[0] === 'default-ulimits') body = `"${name}": { "Name": "${name}", "Soft": \${1:1024}, "Hard": \${2:1024} }`;
-      items.push(keyItem(name, child, wrap(hasColon ? `"${name}"` : body), r, u.deprecated, `${pathText(path)}.${name}`));
+      items.push(keyItem(name, child, wrap(hasColon ? `"${name}"` : body), r, u.deprecated, `${pathText(path)}.${name}`, !!inString));
     }
-    return { isIncomplete: false, items };
+    return done(items);
   }
 
   // A value: of a key (path ends with a name) or an array item (path ends with an index).
   const path = loc.path;
-  if (path.length === 0) return { isIncomplete: false, items };
+  if (path.length === 0) return done(items);
   const schema = schemaAtPath(path);
   const r = range(start, end);
   const last = path[path.length - 1];
@@ -182,7 +193,8 @@ export function daemonJsonCompletion(document: TextDocument, position: Position,
       detail,
       documentation: documentation ? docs(documentation) : undefined,
       textEdit: { range: r, newText },
-      filterText: inString ? newText : undefined,
+      // What VS Code compares with the typed text in the range: quotes only when the range has them.
+      filterText: inString ? newText : newText.replace(/^"(.*)"$/, '$1'),
       tags: deprecated ? [CompletionItemTag.Deprecated] : undefined,
     });
   };
@@ -191,10 +203,10 @@ export function daemonJsonCompletion(document: TextDocument, position: Position,
       const u = usable({ ...info, 'x-platforms': info.platforms }, ctx);
       if (u.ok) add(name, 'logging driver', renderLogDriverDocs(name, info), u.deprecated);
     }
-    return { isIncomplete: false, items };
+    return done(items);
   }
   if (path.length === 1 && key === 'default-runtime') {
-    for (const p of properties(lastValue(parsed.object, 'runtimes'))) add(p.name, 'runtime from "runtimes"');
+    for (const p of properties(lastValue(model.object, 'runtimes'))) add(p.name, 'runtime from "runtimes"');
   }
   // Documented values: the key's, an array item's key's (exec-opts), a log option's (mode, compress, …).
   const values = valuesAt(path)?.values;
@@ -209,10 +221,10 @@ export function daemonJsonCompletion(document: TextDocument, position: Position,
   } else if (schema?.enum) {
     for (const v of schema.enum) if (v !== null) add(v, `value of ${key}`);
   }
-  return { isIncomplete: false, items };
+  return done(items);
 }
 
-function keyItem(key: string, e: SchemaNode, newText: string, range: Range, deprecated: boolean, label = key): CompletionItem {
+function keyItem(key: string, e: SchemaNode, newText: string, range: Range, deprecated: boolean, label = key, quoted = false): CompletionItem {
   const item: CompletionItem = {
     label: key,
     kind: CompletionItemKind.Property,
@@ -220,7 +232,8 @@ function keyItem(key: string, e: SchemaNode, newText: string, range: Range, depr
     documentation: docs(renderKeyDocs(label, e)),
     textEdit: { range, newText },
     insertTextFormat: InsertTextFormat.Snippet,
-    filterText: newText.startsWith('"') || newText.startsWith(',"') ? `"${key}"` : key,
+    // What VS Code compares with the typed text in the range: quotes only when the range starts with one.
+    filterText: quoted ? `"${key}"` : key,
     sortText: `${deprecated ? '1' : '0'}${key}`,
   };
   if (deprecated) item.tags = [CompletionItemTag.Deprecated];
@@ -254,8 +267,33 @@ function containerAt(root: Node | undefined, path: (string | number)[]): Node | 
   return node;
 }
 
-/** The `log-driver` the file sets, else the default. */
-export function logDriverOf(parsed: DaemonJsonDocument): string {
-  const v = lastValue(parsed.object, 'log-driver');
-  return v?.type === 'string' && v.value ? String(v.value) : String(TOP_LEVEL['log-driver'].default ?? 'json-file');
+/** Characters of a key or enumerated value typed without quotes. */
+const WORD_CHAR = /[A-Za-z0-9_.\-]/;
+
+/** The run of word characters around `offset` on its line (empty at `offset` when there is none). */
+function wordAround(text: string, offset: number): { start: number; end: number } {
+  let start = offset;
+  while (start > 0 && WORD_CHAR.test(text[start - 1])) start--;
+  let end = offset;
+  while (end < text.length && WORD_CHAR.test(text[end])) end++;
+  return { start, end };
+}
+
+/**
+ * The items whose name holds what was typed (`typed`, quotes and a comma before it
+ * aside) as a subsequence, ignoring case: a superset of what VS Code's fuzzy filter
+ * keeps, so it hides nothing the editor would show (#15 item 9). The list is incomplete
+ * when something was left out, so that deleting a character asks again.
+ */
+function typedFilter(items: CompletionItem[], typed: string): CompletionList {
+  const want = typed.replace(/^,?\s*/, '').replace(/"/g, '').toLowerCase();
+  if (want === '') return { isIncomplete: false, items };
+  const kept = items.filter((item) => isSubsequence(want, (item.filterText ?? item.label).replace(/"/g, '').toLowerCase()));
+  return { isIncomplete: kept.length < items.length, items: kept };
+}
+
+function isSubsequence(needle: string, hay: string): boolean {
+  let j = 0;
+  for (let i = 0; i < hay.length && j < needle.length; i++) if (hay[i] === needle[j]) j++;
+  return j === needle.length;
 }
