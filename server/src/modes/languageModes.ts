@@ -1,7 +1,7 @@
 import type { FileKind } from '../shared/fileKinds';
 import type { LanguageMode } from './languageMode';
 import { fromLegacy } from './legacyMode';
-import { composeNetworksMode } from './compose/composeNetworksMode';
+import { composeMode } from './compose/composeMode';
 import { daemonJsonMode } from './daemonJson/daemonJsonMode';
 import { systemdDropinMode } from './systemdDropin/systemdDropinMode';
 
@@ -9,7 +9,7 @@ import { systemdDropinMode } from './systemdDropin/systemdDropinMode';
 export function getLanguageModes(): Record<FileKind, LanguageMode<any, any>> {
   return {
     daemonJson: fromLegacy(daemonJsonMode),
-    compose: fromLegacy(composeNetworksMode),
+    compose: composeMode,
     systemdDropin: fromLegacy(systemdDropinMode),
   };
 }

@@ -12,7 +12,7 @@ import {
 import { findFreeSubnet, ipText, parseIp } from '../../shared/cidr';
 import type { ModeContext } from '../languageMode';
 import { completionContext, type CompletionContext } from './completionContext';
-import type { ComposeModel } from './composeModel';
+import type { ComposeModel } from './model';
 import { FREE_SUBNET_POOLS, IMPLICIT_NETWORK, property, propertyNames, renderProperty, renderValue, type DefinitionName } from './composeSchema';
 import { addressing, allSubnets, readValue } from './networkAddressing';
 import { entry } from './yamlNodes';
@@ -28,7 +28,7 @@ const EMPTY: CompletionList = { isIncomplete: false, items: [] };
  * `service:` + service names, a free subnet in `ipam.config`, a free static address,
  * and the network snippets of snippets/compose.json under the top-level `networks`.
  */
-export function doComplete(document: TextDocument, position: Position, model: ComposeModel, ctx: ModeContext): CompletionList {
+export function complete(document: TextDocument, position: Position, model: ComposeModel, ctx: ModeContext): CompletionList {
   const text = document.getText();
   const cc = completionContext(text, document.offsetAt(position));
   if (!cc) return EMPTY;

@@ -1,8 +1,9 @@
 import { FREE_SUBNET_POOLS } from '../composeSchema';
 import { findFreeSubnet, overlaps, parseCidr, type ParsedCidr } from '../../../shared/cidr';
-import type { ComposeModel } from '../composeModel';
+import { freeSubnetFix } from '../codeActions';
+import type { ComposeFix, ComposeModel } from '../model';
 import { addressing, allSubnets } from '../networkAddressing';
-import type { Problem, Rule } from './problem';
+import type { Problem, Rule } from '../../languageMode';
 
 /**
  * Subnets of two networks that overlap: the second network create fails with "Pool
@@ -11,8 +12,8 @@ import type { Problem, Rule } from './problem';
  * a live network of the connected Engine (other than this very network) is a warning:
  * it fails too, unless that network is gone by the time of `up`.
  */
-export const subnetOverlap: Rule = (model: ComposeModel, ctx) => {
-  const out: Problem[] = [];
+export const subnetOverlap: Rule<ComposeModel, ComposeFix> = (model: ComposeModel, ctx) => {
+  const out: Problem<ComposeFix>[] = [];
   const subnets = allSubnets(model).filter((s) => !addressing(model, s.decl).external);
   const taken: ParsedCidr[] = subnets.map((s) => s.cidr);
   for (const live of ctx.liveNetworks ?? []) for (const s of live.subnets) {
@@ -35,7 +36,7 @@ export const subnetOverlap: Rule = (model: ComposeModel, ctx) => {
         code: 'subnet-overlap',
         severity: 'error',
         message: `Subnet ${a.cidr.network} of network \`${a.decl.key}\` overlaps ${b.cidr.network} of network \`${b.decl.key}\`; the Engine refuses the second one. Pick a free block${free ? ` such as ${free}` : ''}.`,
-        data: free ? { fix: 'free-subnet', subnet: free } : undefined,
+        fixes: free ? [freeSubnetFix(model, a.decl, a.block, free)] : undefined,
       });
       break;
     }
@@ -53,7 +54,7 @@ export const subnetOverlap: Rule = (model: ComposeModel, ctx) => {
         code: 'subnet-overlaps-live-network',
         severity: 'warning',
         message: `Subnet ${a.cidr.network} overlaps ${hit.network} of the existing network \`${live.name}\` on the connected Engine; creating \`${a.decl.key}\` would fail while it exists.${free ? ` A free block: ${free}.` : ''}`,
-        data: free ? { fix: 'free-subnet', subnet: free } : undefined,
+        fixes: free ? [freeSubnetFix(model, a.decl, a.block, free)] : undefined,
       });
       break;
     }
