@@ -2,6 +2,7 @@ import { FREE_SUBNET_POOLS } from '../composeSchema';
 import { findFreeSubnet, overlaps, parseCidr, type ParsedCidr } from '../../../shared/cidr';
 import { freeSubnetFix } from '../codeActions';
 import type { ComposeFix, ComposeModel } from '../model';
+import { liveNetworks } from '../liveNetworks';
 import { addressing, allSubnets } from '../networkAddressing';
 import type { Problem, Rule } from '../../languageMode';
 
@@ -14,9 +15,10 @@ import type { Problem, Rule } from '../../languageMode';
  */
 export const subnetOverlap: Rule<ComposeModel, ComposeFix> = (model: ComposeModel, ctx) => {
   const out: Problem<ComposeFix>[] = [];
+  const live = liveNetworks(ctx);
   const subnets = allSubnets(model).filter((s) => !addressing(model, s.decl).external);
   const taken: ParsedCidr[] = subnets.map((s) => s.cidr);
-  for (const live of ctx.liveNetworks ?? []) for (const s of live.subnets) {
+  for (const n of live) for (const s of n.subnets) {
     const c = parseCidr(s.subnet);
     if (c) taken.push(c);
   }
@@ -41,19 +43,19 @@ export const subnetOverlap: Rule<ComposeModel, ComposeFix> = (model: ComposeMode
       break;
     }
   }
-  if (!ctx.liveNetworks?.length) return out;
+  if (!live.length) return out;
   for (const a of subnets) {
     const name = compareName(model, a.decl.key);
-    for (const live of ctx.liveNetworks ?? []) {
-      if (live.name === name || live.name.endsWith(`_${a.decl.key}`)) continue;
-      const hit = live.subnets.map((s) => parseCidr(s.subnet)).find((c) => c && overlaps(c, a.cidr));
+    for (const n of live) {
+      if (n.name === name || n.name.endsWith(`_${a.decl.key}`)) continue;
+      const hit = n.subnets.map((s) => parseCidr(s.subnet)).find((c) => c && overlaps(c, a.cidr));
       if (!hit) continue;
       const free = propose(a.cidr);
       out.push({
         range: a.block.subnet!.range,
         code: 'subnet-overlaps-live-network',
         severity: 'warning',
-        message: `Subnet ${a.cidr.network} overlaps ${hit.network} of the existing network \`${live.name}\` on the connected Engine; creating \`${a.decl.key}\` would fail while it exists.${free ? ` A free block: ${free}.` : ''}`,
+        message: `Subnet ${a.cidr.network} overlaps ${hit.network} of the existing network \`${n.name}\` on the connected Engine; creating \`${a.decl.key}\` would fail while it exists.${free ? ` A free block: ${free}.` : ''}`,
         fixes: free ? [freeSubnetFix(model, a.decl, a.block, free)] : undefined,
       });
       break;
