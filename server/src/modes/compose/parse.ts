@@ -27,10 +27,7 @@ function live(e: Entry | undefined): Entry | undefined {
 }
 
 export function parseCompose(document: TextDocument): ComposeModel {
-  return parseComposeText(document.getText());
-}
-
-export function parseComposeText(text: string): ComposeModel {
+  const text = document.getText();
   const model: ComposeModel = {
     text,
     docs: [],
