@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT } from '../../util/lspClient';
@@ -14,7 +14,7 @@ const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
 const REALISTIC = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'compose', 'realistic.yaml'), 'utf8');
 
 /** Runs every feature of the mode at a few positions; none may throw. */
-function exercise(text: string, rand: () => number): void {
+function exercise(text: string, rand: () => number): number {
   const f = k.parse(text.replace(/\$0/g, '$ 0'));
   const c = modeContext({ engine: rand() < 0.5 ? '20.10' : '29.7' });
   const problems = composeMode.validate!(f.model, c);
@@ -26,8 +26,11 @@ function exercise(text: string, rand: () => number): void {
   }
   composeMode.findDocumentSymbols!(f.document, f.model, c);
   // Every fix resolves against the text it was offered for to edits inside it, or is refused.
+  let resolved = 0;
   for (const fix of problems.flatMap((p) => p.fixes ?? [])) {
-    for (const e of composeMode.resolveFix!(f.document, f.model, JSON.parse(JSON.stringify(fix)), c) ?? []) {
+    const edits = composeMode.resolveFix!(f.document, f.model, JSON.parse(JSON.stringify(fix)), c);
+    if (edits) resolved++;
+    for (const e of edits ?? []) {
       assert.ok(0 <= e.range[0] && e.range[0] <= e.range[1] && e.range[1] <= f.text.length, `edit of ${fix.title} inside the text`);
     }
   }
@@ -41,6 +44,7 @@ function exercise(text: string, rand: () => number): void {
     composeMode.prepareRename!(f.document, pos, f.model, c);
     composeMode.doRename!(f.document, pos, 'renamed', f.model, c);
   }
+  return resolved;
 }
 
 describe('compose networks: robustness', () => {
@@ -76,6 +80,22 @@ describe('compose networks: robustness', () => {
       }
       exercise(chars.join(''), rand);
     }
+  });
+
+  it('resolves the quick fixes of the Engine fixtures, intact and damaged, to edits inside the text', () => {
+    const rand = prng(3);
+    const dir = path.join(REPO_ROOT, 'test', 'fixtures', 'compose', 'engine');
+    let resolved = 0;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      resolved += exercise(text, rand);
+      for (let round = 0; round < 10; round++) {
+        const at = Math.floor(rand() * text.length);
+        resolved += exercise(text.slice(0, at) + text.slice(at + Math.floor(rand() * 8)), rand);
+      }
+    }
+    // The fixtures have overlaps, host bits and the like: fixes were offered and resolved.
+    assert.ok(resolved > 20, String(resolved));
   });
 
   it('survives random bytes', () => {
