@@ -65,7 +65,7 @@ export function resolveFix(_document: TextDocument, model: ComposeModel, fix: Co
     }
     case 'remove-key': {
       const svc = model.servicesByName.get(fix.service)?.find((d) => model.docs.indexOf(d.doc) === fix.doc);
-      const e = fix.key === 'networks' ? svc?.networks : svc?.networkMode;
+      const e = fix.key === 'networks' ? svc?.networks : fix.key === 'network_mode' ? svc?.networkMode : undefined;
       return e?.keyNode.range ? [removeEntry(text, e.keyNode.range[0])] : undefined;
     }
     case 'replace-value': {
