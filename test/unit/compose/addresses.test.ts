@@ -5,7 +5,6 @@ import { modeKit } from '../../util/modeKit';
 
 const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
 
-
 const net = (config: string, extra = ''): string => `services:
   web:
     networks: [n]

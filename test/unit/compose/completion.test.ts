@@ -6,7 +6,6 @@ import { modeContext, modeKit } from '../../util/modeKit';
 
 const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
 
-
 describe('compose networks: completion', () => {
   it('offers network properties not yet written, with the hover docs', () => {
     const src = `networks:\n  front:\n    driver: bridge\n    $0\n`;

@@ -6,7 +6,6 @@ import { modeKit } from '../../util/modeKit';
 
 const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
 
-
 const file = (cursorAt: string): string =>
   `services:
   web:

@@ -6,7 +6,6 @@ import { modeKit } from '../../util/modeKit';
 
 const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
 
-
 describe('compose networks: interpolation', () => {
   it('reads literals, defaults and environment-dependent values', () => {
     assert.deepEqual(interpolate('172.28.0.0/16'), { kind: 'literal', text: '172.28.0.0/16' });

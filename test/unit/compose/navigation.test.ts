@@ -7,7 +7,6 @@ import { modeContext, modeKit } from '../../util/modeKit';
 
 const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
 
-
 const SRC = `x-common: &common
   networks:
     - back

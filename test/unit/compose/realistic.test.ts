@@ -8,7 +8,6 @@ import { modeContext, modeKit } from '../../util/modeKit';
 
 const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
 
-
 const REALISTIC = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'compose', 'realistic.yaml'), 'utf8');
 
 describe('compose networks: a realistic 300-line file', () => {

@@ -5,7 +5,6 @@ import { modeKit } from '../../util/modeKit';
 
 const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
 
-
 describe('compose networks: references', () => {
   it('reports an undeclared network in list and map form, not default', () => {
     assert.deepEqual(

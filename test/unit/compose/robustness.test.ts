@@ -10,7 +10,6 @@ import { modeContext, modeKit } from '../../util/modeKit';
 
 const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
 
-
 const REALISTIC = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'compose', 'realistic.yaml'), 'utf8');
 
 /** Runs every feature of the mode at a few positions; none may throw. */

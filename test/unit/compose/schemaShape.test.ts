@@ -5,7 +5,6 @@ import { modeKit } from '../../util/modeKit';
 
 const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
 
-
 describe('compose networks: schema of the network parts', () => {
   it('reports unknown properties at every level, with a suggestion, and allows x- extensions', () => {
     assert.deepEqual(

@@ -9,7 +9,6 @@ import { modeContext, modeKit } from '../../util/modeKit';
 
 const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
 
-
 /**
  * The overlap check sorts and sweeps instead of comparing every pair; it must report
  * exactly the pairs the pairwise comparison finds (for each subnet, the first

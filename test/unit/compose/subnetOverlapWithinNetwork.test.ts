@@ -5,7 +5,6 @@ import { modeKit } from '../../util/modeKit';
 
 const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
 
-
 /** One network `n` of the given driver with the given ipam.config items. */
 const net = (config: string, driver = 'macvlan'): string => `services:
   web:
