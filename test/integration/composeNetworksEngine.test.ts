@@ -4,8 +4,9 @@ import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import { composeNetworksMode } from '../../server/src/modes/compose/composeNetworksMode';
-import type { ComposeModel } from '../../server/src/modes/compose/composeModel';
+import { toDiagnostics } from '../../server/src/diagnostics';
+import { composeMode } from '../../server/src/modes/compose/composeMode';
+import type { ComposeModel } from '../../server/src/modes/compose/model';
 import { addressing, readValue } from '../../server/src/modes/compose/networkAddressing';
 import type { ModeContext } from '../../server/src/modes/languageMode';
 import { DEFAULT_SETTINGS } from '../../server/src/shared/settings';
@@ -140,8 +141,8 @@ describe('compose networks against the real dockerd', () => {
       if (!(await requireEngine(t))) return;
       const text = readFileSync(path.join(DIR, file), 'utf8');
       const doc = TextDocument.create(`file://${DIR}/${file}`, 'dockercompose', 1, text);
-      const model = composeNetworksMode.parse(doc);
-      const errors = composeNetworksMode.doValidation!(doc, model, ctx).filter((d) => d.severity === DiagnosticSeverity.Error);
+      const model = composeMode.parse(doc);
+      const errors = toDiagnostics(doc, composeMode.validate!(model, ctx)).filter((d) => d.severity === DiagnosticSeverity.Error);
       const names = new Map<string, string>();
       try {
         const verdicts = [...(await createNetworks(model, doc, errors, names)), ...(await connectStaticAddresses(model, doc, errors, names))];

@@ -81,6 +81,37 @@ describe('compose networks through dist/server.js', () => {
   });
 });
 
+describe('compose quick fixes after more typing (#14)', () => {
+  const uri = 'file:///srv/typing/compose.yaml';
+  const text = fixture(SOURCE, uri, 'dockercompose').text;
+  let client: LspClient;
+  before(async () => {
+    client = new LspClient({ settings: { validationDelay: 0, engineVersion: '20.10' } });
+    await client.initialize();
+    client.open(uri, text, 'dockercompose');
+  });
+  after(async () => {
+    if (client.process.exitCode === null) await client.shutdown();
+  });
+
+  /** The code actions for `diagnostic` as the text is now (the diagnostic is from version 1). */
+  const actionsFor = (diagnostic: Diagnostic) =>
+    client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+
+  it('resolves a fix against the text typed since validation, and refuses it once its target changed', async () => {
+    const overlap = (await client.diagnosticsFor(uri, 1)).find((d) => d.code === 'subnet-overlap') as Diagnostic;
+    assert.equal(overlap.range.start.line, 14);
+    // A line typed above the network: the fix follows the subnet, for the version it was computed on.
+    const v2 = client.edit(uri, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, '# typed after validation\n');
+    const moved = actionEdits((await actionsFor(overlap))[0], uri);
+    assert.equal(moved.version, v2);
+    assert.deepEqual(moved.edits, [{ range: { start: { line: 15, character: 18 }, end: { line: 15, character: 31 } }, newText: '172.18.0.0/16' }]);
+    // The subnet retyped by hand: the old fix no longer fits and is not offered.
+    client.edit(uri, { start: { line: 15, character: 18 }, end: { line: 15, character: 31 } }, '10.99.0.0/16');
+    assert.deepEqual((await actionsFor(overlap)).map((a) => a.title), []);
+  });
+});
+
 describe('compose network features switched off by settings', () => {
   it('reports nothing and answers nothing for the features turned off', async () => {
     const settings = { validationDelay: 0, compose: { validate: false, hover: false, completion: true, unusedNetworks: false } };

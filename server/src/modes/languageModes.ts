@@ -1,7 +1,6 @@
 import type { FileKind } from '../shared/fileKinds';
 import type { LanguageMode } from './languageMode';
-import { fromLegacy } from './legacyMode';
-import { composeNetworksMode } from './compose/composeNetworksMode';
+import { composeMode } from './compose/composeMode';
 import { daemonJsonMode } from './daemonJson/daemonJsonMode';
 import { systemdDropinMode } from './systemdDropin/systemdDropinMode';
 
@@ -9,7 +8,7 @@ import { systemdDropinMode } from './systemdDropin/systemdDropinMode';
 export function getLanguageModes(): Record<FileKind, LanguageMode<any, any>> {
   return {
     daemonJson: daemonJsonMode,
-    compose: fromLegacy(composeNetworksMode),
-    systemdDropin: fromLegacy(systemdDropinMode),
+    compose: composeMode,
+    systemdDropin: systemdDropinMode,
   };
 }

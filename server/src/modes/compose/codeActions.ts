@@ -1,57 +1,105 @@
-import { isMap } from 'yaml';
+import { isMap, type Node } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { CodeActionKind, type CodeAction, type Diagnostic, type Range, type TextEdit } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE, type ModeContext } from '../languageMode';
-import type { ComposeModel } from './composeModel';
-import type { FixData } from './rules/problem';
-import { isNull } from './yamlNodes';
+import type { ModeContext, OffsetEdit } from '../languageMode';
+import type { ComposeFix, ComposeModel, NetworkDecl, ServiceDecl } from './model';
+import { addressing, type IpamBlock } from './networkAddressing';
+import { entry, isNull, mapEntries, seqItems } from './yamlNodes';
 
 /**
- * Quick fixes, driven by the `data` each diagnostic carries (rules/problem.ts FixData):
- * declare a missing network (plain or external), replace an overlapping subnet by a
- * free one, drop `network_mode` or `networks`, write the value a warning suggests.
+ * Quick fixes (#14 item 5). Rules describe a fix by what it changes (a network, a
+ * service's key, the value at a YAML path) with the builders below; `resolveFix` finds
+ * that target again in the parse of the text as it is when the user asks for code
+ * actions, and returns undefined when it is gone or no longer reads as it did, so a
+ * fix is refused rather than written over text that moved. Building and resolving a
+ * descriptor live side by side here, so the two ends of it cannot drift apart.
  */
-export function getCodeActions(document: TextDocument, _range: Range, diagnostics: Diagnostic[], model: ComposeModel, _ctx: ModeContext): CodeAction[] {
-  const out: CodeAction[] = [];
-  for (const d of diagnostics) {
-    if (d.source !== DIAGNOSTIC_SOURCE || !d.data || typeof d.data !== 'object') continue;
-    const data = d.data as FixData;
-    const action = (title: string, edits: TextEdit[], preferred = false): CodeAction => ({
-      title,
-      kind: CodeActionKind.QuickFix,
-      diagnostics: [d],
-      isPreferred: preferred || undefined,
-      edit: { changes: { [document.uri]: edits } },
-    });
-    switch (data.fix) {
-      case 'declare-network': {
-        const plain = declareNetwork(document, model, data.network, false);
-        const external = declareNetwork(document, model, data.network, true);
-        if (plain) out.push(action(`Declare network \`${data.network}\``, [plain], true));
-        if (external) out.push(action(`Declare \`${data.network}\` as an existing (external) network`, [external]));
-        break;
-      }
-      case 'free-subnet':
-        out.push(action(`Use the free subnet ${data.subnet}`, [{ range: d.range, newText: data.subnet }], true));
-        break;
-      case 'replace':
-        out.push(action(data.title, [{ range: d.range, newText: data.text }], true));
-        break;
-      case 'remove-key': {
-        out.push(action(`Remove \`${data.key}\``, [removeEntry(document, data.start)]));
-        if (data.alternative) out.push(action(`Remove \`${data.alternative.key}\``, [removeEntry(document, data.alternative.start)]));
-        break;
-      }
+
+/** Declare a network a service uses: plainly (the preferred fix), or as an existing external one. */
+export function declareNetworkFixes(network: string): ComposeFix[] {
+  return [
+    { kind: 'declare-network', title: `Declare network \`${network}\``, preferred: true, network, external: false },
+    { kind: 'declare-network', title: `Declare \`${network}\` as an existing (external) network`, network, external: true },
+  ];
+}
+
+/** Replace the subnet of `block` (an `ipam.config` entry of `decl`) by the free block `subnet`. */
+export function freeSubnetFix(model: ComposeModel, decl: NetworkDecl, block: IpamBlock, subnet: string): ComposeFix {
+  const r = block.subnet!.range;
+  return {
+    kind: 'free-subnet',
+    title: `Use the free subnet ${subnet}`,
+    preferred: true,
+    network: decl.key,
+    configIndex: addressing(model, decl).blocks.indexOf(block),
+    subnet,
+    replaces: model.text.slice(r[0], r[1]),
+  };
+}
+
+/** Drop `key` from service `svc` (the layer `svc` was declared in). */
+export function removeKeyFix(model: ComposeModel, svc: ServiceDecl, key: 'networks' | 'network_mode'): ComposeFix {
+  return { kind: 'remove-key', title: `Remove \`${key}\``, service: svc.name, key, doc: model.docs.indexOf(svc.doc) };
+}
+
+/** Write `text` over `node`, found at `path` from the root of YAML document `doc` of the file. */
+export function replaceValueFix(model: ComposeModel, doc: number, path: (string | number)[], node: Node, text: string, title: string): ComposeFix {
+  const r = node.range!;
+  return { kind: 'replace-value', title, preferred: true, doc, path, replaces: model.text.slice(r[0], r[1]), text };
+}
+
+export function resolveFix(_document: TextDocument, model: ComposeModel, fix: ComposeFix, _ctx: ModeContext): OffsetEdit[] | undefined {
+  const text = model.text;
+  switch (fix.kind) {
+    case 'declare-network': {
+      // Still needed: some service uses the network and nothing declares it.
+      if (model.networksByKey.has(fix.network) || !model.refs.some((r) => r.network === fix.network)) return undefined;
+      const edit = declareNetwork(model, fix.network, fix.external);
+      return edit && [edit];
     }
+    case 'free-subnet': {
+      for (const decl of model.networksByKey.get(fix.network) ?? []) {
+        const s = addressing(model, decl).blocks[fix.configIndex]?.subnet;
+        if (s && text.slice(s.range[0], s.range[1]) === fix.replaces) return [{ range: s.range, newText: fix.subnet }];
+      }
+      return undefined;
+    }
+    case 'remove-key': {
+      const svc = model.servicesByName.get(fix.service)?.find((d) => model.docs.indexOf(d.doc) === fix.doc);
+      const e = fix.key === 'networks' ? svc?.networks : fix.key === 'network_mode' ? svc?.networkMode : undefined;
+      return e?.keyNode.range ? [removeEntry(text, e.keyNode.range[0])] : undefined;
+    }
+    case 'replace-value': {
+      const node = nodeAt(model, fix.doc, fix.path);
+      const r = node?.range;
+      return r && text.slice(r[0], r[1]) === fix.replaces ? [{ range: [r[0], r[1]], newText: fix.text }] : undefined;
+    }
+    default:
+      // A descriptor of another version of the extension, or foreign data.
+      return undefined;
   }
-  return out;
+}
+
+/** The node at `path` (keys and list indexes, read through aliases and merge keys as the rules read them). */
+function nodeAt(model: ComposeModel, docIndex: number, path: readonly (string | number)[]): Node | undefined {
+  const doc = model.docs[docIndex];
+  if (!doc || !Array.isArray(path)) return undefined;
+  let node: Node | null | undefined = doc.contents as Node | null;
+  for (const seg of path) {
+    node = typeof seg === 'number' ? seqItems(doc, node ?? null)[seg] : entry(mapEntries(doc, node ?? null), String(seg))?.value;
+    if (!node) return undefined;
+  }
+  return node ?? undefined;
+}
+
+/** The start of the line holding `offset` (a `\n` right at `offset` ends the line before it). */
+function lineStart(text: string, offset: number): number {
+  return offset > 0 ? text.lastIndexOf('\n', offset - 1) + 1 : 0;
 }
 
 /** Deletes a block-style entry: its key line and every following line indented deeper. */
-function removeEntry(document: TextDocument, keyOffset: number): TextEdit {
-  const text = document.getText();
-  const lineStart = text.lastIndexOf('\n', keyOffset - 1) + 1;
-  const indent = keyOffset - lineStart;
+function removeEntry(text: string, keyOffset: number): OffsetEdit {
+  const start = lineStart(text, keyOffset);
+  const indent = keyOffset - start;
   let end = text.indexOf('\n', keyOffset);
   end = end < 0 ? text.length : end + 1;
   while (end < text.length) {
@@ -61,29 +109,29 @@ function removeEntry(document: TextDocument, keyOffset: number): TextEdit {
     if (line.trim() !== '' && ind <= indent && !line.trimStart().startsWith('#')) break;
     end = next < 0 ? text.length : next + 1;
   }
-  return { range: { start: document.positionAt(lineStart), end: document.positionAt(end) }, newText: '' };
+  return { range: [start, end], newText: '' };
 }
 
 /** The edit adding `name:` (optionally external) to the top-level `networks`, creating it if needed. */
-function declareNetwork(document: TextDocument, model: ComposeModel, name: string, external: boolean): TextEdit | undefined {
-  const text = document.getText();
+function declareNetwork(model: ComposeModel, name: string, external: boolean): OffsetEdit | undefined {
+  const text = model.text;
   const root = model.networksRoots[model.networksRoots.length - 1];
   if (!root) {
     const docEnd = model.docs.length ? (model.docs[0].contents?.range?.[2] ?? text.length) : text.length;
     const at = Math.min(docEnd, text.length);
     const lead = at > 0 && text[at - 1] !== '\n' ? '\n' : '';
     const body = `${lead}\nnetworks:\n  ${name}:${external ? '\n    external: true' : ''}\n`;
-    return { range: { start: document.positionAt(at), end: document.positionAt(at) }, newText: body };
+    return { range: [at, at], newText: body };
   }
   const value = isNull(root.entry.value) ? null : root.entry.value;
   if (value && (!isMap(value) || value.flow)) return undefined;
   // Indentation of the existing network keys, else two more than `networks:`.
   const keyOffset = root.entry.keyNode.range![0];
-  const keyCol = keyOffset - (text.lastIndexOf('\n', keyOffset - 1) + 1);
+  const keyCol = keyOffset - lineStart(text, keyOffset);
   let col = keyCol + 2;
   const first = isMap(value) ? value.items[0]?.key : undefined;
   const firstOffset = (first as { range?: number[] } | undefined)?.range?.[0];
-  if (firstOffset !== undefined) col = firstOffset - (text.lastIndexOf('\n', firstOffset - 1) + 1);
+  if (firstOffset !== undefined) col = firstOffset - lineStart(text, firstOffset);
   const pad = ' '.repeat(col);
   // Append after the last line of the mapping (or of `networks:` when it is empty).
   const valueEnd = value?.range ? value.range[1] : root.entry.keyNode.range![1];
@@ -95,5 +143,5 @@ function declareNetwork(document: TextDocument, model: ComposeModel, name: strin
   }
   const lead = insertAt > 0 && text[insertAt - 1] !== '\n' ? '\n' : '';
   const body = `${lead}${pad}${name}:${external ? `\n${pad}  external: true` : ''}\n`;
-  return { range: { start: document.positionAt(insertAt), end: document.positionAt(insertAt) }, newText: body };
+  return { range: [insertAt, insertAt], newText: body };
 }

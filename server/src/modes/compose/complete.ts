@@ -12,8 +12,9 @@ import {
 import { findFreeSubnet, ipText, parseIp } from '../../shared/cidr';
 import type { ModeContext } from '../languageMode';
 import { completionContext, type CompletionContext } from './completionContext';
-import type { ComposeModel } from './composeModel';
+import type { ComposeModel } from './model';
 import { FREE_SUBNET_POOLS, IMPLICIT_NETWORK, property, propertyNames, renderProperty, renderValue, type DefinitionName } from './composeSchema';
+import { liveNetworks } from './liveNetworks';
 import { addressing, allSubnets, readValue } from './networkAddressing';
 import { entry } from './yamlNodes';
 import { readDataFile } from '../../shared/dataFile';
@@ -28,7 +29,7 @@ const EMPTY: CompletionList = { isIncomplete: false, items: [] };
  * `service:` + service names, a free subnet in `ipam.config`, a free static address,
  * and the network snippets of snippets/compose.json under the top-level `networks`.
  */
-export function doComplete(document: TextDocument, position: Position, model: ComposeModel, ctx: ModeContext): CompletionList {
+export function complete(document: TextDocument, position: Position, model: ComposeModel, ctx: ModeContext): CompletionList {
   const text = document.getText();
   const cc = completionContext(text, document.offsetAt(position));
   if (!cc) return EMPTY;
@@ -127,10 +128,10 @@ function valueItems(cc: CompletionContext, model: ComposeModel, range: Range, ct
   if (at.def === 'network' && cc.key === 'name' && ctx.liveNetworks) {
     const decl = model.networksByKey.get(at.network!);
     if (decl && addressing(model, decl[decl.length - 1]).external) {
-      return ctx.liveNetworks.map((n) => ({
+      return liveNetworks(ctx).map((n) => ({
         label: n.name,
         kind: CompletionItemKind.Reference,
-        detail: [n.driver, ...n.subnets.map((s) => s.subnet)].join(' '),
+        detail: [n.driver, ...n.subnets.map((s) => s.subnet)].filter((x) => x !== '').join(' '),
         textEdit: { range, newText: (cc.needsSpace ? ' ' : '') + n.name },
       }));
     }

@@ -31,8 +31,17 @@ function unquote(k: string): string {
   return (k.startsWith('"') && k.endsWith('"')) || (k.startsWith("'") && k.endsWith("'")) ? k.slice(1, -1) : k;
 }
 
+/**
+ * The start of the line whose end (a `\n`, or the cursor) is at `end`. Guarded at 0:
+ * `lastIndexOf('\n', -1)` still looks at index 0, so a text that starts with a line
+ * break would give 1 for ever and the walk up below never ended (#15 item 1).
+ */
+function lineStartBefore(text: string, end: number): number {
+  return end > 0 ? text.lastIndexOf('\n', end - 1) + 1 : 0;
+}
+
 export function completionContext(text: string, offset: number): CompletionContext | undefined {
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
+  const lineStart = lineStartBefore(text, offset);
   let lineEnd = text.indexOf('\n', offset);
   if (lineEnd < 0) lineEnd = text.length;
   const before = text.slice(lineStart, offset);
@@ -73,7 +82,7 @@ export function completionContext(text: string, offset: number): CompletionConte
   let threshold = dashes > 0 ? indent : indent + dashes;
   let end = lineStart - 1;
   while (threshold > 0 && end >= 0) {
-    const start = text.lastIndexOf('\n', end - 1) + 1;
+    const start = lineStartBefore(text, end);
     // Cheap pre-check without slicing: most lines above are deeper than what we look for.
     // A line indented at least `threshold` is skipped below whatever follows its
     // indentation (list dashes included: they only count when the line itself is
@@ -106,7 +115,7 @@ export function completionContext(text: string, offset: number): CompletionConte
   if (threshold > 0) return undefined;
   const path = parents.reverse();
   if (dashes > 0) path.push('[]');
-  path.push(...flowPath);
+  for (const p of flowPath) path.push(p);
   return { path, mode, key, replace, prefix, indent: indent + dashes, needsSpace, flow: flowText !== undefined };
 }
 

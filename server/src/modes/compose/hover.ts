@@ -1,13 +1,13 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { ModeContext } from '../languageMode';
-import { spotAt, type ComposeModel } from './composeModel';
+import { spotAt, type ComposeModel } from './model';
 import { renderProperty, renderValue } from './composeSchema';
 import { interpolate } from './interpolation';
 import { addressSummary, hasNetworking, networkSummary, serviceSummary } from './summary';
 
 /** Hover: property docs (the same renderer as completion), network summaries, CIDR ranges. */
-export function doHover(document: TextDocument, position: Position, model: ComposeModel, _ctx: ModeContext): Hover | null {
+export function hover(document: TextDocument, position: Position, model: ComposeModel, _ctx: ModeContext): Hover | null {
   const spot = spotAt(model, document.offsetAt(position));
   if (!spot) return null;
   let value: string | undefined;

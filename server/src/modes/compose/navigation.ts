@@ -1,9 +1,7 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   DocumentHighlightKind,
-  SymbolKind,
   type DocumentHighlight,
-  type DocumentSymbol,
   type Location,
   type Position,
   type Range,
@@ -11,13 +9,12 @@ import {
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { ModeContext } from '../languageMode';
-import { spotAt, type ComposeModel } from './composeModel';
+import { spotAt, type ComposeModel } from './model';
 import { NETWORK_KEY_PATTERN } from './composeSchema';
-import { addressing } from './networkAddressing';
 import type { OffsetRange } from './yamlNodes';
 
 /**
- * Navigation over networks and services: a network key under the top-level `networks`
+ * Navigation (definition, references, highlights, rename) over networks and services: a network key under the top-level `networks`
  * is its definition, every service `networks` entry a reference; a service key is the
  * definition of `network_mode: service:NAME`. All of it reads the spots of the parse.
  */
@@ -47,7 +44,7 @@ function occurrences(model: ComposeModel, sym: Symbol): { range: OffsetRange; de
   return out;
 }
 
-function toRange(document: TextDocument, r: OffsetRange): Range {
+export function toRange(document: TextDocument, r: OffsetRange): Range {
   return { start: document.positionAt(r[0]), end: document.positionAt(r[1]) };
 }
 
@@ -69,25 +66,6 @@ export function findDocumentHighlights(document: TextDocument, position: Positio
   const sym = symbolAt(model, document.offsetAt(position));
   if (!sym) return [];
   return occurrences(model, sym).map((o) => ({ range: toRange(document, o.range), kind: o.decl ? DocumentHighlightKind.Write : DocumentHighlightKind.Read }));
-}
-
-export function findDocumentSymbols(document: TextDocument, model: ComposeModel, _ctx: ModeContext): DocumentSymbol[] {
-  const out: DocumentSymbol[] = [];
-  for (const decl of model.networks) {
-    const key = decl.keyNode.range!;
-    let end = decl.value?.range ? decl.value.range[1] : key[1];
-    while (end > key[1] && /\s/.test(model.text[end - 1])) end--;
-    const a = addressing(model, decl);
-    const detail = [a.external ? 'external' : a.driver ?? 'bridge', ...a.blocks.map((b) => b.subnet?.text).filter((s): s is string => !!s)].join(' ');
-    out.push({
-      name: decl.key,
-      detail,
-      kind: SymbolKind.Interface,
-      range: toRange(document, [key[0], Math.max(end, key[1])]),
-      selectionRange: toRange(document, [key[0], key[1]]),
-    });
-  }
-  return out;
 }
 
 export function prepareRename(document: TextDocument, position: Position, model: ComposeModel, _ctx: ModeContext): { range: Range; placeholder: string } | null {

@@ -1,6 +1,6 @@
 import { isMap, type Node } from 'yaml';
 import { parseCidr, parseIp, type ParsedCidr, type ParsedIp } from '../../shared/cidr';
-import type { ComposeModel, NetworkDecl } from './composeModel';
+import type { ComposeModel, NetworkDecl } from './model';
 import { interpolate } from './interpolation';
 import { entry, mapEntries, scalarText, seqItems, type OffsetRange } from './yamlNodes';
 

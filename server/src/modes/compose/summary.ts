@@ -1,6 +1,6 @@
 import { describeRange, parseCidr, parseIp } from '../../shared/cidr';
 import { IMPLICIT_NETWORK } from './composeSchema';
-import { usesDefaultNetwork, type ComposeModel } from './composeModel';
+import { usesDefaultNetwork, type ComposeModel } from './model';
 import { addressing } from './networkAddressing';
 import { entry, isNull, scalarText, seqItems } from './yamlNodes';
 

@@ -1,9 +1,9 @@
 import { atLeast } from '../../../shared/engineVersion';
 import { blockSize, containsCidr, containsIp, ipText } from '../../../shared/cidr';
 import { ENGINE_CHANGES } from '../composeSchema';
-import type { ComposeModel } from '../composeModel';
+import type { ComposeFix, ComposeModel } from '../model';
 import { addressing } from '../networkAddressing';
-import type { Problem, Rule } from './problem';
+import type { Problem, Rule } from '../../languageMode';
 
 /**
  * Addresses of one `ipam.config` entry against its subnet. Gateway and auxiliary
@@ -13,8 +13,8 @@ import type { Problem, Rule } from './problem';
  * ("Address already in use", 20.10, verified). `ip_range` outside or larger than the
  * subnet is refused from Engine 25.0 and silently accepted (then misused) before.
  */
-export const addressContainment: Rule = (model: ComposeModel, ctx) => {
-  const out: Problem[] = [];
+export const addressContainment: Rule<ComposeModel, ComposeFix> = (model: ComposeModel, ctx) => {
+  const out: Problem<ComposeFix>[] = [];
   const strict = atLeast(ctx.engineVersion, ENGINE_CHANGES.ipamValidation);
   for (const decl of model.networks) {
     const a = addressing(model, decl);

@@ -1,11 +1,12 @@
 import { isMap } from 'yaml';
 import { atLeast } from '../../../shared/engineVersion';
 import { parseCidr, parseIp } from '../../../shared/cidr';
+import { replaceValueFix } from '../codeActions';
 import { ENGINE_CHANGES } from '../composeSchema';
-import type { ComposeModel } from '../composeModel';
+import type { ComposeFix, ComposeModel } from '../model';
 import { addressing, readValue, type AddressValue } from '../networkAddressing';
 import { entry, scalarText, seqItems } from '../yamlNodes';
-import type { Problem, Rule } from './problem';
+import type { Problem, Rule } from '../../languageMode';
 
 /**
  * Address text: CIDR and IP syntax as Go's net/netip reads it (docker/compose parses
@@ -14,15 +15,15 @@ import type { Problem, Rule } from './problem';
  * 25.0 by moby daemon/network.go validateIpamConfig "invalid subnet %s: it should be
  * %s"; Engine 20.10 accepts them as written, verified), and MAC addresses.
  */
-export const addressSyntax: Rule = (model: ComposeModel, ctx) => {
-  const out: Problem[] = [];
+export const addressSyntax: Rule<ComposeModel, ComposeFix> = (model: ComposeModel, ctx) => {
+  const out: Problem<ComposeFix>[] = [];
   const strict = atLeast(ctx.engineVersion, ENGINE_CHANGES.ipamValidation);
   const note = (v: AddressValue): string => (v.fromDefault ? ` (the default "${v.text}")` : '');
   for (const decl of model.networks) {
     const a = addressing(model, decl);
     // An external network's ipam is never used (externalWithCreationProps says so).
     if (a.external) continue;
-    for (const b of a.blocks) {
+    for (const [index, b] of a.blocks.entries()) {
       for (const [key, v] of [['subnet', b.subnet], ['ip_range', b.ipRange]] as const) {
         if (!v) continue;
         if (!v.cidr) {
@@ -33,7 +34,7 @@ export const addressSyntax: Rule = (model: ComposeModel, ctx) => {
             code: key === 'subnet' ? 'subnet-host-bits' : 'ip-range-host-bits',
             severity: strict ? 'error' : 'warning',
             message: `\`${key}\` ${v.text} has host bits set; ${strict ? 'the Engine refuses it' : 'newer Engines refuse it'}. Write \`${v.cidr.network}\`.`,
-            data: { fix: 'replace', text: v.cidr.network, title: `Write ${v.cidr.network}` },
+            fixes: [replaceValueFix(model, model.docs.indexOf(decl.doc), ['networks', decl.key, 'ipam', 'config', index, key], v.node, v.cidr.network, `Write ${v.cidr.network}`)],
           });
         }
       }

@@ -1,6 +1,6 @@
-import type { ComposeModel } from '../composeModel';
+import type { ComposeFix, ComposeModel } from '../model';
 import { addressing } from '../networkAddressing';
-import type { Problem, Rule } from './problem';
+import type { Problem, Rule } from '../../languageMode';
 import { overlappingEntries } from './subnetOverlapWithinNetwork';
 
 /**
@@ -9,8 +9,8 @@ import { overlappingEntries } from './subnetOverlapWithinNetwork';
  * An entry that overlaps an earlier one is refused before the driver is asked (IPAM
  * runs first), so it is left to subnetOverlapWithinNetwork.
  */
-export const bridgeMultipleSubnets: Rule = (model: ComposeModel) => {
-  const out: Problem[] = [];
+export const bridgeMultipleSubnets: Rule<ComposeModel, ComposeFix> = (model: ComposeModel) => {
+  const out: Problem<ComposeFix>[] = [];
   for (const decl of model.networks) {
     const a = addressing(model, decl);
     if (a.external || (a.driver !== undefined && a.driver !== 'bridge')) continue;

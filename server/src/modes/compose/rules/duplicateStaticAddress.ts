@@ -1,13 +1,13 @@
 import { parseIp } from '../../../shared/cidr';
-import type { ComposeModel } from '../composeModel';
+import type { ComposeFix, ComposeModel } from '../model';
 import { readValue, type AddressValue } from '../networkAddressing';
-import type { Problem, Rule } from './problem';
+import type { Problem, Rule } from '../../languageMode';
 
 /**
  * The same static address for two services on one network: the second container
  * fails to connect ("Address already in use"). Every occurrence is reported.
  */
-export const duplicateStaticAddress: Rule = (model: ComposeModel) => {
+export const duplicateStaticAddress: Rule<ComposeModel, ComposeFix> = (model: ComposeModel) => {
   const seen = new Map<string, { service: string; v: AddressValue }[]>();
   for (const ref of model.refs) {
     for (const e of ref.configEntries) {
@@ -22,7 +22,7 @@ export const duplicateStaticAddress: Rule = (model: ComposeModel) => {
       seen.set(key, list);
     }
   }
-  const out: Problem[] = [];
+  const out: Problem<ComposeFix>[] = [];
   for (const [key, list] of seen) {
     if (list.length < 2) continue;
     const network = key.split('\u0000')[0];

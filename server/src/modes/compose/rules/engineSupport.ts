@@ -1,8 +1,8 @@
 import { atLeast, formatEngineVersion } from '../../../shared/engineVersion';
 import { property, type DefinitionName } from '../composeSchema';
-import type { ComposeModel } from '../composeModel';
+import type { ComposeFix, ComposeModel } from '../model';
 import type { Entry } from '../yamlNodes';
-import type { Problem, Rule } from './problem';
+import type { Problem, Rule } from '../../languageMode';
 
 /**
  * Properties newer than the target Engine (x-engine-min in the schema): an error when
@@ -11,8 +11,8 @@ import type { Problem, Rule } from './problem';
  * The target is `dockerNetworking.engineVersion` (else the connected Engine, else the
  * newest known release, where nothing is too new).
  */
-export const engineSupport: Rule = (model: ComposeModel, ctx) => {
-  const out: Problem[] = [];
+export const engineSupport: Rule<ComposeModel, ComposeFix> = (model: ComposeModel, ctx) => {
+  const out: Problem<ComposeFix>[] = [];
   const check = (def: DefinitionName, entries: Entry[]): void => {
     for (const e of entries) {
       const min = property(def, e.key)?.['x-engine-min'];

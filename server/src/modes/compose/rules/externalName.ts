@@ -1,15 +1,15 @@
 import { isMap } from 'yaml';
-import type { ComposeModel } from '../composeModel';
+import type { ComposeFix, ComposeModel } from '../model';
 import { entry, mapEntries, scalarText } from '../yamlNodes';
-import type { Problem, Rule } from './problem';
+import type { Problem, Rule } from '../../languageMode';
 
 /**
  * `external: {name: X}` is the deprecated form (compose-go `transform/external.go`,
  * `loader/normalize.go`): a warning, and an error when `name` says something else
  * ("name and external.name conflict; only use name").
  */
-export const externalName: Rule = (model: ComposeModel) => {
-  const out: Problem[] = [];
+export const externalName: Rule<ComposeModel, ComposeFix> = (model: ComposeModel) => {
+  const out: Problem<ComposeFix>[] = [];
   for (const decl of model.networks) {
     const ext = entry(decl.entries, 'external');
     if (!ext || !isMap(ext.value)) continue;

@@ -1,7 +1,7 @@
 import { property } from '../composeSchema';
-import type { ComposeModel } from '../composeModel';
+import type { ComposeFix, ComposeModel } from '../model';
 import { addressing } from '../networkAddressing';
-import type { Problem, Rule } from './problem';
+import type { Problem, Rule } from '../../languageMode';
 
 /**
  * An external network is looked up, never created, so the properties Compose only
@@ -9,8 +9,8 @@ import type { Problem, Rule } from './problem';
  * compose-go v2 accepts them silently (its checkExternal is wired for volumes only),
  * so this is a warning, not an error.
  */
-export const externalWithCreationProps: Rule = (model: ComposeModel) => {
-  const out: Problem[] = [];
+export const externalWithCreationProps: Rule<ComposeModel, ComposeFix> = (model: ComposeModel) => {
+  const out: Problem<ComposeFix>[] = [];
   for (const decl of model.networks) {
     if (!addressing(model, decl).external) continue;
     for (const e of decl.entries) {

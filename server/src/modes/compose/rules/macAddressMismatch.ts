@@ -1,16 +1,16 @@
 import { isMap } from 'yaml';
-import type { ComposeModel } from '../composeModel';
+import type { ComposeFix, ComposeModel } from '../model';
 import { readValue } from '../networkAddressing';
 import { entry } from '../yamlNodes';
-import type { Problem, Rule } from './problem';
+import type { Problem, Rule } from '../../languageMode';
 
 /**
  * Service-level `mac_address` and a per-network `mac_address` that differ: docker
  * compose refuses ("the service-level mac_address should have the same value as
  * network %s", docker/compose pkg/compose/create.go).
  */
-export const macAddressMismatch: Rule = (model: ComposeModel) => {
-  const out: Problem[] = [];
+export const macAddressMismatch: Rule<ComposeModel, ComposeFix> = (model: ComposeModel) => {
+  const out: Problem<ComposeFix>[] = [];
   for (const ref of model.refs) {
     const own = readValue(entry(ref.configEntries, 'mac_address')?.value ?? null);
     if (!own) continue;

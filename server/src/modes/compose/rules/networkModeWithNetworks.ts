@@ -1,8 +1,9 @@
 import { isMap, isSeq } from 'yaml';
-import type { ComposeModel } from '../composeModel';
+import type { ComposeFix, ComposeModel } from '../model';
+import { removeKeyFix } from '../codeActions';
 import { interpolate } from '../interpolation';
 import { scalarText, type Entry } from '../yamlNodes';
-import type { Problem, Rule } from './problem';
+import type { Problem, Rule } from '../../languageMode';
 
 /**
  * `network_mode` and `networks` together (compose-go `loader/validate.go`: "service %s
@@ -11,20 +12,20 @@ import type { Problem, Rule } from './problem';
  * is `NetworkMode != "" && len(Networks) > 0`, so an empty `network_mode` (or one whose
  * interpolation default is empty) and an empty or null `networks` pass.
  */
-export const networkModeWithNetworks: Rule = (model: ComposeModel) => {
-  const out: Problem[] = [];
+export const networkModeWithNetworks: Rule<ComposeModel, ComposeFix> = (model: ComposeModel) => {
+  const out: Problem<ComposeFix>[] = [];
   for (const [name, decls] of model.servicesByName) {
-    const mode = decls.map((d) => d.networkMode).filter((e) => e && setMode(e) && e.keyNode.range).pop();
-    const nets = decls.map((d) => d.networks).filter((e) => e && nonEmpty(e) && e.keyNode.range).pop();
-    if (!mode || !nets) continue;
-    const m = mode.keyNode.range!;
-    const n = nets.keyNode.range!;
+    // The last layer that sets each key is the one Compose keeps, and the one to edit.
+    const modeDecl = decls.filter((d) => d.networkMode && setMode(d.networkMode) && d.networkMode.keyNode.range).pop();
+    const netsDecl = decls.filter((d) => d.networks && nonEmpty(d.networks) && d.networks.keyNode.range).pop();
+    if (!modeDecl || !netsDecl) continue;
+    const m = modeDecl.networkMode!.keyNode.range!;
     out.push({
       range: [m[0], m[1]],
       code: 'network-mode-with-networks',
       severity: 'error',
       message: `Service \`${name}\` sets both \`network_mode\` and \`networks\`; Compose refuses the pair. Remove one of them.`,
-      data: { fix: 'remove-key', key: 'network_mode', start: m[0], end: m[1], alternative: { key: 'networks', start: n[0], end: n[1] } },
+      fixes: [removeKeyFix(model, modeDecl, 'network_mode'), removeKeyFix(model, netsDecl, 'networks')],
     });
   }
   return out;

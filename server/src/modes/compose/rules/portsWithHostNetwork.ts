@@ -1,14 +1,14 @@
 import { scalarText } from '../yamlNodes';
-import type { ComposeModel } from '../composeModel';
-import type { Problem, Rule } from './problem';
+import type { ComposeFix, ComposeModel } from '../model';
+import type { Problem, Rule } from '../../languageMode';
 
 /**
  * With `network_mode: host` the container uses the host's ports directly and the
  * Engine discards port mappings (compose-spec 05-services.md, network_mode / ports),
  * so `ports` is accepted but ignored.
  */
-export const portsWithHostNetwork: Rule = (model: ComposeModel) => {
-  const out: Problem[] = [];
+export const portsWithHostNetwork: Rule<ComposeModel, ComposeFix> = (model: ComposeModel) => {
+  const out: Problem<ComposeFix>[] = [];
   for (const svc of model.services) {
     if (!svc.ports?.keyNode.range) continue;
     const mode = model.servicesByName.get(svc.name)!.map((d) => scalarText(d.networkMode?.value ?? null)).filter((m) => m !== undefined).pop();

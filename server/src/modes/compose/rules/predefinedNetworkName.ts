@@ -1,16 +1,16 @@
 import { PREDEFINED_NETWORKS } from '../composeSchema';
-import type { ComposeModel } from '../composeModel';
+import type { ComposeFix, ComposeModel } from '../model';
 import { addressing, readValue } from '../networkAddressing';
 import { entry } from '../yamlNodes';
-import type { Problem, Rule } from './problem';
+import type { Problem, Rule } from '../../languageMode';
 
 /**
  * A network Compose would create under the name of a predefined one (`name: host`):
  * the Engine refuses with "operation is not permitted on predefined host network"
  * (HTTP 403). To join the predefined network, declare it external.
  */
-export const predefinedNetworkName: Rule = (model: ComposeModel) => {
-  const out: Problem[] = [];
+export const predefinedNetworkName: Rule<ComposeModel, ComposeFix> = (model: ComposeModel) => {
+  const out: Problem<ComposeFix>[] = [];
   for (const decl of model.networks) {
     if (addressing(model, decl).external) continue;
     const name = readValue(entry(decl.entries, 'name')?.value ?? null);

@@ -1,9 +1,11 @@
 import { isMap, isScalar, isSeq, type Document, type Node } from 'yaml';
 import { didYouMean } from '../../suggest';
+import { replaceValueFix } from '../codeActions';
+import type { ComposeFix, ComposeModel } from '../model';
 import { isExtensionKey, NETWORK_KEY_PATTERN, property, propertyNames, type DefinitionName, type PropertySchema } from '../composeSchema';
 import { interpolate } from '../interpolation';
 import { hasTag, isNull, kindOf, mapEntries, scalarText, seqItems, type Entry, type OffsetRange } from '../yamlNodes';
-import type { Problem, Rule } from './problem';
+import type { Problem, Rule } from '../../languageMode';
 
 /**
  * The schema of the network parts (compose-spec schema/compose-spec.json, mirrored in
@@ -12,15 +14,15 @@ import type { Problem, Rule } from './problem';
  * the schema after interpolation and the boolean casts of `loader/interpolate.go`, so
  * a `${VAR}` value is never a type error, and `"true"` / `"false"` pass as booleans.
  */
-export const schemaShape: Rule = (model) => {
-  const out: Problem[] = [];
+export const schemaShape: Rule<ComposeModel, ComposeFix> = (model) => {
+  const out: Problem<ComposeFix>[] = [];
   for (const decl of model.networks) {
     if (hasTag(decl.value, '!reset')) continue;
     if (!isNull(decl.value) && !isMap(decl.value)) {
       out.push(err(rangeOf(decl.value!) ?? rangeOf(decl.keyNode)!, 'wrong-type', `Network \`${decl.key}\` must be a mapping (or empty). Write its properties under it, indented.`));
       continue;
     }
-    checkMap(decl.doc, 'network', decl.entries, `network \`${decl.key}\``, out);
+    checkMap(decl.doc, 'network', decl.entries, `network \`${decl.key}\``, out, { model, doc: model.docs.indexOf(decl.doc), path: ['networks', decl.key] });
   }
   for (const svc of model.services) {
     const mode = svc.networkMode;
@@ -50,7 +52,11 @@ export const schemaShape: Rule = (model) => {
           out.push(err(rangeOf(e.value!)!, 'wrong-type', `The settings of network \`${e.key}\` in service \`${svc.name}\` must be a mapping (or empty).`));
           continue;
         }
-        checkMap(svc.doc, 'serviceNetwork', mapEntries(svc.doc, e.value), `the \`${e.key}\` attachment of service \`${svc.name}\``, out);
+        checkMap(svc.doc, 'serviceNetwork', mapEntries(svc.doc, e.value), `the \`${e.key}\` attachment of service \`${svc.name}\``, out, {
+          model,
+          doc: model.docs.indexOf(svc.doc),
+          path: ['services', svc.name, 'networks', e.key],
+        });
       }
     } else {
       out.push(err(rangeOf(v)!, 'wrong-type', `\`networks\` of service \`${svc.name}\` must be a list of names or a mapping of name to settings.`));
@@ -59,7 +65,7 @@ export const schemaShape: Rule = (model) => {
   return out;
 };
 
-function err(range: OffsetRange, code: string, message: string): Problem {
+function err(range: OffsetRange, code: string, message: string): Problem<ComposeFix> {
   return { range, code, message, severity: 'error' };
 }
 
@@ -67,7 +73,14 @@ function rangeOf(node: Node): OffsetRange | undefined {
   return node.range ? [node.range[0], node.range[1]] : undefined;
 }
 
-function checkMap(doc: Document, def: DefinitionName, entries: Entry[], where: string, out: Problem[]): void {
+/** Where a map sits, for fixes that name their target by path (codeActions.ts replaceValueFix). */
+interface Place {
+  model: ComposeModel;
+  doc: number;
+  path: (string | number)[];
+}
+
+function checkMap(doc: Document, def: DefinitionName, entries: Entry[], where: string, out: Problem<ComposeFix>[], at: Place): void {
   for (const e of entries) {
     if (e.merged && !e.keyNode.range) continue;
     const p = property(def, e.key);
@@ -79,7 +92,7 @@ function checkMap(doc: Document, def: DefinitionName, entries: Entry[], where: s
       continue;
     }
     if (hasTag(e.value, '!reset')) continue;
-    checkValue(doc, e, p, where, out);
+    checkValue(doc, e, p, where, out, { ...at, path: [...at.path, e.key] });
   }
 }
 
@@ -89,7 +102,7 @@ function interpolated(node: Node | null): boolean {
   return t !== undefined && interpolate(t).kind === 'dynamic';
 }
 
-function checkValue(doc: Document, e: Entry, p: PropertySchema, where: string, out: Problem[]): void {
+function checkValue(doc: Document, e: Entry, p: PropertySchema, where: string, out: Problem<ComposeFix>[], place: Place): void {
   const node = e.value;
   const at = (n: Node | null): OffsetRange => (n ? rangeOf(n) : undefined) ?? rangeOf(e.keyNode)!;
   const kind = kindOf(node);
@@ -111,7 +124,7 @@ function checkValue(doc: Document, e: Entry, p: PropertySchema, where: string, o
     }
     case 'boolean': {
       if (p['x-object'] && isMap(node)) {
-        checkMap(doc, p['x-object'], mapEntries(doc, node), `\`${e.key}\` of ${where}`, out);
+        checkMap(doc, p['x-object'], mapEntries(doc, node), `\`${e.key}\` of ${where}`, out, place);
         return;
       }
       if (kind === 'boolean') return;
@@ -127,7 +140,7 @@ function checkValue(doc: Document, e: Entry, p: PropertySchema, where: string, o
           code: 'yaml11-boolean',
           severity: 'warning',
           message: `\`${v.text}\` is read as ${b} only for compatibility with YAML 1.1; write \`${b}\`.`,
-          data: { fix: 'replace', text: String(b), title: `Write \`${b}\`` },
+          fixes: [replaceValueFix(place.model, place.doc, place.path, node!, String(b), `Write \`${b}\``)],
         });
         return;
       }
@@ -136,14 +149,14 @@ function checkValue(doc: Document, e: Entry, p: PropertySchema, where: string, o
     }
     case 'object':
       if (!isMap(node)) return wrong('a mapping');
-      if (p.$ref) checkMap(doc, p.$ref, mapEntries(doc, node), `\`${e.key}\` of ${where}`, out);
+      if (p.$ref) checkMap(doc, p.$ref, mapEntries(doc, node), `\`${e.key}\` of ${where}`, out, place);
       return;
     case 'list-of-objects':
       if (!isSeq(node)) return wrong('a list');
-      for (const item of seqItems(doc, node)) {
+      for (const [index, item] of seqItems(doc, node).entries()) {
         if (hasTag(item, '!reset')) continue;
         if (!isMap(item)) wrong('a list of mappings', item);
-        else if (p.$ref) checkMap(doc, p.$ref, mapEntries(doc, item), `an entry of \`${e.key}\` in ${where}`, out);
+        else if (p.$ref) checkMap(doc, p.$ref, mapEntries(doc, item), `an entry of \`${e.key}\` in ${where}`, out, { ...place, path: [...place.path, index] });
       }
       return;
     case 'map-of-scalars':

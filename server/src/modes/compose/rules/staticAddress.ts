@@ -1,9 +1,9 @@
 import { atLeast } from '../../../shared/engineVersion';
 import { containsIp, parseIp } from '../../../shared/cidr';
 import { ENGINE_CHANGES } from '../composeSchema';
-import type { ComposeModel } from '../composeModel';
+import type { ComposeFix, ComposeModel } from '../model';
 import { addressing, readValue } from '../networkAddressing';
-import type { Problem, Rule } from './problem';
+import type { Problem, Rule } from '../../languageMode';
 
 /**
  * A service's `ipv4_address` / `ipv6_address` against the network's `ipam.config`.
@@ -15,8 +15,8 @@ import type { Problem, Rule } from './problem';
  * broadcast addresses and the auxiliary addresses are taken ("Address already in
  * use"); an IPv6 address needs `enable_ipv6`.
  */
-export const staticAddress: Rule = (model: ComposeModel, ctx) => {
-  const out: Problem[] = [];
+export const staticAddress: Rule<ComposeModel, ComposeFix> = (model: ComposeModel, ctx) => {
+  const out: Problem<ComposeFix>[] = [];
   const anySubnet = atLeast(ctx.engineVersion, ENGINE_CHANGES.staticIpAnySubnet);
   for (const ref of model.refs) {
     const decls = model.networksByKey.get(ref.network);

@@ -1,8 +1,10 @@
 import { FREE_SUBNET_POOLS } from '../composeSchema';
 import { findFreeSubnet, overlaps, parseCidr, type ParsedCidr } from '../../../shared/cidr';
-import type { ComposeModel } from '../composeModel';
+import { freeSubnetFix } from '../codeActions';
+import type { ComposeFix, ComposeModel } from '../model';
+import { liveNetworks } from '../liveNetworks';
 import { addressing, allSubnets } from '../networkAddressing';
-import type { Problem, Rule } from './problem';
+import type { Problem, Rule } from '../../languageMode';
 
 /**
  * Subnets of two networks that overlap: the second network create fails with "Pool
@@ -11,11 +13,12 @@ import type { Problem, Rule } from './problem';
  * a live network of the connected Engine (other than this very network) is a warning:
  * it fails too, unless that network is gone by the time of `up`.
  */
-export const subnetOverlap: Rule = (model: ComposeModel, ctx) => {
-  const out: Problem[] = [];
+export const subnetOverlap: Rule<ComposeModel, ComposeFix> = (model: ComposeModel, ctx) => {
+  const out: Problem<ComposeFix>[] = [];
+  const live = liveNetworks(ctx);
   const subnets = allSubnets(model).filter((s) => !addressing(model, s.decl).external);
   const taken: ParsedCidr[] = subnets.map((s) => s.cidr);
-  for (const live of ctx.liveNetworks ?? []) for (const s of live.subnets) {
+  for (const n of live) for (const s of n.subnets) {
     const c = parseCidr(s.subnet);
     if (c) taken.push(c);
   }
@@ -35,25 +38,25 @@ export const subnetOverlap: Rule = (model: ComposeModel, ctx) => {
         code: 'subnet-overlap',
         severity: 'error',
         message: `Subnet ${a.cidr.network} of network \`${a.decl.key}\` overlaps ${b.cidr.network} of network \`${b.decl.key}\`; the Engine refuses the second one. Pick a free block${free ? ` such as ${free}` : ''}.`,
-        data: free ? { fix: 'free-subnet', subnet: free } : undefined,
+        fixes: free ? [freeSubnetFix(model, a.decl, a.block, free)] : undefined,
       });
       break;
     }
   }
-  if (!ctx.liveNetworks?.length) return out;
+  if (!live.length) return out;
   for (const a of subnets) {
     const name = compareName(model, a.decl.key);
-    for (const live of ctx.liveNetworks ?? []) {
-      if (live.name === name || live.name.endsWith(`_${a.decl.key}`)) continue;
-      const hit = live.subnets.map((s) => parseCidr(s.subnet)).find((c) => c && overlaps(c, a.cidr));
+    for (const n of live) {
+      if (n.name === name || n.name.endsWith(`_${a.decl.key}`)) continue;
+      const hit = n.subnets.map((s) => parseCidr(s.subnet)).find((c) => c && overlaps(c, a.cidr));
       if (!hit) continue;
       const free = propose(a.cidr);
       out.push({
         range: a.block.subnet!.range,
         code: 'subnet-overlaps-live-network',
         severity: 'warning',
-        message: `Subnet ${a.cidr.network} overlaps ${hit.network} of the existing network \`${live.name}\` on the connected Engine; creating \`${a.decl.key}\` would fail while it exists.${free ? ` A free block: ${free}.` : ''}`,
-        data: free ? { fix: 'free-subnet', subnet: free } : undefined,
+        message: `Subnet ${a.cidr.network} overlaps ${hit.network} of the existing network \`${n.name}\` on the connected Engine; creating \`${a.decl.key}\` would fail while it exists.${free ? ` A free block: ${free}.` : ''}`,
+        fixes: free ? [freeSubnetFix(model, a.decl, a.block, free)] : undefined,
       });
       break;
     }

@@ -1,8 +1,9 @@
-import type { ComposeModel } from '../composeModel';
+import { freeSubnetFix } from '../codeActions';
+import type { ComposeFix, ComposeModel } from '../model';
 import { FREE_SUBNET_POOLS } from '../composeSchema';
 import { findFreeSubnet, overlaps, type ParsedCidr } from '../../../shared/cidr';
 import { addressing, allSubnets, type IpamBlock, type NetworkAddressing } from '../networkAddressing';
-import type { Problem, Rule } from './problem';
+import type { Problem, Rule } from '../../languageMode';
 
 /**
  * Two `ipam.config` entries of ONE network whose subnets overlap. The daemon asks the
@@ -15,8 +16,8 @@ import type { Problem, Rule } from './problem';
  * current moby (ipamutils/allocator allocateSubnetL). So order matters, and only the
  * entry the Engine refuses is reported.
  */
-export const subnetOverlapWithinNetwork: Rule = (model: ComposeModel) => {
-  const out: Problem[] = [];
+export const subnetOverlapWithinNetwork: Rule<ComposeModel, ComposeFix> = (model: ComposeModel) => {
+  const out: Problem<ComposeFix>[] = [];
   let taken: ParsedCidr[] | undefined;
   for (const decl of model.networks) {
     const a = addressing(model, decl);
@@ -29,7 +30,7 @@ export const subnetOverlapWithinNetwork: Rule = (model: ComposeModel) => {
         code: 'subnet-overlap-same-network',
         severity: 'error',
         message: `Subnet ${c.network} overlaps ${earlier.subnet!.cidr!.network}, an earlier ipam.config entry of network \`${decl.key}\`; the Engine refuses the network. Remove this entry or use a block that overlaps nothing${free ? `, such as ${free}` : ''}.`,
-        data: free ? { fix: 'free-subnet', subnet: free } : undefined,
+        fixes: free ? [freeSubnetFix(model, decl, later, free)] : undefined,
       });
     }
   }

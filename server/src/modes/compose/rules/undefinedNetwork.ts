@@ -1,15 +1,16 @@
 import { IMPLICIT_NETWORK } from '../composeSchema';
-import type { ComposeModel } from '../composeModel';
+import type { ComposeFix, ComposeModel } from '../model';
 import { didYouMean } from '../../suggest';
-import type { Problem, Rule } from './problem';
+import { declareNetworkFixes } from '../codeActions';
+import type { Problem, Rule } from '../../languageMode';
 
 /**
  * A service joins a network no document declares (compose-go `loader/validate.go`
  * checkConsistency: "service %q refers to undefined network %s"). `default` is implicit.
  */
-export const undefinedNetwork: Rule = (model: ComposeModel) => {
+export const undefinedNetwork: Rule<ComposeModel, ComposeFix> = (model: ComposeModel) => {
   if (model.incomplete) return [];
-  const out: Problem[] = [];
+  const out: Problem<ComposeFix>[] = [];
   const declared = [...model.networksByKey.keys()];
   // One anchored list merged into several services is one place in the text: group by position.
   const byPlace = new Map<string, { ref: (typeof model.refs)[number]; services: string[] }>();
@@ -30,7 +31,7 @@ export const undefinedNetwork: Rule = (model: ComposeModel) => {
       code: 'undefined-network',
       severity: 'error',
       message: `${who} network \`${ref.network}\`, which is not declared under the top-level \`networks\`.${guess ? ` Did you mean \`${guess}\`?` : ''} Declare it (with \`external: true\` if it already exists).`,
-      data: { fix: 'declare-network', network: ref.network },
+      fixes: declareNetworkFixes(ref.network),
     });
   }
   return out;

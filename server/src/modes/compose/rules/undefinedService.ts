@@ -1,11 +1,11 @@
 import { didYouMean } from '../../suggest';
-import type { ComposeModel } from '../composeModel';
-import type { Problem, Rule } from './problem';
+import type { ComposeFix, ComposeModel } from '../model';
+import type { Problem, Rule } from '../../languageMode';
 
 /** `network_mode: service:X` without a service X (compose-go: "service %q not found for network_mode 'service:%s'"). */
-export const undefinedService: Rule = (model: ComposeModel) => {
+export const undefinedService: Rule<ComposeModel, ComposeFix> = (model: ComposeModel) => {
   if (model.incomplete) return [];
-  const out: Problem[] = [];
+  const out: Problem<ComposeFix>[] = [];
   for (const ref of model.modeRefs) {
     if (model.servicesByName.has(ref.target) || ref.target.includes('$')) continue;
     const guess = didYouMean(ref.target, model.servicesByName.keys());

@@ -1,18 +1,18 @@
 import { IMPLICIT_NETWORK } from '../composeSchema';
-import { usesDefaultNetwork, type ComposeModel } from '../composeModel';
-import type { Problem, Rule } from './problem';
+import { usesDefaultNetwork, type ComposeFix, type ComposeModel } from '../model';
+import type { Problem, Rule } from '../../languageMode';
 
 /**
  * A declared network no service joins. Compose accepts it (and creates it only when
  * used), so this is a warning, behind `dockerNetworking.compose.unusedNetworks`.
  * `default` counts as used by every service without `networks` and `network_mode`.
  */
-export const unusedNetwork: Rule = (model: ComposeModel, ctx) => {
+export const unusedNetwork: Rule<ComposeModel, ComposeFix> = (model: ComposeModel, ctx) => {
   if (model.incomplete) return [];
-  if (!ctx.unusedNetworks || model.services.length === 0) return [];
+  if (!ctx.settings.compose.unusedNetworks || model.services.length === 0) return [];
   const used = new Set(model.refs.map((r) => r.network));
   for (const decls of model.servicesByName.values()) if (decls.every(usesDefaultNetwork)) used.add(IMPLICIT_NETWORK);
-  const out: Problem[] = [];
+  const out: Problem<ComposeFix>[] = [];
   for (const decl of model.networks) {
     if (used.has(decl.key) || !decl.keyNode.range || decl.key.startsWith('x-')) continue;
     out.push({

@@ -2,9 +2,12 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { allSubnets } from '../../../server/src/modes/compose/networkAddressing';
 import { subnetOverlap, withOverlap } from '../../../server/src/modes/compose/rules/subnetOverlap';
-import { ruleContext } from '../../../server/src/modes/compose/validate';
 import { overlaps } from '../../../server/src/shared/cidr';
-import { compose, ctx } from './helpers';
+import type { ComposeModel } from '../../../server/src/modes/compose/model';
+import { composeMode } from '../../../server/src/modes/compose/composeMode';
+import { modeContext, modeKit } from '../../util/modeKit';
+
+const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
 
 /**
  * The overlap check sorts and sweeps instead of comparing every pair; it must report
@@ -37,7 +40,7 @@ function crowdedFile(): string {
 }
 
 /** The pairwise reference: for each subnet in file order, its first partner of another network. */
-function pairwise(model: ReturnType<typeof compose>['model']): string[] {
+function pairwise(model: ComposeModel): string[] {
   const subnets = allSubnets(model);
   const out: string[] = [];
   for (let i = 0; i < subnets.length; i++) {
@@ -52,9 +55,9 @@ function pairwise(model: ReturnType<typeof compose>['model']): string[] {
 
 describe('subnet overlap sweep', () => {
   it('reports the same pairs as comparing every pair', () => {
-    const { model } = compose(crowdedFile());
+    const { model } = k.parse(crowdedFile());
     const expected = pairwise(model);
-    const got = subnetOverlap(model, ruleContext(ctx())).map((p) => {
+    const got = subnetOverlap(model, modeContext()).map((p) => {
       const m = /Subnet (\S+) of network `([^`]+)` overlaps (\S+) of network `([^`]+)`/.exec(p.message)!;
       return `${m[1]} of ${m[2]} overlaps ${m[3]} of ${m[4]}`;
     });
@@ -64,7 +67,7 @@ describe('subnet overlap sweep', () => {
   });
 
   it('marks exactly the subnets that overlap one of another network', () => {
-    const { model } = compose(crowdedFile());
+    const { model } = k.parse(crowdedFile());
     const subnets = allSubnets(model);
     const marks = withOverlap(subnets);
     const expected = subnets.map((a, i) => subnets.some((b, j) => i !== j && a.decl.key !== b.decl.key && overlaps(a.cidr, b.cidr)));

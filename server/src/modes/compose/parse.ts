@@ -1,86 +1,14 @@
 import { isMap, isSeq, parseAllDocuments, type Document, type Node, type Scalar } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import type { DefinitionName } from './composeSchema';
-import { property } from './composeSchema';
-import { COMPOSE_TAGS, entry, hasTag, isNull, mapEntries, scalarText, seqItems, type Entry, type OffsetRange } from './yamlNodes';
+import { property, type DefinitionName } from './composeSchema';
+import type { ComposeModel, NetworkDecl, NetworkRef, ServiceDecl, ServiceModeRef } from './model';
+import { COMPOSE_TAGS, entry, hasTag, mapEntries, scalarText, seqItems, type Entry, type OffsetRange } from './yamlNodes';
 
 /**
- * The parse of one Compose file, built once per document version (the server caches
- * it): every YAML document of the file, and a small model of its networks, services
- * and the references between them, with positions. Documents of one file are layers
- * merged in order (compose-go loader, multidoc_test.go), so declarations and references
- * are collected across all of them.
+ * The pure parse of a Compose file (#14): text in, model.ts's ComposeModel out, nothing
+ * kept between calls. The YAML library parses; this collects declarations, references
+ * and the sorted spots that hover and navigation look up.
  */
-
-export interface NetworkDecl {
-  key: string;
-  keyNode: Scalar;
-  value: Node | null;
-  entries: Entry[];
-  doc: Document;
-}
-
-export interface ServiceDecl {
-  name: string;
-  keyNode: Scalar;
-  value: Node | null;
-  entries: Entry[];
-  doc: Document;
-  networks?: Entry;
-  networkMode?: Entry;
-  ports?: Entry;
-}
-
-export interface NetworkRef {
-  network: string;
-  node: Scalar;
-  service: ServiceDecl;
-  form: 'list' | 'map';
-  /** The attachment settings (map form), alias resolved. */
-  config: Node | null;
-  configEntries: Entry[];
-}
-
-/** `network_mode: service:NAME`, the NAME part. */
-export interface ServiceModeRef {
-  target: string;
-  range: OffsetRange;
-  from: ServiceDecl;
-}
-
-export type Spot =
-  | { kind: 'property'; def: DefinitionName; key: string; range: OffsetRange }
-  | { kind: 'value'; def: DefinitionName; key: string; value: string; range: OffsetRange }
-  | { kind: 'network-decl'; name: string; range: OffsetRange }
-  | { kind: 'network-ref'; name: string; range: OffsetRange }
-  | { kind: 'service-decl'; name: string; range: OffsetRange }
-  | { kind: 'service-ref'; name: string; range: OffsetRange }
-  | { kind: 'address'; text: string; range: OffsetRange };
-
-export interface ComposeModel {
-  text: string;
-  docs: Document[];
-  networks: NetworkDecl[];
-  networksByKey: Map<string, NetworkDecl[]>;
-  services: ServiceDecl[];
-  servicesByName: Map<string, ServiceDecl[]>;
-  refs: NetworkRef[];
-  modeRefs: ServiceModeRef[];
-  /** The top-level `networks` entries (one per document that has one). */
-  networksRoots: { doc: Document; entry: Entry }[];
-  /** Positions of interest for hover and navigation, sorted by start offset. */
-  spots: Spot[];
-  /**
-   * Some document has YAML syntax errors. The YAML extensions report those; we only
-   * hold back the rules that need the whole file (a declaration may sit in the part
-   * that did not parse), and keep the local ones.
-   */
-  incomplete: boolean;
-}
-
-export function parseCompose(document: TextDocument): ComposeModel {
-  return parseComposeText(document.getText());
-}
 
 function push<K, V>(map: Map<K, V[]>, key: K, value: V): void {
   const list = map.get(key);
@@ -98,7 +26,8 @@ function live(e: Entry | undefined): Entry | undefined {
   return e && !hasTag(e.value, '!reset') ? e : undefined;
 }
 
-export function parseComposeText(text: string): ComposeModel {
+export function parseCompose(document: TextDocument): ComposeModel {
+  const text = document.getText();
   const model: ComposeModel = {
     text,
     docs: [],
@@ -218,36 +147,5 @@ function collectRefs(model: ComposeModel, svc: ServiceDecl, value: Node | null):
       }
     }
   }
-}
-
-/** The spot under `offset` (inclusive of its end, so a cursor right after a word counts). O(log n). */
-export function spotAt(model: ComposeModel, offset: number): Spot | undefined {
-  const spots = model.spots;
-  let lo = 0;
-  let hi = spots.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spots[mid].range[0] <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
-  for (let i = found; i >= 0 && i > found - 4; i--) {
-    const s = spots[i];
-    if (s.range[0] <= offset && offset <= s.range[1]) return s;
-  }
-  return undefined;
-}
-
-/** Whether the service joins networks Compose manages (no network_mode). */
-export function usesDefaultNetwork(svc: ServiceDecl): boolean {
-  if (svc.networkMode && !isNull(svc.networkMode.value)) return false;
-  if (!svc.networks) return true;
-  const v = svc.networks.value;
-  if (isNull(v)) return true;
-  if (isSeq(v)) return v.items.length === 0;
-  if (isMap(v)) return v.items.length === 0;
-  return false;
 }
 

@@ -1,35 +1,49 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { REPO_ROOT } from '../../util/lspClient';
 import { prng } from '../../util/prng';
-import { compose, ctx, mode } from './helpers';
+import { toDiagnostics } from '../../../server/src/diagnostics';
+import { composeMode } from '../../../server/src/modes/compose/composeMode';
+import { modeContext, modeKit } from '../../util/modeKit';
+
+const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
 
 const REALISTIC = readFileSync(path.join(REPO_ROOT, 'test', 'fixtures', 'compose', 'realistic.yaml'), 'utf8');
 
 /** Runs every feature of the mode at a few positions; none may throw. */
-function exercise(text: string, rand: () => number): void {
-  const f = compose(text.replace(/\$0/g, '$ 0'));
-  const c = ctx({ engine: rand() < 0.5 ? '20.10' : '29.7' });
-  const diags = mode.doValidation!(f.document, f.model, c);
+function exercise(text: string, rand: () => number): number {
+  const f = k.parse(text.replace(/\$0/g, '$ 0'));
+  const c = modeContext({ engine: rand() < 0.5 ? '20.10' : '29.7' });
+  const problems = composeMode.validate!(f.model, c);
+  const diags = toDiagnostics(f.document, problems);
   for (const d of diags) {
     assert.equal(d.source, 'docker-networking');
     assert.match(String(d.code), /^[a-z0-9]+(-[a-z0-9]+)*$/);
     assert.ok(f.document.offsetAt(d.range.end) - f.document.offsetAt(d.range.start) < 200, `narrow range for ${d.code}`);
   }
-  mode.findDocumentSymbols!(f.document, f.model, c);
-  mode.getCodeActions!(f.document, { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, diags, f.model, c);
+  composeMode.findDocumentSymbols!(f.document, f.model, c);
+  // Every fix resolves against the text it was offered for to edits inside it, or is refused.
+  let resolved = 0;
+  for (const fix of problems.flatMap((p) => p.fixes ?? [])) {
+    const edits = composeMode.resolveFix!(f.document, f.model, JSON.parse(JSON.stringify(fix)), c);
+    if (edits) resolved++;
+    for (const e of edits ?? []) {
+      assert.ok(0 <= e.range[0] && e.range[0] <= e.range[1] && e.range[1] <= f.text.length, `edit of ${fix.title} inside the text`);
+    }
+  }
   for (let i = 0; i < 8; i++) {
     const pos = f.document.positionAt(Math.floor(rand() * (text.length + 1)));
-    mode.doComplete!(f.document, pos, f.model, c);
-    mode.doHover!(f.document, pos, f.model, c);
-    mode.findDefinition!(f.document, pos, f.model, c);
-    mode.findReferences!(f.document, pos, f.model, c);
-    mode.findDocumentHighlights!(f.document, pos, f.model, c);
-    mode.prepareRename!(f.document, pos, f.model, c);
-    mode.doRename!(f.document, pos, 'renamed', f.model, c);
+    composeMode.complete!(f.document, pos, f.model, c);
+    composeMode.hover!(f.document, pos, f.model, c);
+    composeMode.findDefinition!(f.document, pos, f.model, c);
+    composeMode.findReferences!(f.document, pos, f.model, c);
+    composeMode.findDocumentHighlights!(f.document, pos, f.model, c);
+    composeMode.prepareRename!(f.document, pos, f.model, c);
+    composeMode.doRename!(f.document, pos, 'renamed', f.model, c);
   }
+  return resolved;
 }
 
 describe('compose networks: robustness', () => {
@@ -65,6 +79,22 @@ describe('compose networks: robustness', () => {
       }
       exercise(chars.join(''), rand);
     }
+  });
+
+  it('resolves the quick fixes of the Engine fixtures, intact and damaged, to edits inside the text', () => {
+    const rand = prng(3);
+    const dir = path.join(REPO_ROOT, 'test', 'fixtures', 'compose', 'engine');
+    let resolved = 0;
+    for (const file of readdirSync(dir).filter((f) => f.endsWith('.yaml'))) {
+      const text = readFileSync(path.join(dir, file), 'utf8');
+      resolved += exercise(text, rand);
+      for (let round = 0; round < 10; round++) {
+        const at = Math.floor(rand() * text.length);
+        resolved += exercise(text.slice(0, at) + text.slice(at + Math.floor(rand() * 8)), rand);
+      }
+    }
+    // The fixtures have overlaps, host bits and the like: fixes were offered and resolved.
+    assert.ok(resolved > 20, String(resolved));
   });
 
   it('survives random bytes', () => {

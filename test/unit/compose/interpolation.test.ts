@@ -1,7 +1,10 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { interpolate } from '../../../server/src/modes/compose/interpolation';
-import { codes } from './helpers';
+import { composeMode } from '../../../server/src/modes/compose/composeMode';
+import { modeKit } from '../../util/modeKit';
+
+const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
 
 describe('compose networks: interpolation', () => {
   it('reads literals, defaults and environment-dependent values', () => {
@@ -16,7 +19,7 @@ describe('compose networks: interpolation', () => {
 
   it('never reports a type or format error on an interpolated value, but checks literal defaults', () => {
     assert.deepEqual(
-      codes(`services:
+      k.codes(`services:
   web:
     networks:
       n:

@@ -1,6 +1,9 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { codes, lint } from './helpers';
+import { composeMode } from '../../../server/src/modes/compose/composeMode';
+import { modeKit } from '../../util/modeKit';
+
+const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
 
 const net = (config: string, extra = ''): string => `services:
   web:
@@ -14,16 +17,14 @@ ${config}`;
 describe('compose networks: address rules', () => {
   it('reports invalid CIDR and IP text, checking interpolation defaults only', () => {
     assert.deepEqual(
-      lint(
-        net(`        - subnet: 172.28.0.0/33
+      k.lines(net(`        - subnet: 172.28.0.0/33
           gateway: 172.28.0.256
           aux_addresses:
             r: 172.28.0.01
         - subnet: \${SUBNET:-fd00::/129}
         - subnet: \${SUBNET}
           gateway: \${GW:?set GW}
-`),
-      ),
+`)),
       [
         '8: invalid-cidr: `subnet` is not a CIDR block. Write an address and a prefix length, like `172.28.0.0/16`.',
         '9: invalid-ip: `gateway` is not an IP address. Write one address without a prefix, like `172.28.0.1`.',
@@ -35,9 +36,9 @@ describe('compose networks: address rules', () => {
 
   it('reports host bits as an error on Engine 25.0+ and a warning before', () => {
     const src = net(`        - subnet: 172.28.0.1/16\n`);
-    assert.deepEqual(lint(src, { engine: '29.7' }), ['8: subnet-host-bits: `subnet` 172.28.0.1/16 has host bits set; the Engine refuses it. Write `172.28.0.0/16`.']);
-    assert.deepEqual(lint(src, { engine: '20.10' }), ['8: subnet-host-bits: `subnet` 172.28.0.1/16 has host bits set; newer Engines refuse it. Write `172.28.0.0/16`.']);
-    assert.deepEqual(codes(net(`        - subnet: 172.28.0.0/16\n          ip_range: 172.28.0.5/24\n`), { engine: '25.0' }), ['9: ip-range-host-bits']);
+    assert.deepEqual(k.lines(src, { engine: '29.7' }), ['8: subnet-host-bits: `subnet` 172.28.0.1/16 has host bits set; the Engine refuses it. Write `172.28.0.0/16`.']);
+    assert.deepEqual(k.lines(src, { engine: '20.10' }), ['8: subnet-host-bits: `subnet` 172.28.0.1/16 has host bits set; newer Engines refuse it. Write `172.28.0.0/16`.']);
+    assert.deepEqual(k.codes(net(`        - subnet: 172.28.0.0/16\n          ip_range: 172.28.0.5/24\n`), { engine: '25.0' }), ['9: ip-range-host-bits']);
   });
 
   it('reports gateway, ip_range and aux addresses outside their subnet', () => {
@@ -50,17 +51,17 @@ describe('compose networks: address rules', () => {
           ip_range: fd00::/48
           gateway: fd00:1::1
 `);
-    assert.deepEqual(codes(src), ['9: gateway-outside-subnet', '10: ip-range-outside-subnet', '12: aux-address-outside-subnet', '14: ip-range-too-large']);
-    assert.match(lint(src, { engine: '20.10' })[1], /^10: ip-range-outside-subnet: .*Engine 25.0 and later refuse it/);
-    assert.equal(lint(src)[0], '9: gateway-outside-subnet: Gateway 172.29.0.1 is outside subnet 172.28.0.0/16. Use an address inside it, like 172.28.0.1.');
+    assert.deepEqual(k.codes(src), ['9: gateway-outside-subnet', '10: ip-range-outside-subnet', '12: aux-address-outside-subnet', '14: ip-range-too-large']);
+    assert.match(k.lines(src, { engine: '20.10' })[1], /^10: ip-range-outside-subnet: .*Engine 25.0 and later refuse it/);
+    assert.equal(k.lines(src)[0], '9: gateway-outside-subnet: Gateway 172.29.0.1 is outside subnet 172.28.0.0/16. Use an address inside it, like 172.28.0.1.');
   });
 
   it('reports a gateway on the network or broadcast address', () => {
-    assert.deepEqual(codes(net(`        - subnet: 172.28.0.0/24\n          gateway: 172.28.0.255\n`)), ['9: gateway-reserved']);
+    assert.deepEqual(k.codes(net(`        - subnet: 172.28.0.0/24\n          gateway: 172.28.0.255\n`)), ['9: gateway-reserved']);
   });
 
   it('reports overlapping subnets of two networks with a free alternative', () => {
-    const lines = lint(`services:
+    const lines = k.lines(`services:
   web:
     networks: [a, b, c]
 networks:
@@ -86,13 +87,13 @@ networks:
   it('warns when a subnet overlaps a live network of the connected Engine, but not the network itself', () => {
     const src = net(`        - subnet: 172.28.0.0/16\n`);
     const live = (name: string) => [{ id: 'x', name, driver: 'bridge', scope: 'local', internal: false, enableIPv6: false, subnets: [{ subnet: '172.28.0.0/20' }], labels: {} }];
-    assert.deepEqual(codes(src, { liveNetworks: live('other') }), ['8: subnet-overlaps-live-network']);
-    assert.deepEqual(codes(src, { liveNetworks: live('app_n') }), []);
+    assert.deepEqual(k.codes(src, { liveNetworks: live('other') }), ['8: subnet-overlaps-live-network']);
+    assert.deepEqual(k.codes(src, { liveNetworks: live('app_n') }), []);
   });
 
   it('refuses two IPv4 subnets on a bridge network', () => {
-    assert.deepEqual(codes(net(`        - subnet: 172.28.0.0/16\n        - subnet: 172.29.0.0/16\n        - subnet: fd00::/64\n`)), ['9: bridge-multiple-subnets']);
-    assert.deepEqual(codes(net(`        - subnet: 172.28.0.0/16\n        - subnet: 172.29.0.0/16\n`, '\n    driver: macvlan')), []);
+    assert.deepEqual(k.codes(net(`        - subnet: 172.28.0.0/16\n        - subnet: 172.29.0.0/16\n        - subnet: fd00::/64\n`)), ['9: bridge-multiple-subnets']);
+    assert.deepEqual(k.codes(net(`        - subnet: 172.28.0.0/16\n        - subnet: 172.29.0.0/16\n`, '\n    driver: macvlan')), []);
   });
 
   it('checks static addresses against the subnets, the gateway and each other', () => {
@@ -133,7 +134,7 @@ networks:
       config:
         - subnet: fd00:6::/64
 `;
-    assert.deepEqual(codes(src, { engine: '29.0' }), [
+    assert.deepEqual(k.codes(src, { engine: '29.0' }), [
       '5: duplicate-static-ip',
       '6: ipv6-not-enabled',
       '8: static-ip-no-subnet',
@@ -144,12 +145,12 @@ networks:
       '25: invalid-mac',
     ]);
     // From 29.1 an address on a network without configured subnet is the Engine's business.
-    assert.ok(!codes(src, { engine: '29.1' }).includes('8: static-ip-no-subnet'));
+    assert.ok(!k.codes(src, { engine: '29.1' }).includes('8: static-ip-no-subnet'));
   });
 
   it('reports invalid static address text and link-local IPs', () => {
     assert.deepEqual(
-      lint(`services:
+      k.lines(`services:
   a:
     networks:
       n:

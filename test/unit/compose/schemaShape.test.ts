@@ -1,11 +1,14 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { codes, lint } from './helpers';
+import { composeMode } from '../../../server/src/modes/compose/composeMode';
+import { modeKit } from '../../util/modeKit';
+
+const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
 
 describe('compose networks: schema of the network parts', () => {
   it('reports unknown properties at every level, with a suggestion, and allows x- extensions', () => {
     assert.deepEqual(
-      lint(`services:
+      k.lines(`services:
   web:
     networks:
       front:
@@ -32,7 +35,7 @@ networks:
 
   it('checks types, accepting interpolated values and string booleans', () => {
     assert.deepEqual(
-      codes(`services:
+      k.codes(`services:
   web:
     networks:
       front:
@@ -63,7 +66,7 @@ networks:
 
   it('reports the wrong shape of a network, of service networks and of network_mode', () => {
     assert.deepEqual(
-      codes(`services:
+      k.codes(`services:
   a:
     networks: front
   b:
@@ -83,14 +86,14 @@ networks:
 
   it('reports a problem in an anchored attachment once, however many services merge it', () => {
     assert.deepEqual(
-      codes(`x-att: &att\n  front:\n    aliasses: [x]\nservices:\n  a:\n    networks: *att\n  b:\n    networks: *att\nnetworks:\n  front:\n`),
+      k.codes(`x-att: &att\n  front:\n    aliasses: [x]\nservices:\n  a:\n    networks: *att\n  b:\n    networks: *att\nnetworks:\n  front:\n`),
       ['3: unknown-property'],
     );
   });
 
   it('warns about external.name and refuses it when it conflicts with name', () => {
     assert.deepEqual(
-      lint(`services:
+      k.lines(`services:
   web:
     networks: [a, b]
 networks:
@@ -111,7 +114,7 @@ networks:
 
   it('warns about creation properties on an external network', () => {
     assert.deepEqual(
-      codes(`services:
+      k.codes(`services:
   web:
     networks: [shared]
 networks:
@@ -128,9 +131,9 @@ networks:
   });
 
   it('stays silent outside the network parts and on YAML it cannot parse', () => {
-    assert.deepEqual(codes(`services:\n  web:\n    image: 12\n    ports: {a: b}\n    volumes: 3\nvolumes:\n  x: 1\n`), []);
-    assert.deepEqual(codes(`services:\n  web:\n    networks: [front\nnetworks:\n  : :\n\t- [\n`), []);
-    assert.deepEqual(codes(''), []);
-    assert.deepEqual(codes('- just\n- a list\n'), []);
+    assert.deepEqual(k.codes(`services:\n  web:\n    image: 12\n    ports: {a: b}\n    volumes: 3\nvolumes:\n  x: 1\n`), []);
+    assert.deepEqual(k.codes(`services:\n  web:\n    networks: [front\nnetworks:\n  : :\n\t- [\n`), []);
+    assert.deepEqual(k.codes(''), []);
+    assert.deepEqual(k.codes('- just\n- a list\n'), []);
   });
 });

@@ -1,0 +1,46 @@
+import type { Rule } from '../../languageMode';
+import type { ComposeFix, ComposeModel } from '../model';
+import { addressContainment } from './addressContainment';
+import { addressSyntax } from './addressSyntax';
+import { bridgeMultipleSubnets } from './bridgeMultipleSubnets';
+import { duplicateStaticAddress } from './duplicateStaticAddress';
+import { engineSupport } from './engineSupport';
+import { externalName } from './externalName';
+import { externalWithCreationProps } from './externalWithCreationProps';
+import { macAddressMismatch } from './macAddressMismatch';
+import { networkModeWithNetworks } from './networkModeWithNetworks';
+import { portsWithHostNetwork } from './portsWithHostNetwork';
+import { predefinedNetworkName } from './predefinedNetworkName';
+import { schemaShape } from './schemaShape';
+import { staticAddress } from './staticAddress';
+import { subnetOverlap } from './subnetOverlap';
+import { subnetOverlapWithinNetwork } from './subnetOverlapWithinNetwork';
+import { undefinedNetwork } from './undefinedNetwork';
+import { undefinedService } from './undefinedService';
+import { unusedNetwork } from './unusedNetwork';
+
+/**
+ * Every Compose rule, in reporting order: a newcomer finds any rule in one hop from
+ * here (#14). Each is a plain `Rule<ComposeModel, ComposeFix>` over the parse and the
+ * shared ModeContext, one per file, named after the code it reports.
+ */
+export const RULES: readonly Rule<ComposeModel, ComposeFix>[] = [
+  schemaShape,
+  externalName,
+  undefinedNetwork,
+  networkModeWithNetworks,
+  undefinedService,
+  unusedNetwork,
+  portsWithHostNetwork,
+  addressSyntax,
+  addressContainment,
+  subnetOverlap,
+  subnetOverlapWithinNetwork,
+  bridgeMultipleSubnets,
+  staticAddress,
+  duplicateStaticAddress,
+  externalWithCreationProps,
+  predefinedNetworkName,
+  macAddressMismatch,
+  engineSupport,
+];
