@@ -10,6 +10,6 @@ export function getLanguageModes(): Record<FileKind, LanguageMode<any, any>> {
   return {
     daemonJson: fromLegacy(daemonJsonMode),
     compose: fromLegacy(composeNetworksMode),
-    systemdDropin: fromLegacy(systemdDropinMode),
+    systemdDropin: systemdDropinMode,
   };
 }
