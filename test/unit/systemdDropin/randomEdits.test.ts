@@ -20,8 +20,8 @@ import { randomEdit } from '../../util/randomEdit';
  */
 
 const URI = 'file:///etc/systemd/system/docker.service.d/http-proxy.conf';
-/** Another file of the same name and folder kind: nothing a parse might keep per URI can reach it. */
-const FRESH_URI = 'file:///srv/fresh/docker.service.d/http-proxy.conf';
+/** A new file of the same name and folder kind for each check: nothing a parse might keep per URI can reach it. */
+const freshUri = (n: number) => `file:///srv/fresh-${n}/docker.service.d/http-proxy.conf`;
 const VERIFY_DIR = path.join(REPO_ROOT, 'test', 'fixtures', 'systemdDropin', 'verify');
 const FIXTURES = readdirSync(VERIFY_DIR)
   .filter((f) => f.endsWith('.conf'))
@@ -100,7 +100,7 @@ describe('drop-in mode under random edits', () => {
           }
         }
         problems += found.length;
-        const fresh = TextDocument.create(FRESH_URI, 'plaintext', 1, text);
+        const fresh = TextDocument.create(freshUri(checked), 'plaintext', 1, text);
         assert.deepEqual(toDiagnostics(document, found), toDiagnostics(fresh, mode.validate!(mode.parse(fresh), ctx)), where);
         for (const r of symbolRanges(mode.findDocumentSymbols!(document, model, ctx))) insideDocument(document, r, `symbol, ${where}`);
         const position = document.positionAt(Math.floor(rand() * (text.length + 1)));

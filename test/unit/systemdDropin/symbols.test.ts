@@ -24,4 +24,11 @@ describe('drop-in outline', () => {
       '  After @5',
     ]);
   });
+
+  it('ends the last section where systemd stops reading', () => {
+    const f = k.parse('[Service]\nEnvironment=A=1\n$0[Service\nExecStart=/x\n');
+    const symbols = systemdDropinMode.findDocumentSymbols!(f.document, f.model, modeContext());
+    assert.deepEqual(outline(symbols), ['[Service] @1', '  Environment @2', '    A @2']);
+    assert.deepEqual(symbols[0].range.end, f.position);
+  });
 });
