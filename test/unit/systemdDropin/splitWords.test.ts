@@ -1,13 +1,13 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { parseSyntax as parseDropin } from '../../../server/src/modes/systemdDropin/parse';
+import { parseSyntax } from '../../../server/src/modes/systemdDropin/parse';
 import { splitQuoted, splitWords, type Word } from '../../../server/src/modes/systemdDropin/splitWords';
 import { fixture } from '../../util/fixture';
 
 const dropin = (source: string) => fixture(source, 'file:///etc/systemd/system/docker.service.d/http-proxy.conf', 'plaintext');
 
 function split(value: string) {
-  return splitWords(parseDropin(`[Service]\nEnvironment=${value}\n`).assignments[0].value);
+  return splitWords(parseSyntax(`[Service]\nEnvironment=${value}\n`).assignments[0].value);
 }
 
 describe('splitWords (Environment= words)', () => {
@@ -27,7 +27,7 @@ describe('splitWords (Environment= words)', () => {
 
   it('keeps the words before a syntax error and points at the error', () => {
     const f = dropin('[Service]\nEnvironment=A=1 ESC="a$0\\q$0b" C=3\n');
-    const r = splitWords(parseDropin(f.text).assignments[0].value);
+    const r = splitWords(parseSyntax(f.text).assignments[0].value);
     assert.deepEqual(
       r.words.map((w) => w.text),
       ['A=1'],
@@ -38,7 +38,7 @@ describe('splitWords (Environment= words)', () => {
 
   it('reports an unterminated quote at the quote, and a trailing backslash', () => {
     const f = dropin('[Service]\nEnvironment=$0"$0UNTERMINATED=abc\n');
-    const r = splitWords(parseDropin(f.text).assignments[0].value);
+    const r = splitWords(parseSyntax(f.text).assignments[0].value);
     assert.equal(r.error?.kind, 'unterminated-quote');
     assert.deepEqual(r.error?.span, { start: f.offsets[0], end: f.offsets[1] });
     assert.equal(split('Z=1 A=x\\ ').error?.kind, 'trailing-backslash');
@@ -46,14 +46,14 @@ describe('splitWords (Environment= words)', () => {
 
   it('maps every character back to the document', () => {
     const f = dropin('[Service]\nEnvironment="A=$0x y"\n');
-    const w = splitWords(parseDropin(f.text).assignments[0].value).words[0];
+    const w = splitWords(parseSyntax(f.text).assignments[0].value).words[0];
     assert.equal(w.offsets[w.text.indexOf('x')], f.offsets[0]);
     assert.equal(f.text.slice(w.span.start, w.span.end), '"A=x y"');
   });
 
   it('maps the characters of a continued line and of unquoted, unescaped words to their source', () => {
     const f = dropin('[Service]\nEnvironment="A=$0x\\x41" \\\n  B=$0y\n');
-    const words = splitWords(parseDropin(f.text).assignments[0].value).words;
+    const words = splitWords(parseSyntax(f.text).assignments[0].value).words;
     assert.equal(words[0].offsets[words[0].text.indexOf('x')], f.offsets[0]);
     // The escape \x41 decodes to one character placed at its backslash.
     assert.equal(words[0].offsets[words[0].text.indexOf('A', 1)], f.offsets[0] + 1);
@@ -99,7 +99,7 @@ describe('splitWords (Environment= words)', () => {
       let value = '';
       for (let k = 1 + rnd(8); k > 0; k--) value += pieces[rnd(pieces.length)];
       const text = `[Service]\nEnvironment=${value}\n`;
-      const assignment = parseDropin(text).assignments[0];
+      const assignment = parseSyntax(text).assignments[0];
       if (!assignment) continue;
       assert.deepEqual(same(splitWords(assignment.value)), same(splitQuoted(assignment.value)), JSON.stringify(value));
       if (!/\\|\w"|"\w/.test(assignment.value.text)) fast++;
