@@ -145,6 +145,17 @@ describe('drop-in diagnostics agree with systemd-analyze verify', () => {
     );
   });
 
+  it('lone \\r and \\r\\n line breaks: systemd numbers the lines as LSP does (#15 item 5)', async (t) => {
+    const analyze = requireSystemdAnalyze(t);
+    if (!analyze) return;
+    // Generated: a fixture file with lone carriage returns would not survive editors and checkouts.
+    const text = '[Service]\rEnviroment=x\rFoo=1\r\nTimeoutStartSec=forever\nEnvironment=A=1\r';
+    const verdict = await verify(analyze, 'http-proxy.conf', text);
+    assert.deepEqual([...verdict.lines].sort(), [1, 2, 3], verdict.output);
+    const diags = validate('file:///etc/systemd/system/docker.service.d/http-proxy.conf', text);
+    assert.deepEqual(diags.map((d) => d.range.start.line).sort(), [1, 2, 3]);
+  });
+
   for (const name of files) {
     it(name, async (t) => {
       const analyze = requireSystemdAnalyze(t);

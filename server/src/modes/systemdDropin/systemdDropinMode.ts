@@ -21,7 +21,7 @@ export const systemdDropinMode: LanguageMode<DropinModel, DropinFix> = {
   parse,
   validate,
   resolveFix: (_document, model, fix) => resolveFix(model, fix),
-  complete: (document, position, model) => complete(document, position, model),
-  hover: (document, position, model) => hover(document, position, model),
-  findDocumentSymbols: (document, model) => findDocumentSymbols(document, model),
+  complete,
+  hover,
+  findDocumentSymbols,
 };
