@@ -54,6 +54,24 @@ describe('systemd drop-in over LSP', () => {
     client.close(uri);
   });
 
+  it('resolves a quick fix against the text typed since validation (#14)', async () => {
+    client.open(uri, '[Service]\nEnviroment=A=1\n');
+    const diags: Diagnostic[] = await client.diagnosticsFor(uri, 1);
+    // Lines typed above: the diagnostic the client still holds points at the old line.
+    const version = client.change(uri, '[Service]\n# proxy\nExecStart=\nExecStart=/usr/bin/dockerd\nEnviroment=A=1\n');
+    const ask = () =>
+      client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diags[0].range, context: { diagnostics: diags } });
+    const actions = await ask();
+    assert.equal(actions.length, 1);
+    const { version: v, edits } = actionEdits(actions[0], uri);
+    assert.equal(v, version);
+    assert.deepEqual(edits, [{ range: { start: { line: 4, character: 0 }, end: { line: 4, character: 10 } }, newText: 'Environment' }]);
+    // Corrected by hand: the stale diagnostic's fix is not offered.
+    client.change(uri, '[Service]\nEnvironment=A=1\n');
+    assert.deepEqual(await ask(), []);
+    client.close(uri);
+  });
+
   it('completes and hovers', async () => {
     client.open(uri, '[Service]\nEnvironment=\n');
     const list = await client.request<CompletionList>('textDocument/completion', { textDocument: { uri }, position: { line: 1, character: 12 } });

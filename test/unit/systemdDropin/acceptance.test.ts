@@ -4,7 +4,13 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { REPO_ROOT } from '../../util/lspClient';
-import { validate } from './dropinTestKit';
+import { systemdDropinMode } from '../../../server/src/modes/systemdDropin/systemdDropinMode';
+import { modeKit } from '../../util/modeKit';
+
+const URI = 'file:///etc/systemd/system/docker.service.d/http-proxy.conf';
+const k = modeKit(systemdDropinMode, URI);
+/** The fixture and its diagnostics. */
+const validate = (source: string) => ({ f: k.parse(source), diagnostics: k.diagnostics(source) });
 
 /**
  * Issue 5 acceptance: the proxy drop-in of seed 003 (docker/docs style) is clean; the

@@ -1,7 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { systemdDropinMode } from '../../../server/src/modes/systemdDropin/systemdDropinMode';
-import { CTX, dropin, lines, linesOf } from './dropinTestKit';
+import { modeKit } from '../../util/modeKit';
+
+const URI = 'file:///etc/systemd/system/docker.service.d/http-proxy.conf';
+const k = modeKit(systemdDropinMode, URI);
+/** Only the diagnostics with `code`, as lines. */
+const linesOf = (code: string, source: string, uri = URI) => modeKit(systemdDropinMode, uri).lines(source).filter((l) => l.split(': ')[1] === code);
+const lines = (source: string, uri = URI) => modeKit(systemdDropinMode, uri).lines(source);
+/** The fixture and its diagnostics. */
+const validate = (source: string) => ({ f: k.parse(source), diagnostics: k.diagnostics(source) });
 
 const CODE = 'exec-command-invalid';
 
@@ -25,8 +33,8 @@ describe('Exec*= command lines (prefixes and path, systemd 252)', () => {
   });
 
   it('reports repeated or conflicting prefixes on the offending character', () => {
-    const f = dropin('[Service]\nExecStartPre=-+$0!/bin/kill\n');
-    const d = systemdDropinMode.doValidation!(f.document, systemdDropinMode.parse(f.document), CTX).filter((x) => x.code === CODE);
+    const { f, diagnostics } = validate('[Service]\nExecStartPre=-+$0!/bin/kill\n');
+    const d = diagnostics.filter((x) => x.code === CODE);
     assert.equal(d.length, 1);
     assert.deepEqual(d[0].range, { start: f.document.positionAt(f.offsets[0]), end: f.document.positionAt(f.offsets[0] + 1) });
     assert.deepEqual(linesOf(CODE, '[Service]\nExecStartPre=-@@/bin/kill kill\nExecStartPre=-!!!/bin/kill\n'), [

@@ -2,7 +2,16 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { classifyNoProxyEntry, parseNoProxy } from '../../../server/src/modes/systemdDropin/noProxy';
 import { readProxy } from '../../../server/src/modes/systemdDropin/proxyUrl';
-import { lines, linesOf, validate } from './dropinTestKit';
+import { systemdDropinMode } from '../../../server/src/modes/systemdDropin/systemdDropinMode';
+import { modeKit } from '../../util/modeKit';
+
+const URI = 'file:///etc/systemd/system/docker.service.d/http-proxy.conf';
+const k = modeKit(systemdDropinMode, URI);
+/** Only the diagnostics with `code`, as lines. */
+const linesOf = (code: string, source: string, uri = URI) => modeKit(systemdDropinMode, uri).lines(source).filter((l) => l.split(': ')[1] === code);
+const lines = (source: string, uri = URI) => modeKit(systemdDropinMode, uri).lines(source);
+/** The fixture and its diagnostics. */
+const validate = (source: string) => ({ f: k.parse(source), diagnostics: k.diagnostics(source) });
 
 describe('readProxy (x/net httpproxy parseProxy)', () => {
   it('keeps http, https and socks5 URLs', () => {

@@ -1,6 +1,15 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { lines, linesOf, validate } from './dropinTestKit';
+import { systemdDropinMode } from '../../../server/src/modes/systemdDropin/systemdDropinMode';
+import { modeKit } from '../../util/modeKit';
+
+const URI = 'file:///etc/systemd/system/docker.service.d/http-proxy.conf';
+const k = modeKit(systemdDropinMode, URI);
+/** Only the diagnostics with `code`, as lines. */
+const linesOf = (code: string, source: string, uri = URI) => modeKit(systemdDropinMode, uri).lines(source).filter((l) => l.split(': ')[1] === code);
+const lines = (source: string, uri = URI) => modeKit(systemdDropinMode, uri).lines(source);
+/** The fixture and its diagnostics. */
+const validate = (source: string) => ({ f: k.parse(source), diagnostics: k.diagnostics(source) });
 
 /** systemd's own verdicts (each checked against systemd-analyze verify 252, see the integration test). */
 describe('systemd verdict rules', () => {

@@ -1,5 +1,5 @@
 import { directiveEntry } from './directiveSchema';
-import type { MappedText, Span } from './parseDropin';
+import type { MappedText, Span } from './model';
 import { splitWords } from './splitWords';
 
 /**
@@ -83,7 +83,7 @@ export function execCommandProblem(a: { section?: { name: string }; key: string;
   if (path.endsWith('/')) return problem('directory');
   if (!path.startsWith('/') && !isFileName(path)) {
     if ('-@:+!'.includes(path[0])) {
-      const at = first.offsets.get(i)!;
+      const at = first.offsets[i];
       return problem('prefix', { start: at, end: at + 1 });
     }
     return problem('relative');

@@ -11,7 +11,7 @@ import {
   manUrl,
   type SectionName,
 } from './directiveSchema';
-import type { DropinModel } from './dropinModel';
+import type { DropinModel } from './model';
 import { parseNoProxy } from './noProxy';
 
 /**

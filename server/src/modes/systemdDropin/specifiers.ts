@@ -1,6 +1,5 @@
-import { OffsetMapBuilder, type OffsetMap } from './offsetMap';
 import { SPECIFIERS } from './directiveSchema';
-import type { Span } from './parseDropin';
+import type { Span } from './model';
 
 /**
  * `%` specifiers as systemd 252's `specifier_printf()` (src/shared/specifier.c)
@@ -21,20 +20,21 @@ export interface SpecifierUse {
 export interface Resolved {
   /** Text after `%%` → `%`; known specifiers are kept as `%X` (their value is not known here). */
   text: string;
-  offsets: OffsetMap;
+  /** Offset of each character of `text`, plus the end. */
+  offsets: readonly number[];
   uses: readonly SpecifierUse[];
 }
 
 /** Shared by every text without a `%` (most of them). */
 const NO_USES: readonly SpecifierUse[] = Object.freeze([]);
 
-export function resolveSpecifiers(text: string, offsets: OffsetMap): Resolved {
+export function resolveSpecifiers(text: string, offsets: readonly number[]): Resolved {
   // Without a `%` nothing changes: share the caller's text and offsets.
   if (text.indexOf('%') < 0) return { text, offsets, uses: NO_USES };
   const uses: SpecifierUse[] = [];
-  const off = (i: number): number => offsets.get(i)!;
+  const off = (i: number): number => offsets[i];
   let out = '';
-  const outOffsets = new OffsetMapBuilder();
+  const outOffsets: number[] = [];
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
     if (c === '%' && i + 1 < text.length) {
@@ -59,5 +59,5 @@ export function resolveSpecifiers(text: string, offsets: OffsetMap): Resolved {
     outOffsets.push(off(i));
   }
   outOffsets.push(off(text.length));
-  return { text: out, offsets: outOffsets.build(), uses };
+  return { text: out, offsets: outOffsets, uses };
 }

@@ -1,5 +1,4 @@
-import { OffsetMap, OffsetMapBuilder } from './offsetMap';
-import type { MappedText, Span } from './parseDropin';
+import type { MappedText, Span } from './model';
 
 /**
  * Splits a value into words the way systemd 252's `extract_first_word()` does with
@@ -14,8 +13,8 @@ import type { MappedText, Span } from './parseDropin';
 export interface Word {
   /** The word after quote removal and unescaping. */
   text: string;
-  /** Loc of the source of each character of `text`, plus the end. */
-  offsets: OffsetMap;
+  /** Offset of the source of each character of `text`, plus the end. */
+  offsets: readonly number[];
   /** The word as written, quotes included. */
   span: Span;
   /** True when any part of the word was quoted. */
@@ -118,24 +117,17 @@ function simpleWords(value: MappedText): Word[] | undefined {
     const b = i + m[0].length;
     // A word of several pieces (A"B=1", "a"b): the full splitter joins them.
     if (b < src.length && !isSeparator(src.charCodeAt(b))) return undefined;
-    const start = map.get(i)!;
-    const end = map.get(b - 1)! + 1;
+    const start = map[i];
+    const end = map[b - 1] + 1;
     const c = src.charCodeAt(i);
-    let offsets: OffsetMap;
     if (c === 34 /* " */ || c === 39 /* ' */) {
-      if (!map.contiguous) return undefined;
       // The characters between the quotes, then the end after the closing quote.
-      const n = b - i - 2;
-      offsets = n > 0 ? new OffsetMap(start + 1, n + 1, [0, start + 1, n, end]) : OffsetMap.contiguous(end, 1);
+      const offsets = map.slice(i + 1, b - 1);
+      offsets.push(end);
       words.push({ text: m[0].slice(1, -1), offsets, span: { start, end }, quoted: true });
     } else {
-      if (map.contiguous) offsets = OffsetMap.contiguous(start, b - i + 1);
-      else {
-        const builder = new OffsetMapBuilder();
-        builder.append(map, i, b);
-        builder.push(end);
-        offsets = builder.build();
-      }
+      const offsets = map.slice(i, b);
+      offsets.push(end);
       words.push({ text: m[0], offsets, span: { start, end }, quoted: false });
     }
     i = b;
@@ -151,7 +143,7 @@ export function splitWords(value: MappedText): SplitResult {
 export function splitQuoted(value: MappedText): SplitResult {
   const src = value.text;
   const map = value.offsets;
-  const off = (i: number): number => map.get(i)!;
+  const off = (i: number): number => map[i];
   const words: Word[] = [];
   const endOfValue = src.length > 0 ? off(src.length - 1) + 1 : off(0);
   let i = 0;
@@ -160,7 +152,7 @@ export function splitQuoted(value: MappedText): SplitResult {
     if (i >= src.length) return { words };
     const wordStart = i;
     let text = '';
-    const offsets = new OffsetMapBuilder();
+    const offsets: number[] = [];
     let quote: number | undefined;
     let quoteAt = -1;
     let quoted = false;
@@ -225,10 +217,10 @@ export function splitQuoted(value: MappedText): SplitResult {
         if (d === 92 || (quote === undefined ? isSeparator(d) || d === 34 || d === 39 : d === quote)) break;
       }
       text += src.slice(i, j);
-      offsets.append(map, i, j);
+      for (let k = i; k < j; k++) offsets.push(map[k]);
       i = j;
     }
     offsets.push(off(i - 1) + 1);
-    words.push({ text, offsets: offsets.build(), span: { start: off(wordStart), end: off(i - 1) + 1 }, quoted });
+    words.push({ text, offsets, span: { start: off(wordStart), end: off(i - 1) + 1 }, quoted });
   }
 }

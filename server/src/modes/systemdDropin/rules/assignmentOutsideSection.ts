@@ -1,4 +1,5 @@
-import { diagnostic, DiagnosticSeverity, type Rule } from './rule';
+import type { Problem, Rule } from '../../languageMode';
+import { assignmentRef, type DropinFix, type DropinModel } from '../model';
 
 /**
  * systemd 252: "Assignment outside of section. Ignoring." for every assignment before
@@ -6,31 +7,23 @@ import { diagnostic, DiagnosticSeverity, type Rule } from './rule';
  * error on the first such line, with the fix; the following ones get an information
  * so the Problems panel is not flooded by one missing `[Service]`.
  */
-export const assignmentOutsideSection: Rule = (ctx) => {
+export const assignmentOutsideSection: Rule<DropinModel, DropinFix> = (model) => {
   // Only assignments above the first header have no section.
-  const assignments = ctx.model.doc.assignments;
-  let n = 0;
-  while (n < assignments.length && assignments[n].section === undefined) n++;
-  const outside = assignments.slice(0, n);
-  return outside.map((a, i) => {
-    const start = { line: a.firstLine, character: 0 };
-    if (i === 0) {
-      return diagnostic(a.keySpan,
-        'assignment-outside-section',
-        `systemd ignores ${a.key}= and every assignment above the first section header. Add a [Service] line at the top of the file.`,
-        DiagnosticSeverity.Error,
-        [
-          {
-            title: 'Add the [Service] header',
-            edits: [{ range: { start, end: start }, newText: '[Service]\n' }],
-          },
-        ],
-      );
+  const out: Problem<DropinFix>[] = [];
+  for (const a of model.assignments) {
+    if (a.section !== undefined) break;
+    const range = [a.keySpan.start, a.keySpan.end] as const;
+    if (out.length === 0) {
+      out.push({
+        range,
+        severity: 'error',
+        code: 'assignment-outside-section',
+        message: `systemd ignores ${a.key}= and every assignment above the first section header. Add a [Service] line at the top of the file.`,
+        fixes: [{ kind: 'add-section-header', title: 'Add the [Service] header', preferred: true, at: assignmentRef(a), header: 'Service' }],
+      });
+    } else {
+      out.push({ range, severity: 'information', code: 'assignment-outside-section', message: `systemd ignores ${a.key}= too: it comes before any section header.` });
     }
-    return diagnostic(a.keySpan,
-      'assignment-outside-section',
-      `systemd ignores ${a.key}= too: it comes before any section header.`,
-      DiagnosticSeverity.Information,
-    );
-  });
+  }
+  return out;
 };

@@ -1,4 +1,5 @@
-import { diagnostic, type Rule } from './rule';
+import type { Problem, Rule } from '../../languageMode';
+import type { DropinFix, DropinModel } from '../model';
 
 /**
  * "Invalid syntax, ignoring: …" (systemd 252 config_parse_environ): an unterminated
@@ -6,9 +7,9 @@ import { diagnostic, type Rule } from './rule';
  * words before it are kept, the rest of the line is dropped (verified with
  * systemd --test), so the diagnostic sits on the quote or escape.
  */
-export const environmentSyntax: Rule = (ctx) => {
-  const out = [];
-  for (const line of ctx.model.environment) {
+export const environmentSyntax: Rule<DropinModel, DropinFix> = (model) => {
+  const out: Problem<DropinFix>[] = [];
+  for (const line of model.environment) {
     const e = line.split.error;
     if (!e) continue;
     const lost = line.words.length > 0 ? 'this word and the rest of the line' : 'the whole line';
@@ -20,7 +21,7 @@ export const environmentSyntax: Rule = (ctx) => {
             ? `systemd cannot decode the escape ${e.sequence} (a zero or out-of-range value, or too few digits) and ignores ${lost}.`
             : `systemd does not know the escape ${e.sequence ?? '\\'} and ignores ${lost}. Write \\\\ for a backslash.`
           : `A backslash at the end of the value is invalid: systemd ignores ${lost}. Remove it or write \\\\.`;
-    out.push(diagnostic(e.span, 'invalid-syntax', message));
+    out.push({ range: [e.span.start, e.span.end], severity: 'error', code: 'invalid-syntax', message });
   }
   return out;
 };

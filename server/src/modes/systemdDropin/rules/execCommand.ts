@@ -1,6 +1,6 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Problem, Rule } from '../../languageMode';
 import { execCommandProblem, type ExecProblem } from '../execCommandLine';
-import { diagnostic, type Rule } from './rule';
+import type { DropinFix, DropinModel } from '../model';
 
 /**
  * Exec*= command lines systemd 252 refuses (prefixes, path); the grammar and the
@@ -26,11 +26,11 @@ function message(key: string, p: ExecProblem): string {
   }
 }
 
-export const execCommand: Rule = (ctx) => {
-  const out: Diagnostic[] = [];
-  for (const a of ctx.model.effective) {
+export const execCommand: Rule<DropinModel, DropinFix> = (model) => {
+  const out: Problem<DropinFix>[] = [];
+  for (const a of model.effective) {
     const p = execCommandProblem(a);
-    if (p) out.push(diagnostic(p.span, 'exec-command-invalid', message(a.key, p)));
+    if (p) out.push({ range: [p.span.start, p.span.end], severity: 'error', code: 'exec-command-invalid', message: message(a.key, p) });
   }
   return out;
 };

@@ -1,7 +1,6 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
-import type { EffectiveAssignment } from '../dropinModel';
+import type { Problem, Rule } from '../../languageMode';
 import { execCommandProblem } from '../execCommandLine';
-import { diagnostic, type Rule } from './rule';
+import { assignmentRef, type DropinFix, type DropinModel, type EffectiveAssignment } from '../model';
 
 /**
  * systemd.service(5): unless Type=oneshot a service has exactly one ExecStart=.
@@ -14,17 +13,17 @@ import { diagnostic, type Rule } from './rule';
  * the stock docker.service; another drop-in of the same unit could change the count.
  * A command systemd drops (rules/execCommand.ts) does not count.
  */
-export const execStartReset: Rule = (ctx) => {
+export const execStartReset: Rule<DropinModel, DropinFix> = (model) => {
   // Runs on every keystroke: one pass for the ExecStart= lines and the last Type=.
   const execStarts: EffectiveAssignment[] = [];
   let type: string | undefined;
-  for (const a of ctx.model.effective) {
+  for (const a of model.effective) {
     if (a.section.name !== 'Service') continue;
     if (a.key === 'ExecStart') execStarts.push(a);
     else if (a.key === 'Type') type = a.value.text;
   }
   if (type === 'oneshot') return [];
-  const out: Diagnostic[] = [];
+  const out: Problem<DropinFix>[] = [];
   let count = 1; // the stock unit's own ExecStart=
   let lastReset: EffectiveAssignment | undefined;
   for (const a of execStarts) {
@@ -36,27 +35,28 @@ export const execStartReset: Rule = (ctx) => {
     }
     count++;
     if (count > 1) {
-      const pos = { line: a.firstLine, character: 0 };
       const reset = lastReset === undefined;
-      out.push(
-        diagnostic(a.keySpan,
-          'execstart-not-reset',
-          reset
-            ? 'systemd refuses to load docker.service: it already has an ExecStart=, and only Type=oneshot services may have more than one. Add an empty "ExecStart=" line before this one to replace the command.'
-            : 'systemd refuses to load docker.service: this is a second ExecStart= command. Keep only one command after the empty "ExecStart=".',
-          undefined,
-          reset ? [{ title: 'Insert an empty ExecStart= line before', edits: [{ range: { start: pos, end: pos }, newText: 'ExecStart=\n' }] }] : undefined,
-        ),
-      );
+      out.push({
+        range: [a.keySpan.start, a.keySpan.end],
+        severity: 'error',
+        code: 'execstart-not-reset',
+        message: reset
+          ? 'systemd refuses to load docker.service: it already has an ExecStart=, and only Type=oneshot services may have more than one. Add an empty "ExecStart=" line before this one to replace the command.'
+          : 'systemd refuses to load docker.service: this is a second ExecStart= command. Keep only one command after the empty "ExecStart=".',
+        fixes: reset
+          ? [{ kind: 'insert-execstart-reset', title: 'Insert an empty ExecStart= line before', preferred: true, at: assignmentRef(a), command: a.value.text }]
+          : undefined,
+      });
     }
   }
   if (lastReset && count === 0) {
-    out.push(
-      diagnostic(lastReset.keySpan,
-        'execstart-missing',
+    out.push({
+      range: [lastReset.keySpan.start, lastReset.keySpan.end],
+      severity: 'error',
+      code: 'execstart-missing',
+      message:
         'systemd refuses to load docker.service: this empty ExecStart= clears the dockerd command and no new one follows. Add "ExecStart=/usr/bin/dockerd …" after it, or remove it.',
-      ),
-    );
+    });
   }
   return out;
 };

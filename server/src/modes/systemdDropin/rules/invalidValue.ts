@@ -1,6 +1,7 @@
+import type { Problem, Rule } from '../../languageMode';
 import { BOOLEANS, directiveEntry, type DirectiveEntry } from '../directiveSchema';
+import type { DropinFix, DropinModel } from '../model';
 import { resolveSpecifiers } from '../specifiers';
-import { diagnostic, type Rule } from './rule';
 
 /**
  * Values systemd 252 cannot parse for the directives the schema describes: it logs
@@ -62,16 +63,21 @@ export function valueProblem(entry: DirectiveEntry, value: string): string | und
   }
 }
 
-export const invalidValue: Rule = (ctx) => {
-  const out = [];
-  for (const a of ctx.model.effective) {
+export const invalidValue: Rule<DropinModel, DropinFix> = (model) => {
+  const out: Problem<DropinFix>[] = [];
+  for (const a of model.effective) {
     const entry = directiveEntry(a.section.name, a.key);
     if (!entry) continue;
     // An empty value resets many directives to their default; enums (but KillMode=),
     // time spans, limits and counts refuse it (systemd-analyze verify 252).
     if (a.value.text.length === 0) {
       if (REJECTS_EMPTY.has(entry.kind) && !entry.allowEmpty) {
-        out.push(diagnostic(a.keySpan, 'invalid-value', `systemd ignores this line: ${a.key}= needs a value here; remove the line to keep the default.`));
+        out.push({
+          range: [a.keySpan.start, a.keySpan.end],
+          severity: 'error',
+          code: 'invalid-value',
+          message: `systemd ignores this line: ${a.key}= needs a value here; remove the line to keep the default.`,
+        });
       }
       continue;
     }
@@ -79,8 +85,12 @@ export const invalidValue: Rule = (ctx) => {
     if (entry.kind !== 'envFile' && a.value.text.includes('%') && resolveSpecifiers(a.value.text, a.value.offsets).uses.length > 0) continue;
     const problem = valueProblem(entry, a.value.text);
     if (!problem) continue;
-    const span = { start: a.value.offsets.get(0)!, end: a.value.offsets.get(a.value.text.length - 1)! + 1 };
-    out.push(diagnostic(span, 'invalid-value', `systemd ignores this line: "${a.value.text}" is not a valid ${a.key}= value; ${problem}.`));
+    out.push({
+      range: [a.value.offsets[0], a.value.offsets[a.value.text.length - 1] + 1],
+      severity: 'error',
+      code: 'invalid-value',
+      message: `systemd ignores this line: "${a.value.text}" is not a valid ${a.key}= value; ${problem}.`,
+    });
   }
   return out;
 };

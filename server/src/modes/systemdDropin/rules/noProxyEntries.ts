@@ -1,23 +1,18 @@
+import type { Problem, Rule } from '../../languageMode';
 import { PROXY_VARIABLES, proxyVariableOf } from '../directiveSchema';
-import { valueSlice } from '../dropinModel';
+import { valueSlice, type DropinFix, type DropinModel } from '../model';
 import { parseNoProxy } from '../noProxy';
-import { diagnostic, DiagnosticSeverity, type Rule } from './rule';
 
 /** NO_PROXY entries that Go's httpproxy accepts but that can never match (noProxy.ts). */
-export const noProxyEntries: Rule = (ctx) => {
-  const out = [];
-  for (const w of ctx.model.variables) {
+export const noProxyEntries: Rule<DropinModel, DropinFix> = (model) => {
+  const out: Problem<DropinFix>[] = [];
+  for (const w of model.variables) {
     const upper = proxyVariableOf(w.name);
     if (!upper || PROXY_VARIABLES[upper].kind !== 'noProxy' || w.resolved.uses.length > 0) continue;
     for (const e of parseNoProxy(w.value)) {
       if (e.kind !== 'nothing') continue;
-      out.push(
-        diagnostic(valueSlice(w, e.start, e.end),
-          'no-proxy-entry-ignored',
-          `This ${w.name} entry matches nothing: ${e.reason}.`,
-          DiagnosticSeverity.Warning,
-        ),
-      );
+      const span = valueSlice(w, e.start, e.end);
+      out.push({ range: [span.start, span.end], severity: 'warning', code: 'no-proxy-entry-ignored', message: `This ${w.name} entry matches nothing: ${e.reason}.` });
     }
   }
   return out;

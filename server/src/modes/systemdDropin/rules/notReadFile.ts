@@ -1,22 +1,24 @@
-import { loc } from '../loc';
-import { diagnostic, DiagnosticSeverity, type Rule } from './rule';
+import type { Problem, Rule } from '../../languageMode';
+import type { DropinFix, DropinModel } from '../model';
 
 /**
  * systemd reads only `*.conf` files from a `.service.d/` folder and skips hidden ones
  * (systemd.unit(5); verified with systemd-analyze verify 252: `x.conf~`, `x.conf.bak`,
  * `X.CONF` and `.x.conf` are silently not loaded). Such a file gets this one warning
- * and nothing else: its content is never parsed, so line verdicts would mislead.
+ * and nothing else (validate.ts runs no other rule on it): its content is never
+ * parsed by systemd, so line verdicts would mislead.
  */
-export const notReadFile: Rule = (ctx) => {
-  if (!ctx.model.notRead) return [];
-  const base = ctx.model.path.slice(ctx.model.path.lastIndexOf('/') + 1);
-  const firstLineEnd = ctx.document.getText().search(/\r?\n|$/);
+export const notReadFile: Rule<DropinModel, DropinFix> = (model) => {
+  if (!model.notRead) return [];
+  const base = model.path.slice(model.path.lastIndexOf('/') + 1);
+  // The end of the first line, before its break (\n, \r\n or \r, as LSP has them).
+  const firstLineEnd = model.lineStarts.length > 1 ? model.lineStarts[1] - (model.text.startsWith('\r\n', model.lineStarts[1] - 2) ? 2 : 1) : model.text.length;
   const reason = base.startsWith('.') ? 'it is hidden (starts with a dot)' : 'its name does not end in `.conf`';
-  return [
-    diagnostic({ start: 0, end: loc(0, Math.max(0, firstLineEnd)) },
-      'dropin-not-read',
-      `systemd never reads this file: ${reason}. Rename it to a visible name ending in .conf, e.g. http-proxy.conf.`,
-      DiagnosticSeverity.Warning,
-    ),
-  ];
+  const problem: Problem<DropinFix> = {
+    range: [0, firstLineEnd],
+    severity: 'warning',
+    code: 'dropin-not-read',
+    message: `systemd never reads this file: ${reason}. Rename it to a visible name ending in .conf, e.g. http-proxy.conf.`,
+  };
+  return [problem];
 };

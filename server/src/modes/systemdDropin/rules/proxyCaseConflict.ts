@@ -1,17 +1,16 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Problem, Rule } from '../../languageMode';
 import { PROXY_VARIABLES } from '../directiveSchema';
-import type { EnvWord } from '../dropinModel';
-import { diagnostic, DiagnosticSeverity, type Rule } from './rule';
+import type { DropinFix, DropinModel, EnvWord } from '../model';
 
 /**
  * Go reads HTTP_PROXY before http_proxy (x/net httpproxy `getEnvAny`): when both are
  * set to different values, the lower-case one is ignored by dockerd (other programs
  * may prefer the lower-case one, which is why the difference is worth a warning).
  */
-export const proxyCaseConflict: Rule = (ctx) => {
-  const out: Diagnostic[] = [];
+export const proxyCaseConflict: Rule<DropinModel, DropinFix> = (model) => {
+  const out: Problem<DropinFix>[] = [];
   const last = new Map<string, EnvWord>();
-  for (const line of ctx.model.environment) {
+  for (const line of model.environment) {
     if (line.reset) last.clear();
     // Only the six proxy spellings are looked up below.
     for (const w of line.proxyWords) last.set(w.name, w);
@@ -20,13 +19,12 @@ export const proxyCaseConflict: Rule = (ctx) => {
     const u = last.get(upper);
     const l = last.get(entry.lowercase);
     if (!u || !l || u.value === l.value || u.value === '') continue;
-    out.push(
-      diagnostic(l.nameSpan,
-        'proxy-case-conflict',
-        `${entry.lowercase} differs from ${upper}: dockerd reads ${upper} first and ignores this value. Give both the same value, or keep only ${upper}.`,
-        DiagnosticSeverity.Warning,
-      ),
-    );
+    out.push({
+      range: [l.nameSpan.start, l.nameSpan.end],
+      severity: 'warning',
+      code: 'proxy-case-conflict',
+      message: `${entry.lowercase} differs from ${upper}: dockerd reads ${upper} first and ignores this value. Give both the same value, or keep only ${upper}.`,
+    });
   }
   return out;
 };

@@ -1,21 +1,22 @@
+import type { Problem, Rule } from '../../languageMode';
 import { PROXY_FACTS, PROXY_VARIABLES, proxyVariableOf } from '../directiveSchema';
-import { valueSlice } from '../dropinModel';
-import { diagnostic, DiagnosticSeverity, type Rule } from './rule';
+import { valueSlice, type DropinFix, type DropinModel } from '../model';
 
 /**
  * A user name or password in a proxy URL written into the unit is visible to every
  * local user: `systemctl show --property=Environment docker` needs no privileges.
  * A root-only file loaded with EnvironmentFile= keeps it private.
  */
-export const proxyCredentials: Rule = (ctx) => {
-  const out = [];
-  for (const w of ctx.model.variables) {
+export const proxyCredentials: Rule<DropinModel, DropinFix> = (model) => {
+  const out: Problem<DropinFix>[] = [];
+  for (const w of model.variables) {
     const upper = proxyVariableOf(w.name);
     if (!upper || PROXY_VARIABLES[upper].kind !== 'url') continue;
     const scheme = w.value.indexOf('://');
     const at = w.value.lastIndexOf('@');
     if (scheme < 0 || at <= scheme + 3) continue;
-    out.push(diagnostic(valueSlice(w, scheme + 3, at), 'proxy-credentials', `${PROXY_FACTS.credentials}`, DiagnosticSeverity.Warning));
+    const span = valueSlice(w, scheme + 3, at);
+    out.push({ range: [span.start, span.end], severity: 'warning', code: 'proxy-credentials', message: `${PROXY_FACTS.credentials}` });
   }
   return out;
 };

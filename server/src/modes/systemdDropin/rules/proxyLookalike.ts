@@ -1,6 +1,7 @@
+import type { Problem, Rule } from '../../languageMode';
 import { editDistance } from '../../suggest';
 import { IGNORED_PROXY_VARIABLES, PROXY_VARIABLES } from '../directiveSchema';
-import { diagnostic, DiagnosticSeverity, replaceEdit, type Rule } from './rule';
+import { variableRef, type DropinFix, type DropinModel } from '../model';
 
 /**
  * Names that look like a proxy variable but are none of the six spellings Go reads
@@ -36,30 +37,29 @@ function lookalikeOf(s: string): string | undefined {
   return SQUASHED_TARGETS.find((t) => editDistance(s, t.squashed) <= 1)?.target;
 }
 
-export const proxyLookalike: Rule = (ctx) => {
-  const out = [];
-  for (const line of ctx.model.environment) {
+export const proxyLookalike: Rule<DropinModel, DropinFix> = (model) => {
+  const out: Problem<DropinFix>[] = [];
+  for (const line of model.environment) {
     for (const w of line.words) {
       if (w.problem === 'missing-equals' || w.problem === 'comment' || w.name.length === 0) continue;
       if (EXACT_NAMES.has(w.name)) continue;
       if (ALL_NEED_X && !HAS_X.test(w.name)) continue;
       const upper = w.name.toUpperCase();
       if (IGNORED_NAMES.has(upper)) {
-        out.push(diagnostic(w.nameSpan, 'proxy-variable-unused', IGNORED_PROXY_VARIABLES[upper], DiagnosticSeverity.Warning));
+        out.push({ range: [w.nameSpan.start, w.nameSpan.end], severity: 'warning', code: 'proxy-variable-unused', message: IGNORED_PROXY_VARIABLES[upper] });
         continue;
       }
       const target = lookalikeOf(squash(w.name));
       if (!target) continue;
       const lower = w.name === w.name.toLowerCase();
       const fixName = lower ? PROXY_VARIABLES[target].lowercase : target;
-      out.push(
-        diagnostic(w.nameSpan,
-          'proxy-name-lookalike',
-          `dockerd does not read "${w.name}": the proxy variables are spelled ${target} or ${PROXY_VARIABLES[target].lowercase}.`,
-          DiagnosticSeverity.Warning,
-          [{ title: `Rename to ${fixName}`, edits: [replaceEdit(w.nameSpan, fixName)] }],
-        ),
-      );
+      out.push({
+        range: [w.nameSpan.start, w.nameSpan.end],
+        severity: 'warning',
+        code: 'proxy-name-lookalike',
+        message: `dockerd does not read "${w.name}": the proxy variables are spelled ${target} or ${PROXY_VARIABLES[target].lowercase}.`,
+        fixes: [{ kind: 'rename-variable', title: `Rename to ${fixName}`, preferred: true, at: variableRef(w), to: fixName }],
+      });
     }
   }
   return out;

@@ -1,9 +1,7 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
+import type { Problem, Rule, Severity } from '../../languageMode';
 import { PROXY_VARIABLES, proxyVariableOf } from '../directiveSchema';
-import { valueSlice, type EnvWord } from '../dropinModel';
-import { charAtLoc } from '../loc';
+import { valueSlice, variableRef, type DropinFix, type DropinModel, type EnvWord, type Span } from '../model';
 import { readProxy } from '../proxyUrl';
-import { diagnostic, DiagnosticSeverity, replaceEdit, type Rule, type RuleContext } from './rule';
 
 /**
  * HTTP_PROXY / HTTPS_PROXY values as dockerd (Go, x/net httpproxy) reads them; see
@@ -22,20 +20,25 @@ function percentEncode(ch: string): string {
   return [...new TextEncoder().encode(ch)].map((b) => '%%' + b.toString(16).toUpperCase().padStart(2, '0')).join('');
 }
 
-function checkWord(ctx: RuleContext, w: EnvWord, out: Diagnostic[]): void {
+function problem(span: Span, code: string, message: string, severity: Severity, fixes?: DropinFix[]): Problem<DropinFix> {
+  return { range: [span.start, span.end], severity, code, message, fixes };
+}
+
+function checkWord(model: DropinModel, w: EnvWord, out: Problem<DropinFix>[]): void {
   const v = w.value;
   const name = w.name;
   // Specifiers first: their expansion is unknown here.
-  for (const u of w.resolved.uses) {
+  for (const [i, u] of w.resolved.uses.entries()) {
     if (!u.known) return;
-    const next = charAtLoc(ctx.document, u.span.end);
+    const next = model.text.charAt(u.span.end);
     if (/[0-9a-fA-F]/.test(u.letter) && /[0-9a-fA-F]/.test(next)) {
       out.push(
-        diagnostic(u.span,
+        problem(
+          u.span,
           'proxy-specifier-in-url',
           `systemd replaces %${u.letter} with a specifier value, so dockerd never sees the percent-encoding %${u.letter}${next}. Write %%${u.letter}${next}.`,
-          DiagnosticSeverity.Warning,
-          [{ title: `Write %%${u.letter}`, edits: [replaceEdit(u.span, `%%${u.letter}`)] }],
+          'warning',
+          [{ kind: 'double-percent', title: `Write %%${u.letter}`, preferred: true, at: variableRef(w), use: i, letter: u.letter }],
         ),
       );
     }
@@ -52,11 +55,12 @@ function checkWord(ctx: RuleContext, w: EnvWord, out: Diagnostic[]): void {
       bad = true;
       const enc = percentEncode(ch);
       out.push(
-        diagnostic(valueSlice(w, i, i + 1),
+        problem(
+          valueSlice(w, i, i + 1),
           'proxy-url-needs-encoding',
           `'${ch}' in the proxy user name or password must be percent-encoded, and systemd needs the % doubled: write ${enc}. Unencoded, Go reads a different proxy host.`,
-          DiagnosticSeverity.Warning,
-          [{ title: `Replace with ${enc}`, edits: [replaceEdit(valueSlice(w, i, i + 1), enc)] }],
+          'warning',
+          [{ kind: 'encode-character', title: `Replace with ${enc}`, preferred: true, at: variableRef(w), index: i, character: ch, to: enc }],
         ),
       );
     }
@@ -66,20 +70,22 @@ function checkWord(ctx: RuleContext, w: EnvWord, out: Diagnostic[]): void {
   const whole = valueSlice(w, 0, v.length);
   if (reading.error) {
     out.push(
-      diagnostic(whole,
+      problem(
+        whole,
         'proxy-url-invalid',
         `dockerd cannot parse this ${name} (${reading.error}) and silently uses no proxy. Write it as http://host:port.`,
-        DiagnosticSeverity.Warning,
+        'warning',
       ),
     );
     return;
   }
   if (reading.firstError) {
     out.push(
-      diagnostic(whole,
+      problem(
+        whole,
         'proxy-url-invalid',
         `Go cannot parse this ${name} (${reading.firstError}); dockerd then reads it as http://${v} and tries a proxy host named "${reading.url?.host ?? ''}". Write it as http://host:port.`,
-        DiagnosticSeverity.Warning,
+        'warning',
       ),
     );
     return;
@@ -87,30 +93,32 @@ function checkWord(ctx: RuleContext, w: EnvWord, out: Diagnostic[]): void {
   if (reading.ignoredScheme) {
     const host = reading.url?.host ?? '';
     out.push(
-      diagnostic(valueSlice(w, 0, reading.ignoredScheme.length),
+      problem(
+        valueSlice(w, 0, reading.ignoredScheme.length),
         'proxy-url-scheme',
         `dockerd does not support the proxy scheme "${reading.ignoredScheme}" (only http, https and socks5): Go reads this value as http://${v} and tries a proxy host named "${host}". Use http://, https:// or socks5://.`,
-        DiagnosticSeverity.Warning,
+        'warning',
       ),
     );
     return;
   }
   if (reading.url && reading.url.host.length === 0) {
     out.push(
-      diagnostic(whole,
+      problem(
+        whole,
         'proxy-url-invalid',
         `This ${name} has no host name, so dockerd cannot reach the proxy. Write it as http://host:port.`,
-        DiagnosticSeverity.Warning,
+        'warning',
       ),
     );
   }
 }
 
-export const proxyUrlValue: Rule = (ctx) => {
-  const out: Diagnostic[] = [];
-  for (const w of ctx.model.variables) {
+export const proxyUrlValue: Rule<DropinModel, DropinFix> = (model) => {
+  const out: Problem<DropinFix>[] = [];
+  for (const w of model.variables) {
     const upper = proxyVariableOf(w.name);
-    if (upper && PROXY_VARIABLES[upper].kind === 'url') checkWord(ctx, w, out);
+    if (upper && PROXY_VARIABLES[upper].kind === 'url') checkWord(model, w, out);
   }
   return out;
 };

@@ -1,10 +1,16 @@
+import type { Problem, Rule } from '../../languageMode';
 import { REMOVED_DIRECTIVES } from '../directiveSchema';
-import { diagnostic, DiagnosticSeverity, type Rule } from './rule';
+import type { DropinFix, DropinModel } from '../model';
 
 /** "Support for option X= has been removed and it is ignored" (systemd 252). */
-export const removedDirective: Rule = (ctx) =>
-  ctx.model.effective
+export const removedDirective: Rule<DropinModel, DropinFix> = (model) =>
+  model.effective
     .filter((a) => (REMOVED_DIRECTIVES[a.section.name] ?? []).includes(a.key))
-    .map((a) =>
-      diagnostic(a.keySpan, 'removed-directive', `systemd no longer supports ${a.key}= and ignores it; remove the line.`, DiagnosticSeverity.Warning),
+    .map(
+      (a): Problem<DropinFix> => ({
+        range: [a.keySpan.start, a.keySpan.end],
+        severity: 'warning',
+        code: 'removed-directive',
+        message: `systemd no longer supports ${a.key}= and ignores it; remove the line.`,
+      }),
     );

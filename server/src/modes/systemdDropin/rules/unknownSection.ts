@@ -1,6 +1,7 @@
+import type { Problem, Rule } from '../../languageMode';
 import { didYouMean } from '../../suggest';
 import { SECTION_NAMES } from '../directiveSchema';
-import { diagnostic, replaceEdit, type Rule } from './rule';
+import type { DropinFix, DropinModel } from '../model';
 
 /**
  * A .service unit reads [Unit], [Service] and [Install]; anything else is "Unknown
@@ -8,16 +9,18 @@ import { diagnostic, replaceEdit, type Rule } from './rule';
  * case-sensitive, so `[service]` is unknown). Sections starting with `X-` are
  * reserved for extensions and silently ignored (systemd.unit(5)).
  */
-export const unknownSection: Rule = (ctx) =>
-  ctx.model.doc.headers
+export const unknownSection: Rule<DropinModel, DropinFix> = (model) =>
+  model.headers
     .filter((h) => !(SECTION_NAMES as readonly string[]).includes(h.name) && !h.name.startsWith('X-'))
-    .map((h) => {
+    .map((h): Problem<DropinFix> => {
       const suggestion = didYouMean(h.name.trim(), SECTION_NAMES);
       const hint = suggestion ? ` Did you mean [${suggestion}]?` : ' A docker.service drop-in may use [Unit], [Service] and [Install].';
-      return diagnostic(h.nameSpan.end > h.nameSpan.start ? h.nameSpan : h.span,
-        'unknown-section',
-        `systemd ignores the unknown section [${h.name}] and everything in it (section names are case-sensitive).${hint}`,
-        undefined,
-        suggestion ? [{ title: `Change to [${suggestion}]`, edits: [replaceEdit(h.span, `[${suggestion}]`)] }] : undefined,
-      );
+      const span = h.nameSpan.end > h.nameSpan.start ? h.nameSpan : h.span;
+      return {
+        range: [span.start, span.end],
+        severity: 'error',
+        code: 'unknown-section',
+        message: `systemd ignores the unknown section [${h.name}] and everything in it (section names are case-sensitive).${hint}`,
+        fixes: suggestion ? [{ kind: 'rename-section', title: `Change to [${suggestion}]`, preferred: true, name: h.name, occurrence: h.occurrence, to: suggestion }] : undefined,
+      };
     });

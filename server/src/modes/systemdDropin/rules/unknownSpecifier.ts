@@ -1,8 +1,7 @@
-import type { Diagnostic } from 'vscode-languageserver-types';
-import { charAtLoc } from '../loc';
+import type { Problem, Rule } from '../../languageMode';
 import { directiveEntry } from '../directiveSchema';
-import { resolveSpecifiers } from '../specifiers';
-import { diagnostic, replaceEdit, type Rule } from './rule';
+import { assignmentRef, variableRef, type AssignmentRef, type DropinFix, type DropinModel, type VariableRef } from '../model';
+import { resolveSpecifiers, type SpecifierUse } from '../specifiers';
 
 /**
  * "Failed to resolve specifiers in …, ignoring: Invalid slot" (systemd 252): `%`
@@ -10,26 +9,36 @@ import { diagnostic, replaceEdit, type Rule } from './rule';
  * word is dropped; in other directives that expand specifiers (marked `specifiers`
  * in the schema) the whole line. A percent-encoded URL (`%40`) must double the `%`.
  */
-export const unknownSpecifier: Rule = (ctx) => {
-  const out: Diagnostic[] = [];
-  const report = (span: { start: number; end: number }, letter: string, what: string) => {
-    const next = charAtLoc(ctx.document, span.end);
-    const encoded = /[0-9a-fA-F]/.test(letter) && /[0-9a-fA-F]/.test(next);
+export const unknownSpecifier: Rule<DropinModel, DropinFix> = (model) => {
+  const out: Problem<DropinFix>[] = [];
+  const report = (u: SpecifierUse, what: string, at: VariableRef | AssignmentRef, use: number) => {
+    const next = model.text.charAt(u.span.end);
+    const encoded = /[0-9a-fA-F]/.test(u.letter) && /[0-9a-fA-F]/.test(next);
     const message =
-      `systemd does not know the specifier %${letter} and ignores ${what}. ` +
-      (encoded ? `To pass the percent-encoding %${letter}${next} write %%${letter}${next}.` : 'Write %% for a literal percent sign.');
-    out.push(diagnostic(span, 'unknown-specifier', message, undefined, [{ title: `Write %%${letter}`, edits: [replaceEdit(span, `%%${letter}`)] }]));
+      `systemd does not know the specifier %${u.letter} and ignores ${what}. ` +
+      (encoded ? `To pass the percent-encoding %${u.letter}${next} write %%${u.letter}${next}.` : 'Write %% for a literal percent sign.');
+    out.push({
+      range: [u.span.start, u.span.end],
+      severity: 'error',
+      code: 'unknown-specifier',
+      message,
+      fixes: [{ kind: 'double-percent', title: `Write %%${u.letter}`, preferred: true, at, use, letter: u.letter }],
+    });
   };
-  for (const line of ctx.model.environment) {
+  for (const line of model.environment) {
     for (const w of line.words) {
       if (w.problem) continue;
-      for (const u of w.resolved.uses) if (!u.known) report(u.span, u.letter, `the assignment ${w.name}=`);
+      w.resolved.uses.forEach((u, i) => {
+        if (!u.known) report(u, `the assignment ${w.name}=`, variableRef(w), i);
+      });
     }
   }
-  for (const a of ctx.model.effective) {
+  for (const a of model.effective) {
     if (a.key === 'Environment') continue;
     if (!directiveEntry(a.section.name, a.key)?.specifiers) continue;
-    for (const u of resolveSpecifiers(a.value.text, a.value.offsets).uses) if (!u.known) report(u.span, u.letter, `this ${a.key}= line`);
+    resolveSpecifiers(a.value.text, a.value.offsets).uses.forEach((u, i) => {
+      if (!u.known) report(u, `this ${a.key}= line`, assignmentRef(a), i);
+    });
   }
   return out;
 };

@@ -1,23 +1,21 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { CompletionItem, TextEdit } from 'vscode-languageserver-types';
+import { applyEdits } from '../../util/fixture';
 import { renderDirective } from '../../../server/src/modes/systemdDropin/renderDocs';
 import { systemdDropinMode } from '../../../server/src/modes/systemdDropin/systemdDropinMode';
-import { applyEdits } from '../../util/fixture';
-import { CTX, dropin } from './dropinTestKit';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { modeContext, modeKit } from '../../util/modeKit';
 
-function complete(source: string) {
-  const f = dropin(source);
-  const list = systemdDropinMode.doComplete!(f.document, f.position, systemdDropinMode.parse(f.document), CTX);
-  return { f, items: list.items };
-}
+const k = modeKit(systemdDropinMode, 'file:///etc/systemd/system/docker.service.d/http-proxy.conf');
+const complete = (source: string) => k.complete(source);
 
-/** Applies the completion item labelled `label` and returns the new text. */
+/** Applies the completion item labelled `label` as VS Code does and returns the new text. */
 function accept(source: string, label: string): string {
-  const { f, items } = complete(source);
-  const item = items.find((i: CompletionItem) => i.label === label);
-  assert.ok(item, `no item ${label} among ${items.map((i) => i.label).join(', ')}`);
-  return applyEdits(f.document, [item.textEdit as TextEdit]);
+  // The snippet's text as written: the kit's apply() fills in the placeholders.
+  const item = k.complete(source).items.find((i) => i.label === label);
+  assert.ok(item?.textEdit && 'range' in item.textEdit, `no item ${label} with a range`);
+  const f = k.parse(source);
+  return applyEdits(f.document, [item.textEdit]);
 }
 
 describe('drop-in completion', () => {
@@ -72,5 +70,18 @@ describe('drop-in completion', () => {
 
   it('offers nothing in a comment', () => {
     assert.deepEqual(complete('[Service]\n# Env$0\n').items, []);
+  });
+});
+
+describe('drop-in completion ranges', () => {
+  it('stay inside the document for a position past the end (#15 item 6)', () => {
+    const document = TextDocument.create('file:///etc/systemd/system/docker.service.d/x.conf', 'plaintext', 1, '[Service]\nEnv');
+    const list = systemdDropinMode.complete!(document, { line: 7, character: 40 }, systemdDropinMode.parse(document), modeContext());
+    assert.ok(list.items.some((i) => i.label === 'Environment'));
+    for (const item of list.items) {
+      const edit = item.textEdit!;
+      const range = 'range' in edit ? edit.range : edit.replace;
+      for (const p of [range.start, range.end]) assert.deepEqual(document.positionAt(document.offsetAt(p)), p, `${item.label}: ${JSON.stringify(p)}`);
+    }
   });
 });

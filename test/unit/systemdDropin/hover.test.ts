@@ -3,12 +3,13 @@ import { describe, it } from 'node:test';
 import type { MarkupContent } from 'vscode-languageserver-types';
 import { renderDirective } from '../../../server/src/modes/systemdDropin/renderDocs';
 import { systemdDropinMode } from '../../../server/src/modes/systemdDropin/systemdDropinMode';
-import { CTX, dropin } from './dropinTestKit';
+import { modeKit } from '../../util/modeKit';
 
-function hover(source: string): { text: string; range?: unknown; f: ReturnType<typeof dropin> } {
-  const f = dropin(source);
-  const h = systemdDropinMode.doHover!(f.document, f.position, systemdDropinMode.parse(f.document), CTX);
-  return { text: h ? (h.contents as MarkupContent).value : '', range: h?.range, f };
+const k = modeKit(systemdDropinMode, 'file:///etc/systemd/system/docker.service.d/http-proxy.conf');
+
+function hover(source: string) {
+  const h = k.hover(source);
+  return { text: h ? (h.contents as MarkupContent).value : '', range: h?.range, f: k.parse(source) };
 }
 
 describe('drop-in hover', () => {

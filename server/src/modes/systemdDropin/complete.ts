@@ -9,7 +9,7 @@ import {
   type Range,
 } from 'vscode-languageserver-types';
 import { DIRECTIVES, KNOWN_DIRECTIVES, PROXY_VARIABLES, SECTION_NAMES, directiveEntry, isSectionName } from './directiveSchema';
-import type { DropinModel } from './dropinModel';
+import { sectionBefore, type DropinModel } from './model';
 import { renderDirective, renderProxyVariable, renderSection } from './renderDocs';
 import { readDataFile } from '../../shared/dataFile';
 
@@ -30,12 +30,6 @@ interface SnippetEntry {
 
 function markdown(value: string | undefined): CompletionItem['documentation'] {
   return value ? { kind: MarkupKind.Markdown, value } : undefined;
-}
-
-function sectionAt(model: DropinModel, line: number): string | undefined {
-  let name: string | undefined;
-  for (const h of model.doc.headers) if (h.line < line) name = h.name;
-  return name;
 }
 
 /** The snippets; inside [Service] without their own `[Service]` line (a repeated header is legal but noisy). */
@@ -59,8 +53,13 @@ function snippetItems(range: Range, section: string | undefined): CompletionItem
   });
 }
 
-export function completeDropin(document: TextDocument, position: Position, model: DropinModel): CompletionList {
-  const lineText = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/\r?\n$/, '');
+export function complete(document: TextDocument, at: Position, model: DropinModel): CompletionList {
+  // A position past the end of a line or of the document is taken where it lands, so
+  // that no range reaches past the text (#15 item 6).
+  const position = document.positionAt(document.offsetAt(at));
+  const lineStart = document.offsetAt({ line: position.line, character: 0 });
+  // The line without its break: \n, \r\n or a lone \r, as LSP has them (#15 item 5).
+  const lineText = document.getText({ start: { line: position.line, character: 0 }, end: { line: position.line + 1, character: 0 } }).replace(/(?:\r\n|\r|\n)$/, '');
   const before = lineText.slice(0, position.character);
   const indent = before.length - before.trimStart().length;
   const trimmed = before.trimStart();
@@ -83,7 +82,8 @@ export function completeDropin(document: TextDocument, position: Position, model
   }
 
   const eq = before.indexOf('=');
-  const section = sectionAt(model, position.line);
+  // The section of the line: the last header above it.
+  const section = sectionBefore(model, lineStart)?.name;
   if (eq < 0) {
     const range = { start: { line: position.line, character: indent }, end: position };
     if (!isSectionName(section)) {

@@ -2,7 +2,9 @@ import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import type { DocumentSymbol } from 'vscode-languageserver-types';
 import { systemdDropinMode } from '../../../server/src/modes/systemdDropin/systemdDropinMode';
-import { CTX, dropin } from './dropinTestKit';
+import { modeContext, modeKit } from '../../util/modeKit';
+
+const k = modeKit(systemdDropinMode, 'file:///etc/systemd/system/docker.service.d/http-proxy.conf');
 
 function outline(symbols: DocumentSymbol[] | undefined, depth = 0): string[] {
   return (symbols ?? []).flatMap((s) => [`${'  '.repeat(depth)}${s.name} @${s.selectionRange.start.line + 1}`, ...outline(s.children, depth + 1)]);
@@ -10,8 +12,8 @@ function outline(symbols: DocumentSymbol[] | undefined, depth = 0): string[] {
 
 describe('drop-in outline', () => {
   it('lists sections, directives and the variables of Environment=', () => {
-    const f = dropin('[Service]\nEnvironment="HTTP_PROXY=http://p:1" NO_PROXY=x\nExecStart=\n[Unit]\nAfter=network-online.target\n');
-    const symbols = systemdDropinMode.findDocumentSymbols!(f.document, systemdDropinMode.parse(f.document), CTX);
+    const f = k.parse('[Service]\nEnvironment="HTTP_PROXY=http://p:1" NO_PROXY=x\nExecStart=\n[Unit]\nAfter=network-online.target\n');
+    const symbols = systemdDropinMode.findDocumentSymbols!(f.document, f.model, modeContext());
     assert.deepEqual(outline(symbols), [
       '[Service] @1',
       '  Environment @2',
@@ -21,5 +23,12 @@ describe('drop-in outline', () => {
       '[Unit] @4',
       '  After @5',
     ]);
+  });
+
+  it('ends the last section where systemd stops reading', () => {
+    const f = k.parse('[Service]\nEnvironment=A=1\n$0[Service\nExecStart=/x\n');
+    const symbols = systemdDropinMode.findDocumentSymbols!(f.document, f.model, modeContext());
+    assert.deepEqual(outline(symbols), ['[Service] @1', '  Environment @2', '    A @2']);
+    assert.deepEqual(symbols[0].range.end, f.position);
   });
 });

@@ -1,3 +1,5 @@
+import type { Rule } from '../../languageMode';
+import type { DropinFix, DropinModel } from '../model';
 import { assignmentOutsideSection } from './assignmentOutsideSection';
 import { duplicateVariable } from './duplicateVariable';
 import { environmentAssignment } from './environmentAssignment';
@@ -14,19 +16,16 @@ import { proxyCredentials } from './proxyCredentials';
 import { proxyLookalike } from './proxyLookalike';
 import { proxyUrlValue } from './proxyUrlValue';
 import { removedDirective } from './removedDirective';
-import type { Rule } from './rule';
 import { unknownDirective } from './unknownDirective';
 import { unknownSection } from './unknownSection';
 import { unknownSpecifier } from './unknownSpecifier';
 
 /**
- * Rules whose verdict on a line depends only on that line, its position and its
- * section: validateDropin.ts keeps their results per line between edits. A rule that
- * looks at other lines (counts, duplicates, first-of-a-kind) belongs in
- * DOCUMENT_RULES. systemd's own verdicts first, then what dockerd makes of the proxy
- * variables.
+ * Every drop-in rule, in reporting order: systemd's own verdicts on single lines, then
+ * what dockerd makes of the proxy variables, then the verdicts that compare lines. One
+ * rule per file. (A file systemd never reads gets only rules/notReadFile.ts: validate.ts.)
  */
-export const LINE_RULES: readonly Rule[] = [
+export const RULES: readonly Rule<DropinModel, DropinFix>[] = [
   unknownSection,
   invalidSectionHeader,
   lineTooLong,
@@ -42,7 +41,8 @@ export const LINE_RULES: readonly Rule[] = [
   proxyCredentials,
   noProxyEntries,
   proxyLookalike,
+  assignmentOutsideSection,
+  execStartReset,
+  duplicateVariable,
+  proxyCaseConflict,
 ];
-
-/** Rules that compare lines: run on the whole model after every change. */
-export const DOCUMENT_RULES: readonly Rule[] = [assignmentOutsideSection, execStartReset, duplicateVariable, proxyCaseConflict];
