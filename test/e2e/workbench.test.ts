@@ -21,6 +21,21 @@ const octet = (process.pid % 16) * 2;
 const SUBNET = `198.19.${octet}.0/24`;
 const LATER_SUBNET = `198.19.${octet + 1}.0/24`;
 
+/**
+ * The first sentence of a key's documentation in schemas/, as the hover renders it (inline
+ * markdown gone): text that only the hover widget can show, never the word under the cursor
+ * (#14). Read from the data so that rewording a doc does not break the e2e.
+ */
+function docSentence(schemaFile: string, path: string[]): string {
+  // out/test/e2e/ -> the repository's schemas/ (the same data the .vsix ships).
+  let node: any = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'schemas', schemaFile), 'utf8'));
+  for (const key of path) node = node?.[key];
+  const markdown = typeof node === 'string' ? node : node?.markdownDescription ?? node?.description ?? node?.docs;
+  assert.equal(typeof markdown, 'string', `no documentation at ${schemaFile} ${path.join('.')}`);
+  const text = markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/`|\*\*/g, '');
+  return text.split(/(?<=\.)\s/)[0];
+}
+
 async function createNetwork(name: string, subnet: string): Promise<string> {
   const r = await api('POST', '/networks/create', {
     Name: name,
@@ -42,13 +57,39 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
   let containerAddress = '';
   let engineUp = false;
 
-  /** A step of the scenario: a test that leaves a numbered screenshot, pass or fail. */
+  /** The step running now: its screenshot's name, and whether `picture()` took it already. */
+  let current: { shot: string; taken: boolean } | undefined;
+
+  /**
+   * The current step's numbered screenshot, now. A step whose claim is visible only for a
+   * moment (an open completion list or hover) calls it while that is on screen, before it
+   * closes or applies anything (#14: the completion pictures used to show a closed list).
+   * `readmeName` also writes an unnumbered copy for the README (see test/tools/e2e.mjs).
+   */
+  const picture = async (readmeName?: string): Promise<void> => {
+    assert.ok(current, 'picture() outside a step');
+    await wb.screenshot(current.shot);
+    current.taken = true;
+    if (readmeName) await wb.screenshot(readmeName, { exact: true });
+  };
+
+  /**
+   * A step of the scenario: a test that leaves a numbered screenshot, pass or fail: the one
+   * its `picture()` took, else one at its end. A step that fails after its picture leaves a
+   * second one, `…-failed`, of the failure.
+   */
   const step = (name: string, fn: (t: TestContext) => Promise<void>): void => {
     it(name, async (t) => {
+      const shot = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60);
+      current = { shot, taken: false };
+      let passed = false;
       try {
         await fn(t);
+        passed = true;
       } finally {
-        await wb.screenshot(name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60)).catch(() => undefined);
+        if (!current.taken) await wb.screenshot(shot).catch(() => undefined);
+        else if (!passed) await wb.screenshot(`${shot}-failed`).catch(() => undefined);
+        current = undefined;
         // Leave the next step a clean editor, whether this one passed or not.
         await wb.closeWidgets().catch(() => undefined);
         if (await wb.activeEditorDirty().catch(() => false)) await wb.runCommand('File: Revert File').catch(() => undefined);
@@ -92,6 +133,9 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
       () => 'activate() neither created the "Docker Networking" output channel nor failed',
     );
     assert.deepEqual(extensionErrorsInLogs(env!.userDataDir, EXTENSION_ID, `${EXTENSION_ID}-`), []);
+    // For the picture: the channel activate() created, through the extension's own command.
+    await wb.runCommand('Docker Networking: Show Output');
+    await wb.page.locator('.part.panel .output-view').waitFor({ timeout: 10_000 });
   });
 
   step('daemon.json: diagnostics in the Problems panel', async () => {
@@ -111,16 +155,14 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     assert.ok(labels.some((l) => /^"?mtu"?$/.test(l)), `daemon.json keys expected, got ${JSON.stringify(labels)}`);
     const details = await wb.suggestDetails();
     assert.ok(details.length > 20, `docs expected in the details panel, got ${JSON.stringify(details)}`);
-    await wb.closeWidgets();
-    await wb.runCommand('File: Revert File');
+    // The list and its docs are open now; the step's end closes them and reverts the edit.
+    await picture();
   });
 
   step('daemon.json: hover on a key shows its documentation', async () => {
-    await wb.gotoLine(2, 5);
-    const text = await wb.hover(/bip/i);
-    assert.match(text, /bridge|docker0/i);
-    await wb.screenshot('daemon-json-hover', { exact: true });
-    await wb.closeWidgets();
+    await wb.gotoLine(2, 5); // bip
+    await wb.hover(docSentence('daemon.schema.json', ['properties', 'bip']));
+    await picture('daemon-json-hover');
   });
 
   step('daemon.json: a quick fix applies and its diagnostic goes away', async () => {
@@ -144,22 +186,22 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     const widget = await wb.triggerSuggest();
     const labels = await wb.suggestLabels(widget);
     assert.ok(labels.includes('frontend'), `declared network names expected, got ${JSON.stringify(labels)}`);
+    await picture();
     await widget.locator('.monaco-list-row', { hasText: 'frontend' }).first().click();
     await poll(async () => (await wb.editorLines()).some((l) => /^\s+- frontend\s*$/.test(l)), 10_000, async () => `completion not applied: ${(await wb.editorLines()).join('\n')}`);
-    await wb.runCommand('File: Revert File');
   });
 
   step('compose.yaml: hover on a network key shows its documentation', async () => {
     await wb.gotoLine(8, 12); // ipv4_address
-    await wb.hover(/ipv4_address|IPv4/i);
-    await wb.closeWidgets();
+    await wb.hover(docSentence('compose-networks.schema.json', ['definitions', 'serviceNetwork', 'properties', 'ipv4_address']));
+    await picture();
   });
 
   step('compose.yaml: a quick fix for the undefined network applies and the diagnostic goes away', async () => {
     await wb.gotoLine(9, 8); // backnd
     await wb.applyQuickFix(/backend|Declare network/);
     await poll(async () => !(await wb.problems()).some((r) => /backnd/.test(r)), 30_000, () => 'diagnostic still shown');
-    await wb.runCommand('File: Revert File');
+    // The step's end reverts the fix, after the picture of it.
   });
 
   step('http-proxy.conf: diagnostics in the Problems panel', async () => {
@@ -176,12 +218,13 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     assert.ok(labels.some((l) => /^Environment/.test(l)), `directives expected, got ${JSON.stringify(labels)}`);
     const details = await wb.suggestDetails();
     assert.ok(details.length > 20, `docs expected in the details panel, got ${JSON.stringify(details)}`);
+    await picture();
   });
 
   step('http-proxy.conf: hover on a directive shows its documentation', async () => {
     await wb.gotoLine(4, 3); // Environment
-    const text = await wb.hover(/Environment/);
-    assert.match(text, /variable/i);
+    await wb.hover(docSentence('systemd-directives.json', ['directives', 'Service', 'Environment']));
+    await picture();
   });
 
   step('http-proxy.conf: a quick fix applies and its diagnostic goes away', async () => {
@@ -244,7 +287,10 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     engineUp = true;
     await createNetwork(laterNetwork, LATER_SUBNET);
     const view = wb.page.locator('[id="workbench.view.extension.dockerNetworking"]');
-    await poll(() => wb.revealTreeRow(view, laterNetwork), 30_000, async () => `${laterNetwork} did not appear; rows in view: ${JSON.stringify(await view.locator('.monaco-list-row').allTextContents())}`);
+    const row = await poll(() => wb.revealTreeRow(view, laterNetwork), 30_000, async () => `${laterNetwork} did not appear; rows in view: ${JSON.stringify(await view.locator('.monaco-list-row').allTextContents())}`);
+    // For the picture: select the new row, so that it stands out among the others.
+    await row.click();
+    await poll(async () => (await row.getAttribute('aria-selected')) === 'true', 10_000, () => `${laterNetwork} not selected`);
   });
 
   step('"Docker Networking: Inspect Network…" opens the network as JSON', async (t) => {
@@ -272,5 +318,10 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     assert.ok(channel.length > 0, 'no "Docker Networking" output channel: the extension did not activate');
     const crashes = channel.flatMap((f) => readFileSync(f, 'utf8').split('\n')).filter((l) => /^\s*(\w*Error\b|Cannot find module)|did not start|crashed|stopped unexpectedly/.test(l));
     assert.deepEqual(crashes, []);
+    // For the picture: the channel checked above, and the (empty) notification center.
+    await wb.runCommand('Docker Networking: Show Output');
+    await wb.page.locator('.part.panel .output-view').waitFor({ timeout: 10_000 });
+    await wb.runCommand('Notifications: Show Notifications');
+    await wb.page.locator('.notifications-center.visible').waitFor({ timeout: 10_000 });
   });
 });

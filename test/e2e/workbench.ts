@@ -218,15 +218,22 @@ export class Workbench {
     }, 10_000, () => 'no suggestion details shown');
   }
 
-  /** "Show or Focus Hover" at the cursor (Ctrl+K Ctrl+I); returns the hover's text. */
-  async hover(expect: RegExp): Promise<string> {
+  /**
+   * "Show or Focus Hover" at the cursor (Ctrl+K Ctrl+I); waits until the active editor's
+   * hover widget shows documentation containing `expect` and returns the documentation's text.
+   * Only the widget's markdown parts count: a problem's message under the cursor is also
+   * shown in that widget, and would echo the word the test points at (#14).
+   */
+  async hover(expect: string): Promise<string> {
     await this.page.keyboard.press('Control+K');
     await this.page.keyboard.press('Control+I');
-    const hover = this.page.locator('.monaco-hover:visible .monaco-hover-content, .monaco-hover:visible .hover-contents');
+    const docs = this.activeEditor().locator('[widgetid="editor.contrib.resizableContentHoverWidget"] .monaco-hover:not(.hidden) .markdown-hover .hover-contents');
+    const widgetText = async (): Promise<string> => (await docs.allTextContents()).map(plain).join('\n');
+    const squash = (s: string): string => s.replace(/\s+/g, ' ');
     return poll(async () => {
-      const texts = (await hover.allTextContents()).map(plain).join('\n');
-      return expect.test(texts) ? texts : undefined;
-    }, 20_000, async () => `hover matching ${expect} not shown; visible hover text: ${JSON.stringify((await hover.allTextContents()).join('\n'))}`);
+      const text = await widgetText();
+      return squash(text).includes(squash(expect)) ? text : undefined;
+    }, 20_000, async () => `no hover documentation containing ${JSON.stringify(expect)}; the hover widget's documentation: ${JSON.stringify(await widgetText())}`);
   }
 
   /** Opens the Problems panel (if closed) and returns each problem row's text. */
