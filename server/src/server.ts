@@ -28,7 +28,7 @@ import { warmUp } from './warmUp';
 import { normalizeFileUri, WorkspaceIndex } from './workspaceIndex';
 import { EngineStateNotification, WorkspaceFilesRequest, type InitializationOptions } from './shared/protocol';
 import type { Settings } from './shared/settings';
-import { ClampedTextDocument } from './utils/clampedTextDocument';
+import { clampPosition, ClampedTextDocument } from './utils/clampedTextDocument';
 import { LanguageModelCache } from './utils/languageModelCache';
 import { formatError, runSafe, type Logger } from './utils/runner';
 
@@ -218,13 +218,13 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   connection.onCompletion((p, token) =>
     completionDocs.defer(
       withMode(p.textDocument.uri, 'completion', 'computing completions', { isIncomplete: false, items: [] }, token, (m, d, parsed, ctx) =>
-        m.complete?.(d, p.position, parsed, ctx),
+        m.complete?.(d, clampPosition(d, p.position), parsed, ctx),
       ),
     ),
   );
   connection.onCompletionResolve((item) => completionDocs.resolve(item));
   connection.onHover((p, token) =>
-    withMode(p.textDocument.uri, 'hover', 'computing hover', null, token, (m, d, parsed, ctx) => m.hover?.(d, p.position, parsed, ctx)),
+    withMode(p.textDocument.uri, 'hover', 'computing hover', null, token, (m, d, parsed, ctx) => m.hover?.(d, clampPosition(d, p.position), parsed, ctx)),
   );
   connection.onCodeAction((p, token) =>
     withMode(p.textDocument.uri, 'codeActions', 'computing code actions', [], token, (m, d, parsed, ctx) => {
@@ -257,17 +257,17 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   );
   connection.onDefinition((p, token) =>
     withMode(p.textDocument.uri, 'navigation', 'finding the definition', [], token, (m, d, parsed, ctx) =>
-      m.findDefinition?.(d, p.position, parsed, ctx),
+      m.findDefinition?.(d, clampPosition(d, p.position), parsed, ctx),
     ),
   );
   connection.onReferences((p, token) =>
     withMode(p.textDocument.uri, 'navigation', 'finding references', [], token, (m, d, parsed, ctx) =>
-      m.findReferences?.(d, p.position, parsed, ctx),
+      m.findReferences?.(d, clampPosition(d, p.position), parsed, ctx),
     ),
   );
   connection.onDocumentHighlight((p, token) =>
     withMode(p.textDocument.uri, 'navigation', 'computing highlights', [], token, (m, d, parsed, ctx) =>
-      m.findDocumentHighlights?.(d, p.position, parsed, ctx),
+      m.findDocumentHighlights?.(d, clampPosition(d, p.position), parsed, ctx),
     ),
   );
   connection.onDocumentSymbol((p, token) =>
@@ -277,12 +277,12 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   );
   connection.onPrepareRename((p, token) =>
     withMode(p.textDocument.uri, 'navigation', 'preparing rename', null, token, (m, d, parsed, ctx) =>
-      m.prepareRename?.(d, p.position, parsed, ctx),
+      m.prepareRename?.(d, clampPosition(d, p.position), parsed, ctx),
     ),
   );
   connection.onRenameRequest((p, token) =>
     withMode(p.textDocument.uri, 'navigation', 'renaming', null, token, (m, d, parsed, ctx) =>
-      m.doRename?.(d, p.position, p.newName, parsed, ctx),
+      m.doRename?.(d, clampPosition(d, p.position), p.newName, parsed, ctx),
     ),
   );
 

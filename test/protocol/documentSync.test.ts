@@ -72,3 +72,35 @@ describe('document sync with ranges past the end and \\r\\n joined by an edit', 
     ]);
   });
 });
+
+describe('request positions past the end', () => {
+  it('are taken as the end of the line or document, so every range returned is inside the text (#15 item 6)', async () => {
+    const client = new LspClient({ settings: { validationDelay: 0 } });
+    try {
+      await client.initialize();
+      const docs = [
+        ['file:///etc/systemd/system/docker.service.d/http-proxy.conf', '[Service]\nEnv'],
+        ['file:///etc/docker/daemon.json', '{\n  "deb'],
+        ['file:///srv/app/compose.yaml', 'services:\n  web:\n    netw'],
+      ];
+      for (const [uri, text] of docs) {
+        client.open(uri, text);
+        await client.diagnosticsFor(uri, 1);
+        const lines = text.split('\n');
+        for (const position of [{ line: 40, character: 3 }, { line: lines.length - 1, character: 500 }]) {
+          const list = await client.request<{ items: { label: string; textEdit?: { range: { start: Position; end: Position } } }[] }>('textDocument/completion', { textDocument: { uri }, position });
+          assert.ok(list.items.length > 0, `${uri} at ${JSON.stringify(position)}: completion answers`);
+          for (const item of list.items) {
+            const r = item.textEdit?.range;
+            if (!r) continue;
+            for (const p of [r.start, r.end]) {
+              assert.ok(p.line < lines.length && p.character <= lines[p.line].length, `${uri}: "${item.label}" has ${JSON.stringify(r)} outside the text`);
+            }
+          }
+        }
+      }
+    } finally {
+      await client.shutdown();
+    }
+  });
+});

@@ -1,5 +1,5 @@
 import type { TextDocumentContentChangeEvent, TextDocumentsConfiguration } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import { TextDocument, type Position } from 'vscode-languageserver-textdocument';
 
 /**
  * One change of a `didChange` as the document store can apply it without losing track of
@@ -44,3 +44,12 @@ export const ClampedTextDocument: TextDocumentsConfiguration<TextDocument> = {
     return TextDocument.update(document, [], version);
   },
 };
+
+/**
+ * A request's position as a position of the document: LSP lets a client send a character
+ * past the line's end (it means the end) or a line past the last; modes are handed only
+ * positions inside the text (#15).
+ */
+export function clampPosition(document: TextDocument, position: Position): Position {
+  return document.positionAt(document.offsetAt(position));
+}

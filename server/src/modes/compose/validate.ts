@@ -4,13 +4,22 @@ import { RULES } from './rules/index';
 
 /**
  * Runs every rule of rules/index.ts over the parse. A mapping merged into several
- * services (YAML anchors) makes a rule report one place more than once; the server's
- * one conversion (server/src/diagnostics.ts) reports each range and code once.
+ * services (YAML anchors) makes a rule report one place once per service, each time
+ * naming that service: it is one place in the text, so it is reported once, with the
+ * first service's wording.
  */
 export function validateCompose(model: ComposeModel, ctx: ModeContext): Problem<ComposeFix>[] {
   const problems: Problem<ComposeFix>[] = [];
   // One push per problem, not push(...all): a 1 MB `networks: [n1, …]` line gives about
   // 10⁵ problems, more arguments than a call takes (#15 item 3).
-  for (const rule of RULES) for (const p of rule(model, ctx)) problems.push(p);
+  const seen = new Set<string>();
+  for (const rule of RULES) {
+    for (const p of rule(model, ctx)) {
+      const key = `${p.range[0]}:${p.range[1]}:${p.code}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      problems.push(p);
+    }
+  }
   return problems;
 }

@@ -158,17 +158,21 @@ function buildTree(
     current.children!.push(node);
     return node;
   };
+  // jsonc-parser's scanner reads an unterminated block comment two characters past the
+  // end of the text, and every position it reports after that is past the end too: keep
+  // them inside the text (#15, found by the fuzzer).
+  const inside = (offset: number): number => Math.min(offset, text.length);
   // A property ends with its value (or, when the value is missing, at the next , or }).
   const closeProperty = (end: number): void => {
     if (current.type === 'property') {
-      current.length = end - current.offset;
+      current.length = inside(end) - current.offset;
       current = current.parent!;
     }
   };
   const closeContainer = (offset: number, length: number): void => {
     if (pendingComma >= 0) trailingCommas.push(pendingComma);
     pendingComma = -1;
-    current.length = offset + length - current.offset;
+    current.length = inside(offset + length) - current.offset;
     current = current.parent!;
     closeProperty(offset + length);
   };
@@ -205,11 +209,11 @@ function buildTree(
         else if (sep === ',') closeProperty(offset);
       },
       onComment: (offset, length) => {
-        comments.push({ offset, length });
+        comments.push(commentSpan(text, offset, length));
       },
       onError: (error, offset, length) => {
         pendingComma = -1;
-        errors.push({ error, offset, length });
+        errors.push({ error, offset: inside(offset), length: inside(offset + length) - inside(offset) });
       },
     },
     PARSE_OPTIONS,
@@ -233,6 +237,15 @@ function literalType(value: unknown): jsonc.NodeType {
 }
 
 /** Comments and trailing commas from a token scan (used when the text has syntax errors). */
+/**
+ * A comment's span, kept inside the text: jsonc-parser's scanner gives an unterminated
+ * block comment (`/*` to the end) a length two characters past the end (#15, found by
+ * the fuzzer: a diagnostic outside the document).
+ */
+function commentSpan(text: string, offset: number, length: number): { offset: number; length: number } {
+  return { offset, length: Math.max(0, Math.min(length, text.length - offset)) };
+}
+
 function scanTrivia(text: string): { comments: { offset: number; length: number }[]; trailingCommas: number[] } {
   const comments: { offset: number; length: number }[] = [];
   const trailingCommas: number[] = [];
@@ -240,7 +253,7 @@ function scanTrivia(text: string): { comments: { offset: number; length: number 
   let pendingComma: number | undefined;
   for (let kind = scanner.scan(); kind !== SyntaxKind.EOF; kind = scanner.scan()) {
     if (kind === SyntaxKind.LineCommentTrivia || kind === SyntaxKind.BlockCommentTrivia) {
-      comments.push({ offset: scanner.getTokenOffset(), length: scanner.getTokenLength() });
+      comments.push(commentSpan(text, scanner.getTokenOffset(), scanner.getTokenLength()));
       continue;
     }
     if (kind === SyntaxKind.Trivia || kind === SyntaxKind.LineBreakTrivia) continue;

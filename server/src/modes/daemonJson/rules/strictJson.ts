@@ -49,7 +49,10 @@ export const strictJson: DaemonJsonRule = (model, ctx) => {
     if (e.offset >= end) continue;
     if (e.error === jsonc.ParseErrorCode.EndOfFileExpected) continue;
     const what = MESSAGES[e.error] ?? jsonc.printParseErrorCode(e.error);
-    out.push(problemAt({ offset: e.offset, length: Math.max(1, e.length) }, 'error', 'json-syntax', `Invalid JSON: ${what}. dockerd refuses to start on a file it cannot parse.`));
+    // At least one character, but never past the end: an error at the end of the text
+    // (after an unterminated comment) is an empty range there (#15).
+    const offset = Math.min(e.offset, model.text.length);
+    out.push(problemAt({ offset, length: Math.min(Math.max(1, e.length), model.text.length - offset) }, 'error', 'json-syntax', `Invalid JSON: ${what}. dockerd refuses to start on a file it cannot parse.`));
   }
   if (model.tooDeep) {
     // Go's encoding/json refuses input nested deeper than 10,000 levels ("exceeded max
