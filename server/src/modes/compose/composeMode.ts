@@ -4,9 +4,9 @@ import { complete } from './complete';
 import { hover } from './hover';
 import type { ComposeFix, ComposeModel } from './model';
 import { doRename, findDefinition, findDocumentHighlights, findReferences, prepareRename } from './navigation';
-import { parseCompose } from './parse';
+import { parse } from './parse';
 import { findDocumentSymbols } from './symbols';
-import { validateCompose } from './validate';
+import { validate } from './validate';
 
 /**
  * The Compose mode: completion, hover, diagnostics, navigation, document symbols and
@@ -15,8 +15,8 @@ import { validateCompose } from './validate';
  */
 export const composeMode: LanguageMode<ComposeModel, ComposeFix> = {
   kind: 'compose',
-  parse: parseCompose,
-  validate: validateCompose,
+  parse,
+  validate,
   resolveFix,
   complete,
   hover,

@@ -26,7 +26,7 @@ function live(e: Entry | undefined): Entry | undefined {
   return e && !hasTag(e.value, '!reset') ? e : undefined;
 }
 
-export function parseCompose(document: TextDocument): ComposeModel {
+export function parse(document: TextDocument): ComposeModel {
   const text = document.getText();
   const model: ComposeModel = {
     text,

@@ -8,7 +8,7 @@ import { RULES } from './rules/index';
  * naming that service: it is one place in the text, so it is reported once, with the
  * first service's wording.
  */
-export function validateCompose(model: ComposeModel, ctx: ModeContext): Problem<ComposeFix>[] {
+export function validate(model: ComposeModel, ctx: ModeContext): Problem<ComposeFix>[] {
   const problems: Problem<ComposeFix>[] = [];
   // One push per problem, not push(...all): a 1 MB `networks: [n1, …]` line gives about
   // 10⁵ problems, more arguments than a call takes (#15 item 3).
