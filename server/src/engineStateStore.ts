@@ -26,7 +26,7 @@ export class EngineStateStore {
   /** A push from the client. Anything may arrive over the wire: what is not of the right shape is left out. */
   set(state: unknown): void {
     const st = state && typeof state === 'object' ? (state as Partial<EngineState>) : {};
-    this.state = { info: st.info && typeof st.info === 'object' ? st.info : {}, networks: Array.isArray(st.networks) ? st.networks : undefined };
+    this.state = { info: st.info && typeof st.info === 'object' ? st.info : {}, networks: liveNetworksOf(st.networks) };
     this.markPushed();
   }
 
@@ -49,4 +49,26 @@ export class EngineStateStore {
       liveNetworks: this.state.networks,
     };
   }
+}
+
+/**
+ * The live networks of a push, reduced to the entries a mode can read: objects with a
+ * string `name`, and of their `subnets` only the objects with a string `subnet`. The list
+ * crosses a process boundary and comes from an Engine API answer, so one odd entry must
+ * cost that entry, not every Compose validation (#15 item 7: a non-object entry made each
+ * one throw). Undefined when the push carries no list (no Engine connected).
+ */
+export function liveNetworksOf(value: unknown): LiveNetwork[] | undefined {
+  if (!Array.isArray(value)) return undefined;
+  const out: LiveNetwork[] = [];
+  for (const n of value as unknown[]) {
+    if (!isObject(n) || typeof n.name !== 'string') continue;
+    const subnets = Array.isArray(n.subnets) ? n.subnets.filter((s): s is LiveNetwork['subnets'][number] => isObject(s) && typeof s.subnet === 'string') : [];
+    out.push({ ...(n as unknown as LiveNetwork), driver: typeof n.driver === 'string' ? n.driver : '', subnets });
+  }
+  return out;
+}
+
+function isObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }

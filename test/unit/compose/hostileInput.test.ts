@@ -1,4 +1,5 @@
 import assert from 'node:assert/strict';
+import { EngineStateStore } from '../../../server/src/engineStateStore';
 import { describe, it } from 'node:test';
 import { Worker } from 'node:worker_threads';
 import { composeMode } from '../../../server/src/modes/compose/composeMode';
@@ -83,10 +84,14 @@ describe('compose: hostile input (#15)', () => {
     const src = `services:\n  web:\n    networks: [a]\nnetworks:\n  a:\n    ipam:\n      config:\n        - subnet: 172.20.0.0/16\n  shared:\n    external: true\n    name: $0\n`;
     const good: LiveNetwork = { id: '1', name: 'proxy', driver: 'bridge', scope: 'local', internal: false, enableIPv6: false, subnets: [{ subnet: '172.20.0.0/24' }], labels: {} };
     const junk = [null, 42, 'net', [], { name: 'no-subnets' }, { name: 7, subnets: [{ subnet: '10.0.0.0/8' }] }, { ...good, name: 'odd', subnets: [null, { subnet: 5 }, 'x'] }, good] as unknown as LiveNetwork[];
-    // Entries without a string name are skipped, and subnets that are not objects with a string `subnet`.
-    const codes = k.codes(src, { liveNetworks: junk });
+    // The server's Engine state (where the push crosses the process boundary) skips entries
+    // without a string name, and subnets that are not objects with a string `subnet`.
+    const store = new EngineStateStore();
+    store.set({ info: {}, networks: junk });
+    const received = store.liveNetworks as LiveNetwork[];
+    const codes = k.codes(src, { liveNetworks: received });
     assert.ok(codes.includes('8: subnet-overlaps-live-network'), codes.join('; '));
     assert.deepEqual(codes, k.codes(src, { liveNetworks: [good] }));
-    assert.deepEqual(k.complete(src, { liveNetworks: junk }).labels, ['no-subnets', 'odd', 'proxy']);
+    assert.deepEqual(k.complete(src, { liveNetworks: received }).labels, ['no-subnets', 'odd', 'proxy']);
   });
 });

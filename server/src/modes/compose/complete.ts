@@ -14,7 +14,6 @@ import type { ModeContext } from '../languageMode';
 import { completionContext, type CompletionContext } from './completionContext';
 import type { ComposeModel } from './model';
 import { FREE_SUBNET_POOLS, IMPLICIT_NETWORK, property, propertyNames, renderProperty, renderValue, type DefinitionName } from './composeSchema';
-import { liveNetworks } from './liveNetworks';
 import { addressing, allSubnets, readValue } from './networkAddressing';
 import { entry } from './yamlNodes';
 import { readDataFile } from '../../shared/dataFile';
@@ -128,7 +127,7 @@ function valueItems(cc: CompletionContext, model: ComposeModel, range: Range, ct
   if (at.def === 'network' && cc.key === 'name' && ctx.liveNetworks) {
     const decl = model.networksByKey.get(at.network!);
     if (decl && addressing(model, decl[decl.length - 1]).external) {
-      return liveNetworks(ctx).map((n) => ({
+      return ctx.liveNetworks.map((n) => ({
         label: n.name,
         kind: CompletionItemKind.Reference,
         detail: [n.driver, ...n.subnets.map((s) => s.subnet)].filter((x) => x !== '').join(' '),

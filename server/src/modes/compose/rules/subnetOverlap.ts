@@ -2,7 +2,6 @@ import { FREE_SUBNET_POOLS } from '../composeSchema';
 import { findFreeSubnet, overlaps, parseCidr, type ParsedCidr } from '../../../shared/cidr';
 import { freeSubnetFix } from '../codeActions';
 import type { ComposeFix, ComposeModel } from '../model';
-import { liveNetworks } from '../liveNetworks';
 import { addressing, allSubnets } from '../networkAddressing';
 import type { Problem, Rule } from '../../languageMode';
 
@@ -15,7 +14,7 @@ import type { Problem, Rule } from '../../languageMode';
  */
 export const subnetOverlap: Rule<ComposeModel, ComposeFix> = (model: ComposeModel, ctx) => {
   const out: Problem<ComposeFix>[] = [];
-  const live = liveNetworks(ctx);
+  const live = ctx.liveNetworks ?? [];
   const subnets = allSubnets(model).filter((s) => !addressing(model, s.decl).external);
   const taken: ParsedCidr[] = subnets.map((s) => s.cidr);
   for (const n of live) for (const s of n.subnets) {
