@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from '../lastAtOrBefore';
 import { isMap, isSeq, type Document, type Node, type Scalar } from 'yaml';
 import type { FixDescriptor } from '../languageMode';
 import type { DefinitionName } from './composeSchema';
@@ -80,16 +81,7 @@ export interface ComposeModel {
 /** The spot under `offset` (inclusive of its end, so a cursor right after a word counts). O(log n). */
 export function spotAt(model: ComposeModel, offset: number): Spot | undefined {
   const spots = model.spots;
-  let lo = 0;
-  let hi = spots.length - 1;
-  let found = -1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    if (spots[mid].range[0] <= offset) {
-      found = mid;
-      lo = mid + 1;
-    } else hi = mid - 1;
-  }
+  const found = lastAtOrBefore(spots, offset, (s) => s.range[0]);
   for (let i = found; i >= 0 && i > found - 4; i--) {
     const s = spots[i];
     if (s.range[0] <= offset && offset <= s.range[1]) return s;

@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from '../lastAtOrBefore';
 import type { Node, ParseError } from 'jsonc-parser';
 import type { FixDescriptor, Problem, Rule } from '../languageMode';
 import { TOP_LEVEL } from './daemonSchema';
@@ -141,17 +142,7 @@ export function nodeAt(root: Node | undefined, offset: number): Node | undefined
     if (!children || children.length === 0) return node;
     // The last child that starts at or before `offset`; findNodeAtOffset tries the
     // children in order and takes the first that contains it, and siblings do not overlap.
-    let lo = 0;
-    let hi = children.length - 1;
-    let found = -1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      if (children[mid].offset <= offset) {
-        found = mid;
-        lo = mid + 1;
-      } else hi = mid - 1;
-    }
-    const c = found >= 0 ? children[found] : undefined;
+    const c = children[lastAtOrBefore(children, offset, (n) => n.offset)];
     if (!c || !(offset < c.offset + c.length)) return node;
     node = c;
   }

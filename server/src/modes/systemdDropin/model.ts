@@ -1,3 +1,4 @@
+import { lastAtOrBefore } from '../lastAtOrBefore';
 import type { FixDescriptor } from '../languageMode';
 import type { SectionName } from './directiveSchema';
 import type { Resolved } from './specifiers';
@@ -137,43 +138,19 @@ export interface DropinModel {
 
 /** The logical line whose span contains `offset` (ends included), or undefined. */
 export function lineAt(model: DropinModel, offset: number): LogicalLine | undefined {
-  const lines = model.lines;
-  let lo = 0;
-  let hi = lines.length - 1;
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1;
-    const s = lines[mid].span;
-    if (offset < s.start) hi = mid - 1;
-    else if (offset > s.end) lo = mid + 1;
-    else return lines[mid];
-  }
-  return undefined;
+  const line = model.lines[lastAtOrBefore(model.lines, offset, (l) => l.span.start)];
+  return line && offset <= line.span.end ? line : undefined;
 }
 
 /** The 0-based physical line of an offset. */
 export function lineOf(model: DropinModel, offset: number): number {
-  const starts = model.lineStarts;
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return lo;
+  return Math.max(0, lastAtOrBefore(model.lineStarts, offset, (start) => start));
 }
 
 /** The last section header that starts before `offset`, if any. */
 export function sectionBefore(model: DropinModel, offset: number): SectionHeader | undefined {
-  const headers = model.headers;
-  let lo = 0;
-  let hi = headers.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1;
-    if (headers[mid].span.start < offset) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo > 0 ? headers[lo - 1] : undefined;
+  // Offsets are whole numbers: "starts before offset" is "starts at or before offset - 1".
+  return model.headers[lastAtOrBefore(model.headers, offset - 1, (h) => h.span.start)];
 }
 
 /** The document span of characters [a, b) of a variable's value. */
