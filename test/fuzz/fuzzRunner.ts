@@ -1,6 +1,7 @@
 import * as path from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { FileKind } from '../../server/src/shared/fileKinds';
+import { answerInWorker } from '../util/answerInWorker';
 import { prng } from '../util/prng';
 import { exercise, shrink, type Failure } from './fuzzModes';
 
@@ -67,23 +68,13 @@ function shrinkFailure(f: Failure, docSeed: number): string {
 
 /** Shrinks a hang with a worker per candidate (a hung candidate is ended after 1 s); at most 80 tries. */
 async function shrinkHang(kind: FileKind, text: string, docSeed: number): Promise<string> {
-  const hangs = (t: string) =>
-    new Promise<boolean>((resolve) => {
-      const worker = new Worker(WORKER, { workerData: { mode: 'one', kind, text: t, seed: docSeed } });
-      const timer = setTimeout(() => {
-        void worker.terminate();
-        resolve(true);
-      }, 1000);
-      worker.on('message', () => {
-        clearTimeout(timer);
-        void worker.terminate();
-        resolve(false);
-      });
-      worker.on('error', () => {
-        clearTimeout(timer);
-        resolve(false);
-      });
-    });
+  const hangs = async (t: string): Promise<boolean> => {
+    try {
+      return 'hang' in (await answerInWorker(WORKER, { mode: 'one', kind, text: t, seed: docSeed }, 1000));
+    } catch {
+      return false;
+    }
+  };
   let cur = text;
   let tries = 0;
   for (let chunk = Math.max(1, Math.floor(cur.length / 2)); chunk >= 1 && tries < 80; chunk = Math.floor(chunk / 2)) {

@@ -1,9 +1,9 @@
 import assert from 'node:assert/strict';
 import { EngineStateStore } from '../../../server/src/engineStateStore';
 import { describe, it } from 'node:test';
-import { Worker } from 'node:worker_threads';
 import { composeMode } from '../../../server/src/modes/compose/composeMode';
 import type { LiveNetwork } from '../../../server/src/shared/protocol';
+import { answerInWorker } from '../../util/answerInWorker';
 import { modeContext, modeKit } from '../../util/modeKit';
 
 const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
@@ -14,8 +14,8 @@ const k = modeKit(composeMode, 'file:///srv/app/compose.yaml', 'dockercompose');
  * freezing the test run. The watchdog is a hang detector, not a speed check: the
  * answer takes milliseconds; the limit only has to end a run that would never end.
  */
-function completeInWorker(text: string, position: { line: number; character: number }): Promise<string[]> {
-  const worker = new Worker(
+async function completeInWorker(text: string, position: { line: number; character: number }): Promise<string[]> {
+  const result = await answerInWorker<string[]>(
     `const { parentPort, workerData: w } = require('node:worker_threads');
      const { composeMode } = require(w.mode);
      const { TextDocument } = require(w.textDocument);
@@ -23,31 +23,17 @@ function completeInWorker(text: string, position: { line: number; character: num
      const list = composeMode.complete(doc, w.position, composeMode.parse(doc), w.ctx);
      parentPort.postMessage(list.items.map((i) => i.label));`,
     {
-      eval: true,
-      workerData: {
-        mode: require.resolve('../../../server/src/modes/compose/composeMode'),
-        textDocument: require.resolve('vscode-languageserver-textdocument'),
-        text,
-        position,
-        ctx: modeContext(),
-      },
+      mode: require.resolve('../../../server/src/modes/compose/composeMode'),
+      textDocument: require.resolve('vscode-languageserver-textdocument'),
+      text,
+      position,
+      ctx: modeContext(),
     },
+    30_000,
+    true,
   );
-  return new Promise((resolve, reject) => {
-    const watchdog = setTimeout(() => {
-      void worker.terminate();
-      reject(new Error(`completion in ${JSON.stringify(text)} at ${position.line}:${position.character} never returned`));
-    }, 30_000);
-    worker.once('message', (labels: string[]) => {
-      clearTimeout(watchdog);
-      void worker.terminate();
-      resolve(labels);
-    });
-    worker.once('error', (e) => {
-      clearTimeout(watchdog);
-      reject(e);
-    });
-  });
+  if ('hang' in result) throw new Error(`completion in ${JSON.stringify(text)} at ${position.line}:${position.character} never returned`);
+  return result.answer;
 }
 
 describe('compose: hostile input (#15)', () => {
