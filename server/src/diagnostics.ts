@@ -57,9 +57,7 @@ export function toDiagnostics(document: TextDocument, problems: readonly Problem
     if (p.related?.length) {
       d.relatedInformation = p.related.map(
         (r): DiagnosticRelatedInformation => ({
-          // A location in another file needs that file's text to place; until projects
-          // (#16) bring one, related locations are in the same file.
-          location: { uri: r.uri ?? document.uri, range: offsetRangeToRange(document, r.range) },
+          location: { uri: document.uri, range: offsetRangeToRange(document, r.range) },
           message: r.message,
         }),
       );

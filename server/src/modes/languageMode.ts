@@ -35,10 +35,11 @@ export type OffsetRange = readonly [start: number, end: number];
 /** Problem severities, as LSP has them. */
 export type Severity = 'error' | 'warning' | 'information' | 'hint';
 
-/** A place a problem points to besides its own range ("first declared here"). */
+/**
+ * A place in the same file a problem points to besides its own range ("first declared
+ * here"). Places in other files come with projects (#16), which know those files' texts.
+ */
 export interface RelatedLocation {
-  /** Another file; the problem's own file when absent. */
-  uri?: string;
   range: OffsetRange;
   message: string;
 }
