@@ -224,18 +224,19 @@ export function fuzz(seed: number, docs: number, onDoc?: (i: number, kind: FileK
 }
 
 /**
- * A smaller text that still fails the same way (same first words of the message), by
- * deleting chunks while the failure persists (delta debugging, halving the chunk size).
+ * A smaller text that still fails the same way, by deleting chunks while `still` holds
+ * (delta debugging, halving the chunk size), asking `still` at most `maxTries` times.
  */
-export function shrink(kind: FileKind, text: string, still: (t: string) => boolean): string {
+export async function shrink(text: string, still: (t: string) => boolean | Promise<boolean>, maxTries = Infinity): Promise<string> {
   let cur = text;
-  for (let chunk = Math.max(1, Math.floor(cur.length / 2)); chunk >= 1; chunk = Math.floor(chunk / 2)) {
-    for (let at = 0; at < cur.length; ) {
+  let tries = 0;
+  for (let chunk = Math.max(1, Math.floor(cur.length / 2)); chunk >= 1 && tries < maxTries; chunk = Math.floor(chunk / 2)) {
+    for (let at = 0; at < cur.length && tries < maxTries; ) {
       const candidate = cur.slice(0, at) + cur.slice(at + chunk);
-      if (candidate !== cur && still(candidate)) cur = candidate;
+      tries++;
+      if (candidate !== cur && (await still(candidate))) cur = candidate;
       else at += chunk;
     }
   }
-  void kind;
   return cur;
 }

@@ -46,7 +46,7 @@ export async function runFuzz(seed: number, docs: number, hangMs = 10_000): Prom
   if (!outcome.failure) return { docs: seen };
   const f = outcome.failure;
   const docSeed = seed * 1_000_003 + (last?.i ?? 0);
-  const reproducer = outcome.hang ? await shrinkHang(f.kind, f.text, docSeed) : shrinkFailure(f, docSeed);
+  const reproducer = outcome.hang ? await shrinkHang(f.kind, f.text, docSeed) : await shrinkFailure(f, docSeed);
   return { docs: seen, failure: { ...f, hang: !!outcome.hang, seed, reproducer } };
 }
 
@@ -54,9 +54,10 @@ function firstWords(message: string): string {
   return message.replace(/^document \d+ of seed \d+: /, '').split(/[\s:]/).slice(0, 3).join(' ');
 }
 
-function shrinkFailure(f: Failure, docSeed: number): string {
+/** Shrinks a failure to a text that still fails with the same first words. */
+function shrinkFailure(f: Failure, docSeed: number): Promise<string> {
   const want = firstWords(f.what);
-  return shrink(f.kind, f.text, (t) => {
+  return shrink(f.text, (t) => {
     try {
       exercise(f.kind, t, prng(docSeed));
       return false;
@@ -67,7 +68,7 @@ function shrinkFailure(f: Failure, docSeed: number): string {
 }
 
 /** Shrinks a hang with a worker per candidate (a hung candidate is ended after 1 s); at most 80 tries. */
-async function shrinkHang(kind: FileKind, text: string, docSeed: number): Promise<string> {
+function shrinkHang(kind: FileKind, text: string, docSeed: number): Promise<string> {
   const hangs = async (t: string): Promise<boolean> => {
     try {
       return 'hang' in (await answerInWorker(WORKER, { mode: 'one', kind, text: t, seed: docSeed }, 1000));
@@ -75,17 +76,7 @@ async function shrinkHang(kind: FileKind, text: string, docSeed: number): Promis
       return false;
     }
   };
-  let cur = text;
-  let tries = 0;
-  for (let chunk = Math.max(1, Math.floor(cur.length / 2)); chunk >= 1 && tries < 80; chunk = Math.floor(chunk / 2)) {
-    for (let at = 0; at < cur.length && tries < 80; ) {
-      const candidate = cur.slice(0, at) + cur.slice(at + chunk);
-      tries++;
-      if (candidate !== cur && (await hangs(candidate))) cur = candidate;
-      else at += chunk;
-    }
-  }
-  return cur;
+  return shrink(text, hangs, 80);
 }
 
 /** One line per failure for a person: what failed, the seed, and the reproducer as a JS string. */
