@@ -1,6 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
-import { fileURLToPath, pathToFileURL } from 'url';
+import { URI } from 'vscode-uri';
 import { fileKindOf } from './fileKindOf';
 import type { WorkspaceFiles } from './modes/languageMode';
 import type { ExtraPatterns, FileKind } from './shared/fileKinds';
@@ -31,16 +31,22 @@ export const DEFAULT_MAX_ENTRIES = 20_000;
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 
 /**
- * A file: URI in one spelling (Node's), so that URIs from the client, from the walk and
- * from watcher events compare equal. Other schemes are returned unchanged.
+ * A file: URI in one spelling, VS Code's (vscode-uri, the library VS Code itself uses),
+ * so that URIs from the walk, from watcher events and of open documents compare equal.
+ * Other schemes are returned unchanged.
  */
 export function normalizeFileUri(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
   try {
-    return pathToFileURL(fileURLToPath(uri)).href;
+    return URI.parse(uri).toString();
   } catch {
     return uri;
   }
+}
+
+/** The file system path of a file: URI. */
+function fsPathOf(uri: string): string {
+  return URI.parse(uri).fsPath;
 }
 
 /** `.env` files as Compose reads them: `.env`, `.env.<stage>` and `<name>.env` (env_file). */
@@ -131,7 +137,7 @@ export class WorkspaceIndex implements WorkspaceFiles {
         }
         continue;
       }
-      if (change.type === 1 && !insideSkipped(folder, uri)) this.addPath(files, fileURLToPath(uri), { entries: files.size });
+      if (change.type === 1 && !insideSkipped(folder, uri)) this.addPath(files, fsPathOf(uri), { entries: files.size });
     }
   }
 
@@ -155,7 +161,7 @@ export class WorkspaceIndex implements WorkspaceFiles {
   private walk(folder: string): Map<string, IndexedKind> {
     const files = new Map<string, IndexedKind>();
     const budget = { entries: 0 };
-    this.addPath(files, fileURLToPath(folder), budget);
+    this.addPath(files, fsPathOf(folder), budget);
     return files;
   }
 
@@ -196,14 +202,14 @@ export class WorkspaceIndex implements WorkspaceFiles {
   private addFile(files: Map<string, IndexedKind>, file: string): void {
     // Files created later count against the same bound as the walk.
     if (files.size >= this.maxEntries) return;
-    const uri = pathToFileURL(file).href;
+    const uri = URI.file(file).toString();
     const kind: IndexedKind | undefined = isEnvFile(path.basename(file)) ? 'env' : fileKindOf(uri, this.patternsSeen ?? this.o.patterns());
     if (kind) files.set(uri, kind);
   }
 
   private readFromDisk(uri: string): string | undefined {
     try {
-      const file = fileURLToPath(uri);
+      const file = fsPathOf(uri);
       const stat = fs.statSync(file);
       if (!stat.isFile() || stat.size > this.maxFileBytes) return undefined;
       return fs.readFileSync(file, 'utf8');

@@ -130,6 +130,11 @@ describe('WorkspaceIndex', () => {
     assert.equal(normalizeFileUri('file:///a%20b/c.env'), 'file:///a%20b/c.env');
     assert.equal(normalizeFileUri('file:///a b/c.env'), 'file:///a%20b/c.env');
     assert.equal(normalizeFileUri('untitled:Untitled-1'), 'untitled:Untitled-1');
+    // VS Code's spelling, the one open documents come with: a ':' in a path is escaped.
+    assert.equal(normalizeFileUri('file:///srv/a:b/compose.yaml'), 'file:///srv/a%3Ab/compose.yaml');
+    const odd = path.join(root, 'a:b');
+    write('a:b/compose.yaml', 'services: {}\n');
+    assert.ok(index().list('compose').includes(`file://${odd.replace(':', '%3A')}/compose.yaml`), 'listed as VS Code spells it');
     assert.deepEqual(['.env', '.env.prod', 'web.env', 'env', 'x.envrc'].map(isEnvFile), [true, true, true, false, false]);
   });
 });
