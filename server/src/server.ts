@@ -18,7 +18,7 @@ import { fileKindOf } from './fileKindOf';
 import type { FileKind } from './shared/fileKinds';
 import type { CodeCacheInfo } from './loadWithCodeCache';
 import { getLanguageModes } from './modes/languageModes';
-import type { LanguageMode, ModeContext } from './modes/languageMode';
+import type { LanguageMode, ModeContext, ValidationMemo } from './modes/languageMode';
 import { fixesOf, toDiagnostics } from './diagnostics';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DeferredCompletionDocs } from './deferredCompletionDocs';
@@ -116,6 +116,14 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     });
   }
 
+  // Per open document, what its mode keeps between validations (languageMode.ts ValidationMemo).
+  const validationMemos = new Map<string, ValidationMemo>();
+  const memoOf = (uri: string): ValidationMemo => {
+    let memo = validationMemos.get(uri);
+    if (!memo) validationMemos.set(uri, (memo = {}));
+    return memo;
+  };
+
   const diagnostics = new DiagnosticsScheduler({
     documents,
     kindOf,
@@ -124,12 +132,13 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     // Only Compose checks read live networks: only they wait for the client's first push.
     waitFor: (kind) => (kind === 'compose' ? engine.firstPush() : undefined),
     compute: (uri) =>
-      withMode<Diagnostic[]>(uri, 'validate', `validating ${uri}`, [], undefined, (mode, d, parsed, ctx) => toDiagnostics(d, mode.validate?.(parsed, ctx) ?? [])),
+      withMode<Diagnostic[]>(uri, 'validate', `validating ${uri}`, [], undefined, (mode, d, parsed, ctx) => toDiagnostics(d, mode.validate?.(parsed, ctx, memoOf(uri)) ?? [])),
     send: (params) => void connection.sendDiagnostics(params),
   });
 
   documents.onDidClose((e) => {
     kinds.delete(e.document.uri);
+    validationMemos.delete(e.document.uri);
     caches.forEach((c) => c.onDocumentRemoved(e.document.uri));
   });
 
