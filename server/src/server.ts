@@ -25,6 +25,8 @@ import { DeferredCompletionDocs } from './deferredCompletionDocs';
 import { EngineStateStore } from './engineStateStore';
 import { SettingsStore } from './settingsStore';
 import { warmUp } from './warmUp';
+import { isOverSizeLimit, largeFileProblems } from './largeFiles';
+import { MemoryRelease } from './memoryRelease';
 import { normalizeFileUri, WorkspaceIndex } from './workspaceIndex';
 import { EngineStateNotification, WorkspaceFilesRequest, type InitializationOptions } from './shared/protocol';
 import type { Settings } from './shared/settings';
@@ -105,12 +107,15 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     empty: T,
     token: CancellationToken | undefined,
     fn: (mode: LanguageMode, doc: TextDocument, parsed: unknown, ctx: ModeContext) => T | undefined | null,
+    largeFile?: (mode: LanguageMode, doc: TextDocument, ctx: ModeContext) => T,
   ): T {
     return runSafe(logger, what, empty, token, () => {
       const doc = documents.get(uri);
       const kind = kindOf(uri);
       if (!doc || !kind || !featureEnabled(kind, feature)) return empty;
       const mode = modes[kind] as LanguageMode;
+      // Above the size limit nothing is parsed in full (largeFiles.ts, #15).
+      if (isOverSizeLimit(doc, settings.current)) return feature === 'validate' ? ((largeFile?.(mode, doc, context()) ?? empty) as T) : empty;
       const parsed = caches.get(kind)!.get(doc);
       return fn(mode, doc, parsed, context()) ?? empty;
     });
@@ -132,13 +137,24 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     // Only Compose checks read live networks: only they wait for the client's first push.
     waitFor: (kind) => (kind === 'compose' ? engine.firstPush() : undefined),
     compute: (uri) =>
-      withMode<Diagnostic[]>(uri, 'validate', `validating ${uri}`, [], undefined, (mode, d, parsed, ctx) => toDiagnostics(d, mode.validate?.(parsed, ctx, memoOf(uri)) ?? [])),
+      withMode<Diagnostic[]>(
+        uri,
+        'validate',
+        `validating ${uri}`,
+        [],
+        undefined,
+        (mode, d, parsed, ctx) => toDiagnostics(d, mode.validate?.(parsed, ctx, memoOf(uri)) ?? []),
+        (mode, d, ctx) => toDiagnostics(d, largeFileProblems(d, mode, ctx)),
+      ),
     send: (params) => void connection.sendDiagnostics(params),
   });
 
+  // Heavy documents: from a quarter of a megabyte of text their parse is tens of MB (#15).
+  const memoryRelease = new MemoryRelease(256 * 1024, 1000);
   documents.onDidClose((e) => {
     kinds.delete(e.document.uri);
     validationMemos.delete(e.document.uri);
+    memoryRelease.closed(e.document.getText().length);
     caches.forEach((c) => c.onDocumentRemoved(e.document.uri));
   });
 
@@ -297,6 +313,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
 
   connection.onShutdown(() => {
     clearInterval(cleanupTimer);
+    memoryRelease.dispose();
     diagnostics.dispose();
     caches.forEach((c) => c.dispose());
   });
