@@ -144,7 +144,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
         [],
         undefined,
         (mode, d, parsed, ctx) => toDiagnostics(d, mode.validate?.(parsed, ctx, memoOf(uri)) ?? []),
-        (mode, d, ctx) => toDiagnostics(d, largeFileProblems(d, mode, ctx)),
+        (_mode, d, ctx) => toDiagnostics(d, largeFileProblems(d, ctx.settings)),
       ),
     send: (params) => void connection.sendDiagnostics(params),
   });

@@ -142,6 +142,29 @@ export function evaluateBudgets(results: BenchResults): BudgetCheck[] {
       ),
     );
   }
+  {
+    // #15: latency of every request kind under the fuzz-like workload (workloadBench.ts).
+    const w = results.workload;
+    const all = w?.overall;
+    const small = w?.upTo1MB;
+    const why = w?.skipped ? `not measured: ${w.skipped}` : 'not measured';
+    out.push(
+      check(
+        'workload-max',
+        'Fuzz-like workload: every request answers within 1 s, on documents of any size',
+        all ? `max ${fmt(all.max)} (${w?.slowest ? `${w.slowest.kind} on a ${round(w.slowest.bytes / 1024)} KB ${w.slowest.fileKind} file` : '?'}), ${all.n} requests` : why,
+        all ? all.max <= 1000 : null,
+      ),
+    );
+    out.push(
+      check(
+        'workload-p99',
+        'Fuzz-like workload: p99 ≤ 50 ms on documents up to 1 MB',
+        small ? `p99 ${fmt(small.p99)} over ${small.n} requests` : why,
+        small ? small.p99 <= 50 : null,
+      ),
+    );
+  }
   return out;
 }
 

@@ -19,11 +19,12 @@ import { floorParserName, timeFloor } from './floor';
 import { standardInputs, writeInputs, type BenchInput } from './inputs';
 import { benchPairOnInput, benchRequestsSideBySide, benchServerOnInput, combineRounds, measureSpawn, primeCodeCache, WARMUP_EDITS, WARMUP_REQUESTS, type LspBenchOptions, type LspResult } from './lspBench';
 import { RESULTS_JSON, updateReadme } from './readme';
-import { budgetTable, inputTables, renderText } from './report';
+import { budgetTable, inputTables, renderText, workloadTable } from './report';
 import type { BenchResults, ViewResults } from './results';
 import { jsonLanguageServer, OUR_DEFAULT_DEBOUNCE_MS, ourServer, parseOnlyServer, yamlLanguageServer, type ServerId, type ServerSpec } from './servers';
 import { summarize } from './stats';
 import { runViewBench } from './viewBench';
+import { runWorkloadBench, type WorkloadResults } from './workloadBench';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
@@ -246,6 +247,12 @@ async function main(): Promise<void> {
       ({ lsp, spawn, spawnFirstStart } = await runLsp(tmp, inputs, servers, opts));
     }
 
+    let workload: WorkloadResults = { skipped: 'not run (--skip-workload)' };
+    if (!args.has('--skip-workload')) {
+      log('requests under a fuzz-like workload …');
+      workload = await runWorkloadBench({ seed: 20261203, docsPerKind: quick ? 20 : 120, operations: 30, log });
+    }
+
     let view: ViewResults = { skipped: 'not run (--skip-view)' };
     if (!args.has('--skip-view')) {
       log('the Docker Networks view against the real dockerd …');
@@ -270,12 +277,15 @@ async function main(): Promise<void> {
       spawnFirstStart,
       lsp,
       view,
+      workload,
       budgets: [],
     };
     results.budgets = evaluateBudgets(results);
 
     log('');
     for (const t of inputTables(results)) log(`${renderText(t)}\n`);
+    const workloadFigures = workloadTable(results);
+    if (workloadFigures) log(`${renderText(workloadFigures)}\n`);
     log(renderText(budgetTable(results)));
     log(`\n(our diagnostics debounce, dockerNetworking.validationDelay, defaults to ${OUR_DEFAULT_DEBOUNCE_MS} ms; it was 0 for this run)`);
     log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);

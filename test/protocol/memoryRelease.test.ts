@@ -33,7 +33,7 @@ const SLACK_MB = 25;
 
 describe('memory after closing a heavy document', () => {
   it('comes back near its level before the document was opened', async () => {
-    const client = new LspClient({ settings: { validationDelay: 0, maxFileSizeMB: 10 } });
+    const client = new LspClient({ settings: { validationDelay: 0, maxFileSizeKB: 10 * 1024 } });
     try {
       await client.initialize();
       // A small file of the same kind first, so that code loaded on first use counts in "before".

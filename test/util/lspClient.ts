@@ -76,6 +76,11 @@ export class LspClient {
     return result;
   }
 
+  /** The diagnostics last published for `uri`; none yet: empty. */
+  currentDiagnostics(uri: string): Diagnostic[] {
+    return this.diagnostics.get(uri)?.diagnostics ?? [];
+  }
+
   /** Resolves with the next diagnostics for `uri` that satisfy `pred` (or the current ones, if they do). */
   waitForDiagnostics(uri: string, pred: (p: PublishDiagnosticsParams) => boolean = () => true): Promise<PublishDiagnosticsParams> {
     const current = this.diagnostics.get(uri);

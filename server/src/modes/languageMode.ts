@@ -132,12 +132,6 @@ export interface LanguageMode<M = unknown, F extends FixDescriptor = FixDescript
   parse(document: TextDocument): M;
   validate?(model: M, ctx: ModeContext, memo?: ValidationMemo): Problem<F>[];
   /**
-   * The checks that stay cheap on a file above the size limit (`dockerNetworking.maxFileSizeMB`,
-   * #15): the server runs these instead of parse + validate on such a file, and answers no
-   * other request for it (server/src/largeFiles.ts). Absent: such a file is not checked.
-   */
-  validateLarge?(document: TextDocument, ctx: ModeContext): Problem<F>[];
-  /**
    * The edits of one fix a problem offered, computed against the current model; undefined
    * when the fix no longer applies to the text as it is now (the server then does not offer it).
    */

@@ -1,10 +1,7 @@
 import type { ModeContext, ValidationMemo } from '../languageMode';
 import type { DaemonJsonModel, DaemonJsonProblem } from './model';
 import { RuleResultCache } from './ruleResultCache';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { runRules } from '../runRules';
-import { parse } from './parse';
-import { LARGE_FILE_RULES, RULES } from './rules';
+import { RULES } from './rules';
 
 /**
  * Every rule of rules/index.ts over one parse, in order. With the server's memo for the
@@ -18,9 +15,4 @@ export function validate(model: DaemonJsonModel, ctx: ModeContext, memo?: Valida
   // One push per problem: spreading a rule's (possibly huge) result into push() can overflow the stack (#15).
   for (const rule of RULES) for (const p of cache ? cache.run(rule, model, ctx) : rule(model, ctx)) out.push(p);
   return out;
-}
-
-/** The cheap checks of a file above the size limit (#15): LARGE_FILE_RULES over a fresh parse. */
-export function validateLarge(document: TextDocument, ctx: ModeContext): DaemonJsonProblem[] {
-  return runRules(LARGE_FILE_RULES, parse(document), ctx);
 }
