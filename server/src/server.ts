@@ -26,6 +26,7 @@ import { EngineStateStore } from './engineStateStore';
 import { SettingsStore } from './settingsStore';
 import { warmUp } from './warmUp';
 import { normalizeFileUri, WorkspaceIndex } from './workspaceIndex';
+import { WorkspaceParses } from './workspaceParses';
 import { EngineStateNotification, WorkspaceFilesRequest, type InitializationOptions } from './shared/protocol';
 import type { Settings } from './shared/settings';
 import { clampPosition, ClampedTextDocument } from './utils/clampedTextDocument';
@@ -87,6 +88,22 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     return kind;
   }
 
+  /** The open document of a URI, in whichever spelling the client used (the index's spelling is vscode-uri's). */
+  function openDocument(uri: string): TextDocument | undefined {
+    const key = normalizeFileUri(uri);
+    return documents.get(uri) ?? documents.all().find((d) => normalizeFileUri(d.uri) === key);
+  }
+
+  // What modes see of other files: the index's texts and, for projects (#16), their parses,
+  // from the per-version cache for open documents.
+  const files = new WorkspaceParses(workspace, {
+    openModel: (uri, kind) => {
+      const doc = openDocument(uri);
+      return doc && kindOf(doc.uri) === kind ? caches.get(kind)!.get(doc) : undefined;
+    },
+    parse: (kind, doc) => (modes[kind] as LanguageMode).parse(doc),
+  });
+
   function featureEnabled(kind: FileKind, feature: Feature): boolean {
     const flags = settings.current[kind] as unknown as Record<string, unknown>;
     return flags[feature] !== false;
@@ -94,7 +111,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
 
   function context(): ModeContext {
     const current = settings.current;
-    return { settings: current, ...engine.contextPart(current), workspace };
+    return { settings: current, ...engine.contextPart(current), workspace: files, env: process.env };
   }
 
   /** Runs `fn` with the document's mode and cached parse, or returns `empty`. */
@@ -126,6 +143,8 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     compute: (uri) =>
       withMode<Diagnostic[]>(uri, 'validate', `validating ${uri}`, [], undefined, (mode, d, parsed, ctx) => toDiagnostics(d, mode.validate?.(parsed, ctx) ?? [])),
     send: (params) => void connection.sendDiagnostics(params),
+    related: (uri) =>
+      withMode<readonly string[]>(uri, 'validate', `finding the project of ${uri}`, [], undefined, (mode, _d, parsed, ctx) => mode.relatedFiles?.(parsed, ctx)),
   });
 
   documents.onDidClose((e) => {
@@ -204,7 +223,11 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     diagnostics.revalidateAll();
   });
 
-  connection.onDidChangeWatchedFiles((p) => runSafe(logger, 'updating the workspace index', undefined, undefined, () => workspace.onWatchedFilesChanged(p.changes)));
+  connection.onDidChangeWatchedFiles((p) => {
+    runSafe(logger, 'updating the workspace index', undefined, undefined, () => workspace.onWatchedFilesChanged(p.changes));
+    // A file of a project (or its .env) changed on disk: the open files of the project are judged again (#16).
+    if (p.changes.length) diagnostics.revalidateAll();
+  });
 
   connection.onRequest(WorkspaceFilesRequest, (p) =>
     runSafe(logger, 'listing workspace files', { uris: [] }, undefined, () => ({

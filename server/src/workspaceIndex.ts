@@ -96,6 +96,10 @@ export class WorkspaceIndex implements WorkspaceFiles {
     return [...this.folders.keys()];
   }
 
+  workspaceFolders(): readonly string[] {
+    return this.folderUris;
+  }
+
   list(kind?: IndexedKind): readonly string[] {
     this.refresh();
     const out: string[] = [];

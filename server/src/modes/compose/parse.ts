@@ -29,6 +29,7 @@ function live(e: Entry | undefined): Entry | undefined {
 export function parse(document: TextDocument): ComposeModel {
   const text = document.getText();
   const model: ComposeModel = {
+    uri: document.uri,
     text,
     docs: [],
     networks: [],

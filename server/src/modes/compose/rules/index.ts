@@ -1,10 +1,10 @@
-import type { Rule } from '../../languageMode';
-import type { ComposeFix, ComposeModel } from '../model';
+import type { ComposeRule } from '../model';
 import { addressContainment } from './addressContainment';
 import { addressSyntax } from './addressSyntax';
 import { bridgeMultipleSubnets } from './bridgeMultipleSubnets';
 import { duplicateStaticAddress } from './duplicateStaticAddress';
 import { engineSupport } from './engineSupport';
+import { extendsAndInclude } from './extendsAndInclude';
 import { externalName } from './externalName';
 import { externalWithCreationProps } from './externalWithCreationProps';
 import { macAddressMismatch } from './macAddressMismatch';
@@ -22,10 +22,11 @@ import { unusedNetwork } from './unusedNetwork';
 /**
  * Every Compose rule, in reporting order: a newcomer finds any rule in one hop from
  * here (#14). Each is a plain `Rule<ComposeModel, ComposeFix>` over the parse and the
- * shared ModeContext, one per file, named after the code it reports.
+ * shared ModeContext (a `ComposeRule` when it judges the project, #16), one per file, named after the code it reports.
  */
-export const RULES: readonly Rule<ComposeModel, ComposeFix>[] = [
+export const RULES: readonly ComposeRule[] = [
   schemaShape,
+  extendsAndInclude,
   externalName,
   undefinedNetwork,
   networkModeWithNetworks,

@@ -1,28 +1,39 @@
 import { IMPLICIT_NETWORK } from '../composeSchema';
-import type { ComposeFix, ComposeModel } from '../model';
+import type { ComposeFix, ComposeRule, NetworkRef } from '../model';
 import { didYouMean } from '../../suggest';
 import { declareNetworkFixes } from '../codeActions';
-import type { Problem, Rule } from '../../languageMode';
+import type { Problem } from '../../languageMode';
 
 /**
- * A service joins a network no document declares (compose-go `loader/validate.go`
- * checkConsistency: "service %q refers to undefined network %s"). `default` is implicit.
+ * A service joins a network the project declares nowhere (compose-go `loader/validate.go`
+ * checkConsistency: "service %q refers to undefined network %s"), judged on the merged
+ * project (#16): a network an override uses and its base declares is fine; only the
+ * networks a service keeps after merging (`!reset` drops, `extends` brings) count, and
+ * each is reported where it is written in this file. Nothing is reported while part of
+ * the project cannot be read. `default` is implicit.
  */
-export const undefinedNetwork: Rule<ComposeModel, ComposeFix> = (model: ComposeModel) => {
-  if (model.incomplete) return [];
+export const undefinedNetwork: ComposeRule = (model, ctx) => {
+  const project = ctx.project;
+  if (model.incomplete || project.incomplete) return [];
   const out: Problem<ComposeFix>[] = [];
-  const declared = [...model.networksByKey.keys()];
+  const declared = [...project.networks.keys()];
   // One anchored list merged into several services is one place in the text: group by position.
-  const byPlace = new Map<string, { ref: (typeof model.refs)[number]; services: string[] }>();
-  for (const ref of model.refs) {
-    if (ref.network === IMPLICIT_NETWORK || model.networksByKey.has(ref.network) || !ref.node.range) continue;
-    if (ref.network.includes('$')) continue; // interpolated key: resolved from the environment
-    const place = `${ref.node.range[0]}:${ref.network}`;
-    const hit = byPlace.get(place);
-    if (hit) {
-      if (!hit.services.includes(ref.service.name)) hit.services.push(ref.service.name);
-    } else byPlace.set(place, { ref, services: [ref.service.name] });
+  const byPlace = new Map<string, { ref: NetworkRef; services: string[] }>();
+  for (const svc of project.services.values()) {
+    for (const [network, contributions] of svc.networks) {
+      if (network === IMPLICIT_NETWORK || project.networks.has(network)) continue;
+      if (network.includes('$')) continue; // interpolated key: resolved from the environment
+      for (const { file, ref } of contributions) {
+        if (file.model !== model || !ref.node.range) continue;
+        const place = `${ref.node.range[0]}:${network}`;
+        const hit = byPlace.get(place);
+        if (hit) {
+          if (!hit.services.includes(svc.name)) hit.services.push(svc.name);
+        } else byPlace.set(place, { ref, services: [svc.name] });
+      }
+    }
   }
+  const several = project.files.length > 1;
   for (const { ref, services } of byPlace.values()) {
     const guess = didYouMean(ref.network, declared);
     const who = services.length === 1 ? `Service \`${services[0]}\` uses` : `Services ${services.map((s) => `\`${s}\``).join(', ')} use`;
@@ -30,7 +41,7 @@ export const undefinedNetwork: Rule<ComposeModel, ComposeFix> = (model: ComposeM
       range: [ref.node.range![0], ref.node.range![1]],
       code: 'undefined-network',
       severity: 'error',
-      message: `${who} network \`${ref.network}\`, which is not declared under the top-level \`networks\`.${guess ? ` Did you mean \`${guess}\`?` : ''} Declare it (with \`external: true\` if it already exists).`,
+      message: `${who} network \`${ref.network}\`, which is not declared under the top-level \`networks\`${several ? ' of any file of the project' : ''}.${guess ? ` Did you mean \`${guess}\`?` : ''} Declare it (with \`external: true\` if it already exists).`,
       fixes: declareNetworkFixes(ref.network),
     });
   }
