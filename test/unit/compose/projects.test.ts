@@ -1,0 +1,166 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { afterEach, beforeEach, describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { composeMode } from '../../../server/src/modes/compose/composeMode';
+import { projectOf } from '../../../server/src/modes/compose/project/projectOf';
+import { normalizeProjectName } from '../../../server/src/modes/compose/project/composeProject';
+import { parseDotEnv } from '../../../server/src/modes/compose/project/dotEnv';
+import { substitute } from '../../../server/src/modes/compose/interpolation';
+import type { ModeContext } from '../../../server/src/modes/languageMode';
+import type { ExtraPatterns } from '../../../server/src/shared/fileKinds';
+import type { ComposeProjectSetting } from '../../../server/src/shared/settings';
+import { WorkspaceIndex } from '../../../server/src/workspaceIndex';
+import { projectFixtures, yamlFiles } from '../../util/composeProjectFixtures';
+import { modeContext } from '../../util/modeKit';
+
+/** The errors that depend on the whole project: where Compose refuses a project, these say why (compose-go loader/validate.go, extends.go). */
+const PROJECT_CODES = new Set(['undefined-network', 'undefined-service', 'network-mode-with-networks', 'extends-service-not-found', 'extends-cycle']);
+const NONE: ExtraPatterns = {};
+
+interface JudgeOptions {
+  /** Workspace folders (absolute); none: no workspace at all. Default: the folder itself. */
+  folders?: string[];
+  env?: Record<string, string>;
+  projects?: ComposeProjectSetting[];
+}
+
+function context(folder: string, o: JudgeOptions): ModeContext {
+  const folders = o.folders ?? [folder];
+  let workspace: WorkspaceIndex | undefined;
+  if (folders.length) {
+    workspace = new WorkspaceIndex({ patterns: () => NONE, openText: () => undefined });
+    folders.forEach((f) => workspace!.addFolder(URI.file(f).toString()));
+  }
+  return { ...modeContext({ workspace, settings: { compose: { ...modeContext().settings.compose, projects: o.projects ?? [] } } }), env: o.env ?? {} };
+}
+
+/** Our problems for one file of a folder, as `FILE:LINE CODE` (LINE 1-based). */
+function judge(folder: string, file: string, o: JudgeOptions = {}): string[] {
+  const uri = URI.file(path.join(folder, file)).toString();
+  const doc = TextDocument.create(uri, 'dockercompose', 1, fs.readFileSync(path.join(folder, file), 'utf8'));
+  const model = composeMode.parse(doc);
+  return composeMode.validate!(model, context(folder, o)).map((p) => `${file}:${doc.positionAt(p.range[0]).line + 1} ${p.code}`);
+}
+
+describe('compose projects: the fixtures Compose v2 judged (test/fixtures/composeProjects)', () => {
+  for (const fx of projectFixtures()) {
+    it(`${fx.name}: ${fx.verdict === 'accept' ? 'no project error' : fx.errors.join(', ')}`, () => {
+      const all = yamlFiles(fx.dir).flatMap((f) => judge(fx.dir, f));
+      const projectErrors = all.filter((l) => PROJECT_CODES.has(l.split(' ')[1]));
+      assert.deepEqual(projectErrors.sort(), [...fx.errors].sort());
+      // Only the override that drops web's networks leaves one unused; the false positives of #16 are gone.
+      const unused = all.filter((l) => l.endsWith(' unused-network'));
+      assert.deepEqual(unused, fx.name === 'overrideReset' ? ['compose.yaml:6 unused-network'] : []);
+    });
+  }
+});
+
+describe('compose projects: what a file is judged with', () => {
+  let root: string;
+  const write = (rel: string, text: string): void => {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), text);
+  };
+  beforeEach(() => (root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dn-projects-')))));
+  afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
+
+  const OVERRIDE = 'services:\n  web:\n    networks: [front]\n    network_mode: service:vpn\n';
+
+  it('an override whose base cannot be read gets no undefined-network or undefined-service error', () => {
+    write('compose.override.yml', 'services:\n  web:\n    networks: [front]\n  side:\n    network_mode: service:vpn\n');
+    assert.deepEqual(judge(root, 'compose.override.yml'), []);
+    assert.deepEqual(judge(root, 'compose.override.yml', { folders: [] }), [], 'no workspace at all');
+    // A file of another name is judged alone, as before.
+    write('compose.yaml', 'services:\n  web:\n    networks: [front]\n');
+    fs.rmSync(path.join(root, 'compose.override.yml'));
+    assert.deepEqual(judge(root, 'compose.yaml'), ['compose.yaml:3 undefined-network']);
+  });
+
+  it('an override by its name (compose.<stage>.yaml) is judged after the default base beside it', () => {
+    write('compose.yaml', 'services:\n  vpn:\n    image: x\nnetworks:\n  front:\n');
+    write('compose.prod.yaml', OVERRIDE.replace('    network_mode: service:vpn\n', '') + '  side:\n    network_mode: service:vpn\n');
+    assert.deepEqual(judge(root, 'compose.prod.yaml'), []);
+    write('compose.prod.yaml', 'services:\n  web:\n    networks: [back]\n');
+    assert.deepEqual(judge(root, 'compose.prod.yaml'), ['compose.prod.yaml:3 undefined-network']);
+  });
+
+  it('reports network_mode and networks merged from two files on the line of this file', () => {
+    write('compose.yaml', 'services:\n  vpn:\n    image: x\n  web:\n    image: x\n    networks: [front]\nnetworks:\n  front:\n');
+    write('compose.override.yml', 'services:\n  web:\n    network_mode: service:vpn\n');
+    assert.deepEqual(judge(root, 'compose.override.yml'), ['compose.override.yml:3 network-mode-with-networks']);
+    assert.deepEqual(judge(root, 'compose.yaml'), ['compose.yaml:6 network-mode-with-networks']);
+  });
+
+  it('does not call a network unused while a service extends a file it cannot read', () => {
+    write('compose.yaml', 'services:\n  api:\n    extends:\n      file: missing.yml\n      service: web\nnetworks:\n  backend:\n');
+    assert.deepEqual(judge(root, 'compose.yaml'), ['compose.yaml:4 extends-file-unreadable']);
+    write('missing.yml', 'services:\n  web:\n    networks: [other]\n');
+    assert.deepEqual(judge(root, 'compose.yaml').sort(), ['compose.yaml:7 unused-network', 'missing.yml:3 undefined-network'].filter((l) => l.startsWith('compose')));
+  });
+
+  it('reports a cycle of extends across files on the extends line', () => {
+    write('compose.yaml', 'services:\n  api:\n    extends:\n      file: a.yml\n      service: one\n');
+    write('a.yml', 'services:\n  one:\n    extends:\n      file: b.yml\n      service: two\n');
+    write('b.yml', 'services:\n  two:\n    extends:\n      file: a.yml\n      service: one\n');
+    assert.deepEqual(judge(root, 'b.yml'), ['b.yml:5 extends-cycle']);
+  });
+
+  it('reports nothing that depends on a variable it does not know, and uses the .env for the rest', () => {
+    write('compose.yaml', 'services:\n  vpn:\n    image: x\n  app:\n    network_mode: service:${TARGET}\n');
+    assert.deepEqual(judge(root, 'compose.yaml'), []);
+    write('.env', 'TARGET=nope\n');
+    assert.deepEqual(judge(root, 'compose.yaml'), ['compose.yaml:5 undefined-service']);
+    // The shell environment wins over .env (compose-go Mapping.Merge keeps what is set).
+    assert.deepEqual(judge(root, 'compose.yaml', { env: { TARGET: 'vpn' } }), []);
+    write('compose.yaml', 'services:\n  app:\n    extends:\n      file: ${BASE_FILE}\n      service: web\nnetworks:\n  backend:\n');
+    assert.deepEqual(judge(root, 'compose.yaml'), [], 'an extends file from an unknown variable: no error, no unused network');
+  });
+
+  it('loads layouts only ever run with -f from the setting dockerNetworking.compose.projects', () => {
+    write('deploy/a.yml', 'services:\n  db:\n    image: x\n    networks: [data]\nnetworks:\n  data:\n');
+    write('deploy/b.yml', 'services:\n  app:\n    networks: [data]\n    network_mode: service:db\n');
+    assert.deepEqual(judge(root, 'deploy/b.yml').sort(), ['deploy/b.yml:3 undefined-network', 'deploy/b.yml:4 network-mode-with-networks', 'deploy/b.yml:4 undefined-service']);
+    const projects = [{ files: ['deploy/a.yml', 'deploy/b.yml'], projectName: 'ops' }];
+    assert.deepEqual(judge(root, 'deploy/b.yml', { projects }), ['deploy/b.yml:4 network-mode-with-networks']);
+  });
+
+  it('names the project as Compose does: COMPOSE_PROJECT_NAME, then name:, then the folder', () => {
+    const name = (file: string, env: Record<string, string> = {}) => {
+      const uri = URI.file(path.join(root, file)).toString();
+      const doc = TextDocument.create(uri, 'dockercompose', 1, fs.readFileSync(path.join(root, file), 'utf8'));
+      return projectOf(composeMode.parse(doc), context(root, { env })).name;
+    };
+    write('compose.yaml', 'services: {}\n');
+    assert.equal(name('compose.yaml'), normalizeProjectName(path.basename(root)));
+    write('compose.yaml', 'name: ${STAGE:-dev}-Shop\nservices: {}\n');
+    assert.equal(name('compose.yaml'), 'dev-shop');
+    write('.env', 'STAGE=prod\n');
+    assert.equal(name('compose.yaml'), 'prod-shop');
+    assert.equal(name('compose.yaml', { COMPOSE_PROJECT_NAME: 'x1' }), 'x1');
+    assert.equal(normalizeProjectName('_My.App-2'), 'myapp-2');
+  });
+});
+
+describe('compose projects: .env and interpolation', () => {
+  it('reads .env as Compose does', () => {
+    const env = parseDotEnv('# c\nexport A=1\nB="x\\ny" # c\nC=\'$A lit\'\nD=${A}-2 # c\nE=a#b\nbad line\n');
+    assert.deepEqual(Object.fromEntries(env), { A: '1', B: 'x\ny', C: '$A lit', D: '1-2', E: 'a#b' });
+  });
+
+  it('substitutes with a known environment, and gives up on what it cannot know', () => {
+    const env: Record<string, string> = { SET: 'v', EMPTY: '' };
+    const lookup = (n: string) => env[n];
+    assert.equal(substitute('a-${SET}-$SET-$$', lookup), 'a-v-v-$');
+    assert.equal(substitute('${EMPTY:-d}|${EMPTY-d}|${UNSET:-d}', lookup), 'd||d');
+    assert.equal(substitute('${SET:+alt}|${UNSET:+alt}', lookup), 'alt|');
+    assert.equal(substitute('${UNSET}', lookup), undefined);
+    assert.equal(substitute('${UNSET:?need}', lookup), undefined);
+    assert.equal(substitute('${EMPTY:?need}', lookup), undefined);
+    assert.equal(substitute('${SET:?need}', lookup), 'v');
+    assert.equal(substitute('${', lookup), undefined);
+  });
+});
