@@ -8,8 +8,10 @@ import {
   type TextEdit,
   type WorkspaceEdit,
 } from 'vscode-languageserver-types';
+import { TextDocument as TextDocuments } from 'vscode-languageserver-textdocument';
 import type { ModeContext } from '../languageMode';
 import { spotAt, type ComposeModel } from './model';
+import { projectOf } from './project/projectOf';
 import { NETWORK_KEY_PATTERN } from './composeSchema';
 import type { OffsetRange } from './yamlNodes';
 
@@ -17,6 +19,9 @@ import type { OffsetRange } from './yamlNodes';
  * Navigation (definition, references, highlights, rename) over networks and services: a network key under the top-level `networks`
  * is its definition, every service `networks` entry a reference; a service key is the
  * definition of `network_mode: service:NAME`. All of it reads the spots of the parse.
+ * Definition, references and rename cover every file of the project the document is
+ * loaded with (#16: base, overrides, included files and `extends` bases), each file's
+ * positions computed from its own text; highlights stay in the document.
  */
 type Symbol = { kind: 'network' | 'service'; name: string };
 
@@ -48,18 +53,32 @@ export function toRange(document: TextDocument, r: OffsetRange): Range {
   return { start: document.positionAt(r[0]), end: document.positionAt(r[1]) };
 }
 
-export function findDefinition(document: TextDocument, position: Position, model: ComposeModel, _ctx: ModeContext): Location[] {
-  const sym = symbolAt(model, document.offsetAt(position));
-  if (!sym) return [];
-  return occurrences(model, sym)
-    .filter((o) => o.decl)
-    .map((o) => ({ uri: document.uri, range: toRange(document, o.range) }));
+/** The symbol's places in every file of the project, this document first, each with the text it is read from. */
+function projectOccurrences(document: TextDocument, model: ComposeModel, sym: Symbol, ctx: ModeContext) {
+  const out: { uri: string; doc: TextDocument; text: string; range: OffsetRange; decl: boolean }[] = [];
+  for (const o of occurrences(model, sym)) out.push({ uri: document.uri, doc: document, text: model.text, ...o });
+  for (const file of projectOf(model, ctx).files) {
+    if (file.model === model || file.uri === document.uri) continue;
+    const found = occurrences(file.model, sym);
+    if (!found.length) continue;
+    const doc = TextDocuments.create(file.uri, document.languageId, 0, file.model.text);
+    for (const o of found) out.push({ uri: file.uri, doc, text: file.model.text, ...o });
+  }
+  return out;
 }
 
-export function findReferences(document: TextDocument, position: Position, model: ComposeModel, _ctx: ModeContext): Location[] {
+export function findDefinition(document: TextDocument, position: Position, model: ComposeModel, ctx: ModeContext): Location[] {
   const sym = symbolAt(model, document.offsetAt(position));
   if (!sym) return [];
-  return occurrences(model, sym).map((o) => ({ uri: document.uri, range: toRange(document, o.range) }));
+  return projectOccurrences(document, model, sym, ctx)
+    .filter((o) => o.decl)
+    .map((o) => ({ uri: o.uri, range: toRange(o.doc, o.range) }));
+}
+
+export function findReferences(document: TextDocument, position: Position, model: ComposeModel, ctx: ModeContext): Location[] {
+  const sym = symbolAt(model, document.offsetAt(position));
+  if (!sym) return [];
+  return projectOccurrences(document, model, sym, ctx).map((o) => ({ uri: o.uri, range: toRange(o.doc, o.range) }));
 }
 
 export function findDocumentHighlights(document: TextDocument, position: Position, model: ComposeModel, _ctx: ModeContext): DocumentHighlight[] {
@@ -78,16 +97,17 @@ export function prepareRename(document: TextDocument, position: Position, model:
   return { range: toRange(document, [sym.range[0] + inner, sym.range[0] + inner + sym.name.length]), placeholder: sym.name };
 }
 
-export function doRename(document: TextDocument, position: Position, newName: string, model: ComposeModel, _ctx: ModeContext): WorkspaceEdit | null {
+/** One `WorkspaceEdit` over every file of the project (#16), one list of edits per file. */
+export function doRename(document: TextDocument, position: Position, newName: string, model: ComposeModel, ctx: ModeContext): WorkspaceEdit | null {
   const sym = symbolAt(model, document.offsetAt(position));
   if (!sym || !NETWORK_KEY_PATTERN.test(newName)) return null;
-  const edits: TextEdit[] = [];
-  for (const o of occurrences(model, sym)) {
-    const written = model.text.slice(o.range[0], o.range[1]);
+  const changes: Record<string, TextEdit[]> = {};
+  for (const o of projectOccurrences(document, model, sym, ctx)) {
+    const written = o.text.slice(o.range[0], o.range[1]);
     // Quoted keys keep their quotes: replace the name inside them.
     const inner = written.indexOf(sym.name);
     if (inner < 0) continue;
-    edits.push({ range: toRange(document, [o.range[0] + inner, o.range[0] + inner + sym.name.length]), newText: newName });
+    (changes[o.uri] ??= []).push({ range: toRange(o.doc, [o.range[0] + inner, o.range[0] + inner + sym.name.length]), newText: newName });
   }
-  return edits.length ? { changes: { [document.uri]: edits } } : null;
+  return Object.keys(changes).length ? { changes } : null;
 }
