@@ -63,6 +63,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   const workspace = new WorkspaceIndex({
     patterns: () => settings.current.files,
     openText: (uri) => documents.all().find((d) => normalizeFileUri(d.uri) === uri)?.getText(),
+    openUris: () => documents.keys(),
   });
 
   const caches = new Map<FileKind, LanguageModelCache<unknown>>();

@@ -26,13 +26,16 @@ interface JudgeOptions {
   folders?: string[];
   env?: Record<string, string>;
   projects?: ComposeProjectSetting[];
+  /** Open documents (relative to the folder judged), for files outside every workspace folder. */
+  open?: string[];
 }
 
 function context(folder: string, o: JudgeOptions): ModeContext {
   const folders = o.folders ?? [folder];
   let workspace: WorkspaceIndex | undefined;
   if (folders.length) {
-    workspace = new WorkspaceIndex({ patterns: () => NONE, openText: () => undefined });
+    const open = (o.open ?? []).map((f) => URI.file(path.join(folder, f)).toString());
+    workspace = new WorkspaceIndex({ patterns: () => NONE, openText: () => undefined, openUris: () => open });
     folders.forEach((f) => workspace!.addFolder(URI.file(f).toString()));
   }
   return { ...modeContext({ workspace, settings: { compose: { ...modeContext().settings.compose, projects: o.projects ?? [] } } }), env: o.env ?? {} };
@@ -78,6 +81,14 @@ describe('compose projects: what a file is judged with', () => {
     write('compose.yaml', 'services:\n  web:\n    networks: [front]\n');
     fs.rmSync(path.join(root, 'compose.override.yml'));
     assert.deepEqual(judge(root, 'compose.yaml'), ['compose.yaml:3 undefined-network']);
+  });
+
+  it('judges a file outside every workspace folder with the project beside it, read from disk', () => {
+    const fx = projectFixtures().find((f) => f.name === 'outsideWorkspace')!;
+    const elsewhere = { folders: [root] }; // an empty workspace folder
+    assert.deepEqual(judge(fx.dir, 'compose.override.yml', { ...elsewhere, open: ['compose.override.yml'] }), ['compose.override.yml:3 undefined-network']);
+    // Unreadable (not open, so not read): no guess about `edge` nor `admin`.
+    assert.deepEqual(judge(fx.dir, 'compose.override.yml', elsewhere), []);
   });
 
   it('an override by its name (compose.<stage>.yaml) is judged after the default base beside it', () => {

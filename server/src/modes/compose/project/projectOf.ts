@@ -1,7 +1,7 @@
 import type { ModeContext } from '../../languageMode';
 import type { ComposeModel } from '../model';
 import { loadProject, parsedFile, type ComposeProject } from './composeProject';
-import { baseName, DEFAULT_FILE_NAMES, DEFAULT_OVERRIDE_FILE_NAMES, dirOf, environment, projectSpecs } from './projectSpecs';
+import { baseName, DEFAULT_FILE_NAMES, DEFAULT_OVERRIDE_FILE_NAMES, dirOf, environment, projectSpecs, specOfDir } from './projectSpecs';
 
 /** Names of files that are overrides by their name: the default override names, and `compose.<stage>.yaml`-style names beside a base. */
 export function isOverrideName(name: string): boolean {
@@ -11,7 +11,8 @@ export function isOverrideName(name: string): boolean {
 /**
  * The project a Compose file is loaded with (#16): the first project of the workspace
  * (projectSpecs.ts: the setting's, then COMPOSE_FILE, then default names) that lists
- * it, else one that includes it or extends a service of it. A file in no project is
+ * it, else one that includes it or extends a service of it, else the one of its own
+ * folder read from disk (a file outside every workspace folder). A file in no project is
  * judged as `docker compose -f FILE` would load it (with its includes and extends and
  * the `.env` beside it); an override by its name (`compose.prod.yaml`) with the default
  * base file beside it, after that base; one whose base cannot be read is marked
@@ -31,6 +32,9 @@ export function projectOf(model: ComposeModel, ctx: ModeContext): ComposeProject
       const p = loadProject(spec, ctx, model);
       if (p.files.some((f) => f.uri === uri)) return p;
     }
+    // Outside every folder (or beside no listed file): the project of its own folder, found by reading.
+    const own = specOfDir(dirOf(uri), (name) => ws.read(`${dirOf(uri)}/${name}`) !== undefined, ws, ctx);
+    if (own?.files.includes(uri)) return loadProject(own, ctx, model);
   }
   const dir = dirOf(uri);
   const lookup = environment(ctx, ws, [`${dir}/.env`]);

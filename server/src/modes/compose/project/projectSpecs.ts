@@ -110,21 +110,30 @@ export function projectSpecs(ws: WorkspaceFiles, ctx: ModeContext, limit = 64): 
   }
   for (const [dir, names] of byDir) {
     if (out.length >= limit) break;
-    const lookup = environment(ctx, ws, names.has('.env') ? [`${dir}/.env`] : []);
-    const list = lookup('COMPOSE_FILE');
-    if (list !== undefined && list !== '') {
-      const sep = lookup('COMPOSE_PATH_SEPARATOR') || ':';
-      const files = list
-        .split(sep)
-        .filter((f) => f !== '')
-        .map((f) => resolvePath(dir, f));
-      if (files.length) out.push({ dir: dirOf(files[0]), files, lookup, source: 'COMPOSE_FILE' });
-      continue;
-    }
-    const main = DEFAULT_FILE_NAMES.find((n) => names.has(n));
-    if (!main) continue;
-    const override = DEFAULT_OVERRIDE_FILE_NAMES.find((n) => names.has(n));
-    out.push({ dir, files: [`${dir}/${main}`, ...(override ? [`${dir}/${override}`] : [])], lookup, source: 'default' });
+    const spec = specOfDir(dir, (name) => names.has(name), ws, ctx);
+    if (spec) out.push(spec);
   }
   return out;
+}
+
+/**
+ * The project `docker compose` loads when run in `dir` (no `-f`), given which file names
+ * the folder has: COMPOSE_FILE (environment, else the folder's `.env`), else the default
+ * names. Undefined when the folder has neither.
+ */
+export function specOfDir(dir: string, has: (name: string) => boolean, ws: WorkspaceFiles, ctx: ModeContext): ProjectSpec | undefined {
+  const lookup = environment(ctx, ws, has('.env') ? [`${dir}/.env`] : []);
+  const list = lookup('COMPOSE_FILE');
+  if (list !== undefined && list !== '') {
+    const sep = lookup('COMPOSE_PATH_SEPARATOR') || ':';
+    const files = list
+      .split(sep)
+      .filter((f) => f !== '')
+      .map((f) => resolvePath(dir, f));
+    return files.length ? { dir: dirOf(files[0]), files, lookup, source: 'COMPOSE_FILE' } : undefined;
+  }
+  const main = DEFAULT_FILE_NAMES.find(has);
+  if (!main) return undefined;
+  const override = DEFAULT_OVERRIDE_FILE_NAMES.find(has);
+  return { dir, files: [`${dir}/${main}`, ...(override ? [`${dir}/${override}`] : [])], lookup, source: 'default' };
 }
