@@ -13,6 +13,7 @@ import { substitute } from '../../../server/src/modes/compose/interpolation';
 import type { ModeContext } from '../../../server/src/modes/languageMode';
 import type { ExtraPatterns } from '../../../server/src/shared/fileKinds';
 import type { ComposeProjectSetting } from '../../../server/src/shared/settings';
+import type { LiveNetwork } from '../../../server/src/shared/protocol';
 import { WorkspaceIndex } from '../../../server/src/workspaceIndex';
 import { projectFixtures, yamlFiles } from '../../util/composeProjectFixtures';
 import { modeContext } from '../../util/modeKit';
@@ -153,6 +154,33 @@ describe('compose projects: what a file is judged with', () => {
     assert.equal(name('compose.yaml'), 'prod-shop');
     assert.equal(name('compose.yaml', { COMPOSE_PROJECT_NAME: 'x1' }), 'x1');
     assert.equal(normalizeProjectName('_My.App-2'), 'myapp-2');
+  });
+});
+
+describe('compose projects: hover and navigation across files', () => {
+  const fx = () => projectFixtures().find((f) => f.name === 'baseOverride')!;
+  const hoverAt = (file: string, line: number, character: number, liveNetworks?: LiveNetwork[]) => {
+    const dir = fx().dir;
+    const uri = URI.file(path.join(dir, file)).toString();
+    const doc = TextDocument.create(uri, 'dockercompose', 1, fs.readFileSync(path.join(dir, file), 'utf8'));
+    const ctx = { ...context(dir, {}), liveNetworks };
+    const h = composeMode.hover!(doc, { line, character }, composeMode.parse(doc), ctx);
+    return (h?.contents as { value: string } | undefined)?.value;
+  };
+
+  it("shows the base's declaration, every user in the project and the real name on an override's network", () => {
+    assert.equal(
+      hoverAt('compose.override.yml', 3, 7),
+      '**network `back`**\n\n- from `compose.yaml`: driver: `bridge`; subnet `198.18.1.0/24`\n- used by: `web`, `worker`\n- name on the Engine: `baseoverride_back`',
+    );
+  });
+
+  it('shows the live network of that name, and says when its subnet is not the file\'s', () => {
+    const live = (subnet: string): LiveNetwork[] => [{ id: '1', name: 'baseoverride_back', driver: 'bridge', scope: 'local', internal: false, enableIPv6: false, subnets: [{ subnet }], labels: {} }];
+    const same = hoverAt('compose.override.yml', 3, 7, live('198.18.1.0/24'))!;
+    assert.match(same, /on the connected Engine: `198\.18\.1\.0\/24`/);
+    assert.doesNotMatch(same, /recreate/);
+    assert.match(hoverAt('compose.override.yml', 3, 7, live('198.18.2.0/24'))!, /differ.*recreate the network to apply/);
   });
 });
 
