@@ -59,6 +59,9 @@ describe('compose projects: the fixtures Compose v2 judged (test/fixtures/compos
       // Only the override that drops web's networks leaves one unused; the false positives of #16 are gone.
       const unused = all.filter((l) => l.endsWith(' unused-network'));
       assert.deepEqual(unused, fx.name === 'overrideReset' ? ['compose.yaml:6 unused-network'] : []);
+      // Warnings between projects (overlappingProjects) have a test of their own below.
+      const others = all.filter((l) => !PROJECT_CODES.has(l.split(' ')[1]) && !l.endsWith(' unused-network') && !l.endsWith(' subnet-overlaps-other-project'));
+      assert.deepEqual(others, []);
     });
   }
 });
@@ -112,6 +115,25 @@ describe('compose projects: what a file is judged with', () => {
     assert.deepEqual(judge(root, 'compose.yaml'), ['compose.yaml:4 extends-file-unreadable']);
     write('missing.yml', 'services:\n  web:\n    networks: [other]\n');
     assert.deepEqual(judge(root, 'compose.yaml').sort(), ['compose.yaml:7 unused-network', 'missing.yml:3 undefined-network'].filter((l) => l.startsWith('compose')));
+  });
+
+  it('warns on both lines when subnets of two projects overlap', () => {
+    const fx = projectFixtures().find((f) => f.name === 'overlappingProjects')!;
+    assert.deepEqual(judge(fx.dir, 'one/compose.yaml'), ['one/compose.yaml:9 subnet-overlaps-other-project']);
+    assert.deepEqual(judge(fx.dir, 'two/compose.yaml'), ['two/compose.yaml:9 subnet-overlaps-other-project']);
+    assert.deepEqual(judge(fx.dir, 'one/compose.yaml', { folders: [path.join(fx.dir, 'one')] }), [], 'the other project outside the workspace');
+  });
+
+  it('warns when two projects declare the same network name with different settings', () => {
+    const net = (subnet: string, extra = '') => `services:\n  s:\n    networks: [n]\nnetworks:\n  n:\n    name: shared${extra}\n    ipam:\n      config:\n        - subnet: ${subnet}\n`;
+    write('a/compose.yaml', net('198.18.20.0/24'));
+    write('b/compose.yaml', net('198.18.21.0/24'));
+    assert.deepEqual(judge(root, 'a/compose.yaml'), ['a/compose.yaml:6 same-network-name-different-settings']);
+    assert.deepEqual(judge(root, 'b/compose.yaml'), ['b/compose.yaml:6 same-network-name-different-settings']);
+    write('b/compose.yaml', net('198.18.20.0/24'));
+    assert.deepEqual(judge(root, 'a/compose.yaml'), [], 'the same settings: one network, shared');
+    write('b/compose.yaml', 'services:\n  s:\n    networks: [n]\nnetworks:\n  n:\n    name: shared\n    external: true\n');
+    assert.deepEqual(judge(root, 'a/compose.yaml'), [], 'external: takes it as it is');
   });
 
   it('reports a cycle of extends across files on the extends line', () => {

@@ -133,6 +133,8 @@ export interface ComposeContext extends ModeContext {
   project: ComposeProject;
   /** This file among the project's files. */
   file: ProjectFile;
+  /** The workspace's other projects (loaded on first use, then kept for this validation). */
+  otherProjects(): readonly ComposeProject[];
 }
 
 export type ComposeRule = Rule<ComposeModel, ComposeFix, ComposeContext>;

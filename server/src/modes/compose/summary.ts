@@ -1,9 +1,8 @@
 import { describeRange, parseCidr, parseIp } from '../../shared/cidr';
 import type { ModeContext } from '../languageMode';
 import { IMPLICIT_NETWORK } from './composeSchema';
-import { substitute } from './interpolation';
 import { usesDefaultNetwork, type ComposeModel, type NetworkDecl } from './model';
-import type { ComposeProject } from './project/composeProject';
+import { engineName, type ComposeProject } from './project/composeProject';
 import { baseName } from './project/projectSpecs';
 import { addressing } from './networkAddressing';
 import { entry, isNull, scalarText, seqItems } from './yamlNodes';
@@ -28,8 +27,7 @@ export function projectNetworkSummary(model: ComposeModel, name: string, project
   const last = project.networks.get(name)?.at(-1);
   if (!last) return lines[0];
   const a = addressing(last.file.model, last.decl);
-  const written = scalarText(entry(last.decl.entries, 'name')?.value ?? null);
-  const realName = written !== undefined ? substitute(written, last.file.lookup) : a.external ? name : project.name && `${project.name}_${name}`;
+  const realName = engineName(project, last.file, last.decl, a.external);
   if (!realName) return lines[0];
   lines.push(`- name on the Engine: \`${realName}\``);
   const live = ctx.liveNetworks?.find((n) => n.name === realName);

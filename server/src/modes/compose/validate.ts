@@ -1,6 +1,7 @@
 import type { ModeContext, Problem } from '../languageMode';
 import type { ComposeContext, ComposeFix, ComposeModel } from './model';
-import { projectOf } from './project/projectOf';
+import type { ComposeProject } from './project/composeProject';
+import { otherProjects, projectOf } from './project/projectOf';
 import { RULES } from './rules/index';
 
 /**
@@ -30,5 +31,6 @@ export function validate(model: ComposeModel, modeCtx: ModeContext): Problem<Com
 export function composeContext(model: ComposeModel, ctx: ModeContext): ComposeContext {
   const project = projectOf(model, ctx);
   const file = project.files.find((f) => f.model === model) ?? { uri: model.uri, model, via: 'listed' as const, lookup: project.lookup };
-  return { ...ctx, project, file };
+  let others: readonly ComposeProject[] | undefined;
+  return { ...ctx, project, file, otherProjects: () => (others ??= otherProjects(project, ctx)) };
 }

@@ -366,3 +366,15 @@ function projectName(project: ComposeProject, flag: string | undefined): string 
   }
   return fromFile ?? normalizeProjectName(baseName(project.dir));
 }
+
+/**
+ * The name a declared network gets on the Engine (compose-go `loader/normalize.go`):
+ * its `name:` (interpolated), else the key for an external network, else
+ * `<project>_<key>`. Undefined when it depends on an unknown variable or project name.
+ */
+export function engineName(project: ComposeProject, file: ProjectFile, decl: NetworkDecl, external: boolean): string | undefined {
+  const written = scalarText(entry(decl.entries, 'name')?.value ?? null);
+  if (written !== undefined) return substitute(written, file.lookup);
+  if (external) return decl.key;
+  return project.name && `${project.name}_${decl.key}`;
+}

@@ -65,3 +65,19 @@ export function relatedFiles(model: ComposeModel, ctx: ModeContext): readonly st
   out.delete(model.uri);
   return [...out];
 }
+
+/**
+ * The workspace's projects other than `project` (none share a listed file with it), for
+ * the checks between projects that `up` on one machine runs into (#16).
+ */
+export function otherProjects(project: ComposeProject, ctx: ModeContext): ComposeProject[] {
+  const ws = ctx.workspace;
+  if (!ws) return [];
+  const mine = new Set(project.files.filter((f) => f.via !== 'extends').map((f) => f.uri));
+  const out: ComposeProject[] = [];
+  for (const spec of projectSpecs(ws, ctx)) {
+    if (spec.files.some((f) => mine.has(f))) continue;
+    out.push(loadProject(spec, ctx));
+  }
+  return out;
+}

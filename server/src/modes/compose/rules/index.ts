@@ -11,9 +11,11 @@ import { macAddressMismatch } from './macAddressMismatch';
 import { networkModeWithNetworks } from './networkModeWithNetworks';
 import { portsWithHostNetwork } from './portsWithHostNetwork';
 import { predefinedNetworkName } from './predefinedNetworkName';
+import { sameNameDifferentSettings } from './sameNameDifferentSettings';
 import { schemaShape } from './schemaShape';
 import { staticAddress } from './staticAddress';
 import { subnetOverlap } from './subnetOverlap';
+import { subnetOverlapAcrossProjects } from './subnetOverlapAcrossProjects';
 import { subnetOverlapWithinNetwork } from './subnetOverlapWithinNetwork';
 import { undefinedNetwork } from './undefinedNetwork';
 import { undefinedService } from './undefinedService';
@@ -37,6 +39,8 @@ export const RULES: readonly ComposeRule[] = [
   addressContainment,
   subnetOverlap,
   subnetOverlapWithinNetwork,
+  subnetOverlapAcrossProjects,
+  sameNameDifferentSettings,
   bridgeMultipleSubnets,
   staticAddress,
   duplicateStaticAddress,
