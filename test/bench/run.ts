@@ -5,7 +5,8 @@
  * against the real dockerd. Prints tables with the issue's budgets (✓/✗; the run never
  * fails on a budget), writes test/bench/results.json and the README section.
  *
- *   node out/test/bench/run.js [--quick] [--skip-view] [--skip-lsp] [--no-write]
+ *   node out/test/bench/run.js [--quick] [--skip-view] [--skip-lsp] [--no-write] [--only=ID,…]
+ *   --only: just these inputs (ids as in inputs.ts, e.g. compose-project-10000); use with --no-write
  *   BENCH_COMPOSE_SCHEMA=/path/compose-spec.json   use this Compose schema for yaml-language-server
  */
 import { buildSync } from 'esbuild';
@@ -27,6 +28,7 @@ import { runViewBench } from './viewBench';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
+const only = [...args].find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 
 function log(s: string): void {
   process.stdout.write(`${s}\n`);
@@ -222,7 +224,7 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-bench-'));
   const started = Date.now();
   try {
-    const inputs = standardInputs();
+    const inputs = standardInputs().filter((i) => !only || only.includes(i.id));
     const compose = composeSchema(tmp);
     const daemon = daemonSchema();
     const parseOnly = parseOnlyServer(bundleParseOnly(tmp));
