@@ -190,6 +190,19 @@ describe('compose projects: hover and navigation across files', () => {
     return (h?.contents as { value: string } | undefined)?.value;
   };
 
+  it('goes from an extends to the service it names, across files', () => {
+    const dir = projectFixtures().find((f) => f.name === 'extendsChain')!.dir;
+    const definition = (file: string, line: number, character: number) => {
+      const uri = URI.file(path.join(dir, file)).toString();
+      const doc = TextDocument.create(uri, 'dockercompose', 1, fs.readFileSync(path.join(dir, file), 'utf8'));
+      return composeMode.findDefinition!(doc, { line, character }, composeMode.parse(doc), context(dir, {})).map(
+        (l) => `${path.relative(dir, URI.parse(l.uri).fsPath)}:${l.range.start.line + 1}:${l.range.start.character}`,
+      );
+    };
+    assert.deepEqual(definition('compose.yaml', 4, 16), ['common/services.yml:2:2']);
+    assert.deepEqual(definition('common/services.yml', 4, 16), ['base.yml:2:2']);
+  });
+
   it("shows the base's declaration, every user in the project and the real name on an override's network", () => {
     assert.equal(
       hoverAt('compose.override.yml', 3, 7),

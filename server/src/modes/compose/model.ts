@@ -56,6 +56,8 @@ export type Spot =
   | { kind: 'network-ref'; name: string; range: OffsetRange }
   | { kind: 'service-decl'; name: string; range: OffsetRange }
   | { kind: 'service-ref'; name: string; range: OffsetRange }
+  /** The service an `extends` names, in `file` (as written, relative to this file) or in this file. */
+  | { kind: 'extends-ref'; name: string; file?: string; range: OffsetRange }
   | { kind: 'address'; text: string; range: OffsetRange };
 
 export interface ComposeModel {

@@ -12,6 +12,9 @@ import { TextDocument as TextDocuments } from 'vscode-languageserver-textdocumen
 import type { ModeContext } from '../languageMode';
 import { spotAt, type ComposeModel } from './model';
 import { projectOf } from './project/projectOf';
+import { parsedFile } from './project/composeProject';
+import { dirOf, resolvePath } from './project/projectSpecs';
+import { substitute } from './interpolation';
 import { NETWORK_KEY_PATTERN } from './composeSchema';
 import type { OffsetRange } from './yamlNodes';
 
@@ -68,11 +71,27 @@ function projectOccurrences(document: TextDocument, model: ComposeModel, sym: Sy
 }
 
 export function findDefinition(document: TextDocument, position: Position, model: ComposeModel, ctx: ModeContext): Location[] {
+  const spot = spotAt(model, document.offsetAt(position));
+  if (spot?.kind === 'extends-ref') return extendsTarget(document, model, spot, ctx);
   const sym = symbolAt(model, document.offsetAt(position));
   if (!sym) return [];
   return projectOccurrences(document, model, sym, ctx)
     .filter((o) => o.decl)
     .map((o) => ({ uri: o.uri, range: toRange(o.doc, o.range) }));
+}
+
+/** The service an `extends` names: in the file it names (read through the workspace), or in this file. */
+function extendsTarget(document: TextDocument, model: ComposeModel, spot: { name: string; file?: string }, ctx: ModeContext): Location[] {
+  let target: ComposeModel | undefined = model;
+  if (spot.file !== undefined) {
+    const project = projectOf(model, ctx);
+    const lookup = project.files.find((f) => f.model === model)?.lookup ?? project.lookup;
+    const path = substitute(spot.file, lookup);
+    target = path === undefined ? undefined : parsedFile(ctx.workspace, resolvePath(dirOf(model.uri), path), model);
+  }
+  if (!target) return [];
+  const doc = target === model ? document : TextDocuments.create(target.uri, document.languageId, 0, target.text);
+  return (target.servicesByName.get(spot.name) ?? []).map((d) => ({ uri: target.uri, range: toRange(doc, [d.keyNode.range![0], d.keyNode.range![1]]) }));
 }
 
 export function findReferences(document: TextDocument, position: Position, model: ComposeModel, ctx: ModeContext): Location[] {
