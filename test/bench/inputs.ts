@@ -83,6 +83,28 @@ function subnet26(i: number): { subnet: string; gateway: string; range: string; 
   };
 }
 
+/**
+ * A service's `networks` (two networks with static addresses, aliases on the first,
+ * handed out per network through `used`) and its health check. Returns the lines of the
+ * first network's key and address, where probes go.
+ */
+function pushServiceNetworks(b: Builder, n1: number, used: number[], aliases: string[], n2?: number): { netLine: number; v4Line: number } {
+  b.push('    networks:');
+  const netLine = b.push(`      net-${pad4(n1)}:`);
+  const v4Line = b.push(`        ipv4_address: ${subnet26(n1).host(used[n1]++)}`);
+  b.push('        aliases:');
+  for (const a of aliases) b.push(`          - ${a}`);
+  if (n2 !== undefined) {
+    b.push(`      net-${pad4(n2)}:`);
+    b.push(`        ipv4_address: ${subnet26(n2).host(used[n2]++)}`);
+    b.push('        priority: 10');
+  }
+  b.push('    healthcheck:');
+  b.push('      test: ["CMD", "/bin/true"]');
+  b.push('      interval: 30s');
+  return { netLine, v4Line };
+}
+
 const NETWORK_LINES = 14;
 const SERVICE_LINES = 24;
 
@@ -141,7 +163,6 @@ export function composeInput(n: number): BenchInput {
     const n1 = i % networks;
     // A second, different network when there is one (a duplicate key would be invalid YAML).
     const n2 = networks > 1 ? (n1 + 1 + ((i * 7) % (networks - 1))) % networks : -1;
-    const a1 = subnet26(n1);
     b.push(`  svc-${pad4(i)}:`);
     b.push(`    image: registry.example/app-${pad4(i)}:1.${i % 10}`);
     b.push('    command: ["/bin/sleep", "300"]');
@@ -151,20 +172,7 @@ export function composeInput(n: number): BenchInput {
     b.push('      APP_MODE: production');
     b.push('    ports:');
     b.push(`      - "${10000 + (i % 50000)}:8080"`);
-    b.push('    networks:');
-    const svcNetLine = b.push(`      net-${pad4(n1)}:`);
-    const v4Line = b.push(`        ipv4_address: ${a1.host(used[n1]++)}`);
-    b.push('        aliases:');
-    b.push(`          - api-${pad4(i)}`);
-    b.push(`          - api-${pad4(i)}.internal`);
-    if (n2 >= 0) {
-      b.push(`      net-${pad4(n2)}:`);
-      b.push(`        ipv4_address: ${subnet26(n2).host(used[n2]++)}`);
-      b.push('        priority: 10');
-    }
-    b.push('    healthcheck:');
-    b.push('      test: ["CMD", "/bin/true"]');
-    b.push('      interval: 30s');
+    const { netLine: svcNetLine, v4Line } = pushServiceNetworks(b, n1, used, [`api-${pad4(i)}`, `api-${pad4(i)}.internal`], n2 >= 0 ? n2 : undefined);
     if (i > 0) {
       b.push('    depends_on:');
       b.push(`      - svc-${pad4(i - 1)}`);
@@ -368,17 +376,7 @@ export function composeProjectInput(n: number, files = 5): BenchInput {
       b.push(`    image: registry.example/app-${pad4(svc)}:1.${svc % 10}`);
       b.push('    environment:');
       const modeLine = b.push('      APP_MODE: production');
-      b.push('    networks:');
-      const netLine = b.push(`      net-${pad4(n1)}:`);
-      const v4Line = b.push(`        ipv4_address: ${subnet26(n1).host(used[n1]++)}`);
-      b.push('        aliases:');
-      b.push(`          - api-${pad4(svc)}`);
-      b.push(`      net-${pad4(n2)}:`);
-      b.push(`        ipv4_address: ${subnet26(n2).host(used[n2]++)}`);
-      b.push('        priority: 10');
-      b.push('    healthcheck:');
-      b.push('      test: ["CMD", "/bin/true"]');
-      b.push('      interval: 30s');
+      const { netLine, v4Line } = pushServiceNetworks(b, n1, used, [`api-${pad4(svc)}`], n2);
       b.push('    stop_grace_period: 5s');
       if (f === opened && i === Math.floor(count / 2)) probes.edit = { line: modeLine, character: b.lines[modeLine].length };
       if (f === opened && i === count - 1) {

@@ -20,12 +20,15 @@ export function hasInterpolation(text: string): boolean {
   return text.includes('$');
 }
 
-export function interpolate(text: string): Interpolated {
-  if (!text.includes('$')) return { kind: 'literal', text };
+/**
+ * The one scan of Compose's interpolation syntax: `$$` becomes `$`, each expansion is
+ * replaced by what `variable` returns for it (its name, undefined for a malformed `${`;
+ * its operator; its argument with `$$` unescaped), and the whole is undefined as soon
+ * as `variable` returns undefined.
+ */
+function expand(text: string, variable: (name: string | undefined, op: string | undefined, arg: string) => string | undefined): string | undefined {
   let out = '';
   let last = 0;
-  let usedDefault = false;
-  let dynamic = false;
   EXPANSION.lastIndex = 0;
   for (let m = EXPANSION.exec(text); m; m = EXPANSION.exec(text)) {
     out += text.slice(last, m.index);
@@ -34,17 +37,23 @@ export function interpolate(text: string): Interpolated {
       out += '$';
       continue;
     }
-    const op = m[3];
-    if (op === ':-' || op === '-') {
-      out += (m[4] ?? '').replace(/\$\$/g, '$');
-      usedDefault = true;
-    } else {
-      // ${VAR}, $VAR, ${VAR:?err}, ${VAR:+alt} or a malformed `${`: the environment decides.
-      dynamic = true;
-    }
+    const v = variable(m[1] === '{' ? undefined : (m[2] ?? m[1]), m[3], (m[4] ?? '').replace(/\$\$/g, '$'));
+    if (v === undefined) return undefined;
+    out += v;
   }
-  if (dynamic) return { kind: 'dynamic' };
-  out += text.slice(last);
+  return out + text.slice(last);
+}
+
+export function interpolate(text: string): Interpolated {
+  if (!text.includes('$')) return { kind: 'literal', text };
+  let usedDefault = false;
+  // Only a literal default can be known; ${VAR}, $VAR, ${VAR:?err}, ${VAR:+alt} or a malformed `${`: the environment decides.
+  const out = expand(text, (name, op, arg) => {
+    if (name === undefined || (op !== ':-' && op !== '-')) return undefined;
+    usedDefault = true;
+    return arg;
+  });
+  if (out === undefined) return { kind: 'dynamic' };
   return usedDefault ? { kind: 'default', text: out } : { kind: 'literal', text: out };
 }
 
@@ -56,33 +65,16 @@ export type Lookup = (name: string) => string | undefined;
  * `template/template.go`), or undefined when it depends on a variable we do not know:
  * an unset `${VAR}` / `$VAR` (Compose warns and substitutes "", but the user's shell at
  * `up` may set it), an unset `${VAR:?err}` (Compose refuses; the shell may set it) or a
- * malformed `${`. `:-` / `:+` treat an empty value as unset, `-` / `+` do not.
+ * malformed `${`. `:-`, `:+` and `:?` treat an empty value as unset, `-`, `+` and `?` do not.
  */
 export function substitute(text: string, lookup: Lookup): string | undefined {
   if (!text.includes('$')) return text;
-  let out = '';
-  let last = 0;
-  EXPANSION.lastIndex = 0;
-  for (let m = EXPANSION.exec(text); m; m = EXPANSION.exec(text)) {
-    out += text.slice(last, m.index);
-    last = m.index + m[0].length;
-    if (m[1] === '$') {
-      out += '$';
-      continue;
-    }
-    if (m[1] === '{') return undefined;
-    const name = m[2] ?? m[1];
+  return expand(text, (name, op, arg) => {
+    if (name === undefined) return undefined;
     const value = lookup(name);
-    const op = m[3];
-    const arg = (m[4] ?? '').replace(/\$\$/g, '$');
     const unset = value === undefined || (op?.startsWith(':') === true && value === '');
-    if (op === ':-' || op === '-') out += unset ? arg : value;
-    else if (op === ':+' || op === '+') out += unset ? '' : arg;
-    else if (unset && (op === undefined || op === ':?' || op === '?')) {
-      if (value === undefined) return undefined;
-      if (op !== undefined) return undefined;
-      out += value;
-    } else out += value ?? '';
-  }
-  return out + text.slice(last);
+    if (op === ':-' || op === '-') return unset ? arg : value;
+    if (op === ':+' || op === '+') return unset ? '' : arg;
+    return unset ? undefined : value;
+  });
 }
