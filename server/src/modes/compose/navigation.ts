@@ -13,7 +13,7 @@ import type { ModeContext } from '../languageMode';
 import { spotAt, type ComposeModel } from './model';
 import { projectOf } from './project/projectOf';
 import { parsedFile } from './project/composeProject';
-import { dirOf, resolvePath } from './project/projectSpecs';
+import { resolvePath } from './project/projectSpecs';
 import { substitute } from './interpolation';
 import { NETWORK_KEY_PATTERN } from './composeSchema';
 import type { OffsetRange } from './yamlNodes';
@@ -85,9 +85,9 @@ function extendsTarget(document: TextDocument, model: ComposeModel, spot: { name
   let target: ComposeModel | undefined = model;
   if (spot.file !== undefined) {
     const project = projectOf(model, ctx);
-    const lookup = project.files.find((f) => f.model === model)?.lookup ?? project.lookup;
-    const path = substitute(spot.file, lookup);
-    target = path === undefined ? undefined : parsedFile(ctx.workspace, resolvePath(dirOf(model.uri), path), model);
+    const self = project.files.find((f) => f.model === model);
+    const path = substitute(spot.file, self?.lookup ?? project.lookup);
+    target = path === undefined ? undefined : parsedFile(ctx.workspace, resolvePath(self?.workingDir ?? project.dir, path), model);
   }
   if (!target) return [];
   const doc = target === model ? document : TextDocuments.create(target.uri, document.languageId, 0, target.text);

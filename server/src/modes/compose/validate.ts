@@ -30,7 +30,7 @@ export function validate(model: ComposeModel, modeCtx: ModeContext): Problem<Com
 /** The mode context with the project the file is loaded with (#16). */
 export function composeContext(model: ComposeModel, ctx: ModeContext): ComposeContext {
   const project = projectOf(model, ctx);
-  const file = project.files.find((f) => f.model === model) ?? { uri: model.uri, model, via: 'listed' as const, lookup: project.lookup };
+  const file = project.files.find((f) => f.model === model) ?? { uri: model.uri, model, via: 'listed' as const, lookup: project.lookup, workingDir: project.dir };
   let others: readonly ComposeProject[] | undefined;
   return { ...ctx, project, file, otherProjects: () => (others ??= otherProjects(project, ctx)) };
 }

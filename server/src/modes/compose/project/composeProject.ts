@@ -30,6 +30,13 @@ export interface ProjectFile {
   via: 'listed' | 'include' | 'extends';
   /** The variables its text is interpolated with. */
   lookup: Lookup;
+  /**
+   * What its relative `extends` and `include` paths start from: the project's working
+   * directory for a listed file, the include's project directory for an included one,
+   * the file's own directory for an `extends` base (compose-go `localResourceLoader`;
+   * checked with Compose 2.40.3: `-f sub/extra.yml` extending `file: x.yml` reads `./x.yml`).
+   */
+  workingDir: string;
 }
 
 /** One reference that puts a network into a merged service, and the file it is written in. */
@@ -149,17 +156,18 @@ export function loadProject(spec: ProjectSpec | { dir: string; files: string[]; 
       return;
     }
     if (model.incomplete) project.incomplete = true;
-    const file: ProjectFile = { uri, model, via, lookup };
+    const file: ProjectFile = { uri, model, via, lookup, workingDir };
     for (const doc of model.docs) {
       const inc = entry(mapEntries(doc, doc.contents as Node | null), 'include');
-      for (const item of seqItems(doc, inc?.value ?? null)) addIncluded(file, doc, item, workingDir, [...including, uri]);
+      for (const item of seqItems(doc, inc?.value ?? null)) addIncluded(file, doc, item, [...including, uri]);
     }
     byUri.set(uri, file);
     project.files.push(file);
   };
 
   /** One `include` item: a path, or `{path, project_directory, env_file}` (compose-spec 14-include.md). */
-  const addIncluded = (from: ProjectFile, doc: ComposeModel['docs'][number], item: Node, workingDir: string, including: string[]): void => {
+  const addIncluded = (from: ProjectFile, doc: ComposeModel['docs'][number], item: Node, including: string[]): void => {
+    const workingDir = from.workingDir;
     let paths: Node[] = [];
     let projectDir: Node | null = null;
     let envFiles: Node[] = [];
@@ -211,7 +219,7 @@ export function loadProject(spec: ProjectSpec | { dir: string; files: string[]; 
     if (known) return known;
     const model = parsedFile(ws, uri, self);
     if (!model) return undefined;
-    const file: ProjectFile = { uri, model, via: 'extends', lookup };
+    const file: ProjectFile = { uri, model, via: 'extends', lookup, workingDir: dirOf(uri) };
     byUri.set(uri, file);
     project.files.push(file);
     return file;
@@ -264,7 +272,7 @@ export function loadProject(spec: ProjectSpec | { dir: string; files: string[]; 
       const t = scalarText(fileNode);
       const path = t === undefined ? undefined : substitute(t, file.lookup);
       if (path === undefined) return unknown;
-      const uri = resolvePath(dirOf(file.uri), path);
+      const uri = resolvePath(file.workingDir, path);
       const found = extendsFile(uri, file.lookup);
       if (!found) {
         problem(file, fileNode, 'extends-file-unreadable', `Cannot read \`${path}\`, the file service \`${decl.name}\` extends; Compose refuses the project when it is missing.`, 'warning');
