@@ -103,6 +103,24 @@ describe('compose projects: what a file is judged with', () => {
     assert.deepEqual(judge(root, 'compose.prod.yaml'), ['compose.prod.yaml:3 undefined-network']);
   });
 
+  it('warns on a default-named file that Compose ignores because a preferred name is beside it', () => {
+    write('compose.yaml', 'services:\n  web:\n    image: x\n');
+    write('docker-compose.yml', 'services:\n  old:\n    image: x\n');
+    assert.deepEqual(judge(root, 'docker-compose.yml'), ['docker-compose.yml:1 ignored-compose-file']);
+    assert.deepEqual(judge(root, 'compose.yaml'), []);
+    write('docker-compose.override.yml', 'services:\n  web:\n    image: y\n');
+    write('compose.override.yml', 'services:\n  web:\n    image: z\n');
+    assert.deepEqual(judge(root, 'docker-compose.override.yml'), ['docker-compose.override.yml:1 ignored-compose-file']);
+    assert.deepEqual(judge(root, 'compose.override.yml'), []);
+  });
+
+  it('does not call a network unused that an override of another name beside the base uses', () => {
+    write('compose.yaml', 'services:\n  web:\n    image: x\nnetworks:\n  metrics:\n');
+    assert.deepEqual(judge(root, 'compose.yaml'), ['compose.yaml:5 unused-network']);
+    write('compose.prod.yaml', 'services:\n  exporter:\n    networks: [metrics]\n');
+    assert.deepEqual(judge(root, 'compose.yaml'), []);
+  });
+
   it('reports network_mode and networks merged from two files on the line of this file', () => {
     write('compose.yaml', 'services:\n  vpn:\n    image: x\n  web:\n    image: x\n    networks: [front]\nnetworks:\n  front:\n');
     write('compose.override.yml', 'services:\n  web:\n    network_mode: service:vpn\n');

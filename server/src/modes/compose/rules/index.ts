@@ -7,6 +7,7 @@ import { engineSupport } from './engineSupport';
 import { extendsAndInclude } from './extendsAndInclude';
 import { externalName } from './externalName';
 import { externalWithCreationProps } from './externalWithCreationProps';
+import { ignoredComposeFile } from './ignoredComposeFile';
 import { macAddressMismatch } from './macAddressMismatch';
 import { networkModeWithNetworks } from './networkModeWithNetworks';
 import { portsWithHostNetwork } from './portsWithHostNetwork';
@@ -28,6 +29,7 @@ import { unusedNetwork } from './unusedNetwork';
  */
 export const RULES: readonly ComposeRule[] = [
   schemaShape,
+  ignoredComposeFile,
   extendsAndInclude,
   externalName,
   undefinedNetwork,

@@ -1,6 +1,9 @@
 import { IMPLICIT_NETWORK } from '../composeSchema';
 import type { ComposeFix, ComposeRule } from '../model';
 import { isNull } from '../yamlNodes';
+import { parsedFile } from '../project/composeProject';
+import { isOverrideName } from '../project/projectOf';
+import { baseName, dirOf } from '../project/projectSpecs';
 import type { Problem } from '../../languageMode';
 
 /**
@@ -11,7 +14,8 @@ import type { Problem } from '../../languageMode';
  * read, nor while a service extends a service we cannot read, nor in a file read only
  * as the base of an `extends` (Compose takes no network from it, compose-go
  * `loader/extends.go`). `default` counts as used by every service without `networks`
- * and `network_mode`.
+ * and `network_mode`. A network used by an override of another name beside the project's
+ * files (`compose.prod.yaml`, run with `-f`) is used too: the base is written for it.
  */
 export const unusedNetwork: ComposeRule = (model, ctx) => {
   const project = ctx.project;
@@ -23,6 +27,14 @@ export const unusedNetwork: ComposeRule = (model, ctx) => {
     for (const name of svc.networks.keys()) used.add(name);
     const mode = svc.networkMode?.decl.networkMode;
     if (svc.networks.size === 0 && (!mode || isNull(mode.value))) used.add(IMPLICIT_NETWORK);
+  }
+  const ws = ctx.workspace;
+  if (ws) {
+    const dir = dirOf(model.uri);
+    for (const uri of ws.list('compose')) {
+      if (dirOf(uri) !== dir || !isOverrideName(baseName(uri)) || project.files.some((f) => f.uri === uri)) continue;
+      for (const ref of parsedFile(ws, uri)?.refs ?? []) used.add(ref.network);
+    }
   }
   const out: Problem<ComposeFix>[] = [];
   for (const decl of model.networks) {
