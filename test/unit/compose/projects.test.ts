@@ -172,6 +172,15 @@ describe('compose projects: what a file is judged with', () => {
     assert.deepEqual(judge(root, 'compose.yaml'), [], 'an extends file from an unknown variable: no error, no unused network');
   });
 
+  it('reads network names of the list form through .env, as Compose interpolates values', () => {
+    write('compose.yaml', 'services:\n  web:\n    networks:\n      - ${NET}\nnetworks:\n  front:\n');
+    assert.deepEqual(judge(root, 'compose.yaml'), [], 'unknown: not judged, and front may well be the one used');
+    write('.env', 'NET=front\n');
+    assert.deepEqual(judge(root, 'compose.yaml'), []);
+    write('.env', 'NET=back\n');
+    assert.deepEqual(judge(root, 'compose.yaml').sort(), ['compose.yaml:4 undefined-network', 'compose.yaml:6 unused-network']);
+  });
+
   it('loads layouts only ever run with -f from the setting dockerNetworking.compose.projects', () => {
     write('deploy/a.yml', 'services:\n  db:\n    image: x\n    networks: [data]\nnetworks:\n  data:\n');
     write('deploy/b.yml', 'services:\n  app:\n    networks: [data]\n    network_mode: service:db\n');

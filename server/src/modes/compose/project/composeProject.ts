@@ -242,9 +242,12 @@ export function loadProject(spec: ProjectSpec | { dir: string; files: string[]; 
         state.resetNetworks = true;
       }
       for (const ref of refsOfDecl(file.model, decl)) {
-        const list = state.networks.get(ref.network);
+        // List items are values, which Compose interpolates; map keys are not (compose-go
+        // `interpolation`: values only). An unknown variable keeps the name as written.
+        const name = ref.form === 'list' && ref.network.includes('$') ? (substitute(ref.network, file.lookup) ?? ref.network) : ref.network;
+        const list = state.networks.get(name);
         if (list) list.push({ file, ref });
-        else state.networks.set(ref.network, [{ file, ref }]);
+        else state.networks.set(name, [{ file, ref }]);
       }
     }
     const mode = entry(decl.entries, 'network_mode');

@@ -18,31 +18,31 @@ export const undefinedNetwork: ComposeRule = (model, ctx) => {
   const out: Problem<ComposeFix>[] = [];
   const declared = [...project.networks.keys()];
   // One anchored list merged into several services is one place in the text: group by position.
-  const byPlace = new Map<string, { ref: NetworkRef; services: string[] }>();
+  const byPlace = new Map<string, { ref: NetworkRef; network: string; services: string[] }>();
   for (const svc of project.services.values()) {
     for (const [network, contributions] of svc.networks) {
       if (network === IMPLICIT_NETWORK || project.networks.has(network)) continue;
-      if (network.includes('$')) continue; // interpolated key: resolved from the environment
+      if (network.includes('$')) continue; // a variable we do not know: the environment at `up` decides
       for (const { file, ref } of contributions) {
         if (file.model !== model || !ref.node.range) continue;
         const place = `${ref.node.range[0]}:${network}`;
         const hit = byPlace.get(place);
         if (hit) {
           if (!hit.services.includes(svc.name)) hit.services.push(svc.name);
-        } else byPlace.set(place, { ref, services: [svc.name] });
+        } else byPlace.set(place, { ref, network, services: [svc.name] });
       }
     }
   }
   const several = project.files.length > 1;
-  for (const { ref, services } of byPlace.values()) {
-    const guess = didYouMean(ref.network, declared);
+  for (const { ref, network, services } of byPlace.values()) {
+    const guess = didYouMean(network, declared);
     const who = services.length === 1 ? `Service \`${services[0]}\` uses` : `Services ${services.map((s) => `\`${s}\``).join(', ')} use`;
     out.push({
       range: [ref.node.range![0], ref.node.range![1]],
       code: 'undefined-network',
       severity: 'error',
-      message: `${who} network \`${ref.network}\`, which is not declared under the top-level \`networks\`${several ? ' of any file of the project' : ''}.${guess ? ` Did you mean \`${guess}\`?` : ''} Declare it (with \`external: true\` if it already exists).`,
-      fixes: declareNetworkFixes(ref.network),
+      message: `${who} network \`${network}\`${network !== ref.network ? ` (\`${ref.network}\`)` : ''}, which is not declared under the top-level \`networks\`${several ? ' of any file of the project' : ''}.${guess ? ` Did you mean \`${guess}\`?` : ''} Declare it (with \`external: true\` if it already exists).`,
+      fixes: declareNetworkFixes(network),
     });
   }
   return out;

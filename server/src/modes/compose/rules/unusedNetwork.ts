@@ -14,7 +14,8 @@ import type { Problem } from '../../languageMode';
  * read, nor while a service extends a service we cannot read, nor in a file read only
  * as the base of an `extends` (Compose takes no network from it, compose-go
  * `loader/extends.go`). `default` counts as used by every service without `networks`
- * and `network_mode`. A network used by an override of another name beside the project's
+ * and `network_mode`. Not reported while a service joins a network named by a variable
+ * we do not know. A network used by an override of another name beside the project's
  * files (`compose.prod.yaml`, run with `-f`) is used too: the base is written for it.
  */
 export const unusedNetwork: ComposeRule = (model, ctx) => {
@@ -24,7 +25,10 @@ export const unusedNetwork: ComposeRule = (model, ctx) => {
   const used = new Set<string>();
   for (const svc of project.services.values()) {
     if (svc.unknownBase) return [];
-    for (const name of svc.networks.keys()) used.add(name);
+    for (const name of svc.networks.keys()) {
+      if (name.includes('$')) return []; // a network from a variable we do not know may be any of them
+      used.add(name);
+    }
     const mode = svc.networkMode?.decl.networkMode;
     if (svc.networks.size === 0 && (!mode || isNull(mode.value))) used.add(IMPLICIT_NETWORK);
   }
