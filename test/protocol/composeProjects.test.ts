@@ -74,4 +74,13 @@ describe('Compose projects over LSP (dist/server.js)', () => {
     const back = await client.waitForDiagnostics(uri('compose.override.yml'), (d) => d.diagnostics.length === 0);
     assert.deepEqual(back.diagnostics, []);
   });
+
+  it('validates the open override again when its base changes on disk (watched files)', async () => {
+    client.close(uri('compose.yaml'));
+    await client.waitForDiagnostics(uri('compose.yaml'), (d) => d.diagnostics.length === 0);
+    fs.writeFileSync(path.join(dir, 'compose.yaml'), BASE.replace('front', 'back'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('compose.yaml'), type: 2 }] });
+    const p = await client.waitForDiagnostics(uri('compose.override.yml'), (d) => d.diagnostics.length > 0);
+    assert.deepEqual(p.diagnostics.map((d) => `${d.range.start.line}: ${d.code}`), ['4: undefined-network']);
+  });
 });
