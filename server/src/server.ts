@@ -149,6 +149,8 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   });
 
   documents.onDidClose((e) => {
+    // Its project's other open files were judged with its unsaved text; now the disk's counts (#16).
+    if (kindOf(e.document.uri) === 'compose') diagnostics.revalidateAll();
     kinds.delete(e.document.uri);
     caches.forEach((c) => c.onDocumentRemoved(e.document.uri));
   });
