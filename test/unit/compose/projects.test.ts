@@ -230,6 +230,17 @@ describe('compose projects: hover and navigation across files', () => {
     assert.deepEqual(definition('common/services.yml', 4, 16), ['base.yml:2:2']);
   });
 
+  it("completes the base's networks and services in an override", () => {
+    const dir = fx().dir;
+    const uri = URI.file(path.join(dir, 'compose.override.yml')).toString();
+    const text = 'services:\n  worker:\n    network_mode: \n  job:\n    networks:\n      - \n';
+    const doc = TextDocument.create(uri, 'dockercompose', 1, text);
+    const labels = (line: number, character: number) =>
+      composeMode.complete!(doc, { line, character }, composeMode.parse(doc), context(dir, {})).items.map((i) => i.label);
+    assert.deepEqual(labels(5, 8).sort(), ['back', 'default', 'front']);
+    assert.ok(labels(2, 18).includes('service:web'), 'a service of the base file');
+  });
+
   it("shows the base's declaration, every user in the project and the real name on an override's network", () => {
     assert.equal(
       hoverAt('compose.override.yml', 3, 7),
