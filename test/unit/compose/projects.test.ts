@@ -132,7 +132,9 @@ describe('compose projects: what a file is judged with', () => {
     write('compose.yaml', 'services:\n  api:\n    extends:\n      file: missing.yml\n      service: web\nnetworks:\n  backend:\n');
     assert.deepEqual(judge(root, 'compose.yaml'), ['compose.yaml:4 extends-file-unreadable']);
     write('missing.yml', 'services:\n  web:\n    networks: [other]\n');
-    assert.deepEqual(judge(root, 'compose.yaml').sort(), ['compose.yaml:7 unused-network', 'missing.yml:3 undefined-network'].filter((l) => l.startsWith('compose')));
+    // Readable now: `other` is declared nowhere (here, on the extends), and `backend` is unused.
+    assert.deepEqual(judge(root, 'compose.yaml').sort(), ['compose.yaml:3 undefined-network', 'compose.yaml:7 unused-network']);
+    assert.deepEqual(judge(root, 'missing.yml'), ['missing.yml:3 undefined-network']);
   });
 
   it('warns on both lines when subnets of two projects overlap', () => {
@@ -152,6 +154,13 @@ describe('compose projects: what a file is judged with', () => {
     assert.deepEqual(judge(root, 'a/compose.yaml'), [], 'the same settings: one network, shared');
     write('b/compose.yaml', 'services:\n  s:\n    networks: [n]\nnetworks:\n  n:\n    name: shared\n    external: true\n');
     assert.deepEqual(judge(root, 'a/compose.yaml'), [], 'external: takes it as it is');
+  });
+
+  it('looks for the service of `extends: NAME` in the file itself, not among the services an include brought', () => {
+    // Compose 2.40.3 refuses this: cannot extend service "api" in compose.yaml: service "base" not found.
+    write('compose.yaml', 'include:\n  - lib/compose.yaml\nservices:\n  api:\n    extends: base\n');
+    write('lib/compose.yaml', 'services:\n  base:\n    image: x\n');
+    assert.deepEqual(judge(root, 'compose.yaml'), ['compose.yaml:5 extends-service-not-found']);
   });
 
   it('reports a cycle of extends across files on the extends line', () => {

@@ -283,6 +283,8 @@ export function loadProject(spec: ProjectSpec | { dir: string; files: string[]; 
       }
       target = found;
     }
+    // `extends: NAME` names a service of this very file, not one an `include` brought
+    // (Compose 2.40.3: "cannot extend service … service "base" not found").
     const key = `${target.uri}#${service}`;
     if (stack.includes(key)) {
       problem(file, serviceNode, 'extends-cycle', `\`extends\` of service \`${decl.name}\` comes back to itself (${[...stack, key].map((k) => `\`${baseName(k.split('#')[0])}#${k.split('#')[1]}\``).join(' → ')}); Compose refuses the cycle.`);

@@ -33,6 +33,34 @@ export const undefinedNetwork: ComposeRule = (model, ctx) => {
       }
     }
   }
+  // A network only an `extends` base joins is reported in that base's file, and here on
+  // the `extends` that brings it: the project's own file is where it must be declared.
+  const viaExtends = new Map<string, { at: [number, number]; service: string; networks: string[] }>();
+  for (const svc of project.services.values()) {
+    for (const [network, contributions] of svc.networks) {
+      if (network === IMPLICIT_NETWORK || project.networks.has(network) || network.includes('$')) continue;
+      if (contributions.some((c) => c.file.model === model) || !contributions.every((c) => c.file.via === 'extends')) continue;
+      for (const { file, decl } of svc.layers) {
+        const ext = file.model === model ? decl.entries.find((e) => e.key === 'extends') : undefined;
+        const r = ext?.keyNode.range;
+        if (!r) continue;
+        const place = `${r[0]}`;
+        const hit = viaExtends.get(place) ?? { at: [r[0], r[1]] as [number, number], service: svc.name, networks: [] };
+        if (!hit.networks.includes(network)) hit.networks.push(network);
+        viaExtends.set(place, hit);
+      }
+    }
+  }
+  for (const { at, service, networks } of viaExtends.values()) {
+    const list = networks.map((n) => `\`${n}\``).join(', ');
+    out.push({
+      range: at,
+      code: 'undefined-network',
+      severity: 'error',
+      message: `Service \`${service}\` joins ${networks.length > 1 ? 'networks' : 'network'} ${list} through \`extends\`, which no file of the project declares (an extended file brings its service, not its networks). Declare ${networks.length > 1 ? 'them' : 'it'} under the top-level \`networks\` here.`,
+      fixes: networks.flatMap((n) => declareNetworkFixes(n)),
+    });
+  }
   const several = project.files.length > 1;
   for (const { ref, network, services } of byPlace.values()) {
     const guess = didYouMean(network, declared);
