@@ -163,6 +163,22 @@ describe('compose projects: what a file is judged with', () => {
     assert.deepEqual(judge(root, 'compose.yaml'), ['compose.yaml:5 extends-service-not-found']);
   });
 
+  it('takes remote includes and extends as unknown, and survives hostile shapes', () => {
+    write('compose.yaml', 'include:\n  - oci://registry.example/stack:1\nservices:\n  web:\n    networks: [shared]\n');
+    assert.deepEqual(judge(root, 'compose.yaml'), [], 'the remote include may declare `shared`');
+    write('compose.yaml', 'services:\n  a:\n    extends:\n      file: git@github.com:org/repo.git\n      service: base\nnetworks:\n  n:\n');
+    assert.deepEqual(judge(root, 'compose.yaml'), [], 'the remote base may join `n`');
+    for (const text of [
+      'include: 5\nservices: {}\n',
+      'include:\n  - [1, 2]\n  - {path: {a: 1}}\n  - {path: [compose.yaml, compose.yaml]}\n',
+      'services:\n  a:\n    extends: [x]\n  b:\n    extends: {file: 7}\n  c:\n    extends: {service: c}\n',
+      'name: ${X:?}\nservices:\n  a:\n    extends: a\n',
+    ]) {
+      write('compose.yaml', text);
+      assert.doesNotThrow(() => judge(root, 'compose.yaml'), text);
+    }
+  });
+
   it('reports a cycle of extends across files on the extends line', () => {
     write('compose.yaml', 'services:\n  api:\n    extends:\n      file: a.yml\n      service: one\n');
     write('a.yml', 'services:\n  one:\n    extends:\n      file: b.yml\n      service: two\n');

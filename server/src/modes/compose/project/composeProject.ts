@@ -96,6 +96,14 @@ export function parsedFile(ws: WorkspaceFiles | undefined, uri: string, self?: C
   return text === undefined ? undefined : parse(TextDocument.create(uri, 'dockercompose', 0, text));
 }
 
+/**
+ * A remote resource (compose-go `loader.ResourceLoader`s: git repositories, OCI artifacts),
+ * which Compose fetches and we do not: what it brings is unknown, not missing.
+ */
+function isRemote(path: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(path) || path.startsWith('git@');
+}
+
 /** compose-go `loader/loader.go` NormalizeProjectName: lower case, only [a-z0-9_-], no leading `_` or `-`. */
 export function normalizeProjectName(name: string): string {
   return name
@@ -183,8 +191,8 @@ export function loadProject(spec: ProjectSpec | { dir: string; files: string[]; 
       const t = scalarText(n);
       return t === undefined ? undefined : substitute(t, from.lookup);
     });
-    if (texts.some((t) => t === undefined) || texts.length === 0) {
-      project.incomplete = true; // a path from an unknown variable: we cannot tell what it brings
+    if (texts.some((t) => t === undefined || isRemote(t)) || texts.length === 0) {
+      project.incomplete = true; // a path from an unknown variable, or a remote resource: we cannot tell what it brings
       return;
     }
     const uris = (texts as string[]).map((t) => resolvePath(workingDir, t));
@@ -274,7 +282,7 @@ export function loadProject(spec: ProjectSpec | { dir: string; files: string[]; 
     if (fileNode) {
       const t = scalarText(fileNode);
       const path = t === undefined ? undefined : substitute(t, file.lookup);
-      if (path === undefined) return unknown;
+      if (path === undefined || isRemote(path)) return unknown;
       const uri = resolvePath(file.workingDir, path);
       const found = extendsFile(uri, file.lookup);
       if (!found) {
