@@ -122,8 +122,11 @@ interface ServiceState {
   resetMode?: boolean;
 }
 
-/** Loads the project of `spec`; `self` is the parse of the document being validated (used for its URI). */
-export function loadProject(spec: ProjectSpec | { dir: string; files: string[]; lookup: Lookup; name?: string; source: ComposeProject['source'] }, ctx: ModeContext, self?: ComposeModel): ComposeProject {
+/**
+ * Loads the project of `spec` (or of a file alone, `source: 'alone'`); `self` is the parse
+ * of the document being validated, used for its URI instead of the workspace's.
+ */
+export function loadProject(spec: Omit<ProjectSpec, 'source'> & { source: ComposeProject['source'] }, ctx: ModeContext, self?: ComposeModel): ComposeProject {
   const ws = ctx.workspace;
   const project: ComposeProject = {
     dir: spec.dir,
