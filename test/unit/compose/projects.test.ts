@@ -144,6 +144,19 @@ describe('compose projects: what a file is judged with', () => {
     assert.deepEqual(judge(fx.dir, 'one/compose.yaml', { folders: [path.join(fx.dir, 'one')] }), [], 'the other project outside the workspace');
   });
 
+  it('sees the projects of every workspace folder (multi-root)', () => {
+    const fx = projectFixtures().find((f) => f.name === 'overlappingProjects')!;
+    const folders = [path.join(fx.dir, 'one'), path.join(fx.dir, 'two')];
+    assert.deepEqual(judge(fx.dir, 'one/compose.yaml', { folders }), ['one/compose.yaml:9 subnet-overlaps-other-project']);
+    const uri = URI.file(path.join(fx.dir, 'one/compose.yaml')).toString();
+    const doc = TextDocument.create(uri, 'dockercompose', 1, fs.readFileSync(URI.parse(uri).fsPath, 'utf8'));
+    assert.deepEqual(
+      composeMode.relatedFiles!(composeMode.parse(doc), context(fx.dir, { folders })).map((u) => path.relative(fx.dir, URI.parse(u).fsPath)),
+      ['two/compose.yaml'],
+      'a file declaring networks: the other projects are validated again when it changes',
+    );
+  });
+
   it('warns when two projects declare the same network name with different settings', () => {
     const net = (subnet: string, extra = '') => `services:\n  s:\n    networks: [n]\nnetworks:\n  n:\n    name: shared${extra}\n    ipam:\n      config:\n        - subnet: ${subnet}\n`;
     write('a/compose.yaml', net('198.18.20.0/24'));
@@ -210,8 +223,13 @@ describe('compose projects: what a file is judged with', () => {
     write('deploy/a.yml', 'services:\n  db:\n    image: x\n    networks: [data]\nnetworks:\n  data:\n');
     write('deploy/b.yml', 'services:\n  app:\n    networks: [data]\n    network_mode: service:db\n');
     assert.deepEqual(judge(root, 'deploy/b.yml').sort(), ['deploy/b.yml:3 undefined-network', 'deploy/b.yml:4 network-mode-with-networks', 'deploy/b.yml:4 undefined-service']);
-    const projects = [{ files: ['deploy/a.yml', 'deploy/b.yml'], projectName: 'ops' }];
+    const projects = [{ files: ['deploy/a.yml', 'deploy/b.yml'], projectName: 'ops', envFile: 'deploy/prod.env' }];
     assert.deepEqual(judge(root, 'deploy/b.yml', { projects }), ['deploy/b.yml:4 network-mode-with-networks']);
+    write('deploy/prod.env', 'ROLE=db\n');
+    const uri = URI.file(path.join(root, 'deploy/b.yml')).toString();
+    const doc = TextDocument.create(uri, 'dockercompose', 1, fs.readFileSync(URI.parse(uri).fsPath, 'utf8'));
+    const p = projectOf(composeMode.parse(doc), context(root, { projects }));
+    assert.deepEqual([p.source, p.name, p.lookup('ROLE')], ['setting', 'ops', 'db']);
   });
 
   it('names the project as Compose does: COMPOSE_PROJECT_NAME, then name:, then the folder', () => {

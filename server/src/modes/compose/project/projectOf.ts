@@ -51,15 +51,18 @@ export function projectOf(model: ComposeModel, ctx: ModeContext): ComposeProject
 /**
  * Every file whose verdicts may change when this one does (#16): the files of every
  * project of the workspace that loads it (a base file shared by two projects is read by
- * both), and of the project it is judged in.
+ * both), and of the project it is judged in; of every project when it declares networks.
  */
 export function relatedFiles(model: ComposeModel, ctx: ModeContext): readonly string[] {
   const out = new Set<string>(projectOf(model, ctx).files.map((f) => f.uri));
   const ws = ctx.workspace;
   if (ws) {
+    // A file that declares networks changes the verdicts between projects too (overlapping
+    // subnets, one name with different settings): every project's files then.
+    const all = model.networks.length > 0;
     for (const spec of projectSpecs(ws, ctx)) {
       const p = loadProject(spec, ctx, model);
-      if (p.files.some((f) => f.uri === model.uri)) p.files.forEach((f) => out.add(f.uri));
+      if (all || p.files.some((f) => f.uri === model.uri)) p.files.forEach((f) => out.add(f.uri));
     }
   }
   out.delete(model.uri);
