@@ -128,6 +128,12 @@ export class WorkspaceIndex implements WorkspaceFiles {
     return text;
   }
 
+  exists(uri: string): boolean | undefined {
+    const key = normalizeFileUri(uri);
+    if (!key.startsWith('file:') || (!this.folderOf(key) && !this.besideLooseDocument(key))) return undefined;
+    return fs.existsSync(fsPathOf(key));
+  }
+
   /** `workspace/didChangeWatchedFiles`: forgets texts read before, adds and removes files. */
   onWatchedFilesChanged(changes: readonly FileChange[]): void {
     this.refreshPatterns();

@@ -38,6 +38,10 @@ export class WorkspaceParses implements WorkspaceFiles {
     return this.index.read(uri);
   }
 
+  exists(uri: string): boolean | undefined {
+    return this.index.exists(uri);
+  }
+
   workspaceFolders(): readonly string[] {
     return this.index.folderUris;
   }

@@ -82,6 +82,12 @@ export interface WorkspaceFiles {
   list(kind?: FileKind | 'env'): readonly string[];
   /** The text of a file: the open document's when it is open, else the file on disk; undefined when it cannot be read. */
   read(uri: string): string | undefined;
+  /**
+   * Whether a file that `read` cannot give exists: false when it is missing (a Compose
+   * project naming it is refused), true when it is there but unreadable or too large,
+   * undefined when that cannot be told (outside what the workspace may look at).
+   */
+  exists?(uri: string): boolean | undefined;
   /** The workspace folders' URIs (settings give paths relative to them); absent or empty without folders. */
   workspaceFolders?(): readonly string[];
   /**

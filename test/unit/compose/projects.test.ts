@@ -19,7 +19,7 @@ import { projectFixtures, yamlFiles } from '../../util/composeProjectFixtures';
 import { modeContext } from '../../util/modeKit';
 
 /** The errors that depend on the whole project: where Compose refuses a project, these say why (compose-go loader/validate.go, extends.go). */
-const PROJECT_CODES = new Set(['undefined-network', 'undefined-service', 'network-mode-with-networks', 'extends-service-not-found', 'extends-cycle']);
+const PROJECT_CODES = new Set(['undefined-network', 'undefined-service', 'network-mode-with-networks', 'extends-service-not-found', 'extends-cycle', 'extends-file-missing', 'include-missing']);
 const NONE: ExtraPatterns = {};
 
 interface JudgeOptions {
@@ -130,7 +130,7 @@ describe('compose projects: what a file is judged with', () => {
 
   it('does not call a network unused while a service extends a file it cannot read', () => {
     write('compose.yaml', 'services:\n  api:\n    extends:\n      file: missing.yml\n      service: web\nnetworks:\n  backend:\n');
-    assert.deepEqual(judge(root, 'compose.yaml'), ['compose.yaml:4 extends-file-unreadable']);
+    assert.deepEqual(judge(root, 'compose.yaml'), ['compose.yaml:4 extends-file-missing']);
     write('missing.yml', 'services:\n  web:\n    networks: [other]\n');
     // Readable now: `other` is declared nowhere (here, on the extends), and `backend` is unused.
     assert.deepEqual(judge(root, 'compose.yaml').sort(), ['compose.yaml:3 undefined-network', 'compose.yaml:7 unused-network']);
@@ -190,6 +190,13 @@ describe('compose projects: what a file is judged with', () => {
       write('compose.yaml', text);
       assert.doesNotThrow(() => judge(root, 'compose.yaml'), text);
     }
+  });
+
+  it('tells a missing included file (an error) from one it cannot read (a warning)', () => {
+    write('compose.yaml', 'include:\n  - lib/compose.yaml\nservices:\n  web:\n    networks: [shared]\n');
+    assert.deepEqual(judge(root, 'compose.yaml'), ['compose.yaml:2 include-missing']);
+    write('lib/compose.yaml', 'x'.repeat(3 * 1024 * 1024));
+    assert.deepEqual(judge(root, 'compose.yaml'), ['compose.yaml:2 include-unreadable'], 'too large to read: there, but not known');
   });
 
   it('reports a cycle of extends across files on the extends line', () => {

@@ -213,7 +213,8 @@ export function loadProject(spec: Omit<ProjectSpec, 'source'> & { source: Compos
     uris.forEach((u, i) => {
       if (parsedFile(ws, u, self) === undefined) {
         project.incomplete = true;
-        problem(from, paths[i], 'include-unreadable', `Cannot read the included file \`${texts[i]}\`: Compose refuses the project when it is missing.`, 'warning');
+        if (ws?.exists?.(u) === false) problem(from, paths[i], 'include-missing', `The included file \`${texts[i]}\` does not exist; Compose refuses the project.`);
+        else problem(from, paths[i], 'include-unreadable', `Cannot read the included file \`${texts[i]}\` (outside the workspace, unreadable or too large), so what it declares is not known here.`, 'warning');
         return;
       }
       addFile(u, 'include', lookup, dir, including);
@@ -289,7 +290,8 @@ export function loadProject(spec: Omit<ProjectSpec, 'source'> & { source: Compos
       const uri = resolvePath(file.workingDir, path);
       const found = extendsFile(uri, file.lookup);
       if (!found) {
-        problem(file, fileNode, 'extends-file-unreadable', `Cannot read \`${path}\`, the file service \`${decl.name}\` extends; Compose refuses the project when it is missing.`, 'warning');
+        if (ws?.exists?.(uri) === false) problem(file, fileNode, 'extends-file-missing', `\`${path}\`, the file service \`${decl.name}\` extends, does not exist; Compose refuses the project.`);
+        else problem(file, fileNode, 'extends-file-unreadable', `Cannot read \`${path}\`, the file service \`${decl.name}\` extends (outside the workspace, unreadable or too large), so what it brings is not known here.`, 'warning');
         return unknown;
       }
       target = found;
