@@ -291,6 +291,15 @@ describe('compose projects: hover and navigation across files', () => {
     assert.ok(labels(2, 18).includes('service:web'), 'a service of the base file');
   });
 
+  it('renames a service across files, the extends that name it included', () => {
+    const dir = projectFixtures().find((f) => f.name === 'extendsChain')!.dir;
+    const uri = URI.file(path.join(dir, 'base.yml')).toString();
+    const doc = TextDocument.create(uri, 'dockercompose', 1, fs.readFileSync(path.join(dir, 'base.yml'), 'utf8'));
+    const edit = composeMode.doRename!(doc, { line: 1, character: 3 }, 'kernel', composeMode.parse(doc), context(dir, {}));
+    const where = Object.entries(edit?.changes ?? {}).flatMap(([u, edits]) => edits.map((e) => `${path.relative(dir, URI.parse(u).fsPath)}:${e.range.start.line + 1}`));
+    assert.deepEqual(where.sort(), ['base.yml:2', 'common/services.yml:5']);
+  });
+
   it("shows the base's declaration, every user in the project and the real name on an override's network", () => {
     assert.equal(
       hoverAt('compose.override.yml', 3, 7),

@@ -32,7 +32,7 @@ function symbolAt(model: ComposeModel, offset: number): (Symbol & { range: Offse
   const s = spotAt(model, offset);
   if (!s) return undefined;
   if (s.kind === 'network-decl' || s.kind === 'network-ref') return { kind: 'network', name: s.name, range: s.range };
-  if (s.kind === 'service-decl' || s.kind === 'service-ref') return { kind: 'service', name: s.name, range: s.range };
+  if (s.kind === 'service-decl' || s.kind === 'service-ref' || s.kind === 'extends-ref') return { kind: 'service', name: s.name, range: s.range };
   return undefined;
 }
 
@@ -42,7 +42,8 @@ function occurrences(model: ComposeModel, sym: Symbol): { range: OffsetRange; de
   const seen = new Set<string>();
   for (const s of model.spots) {
     const decl = s.kind === (sym.kind === 'network' ? 'network-decl' : 'service-decl');
-    const ref = s.kind === (sym.kind === 'network' ? 'network-ref' : 'service-ref');
+    // `extends` names a service too: renaming it must keep the extends pointing at it (#16).
+    const ref = sym.kind === 'network' ? s.kind === 'network-ref' : s.kind === 'service-ref' || s.kind === 'extends-ref';
     if ((!decl && !ref) || (s as { name: string }).name !== sym.name) continue;
     const key = `${s.range[0]}:${s.range[1]}`;
     if (seen.has(key)) continue;
