@@ -90,6 +90,9 @@ export function evaluateBudgets(results: BenchResults): BudgetCheck[] {
             mine === undefined || theirs === undefined ? null : mine <= ratio * theirs,
           );
     out.push(budget('edit', o?.edit?.median, p?.edit?.median, 1.5));
+    // A project input (#16) opens one file of five: we parse all five, the parse-only
+    // server one, so open and memory have no like-for-like reference; its table shows them.
+    if (input.id.startsWith('compose-project-')) continue;
     out.push(budget('open', o?.openMs, p?.openMs, 2));
     const or = o?.rssMb;
     const pr = p?.rssMb;
@@ -105,6 +108,11 @@ export function evaluateBudgets(results: BenchResults): BudgetCheck[] {
   {
     const e = ours('compose-1000')?.edit?.median;
     out.push(check('edit-compose-1000', 'Edit → diagnostics ≤ 40 ms on the 1,000-line Compose file', fmt(e), e === undefined ? null : e <= 40));
+  }
+  {
+    // The same budget for an edit in one file of a project, which re-judges all five (#16).
+    const e = ours('compose-project-10000')?.edit?.median;
+    out.push(check('edit-compose-project', 'Edit → diagnostics ≤ 40 ms in one file of the 5-file, 10,000-line Compose project', fmt(e), e === undefined ? null : e <= 40));
   }
   {
     const o = results.spawn.ours?.median;

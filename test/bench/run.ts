@@ -5,7 +5,8 @@
  * against the real dockerd. Prints tables with the issue's budgets (✓/✗; the run never
  * fails on a budget), writes test/bench/results.json and the README section.
  *
- *   node out/test/bench/run.js [--quick] [--skip-view] [--skip-lsp] [--no-write]
+ *   node out/test/bench/run.js [--quick] [--skip-view] [--skip-lsp] [--no-write] [--only=ID,…]
+ *   --only: just these inputs (ids as in inputs.ts, e.g. compose-project-10000); use with --no-write
  *   BENCH_COMPOSE_SCHEMA=/path/compose-spec.json   use this Compose schema for yaml-language-server
  */
 import { buildSync } from 'esbuild';
