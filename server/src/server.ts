@@ -14,12 +14,12 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 // A named import: esbuild then bundles the version string, not the whole manifest (#8).
 import { version as extensionVersion } from '../../package.json';
-import { fileKindOf } from './fileKindOf';
+import { enabledKindOf } from './fileKindOf';
 import type { FileKind } from './shared/fileKinds';
 import type { CodeCacheInfo } from './loadWithCodeCache';
 import { getLanguageModes } from './modes/languageModes';
 import type { LanguageMode, ModeContext } from './modes/languageMode';
-import { fixesOf, toDiagnostics } from './diagnostics';
+import { diagnosticsOf, fixesOf } from './diagnostics';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DeferredCompletionDocs } from './deferredCompletionDocs';
 import { EngineStateStore } from './engineStateStore';
@@ -27,12 +27,10 @@ import { SettingsStore } from './settingsStore';
 import { warmUp } from './warmUp';
 import { normalizeFileUri, WorkspaceIndex } from './workspaceIndex';
 import { EngineStateNotification, WorkspaceFilesRequest, type InitializationOptions } from './shared/protocol';
-import type { Settings } from './shared/settings';
+import { featureEnabled, type ModeFeature, type Settings } from './shared/settings';
 import { clampPosition, ClampedTextDocument } from './utils/clampedTextDocument';
 import { LanguageModelCache } from './utils/languageModelCache';
 import { formatError, runSafe, type Logger } from './utils/runner';
-
-type Feature = 'validate' | 'completion' | 'hover' | 'navigation' | 'codeActions';
 
 /** A line for the output channel: whether this start compiled the bundle (loadWithCodeCache.ts). */
 function describeCodeCache(cache: CodeCacheInfo): string {
@@ -81,15 +79,9 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
       kindsFor = current;
     }
     if (kinds.has(uri)) return kinds.get(uri);
-    const found = fileKindOf(uri, current.files);
-    const kind = found && current[found].enable ? found : undefined;
+    const kind = enabledKindOf(uri, current);
     kinds.set(uri, kind);
     return kind;
-  }
-
-  function featureEnabled(kind: FileKind, feature: Feature): boolean {
-    const flags = settings.current[kind] as unknown as Record<string, unknown>;
-    return flags[feature] !== false;
   }
 
   function context(): ModeContext {
@@ -100,7 +92,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   /** Runs `fn` with the document's mode and cached parse, or returns `empty`. */
   function withMode<T>(
     uri: string,
-    feature: Feature,
+    feature: ModeFeature,
     what: string,
     empty: T,
     token: CancellationToken | undefined,
@@ -109,7 +101,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     return runSafe(logger, what, empty, token, () => {
       const doc = documents.get(uri);
       const kind = kindOf(uri);
-      if (!doc || !kind || !featureEnabled(kind, feature)) return empty;
+      if (!doc || !kind || !featureEnabled(settings.current, kind, feature)) return empty;
       const mode = modes[kind] as LanguageMode;
       const parsed = caches.get(kind)!.get(doc);
       return fn(mode, doc, parsed, context()) ?? empty;
@@ -124,7 +116,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     // Only Compose checks read live networks: only they wait for the client's first push.
     waitFor: (kind) => (kind === 'compose' ? engine.firstPush() : undefined),
     compute: (uri) =>
-      withMode<Diagnostic[]>(uri, 'validate', `validating ${uri}`, [], undefined, (mode, d, parsed, ctx) => toDiagnostics(d, mode.validate?.(parsed, ctx) ?? [])),
+      withMode<Diagnostic[]>(uri, 'validate', `validating ${uri}`, [], undefined, (mode, d, parsed, ctx) => diagnosticsOf(mode, d, parsed, ctx)),
     send: (params) => void connection.sendDiagnostics(params),
   });
 
