@@ -59,9 +59,11 @@ export class Gitignore {
 
   private rulesOf(folder: string): IgnoreRule[] {
     if (!this.rules.has(folder)) {
+      // existsSync first: most folders have no .gitignore, and a failed read costs an exception each.
+      const file = path.join(folder, '.gitignore');
       let text: string | undefined;
       try {
-        text = fs.readFileSync(path.join(folder, '.gitignore'), 'utf8');
+        text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
       } catch {
         text = undefined;
       }

@@ -45,8 +45,9 @@ function isInside(folder: string, file: string): boolean {
  * The index must already have the folders of the targets (`folderFor`).
  */
 export function selectFiles(targets: readonly string[], cwd: string, index: WorkspaceIndex, settings: Settings): Selection {
-  const candidates = FILE_KINDS.flatMap((kind) => index.list(kind))
-    .filter((uri) => enabledKindOf(uri, settings) !== undefined)
+  const kinds = new Set<string>(FILE_KINDS.filter((k) => settings[k].enable));
+  const candidates = FILE_KINDS.filter((k) => kinds.has(k))
+    .flatMap((kind) => index.list(kind))
     .map((uri) => URI.parse(uri).fsPath);
   const gitignore = new Gitignore(cwd);
   const tracked = (file: string) => !gitignore.ignores(file);
