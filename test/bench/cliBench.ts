@@ -3,6 +3,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as path from 'path';
 import { REPO_ROOT } from '../util/lspClient';
+import { makeUnitRoot } from '../util/systemdUnitRoot';
 import { standardInputs } from './inputs';
 import type { CliResults, CliToolResult } from './results';
 import { summarize } from './stats';
@@ -116,8 +117,6 @@ function findSystemdAnalyze() {
   return findTool('BENCH_SYSTEMD_ANALYZE', [], 'systemd-analyze', () => undefined);
 }
 
-const BASE_UNIT = '[Unit]\nDescription=Docker (bench unit)\nDefaultDependencies=no\n[Service]\nType=notify\nExecStart=/usr/bin/dockerd -H fd://\n';
-
 /** Runs a real tool once per file of its kind, over a sample of the tree's files; undefined ms when missing. */
 function benchTool(id: string, label: string, kind: Kind, found: { bin?: string; version?: string; why?: string }, files: string[], sample: number, run: (bin: string, file: string) => { ms: number }): CliToolResult {
   if (!found.bin) return { id, label, kind, missing: found.why ?? 'not found', files: 0 };
@@ -159,13 +158,7 @@ export function runCliBench(o: { quick: boolean; log: (s: string) => void }): Cl
       benchTool('compose-config', 'docker-compose config -q', 'compose', findCompose(), byKind('compose'), sample, (bin, file) => timed(bin, ['-f', file, 'config', '-q'], { cwd: path.dirname(file), env: noEngine })),
     );
     const unitRoot = path.join(tmp, 'systemd-root');
-    const unitDir = path.join(unitRoot, 'etc', 'systemd', 'system');
-    fs.mkdirSync(path.join(unitDir, 'docker.service.d'), { recursive: true });
-    for (const bin of ['usr/bin/dockerd', 'bin/kill']) {
-      fs.mkdirSync(path.join(unitRoot, path.dirname(bin)), { recursive: true });
-      fs.copyFileSync('/bin/true', path.join(unitRoot, bin));
-    }
-    fs.writeFileSync(path.join(unitDir, 'docker.service'), BASE_UNIT);
+    const unitDir = makeUnitRoot(unitRoot);
     tools.push(
       benchTool('systemd-analyze-verify', 'systemd-analyze verify', 'systemdDropin', findSystemdAnalyze(), byKind('systemdDropin'), sample, (bin, file) => {
         // The unit tree systemd needs around the drop-in is laid before the clock starts.
