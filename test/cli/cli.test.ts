@@ -182,6 +182,18 @@ describe('docker-networking check (dist/cli.js)', () => {
     }
   });
 
+  it('a file it cannot read is said on standard error with exit code 2, and the others are still checked', () => {
+    const tree = makeTree({ 'big/compose.yaml': `services: {}\n${'#'.repeat(3 * 1024 * 1024)}\n`, 'daemon.json': DAEMON_WARNING });
+    try {
+      const r = check(['--format', 'json'], { cwd: tree });
+      assert.equal(r.code, 2);
+      assert.match(r.stderr, /big\/compose\.yaml: cannot be read \(.*larger than 2 MB/);
+      assert.deepEqual((JSON.parse(r.stdout) as { files: { path: string }[] }).files.map((f) => f.path), ['daemon.json']);
+    } finally {
+      fs.rmSync(tree, { recursive: true, force: true });
+    }
+  });
+
   it('--config takes the extension settings, nested or as settings.json spells them', () => {
     const tree = makeTree({ 'stacks/web.yml': COMPOSE_ERROR, 'compose.yaml': COMPOSE_CLEAN });
     try {

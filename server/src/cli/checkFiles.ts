@@ -46,10 +46,13 @@ export interface CheckHost {
 
 const modes = getLanguageModes();
 
+/** A file chosen for checking that cannot be read: said on standard error; the others are still checked (exit code 2). */
+export class UnreadableFile extends Error {}
+
 /**
  * Checks one file as the server checks an open document (#21): its kind by path under
  * the settings, its mode's parse, the one validation path (`diagnosticsOf`). Returns
- * undefined when no enabled mode validates it; throws when it cannot be read.
+ * undefined when no enabled mode validates it; throws UnreadableFile when it cannot be read.
  */
 export function checkFile(file: string, host: CheckHost, fix: boolean): FileReport | undefined {
   const uri = URI.file(file).toString();
@@ -57,7 +60,7 @@ export function checkFile(file: string, host: CheckHost, fix: boolean): FileRepo
   const kind = enabledKindOf(uri, settings);
   if (!kind || !featureEnabled(settings, kind, 'validate')) return undefined;
   const original = host.ctx.workspace.read(uri);
-  if (original === undefined) throw new Error(`${file}: cannot be read (missing, unreadable or larger than 2 MB).`);
+  if (original === undefined) throw new UnreadableFile(`${file}: cannot be read (gone, not readable, or larger than 2 MB, which the workspace index does not read).`);
   const mode = modes[kind] as LanguageMode;
   let doc = TextDocument.create(uri, 'plaintext', 1, original);
   let model = mode.parse(doc);

@@ -8,7 +8,7 @@ import { enabledKindOf } from '../fileKindOf';
 import { formatEngineVersion } from '../shared/engineVersion';
 import { WorkspaceIndex } from '../workspaceIndex';
 import { askEngineVersion } from './askEngineVersion';
-import { checkFile, type CheckHost, type FileReport } from './checkFiles';
+import { checkFile, UnreadableFile, type CheckHost, type FileReport } from './checkFiles';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, HELP, parseCliOptions, UsageError, type CliOptions } from './cliOptions';
 import { countProblems, type CheckReport } from './formatters/checkReport';
 import { formatGithub } from './formatters/formatGithub';
@@ -93,9 +93,15 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
 
   const host: CheckHost = { ctx: { settings, ...engine.contextPart(settings), workspace: index }, overrides };
   const reports: FileReport[] = [];
+  const unreadable: string[] = [];
   for (const file of files) {
-    const r = checkFile(file, host, options.fix);
-    if (r) reports.push(r);
+    try {
+      const r = checkFile(file, host, options.fix);
+      if (r) reports.push(r);
+    } catch (err) {
+      if (!(err instanceof UnreadableFile)) throw err;
+      unreadable.push(err.message);
+    }
   }
   if (options.fix && !options.stdin) {
     for (const r of reports) if (r.text !== r.original) fs.writeFileSync(r.file, r.text);
@@ -110,6 +116,8 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   reportOut.write(format(options, report, reportOut, io.env));
   if (options.stdin && options.fix) io.stdout.write(reports[0]?.text ?? '');
 
+  for (const u of unreadable) io.stderr.write(`docker-networking: ${u}\n`);
+  if (unreadable.length) return EXIT_USAGE;
   if (counts.errors > 0) return EXIT_PROBLEMS;
   if (options.maxWarnings !== undefined && counts.warnings > options.maxWarnings) {
     io.stderr.write(`docker-networking: ${counts.warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
