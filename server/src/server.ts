@@ -85,8 +85,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   }
 
   function context(): ModeContext {
-    const current = settings.current;
-    return { settings: current, ...engine.contextPart(current), workspace };
+    return engine.context(settings.current, workspace);
   }
 
   /** Runs `fn` with the document's mode and cached parse, or returns `empty`. */

@@ -91,7 +91,7 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
     if (!files.length && options.targets.length) throw new UsageError(`None of ${options.targets.join(' ')} is a file to check.`);
   }
 
-  const host: CheckHost = { ctx: { settings, ...engine.contextPart(settings), workspace: index }, overrides };
+  const host: CheckHost = { ctx: engine.context(settings, index), overrides };
   const reports: FileReport[] = [];
   const unreadable: string[] = [];
   for (const file of files) {
