@@ -161,7 +161,9 @@ describe('docker-networking check (dist/cli.js)', () => {
   });
 
   it('--fix applies the safe fixes, says what it changed, and a second --fix changes nothing', () => {
-    const tree = makeTree({ 'docker.service.d/http-proxy.conf': DROPIN_FIXABLE, 'daemon.json': DAEMON_WARNING, 'compose.yaml': COMPOSE_ERROR });
+    // both/: renaming "label" would make a second "labels", which loses a value: offered in the editor, not safe.
+    const BOTH = '{"label": "a=b", "labels": ["c=d"]}\n';
+    const tree = makeTree({ 'docker.service.d/http-proxy.conf': DROPIN_FIXABLE, 'daemon.json': DAEMON_WARNING, 'compose.yaml': COMPOSE_ERROR, 'both/daemon.json': BOTH });
     try {
       const first = check(['--fix'], { cwd: tree });
       assert.equal(first.code, 1, 'the unsafe rename in compose.yaml is left to the user');
@@ -171,11 +173,12 @@ describe('docker-networking check (dist/cli.js)', () => {
       assert.equal(read('docker.service.d/http-proxy.conf'), '[Service]\nEnvironment="HTTP_PROXY=http://proxy:3128" "NO_PROXY=%%x"\n');
       assert.equal(read('daemon.json'), '{\n  "labels": ["a=b"]\n}\n');
       assert.equal(read('compose.yaml'), COMPOSE_ERROR);
+      assert.equal(read('both/daemon.json'), BOTH);
       const fixedFiles = check(['docker.service.d', 'daemon.json'], { cwd: tree });
       assert.deepEqual([fixedFiles.code, fixedFiles.stdout], [0, ''], 'the fixed files check clean');
       const before = ['docker.service.d/http-proxy.conf', 'daemon.json', 'compose.yaml'].map(read);
       const second = check(['--fix', '--format', 'json'], { cwd: tree });
-      assert.deepEqual((JSON.parse(second.stdout) as { files: { fixed: unknown[] }[] }).files.map((f) => f.fixed), [[], [], []]);
+      assert.deepEqual((JSON.parse(second.stdout) as { files: { fixed: unknown[] }[] }).files.map((f) => f.fixed), [[], [], [], []]);
       assert.deepEqual(['docker.service.d/http-proxy.conf', 'daemon.json', 'compose.yaml'].map(read), before);
     } finally {
       fs.rmSync(tree, { recursive: true, force: true });
