@@ -117,13 +117,21 @@ function findSystemdAnalyze() {
   return findTool('BENCH_SYSTEMD_ANALYZE', [], 'systemd-analyze', () => undefined);
 }
 
-/** Runs a real tool once per file of its kind, over a sample of the tree's files; undefined ms when missing. */
-function benchTool(id: string, label: string, kind: Kind, found: { bin?: string; version?: string; why?: string }, files: string[], sample: number, run: (bin: string, file: string) => { ms: number }): CliToolResult {
-  if (!found.bin) return { id, label, kind, missing: found.why ?? 'not found', files: 0 };
-  const chosen = files.slice(0, sample);
-  const samples = chosen.map((f) => run(found.bin!, f).ms);
-  return { id, label: `${label}${found.version ? ` ${found.version}` : ''}`, kind, files: chosen.length, perFileMs: summarize(samples) };
+interface ToolSpec {
+  id: string;
+  label: string;
+  kind: Kind;
+  found: { bin?: string; version?: string; why?: string };
+  run: (bin: string, file: string) => { ms: number };
 }
+
+/**
+ * Rounds of measurement: in each, our whole check once, then each real tool on a few
+ * files of its kind. Interleaved so that a busier minute of the (shared) machine lands
+ * on both sides of each ratio, not on one.
+ */
+const ROUNDS = { quick: 3, full: 7 };
+const TOOL_FILES_PER_ROUND = { quick: 2, full: 3 };
 
 export function runCliBench(o: { quick: boolean; log: (s: string) => void }): CliResults {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-cli-bench-'));
@@ -134,38 +142,51 @@ export function runCliBench(o: { quick: boolean; log: (s: string) => void }): Cl
     const counts = { daemonJson: byKind('daemonJson').length, compose: byKind('compose').length, systemdDropin: byKind('systemdDropin').length };
     o.log(`  tree: ${files.length} files (${counts.daemonJson} daemon.json, ${counts.compose} Compose, ${counts.systemdDropin} drop-ins)`);
 
-    // One warm-up run (the page cache, node's own start), then the measured runs.
-    const env = { ...process.env, DOCKER_HOST: 'unix:///nonexistent/docker.sock' };
-    timed(process.execPath, [CLI_JS, 'check', '--format', 'json'], { cwd: root, env });
+    const noEngine = { ...process.env, DOCKER_HOST: 'unix:///nonexistent/docker.sock' };
+    const unitRoot = path.join(tmp, 'systemd-root');
+    const unitDir = makeUnitRoot(unitRoot);
+    const specs: ToolSpec[] = [
+      { id: 'dockerd-validate', label: 'dockerd --validate', kind: 'daemonJson', found: findDockerd(), run: (bin, file) => timed(bin, ['--validate', '--config-file', file], { env: noEngine }) },
+      { id: 'compose-config', label: 'docker-compose config -q', kind: 'compose', found: findCompose(), run: (bin, file) => timed(bin, ['-f', file, 'config', '-q'], { cwd: path.dirname(file), env: noEngine }) },
+      {
+        id: 'systemd-analyze-verify',
+        label: 'systemd-analyze verify',
+        kind: 'systemdDropin',
+        found: findSystemdAnalyze(),
+        run: (bin, file) => {
+          // The unit tree systemd needs around the drop-in is laid before the clock starts.
+          fs.copyFileSync(file, path.join(unitDir, 'docker.service.d', 'http-proxy.conf'));
+          return timed(bin, ['verify', `--root=${unitRoot}`, path.join(unitDir, 'docker.service')]);
+        },
+      },
+    ];
+
+    // One uncounted run of each (the page cache, node's own start), then the rounds.
+    const checkRun = () => timed(process.execPath, [CLI_JS, 'check', '--format', 'json'], { cwd: root, env: noEngine });
+    checkRun();
+    for (const t of specs) if (t.found.bin) t.run(t.found.bin, byKind(t.kind)[0]);
     const runs: number[] = [];
+    const toolSamples = new Map<string, number[]>(specs.map((t) => [t.id, []]));
+    const perRound = o.quick ? TOOL_FILES_PER_ROUND.quick : TOOL_FILES_PER_ROUND.full;
     let checked = 0;
-    for (let i = 0; i < (o.quick ? 3 : 7); i++) {
-      const r = timed(process.execPath, [CLI_JS, 'check', '--format', 'json'], { cwd: root, env });
+    for (let round = 0; round < (o.quick ? ROUNDS.quick : ROUNDS.full); round++) {
+      const r = checkRun();
       if (r.status !== 0 && r.status !== 1) throw new Error(`docker-networking check failed (${r.status}): ${r.output.slice(0, 500)}`);
       checked = (JSON.parse(r.output.slice(0, r.output.lastIndexOf('}') + 1)) as { files: unknown[] }).files.length;
       runs.push(r.ms);
+      for (const t of specs) {
+        if (!t.found.bin) continue;
+        const files = byKind(t.kind);
+        for (let i = 0; i < perRound; i++) toolSamples.get(t.id)!.push(t.run(t.found.bin, files[(round * perRound + i) % files.length]).ms);
+      }
     }
     const total = summarize(runs);
     o.log(`  docker-networking check: ${checked} files in ${total.median.toFixed(0)} ms (median of ${runs.length}), ${((checked / total.median) * 1000).toFixed(0)} files/s`);
-
-    const sample = o.quick ? 5 : 20;
-    const noEngine = { ...process.env, DOCKER_HOST: 'unix:///nonexistent/docker.sock' };
-    const tools: CliToolResult[] = [];
-    tools.push(
-      benchTool('dockerd-validate', 'dockerd --validate', 'daemonJson', findDockerd(), byKind('daemonJson'), sample, (bin, file) => timed(bin, ['--validate', '--config-file', file], { env: noEngine })),
-    );
-    tools.push(
-      benchTool('compose-config', 'docker-compose config -q', 'compose', findCompose(), byKind('compose'), sample, (bin, file) => timed(bin, ['-f', file, 'config', '-q'], { cwd: path.dirname(file), env: noEngine })),
-    );
-    const unitRoot = path.join(tmp, 'systemd-root');
-    const unitDir = makeUnitRoot(unitRoot);
-    tools.push(
-      benchTool('systemd-analyze-verify', 'systemd-analyze verify', 'systemdDropin', findSystemdAnalyze(), byKind('systemdDropin'), sample, (bin, file) => {
-        // The unit tree systemd needs around the drop-in is laid before the clock starts.
-        fs.copyFileSync(file, path.join(unitDir, 'docker.service.d', 'http-proxy.conf'));
-        return timed(bin, ['verify', `--root=${unitRoot}`, path.join(unitDir, 'docker.service')]);
-      }),
-    );
+    const tools: CliToolResult[] = specs.map((t) => {
+      const samples = toolSamples.get(t.id)!;
+      if (!t.found.bin) return { id: t.id, label: t.label, kind: t.kind, missing: t.found.why ?? 'not found', files: 0 };
+      return { id: t.id, label: `${t.label}${t.found.version ? ` ${t.found.version}` : ''}`, kind: t.kind, files: samples.length, perFileMs: summarize(samples) };
+    });
     const oursPerFile = total.median / Math.max(1, checked);
     for (const t of tools) {
       if (t.perFileMs) t.ratio = t.perFileMs.median / oursPerFile;
