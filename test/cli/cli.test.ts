@@ -158,6 +158,10 @@ describe('docker-networking check (dist/cli.js)', () => {
     assert.equal(fixed.stdout, '[Service]\nEnvironment="HTTP_PROXY=http://proxy:3128" "NO_PROXY=%%x"\n');
     assert.match(fixed.stderr, /fixed {2}Add the \[Service\] header/);
     assert.equal(fs.readFileSync(path.join(root, 'docker.service.d/http-proxy.conf'), 'utf8'), DROPIN_FIXABLE, 'the file on disk is left alone');
+    // A kind whose validation is off in the settings: the text comes back as it went in.
+    writeTree(root, { 'off.json': '{"compose": {"validate": false}}' });
+    const off = check(['--stdin', '--stdin-filename', 'compose.yaml', '--fix', '--config', 'off.json'], { input: COMPOSE_ERROR });
+    assert.deepEqual([off.code, off.stdout], [0, COMPOSE_ERROR]);
   });
 
   it('--fix applies the safe fixes, says what it changed, and a second --fix changes nothing', () => {

@@ -1,5 +1,6 @@
 import * as fs from 'fs';
 import * as path from 'path';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
 // A named import: esbuild then bundles the version string, not the whole manifest (#8).
 import { version as toolVersion } from '../../../package.json';
@@ -77,13 +78,15 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
 
   let files: string[];
   let notes: string[] = [];
+  let stdinText = '';
   if (options.stdin) {
     const file = path.resolve(cwd, options.stdinFilename!);
     if (!enabledKindOf(URI.file(file).toString(), settings)) {
       throw new UsageError(`--stdin-filename ${options.stdinFilename}: not a daemon.json, Compose file or systemd drop-in by its name (extra names go in --config "files").`);
     }
     index.addFolder(URI.file(folderFor(cwd, file)).toString());
-    overrides.set(URI.file(file).toString(), io.readStdin());
+    stdinText = io.readStdin();
+    overrides.set(URI.file(file).toString(), stdinText);
     files = [file];
   } else {
     for (const t of options.targets) index.addFolder(URI.file(folderFor(cwd, path.resolve(cwd, t))).toString());
@@ -108,13 +111,14 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   }
 
   const counts = countProblems(reports);
-  const shown = options.quiet ? reports.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === 1) })) : reports;
+  const shown = options.quiet ? reports.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error) })) : reports;
   const report: CheckReport = { cwd, files: shown, engineVersion: formatEngineVersion(host.ctx.engineVersion), toolVersion };
   // With --stdin --fix the fixed text is the output (for editors and formatters piping through), so the report goes to stderr.
   const reportOut = options.stdin && options.fix ? io.stderr : io.stdout;
   for (const note of notes) io.stderr.write(`docker-networking: ${note}\n`);
   reportOut.write(format(options, report, reportOut, io.env));
-  if (options.stdin && options.fix) io.stdout.write(reports[0]?.text ?? '');
+  // The text unchanged when nothing checked it (its mode's validation turned off): a pipe must never lose it.
+  if (options.stdin && options.fix) io.stdout.write(reports[0]?.text ?? stdinText);
 
   for (const u of unreadable) io.stderr.write(`docker-networking: ${u}\n`);
   if (unreadable.length) return EXIT_USAGE;
