@@ -141,6 +141,9 @@ describe('docker-networking check (dist/cli.js)', () => {
     assert.equal(r.code, 1);
     assert.deepEqual((JSON.parse(r.stdout) as { files: { path: string }[] }).files.map((f) => f.path), ['build/compose.yaml']);
     assert.match(r.stderr, /notes\.txt: skipped, not a daemon\.json, Compose file or systemd drop-in by its name/);
+    const onlyNotes = check(['notes.txt']);
+    assert.deepEqual([onlyNotes.code, onlyNotes.stdout], [0, ''], 'nothing of ours named: nothing to say, no failure');
+    assert.match(onlyNotes.stderr, /notes\.txt: skipped/);
   });
 
   it('--stdin --stdin-filename checks standard input as that file', () => {

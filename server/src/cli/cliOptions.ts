@@ -60,7 +60,8 @@ Options:
   -v, --version         show the version
 
 Exit codes: 0 no problems (or only warnings, within --max-warnings), 1 errors or too
-many warnings, 2 a usage error or an internal error.
+many warnings, 2 a usage error (an unknown option, a path that does not exist, a glob
+that matches nothing), a file that cannot be read, or an internal error.
 `;
 
 /** Parses the command line (without node and the script); throws UsageError. */

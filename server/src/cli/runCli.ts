@@ -90,8 +90,10 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
     files = [file];
   } else {
     for (const t of options.targets) index.addFolder(URI.file(folderFor(cwd, path.resolve(cwd, t))).toString());
+    // Files named that are not of ours are noted and skipped, not refused: a hook or a script
+    // that passes every changed file must not fail on a README (a glob matching nothing, or a
+    // path that does not exist, is refused: that is a typo).
     ({ files, notes } = selectFiles(options.targets, cwd, index, settings));
-    if (!files.length && options.targets.length) throw new UsageError(`None of ${options.targets.join(' ')} is a file to check.`);
   }
 
   const host: CheckHost = { ctx: engine.context(settings, index), overrides };

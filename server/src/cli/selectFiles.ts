@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as path from 'path';
 import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
-import { enabledKindOf } from '../fileKindOf';
+import { enabledKindOf, fileKindOf } from '../fileKindOf';
 import { FILE_KINDS } from '../shared/fileKinds';
 import type { Settings } from '../shared/settings';
 import type { WorkspaceIndex } from '../workspaceIndex';
@@ -63,7 +63,9 @@ export function selectFiles(targets: readonly string[], cwd: string, index: Work
     }
     if (stat?.isFile()) {
       // Named explicitly: checked even when .gitignore lists it, as git itself adds an ignored file named on its command line with -f.
-      if (enabledKindOf(URI.file(abs).toString(), settings)) chosen.add(abs);
+      const uri = URI.file(abs).toString();
+      if (enabledKindOf(uri, settings)) chosen.add(abs);
+      else if (fileKindOf(uri, settings.files)) notes.push(`${target}: skipped, the checks of its kind are turned off in the settings (--config).`);
       else notes.push(`${target}: skipped, not a daemon.json, Compose file or systemd drop-in by its name (extra names go in --config "files").`);
     } else if (stat?.isDirectory()) {
       const gi = isInside(cwd, abs) ? gitignore : new Gitignore(abs);
