@@ -1,6 +1,6 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver-types';
-import { DIAGNOSTIC_SOURCE, type FixDescriptor, type LanguageMode, type ModeContext, type OffsetRange, type Problem, type Severity } from './modes/languageMode';
+import { DIAGNOSTIC_SOURCE, type FixDescriptor, type OffsetRange, type Problem, type Severity } from './modes/languageMode';
 
 const SEVERITY: Record<Severity, DiagnosticSeverity> = {
   error: DiagnosticSeverity.Error,
@@ -75,15 +75,6 @@ export function toDiagnostics(document: TextDocument, problems: readonly Problem
     });
   }
   return out;
-}
-
-/**
- * A document's diagnostics: its mode's problems for the parse `model`, converted. The one
- * validation path of both hosts of the modes, the server (on each change) and the CLI
- * (#21), so that both report the same diagnostics for the same text and context.
- */
-export function diagnosticsOf<M>(mode: LanguageMode<M>, document: TextDocument, model: M, ctx: ModeContext): Diagnostic[] {
-  return toDiagnostics(document, mode.validate?.(model, ctx) ?? []);
 }
 
 /** The fixes a diagnostic of ours carries, or none for anything else (another source, foreign data). */

@@ -18,13 +18,16 @@ import { enabledKindOf } from './fileKindOf';
 import type { FileKind } from './shared/fileKinds';
 import type { CodeCacheInfo } from './loadWithCodeCache';
 import { getLanguageModes } from './modes/languageModes';
-import type { LanguageMode, ModeContext } from './modes/languageMode';
-import { diagnosticsOf, fixesOf } from './diagnostics';
+import type { LanguageMode, ModeContext, ValidationMemo } from './modes/languageMode';
+import { fixesOf } from './diagnostics';
+import { diagnosticsOf } from './diagnosticsOf';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DeferredCompletionDocs } from './deferredCompletionDocs';
 import { EngineStateStore } from './engineStateStore';
 import { SettingsStore } from './settingsStore';
 import { warmUp } from './warmUp';
+import { isOverSizeLimit } from './largeFiles';
+import { MemoryRelease } from './memoryRelease';
 import { normalizeFileUri, WorkspaceIndex } from './workspaceIndex';
 import { EngineStateNotification, WorkspaceFilesRequest, type InitializationOptions } from './shared/protocol';
 import { featureEnabled, type ModeFeature, type Settings } from './shared/settings';
@@ -96,16 +99,27 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     empty: T,
     token: CancellationToken | undefined,
     fn: (mode: LanguageMode, doc: TextDocument, parsed: unknown, ctx: ModeContext) => T | undefined | null,
+    largeFile?: (mode: LanguageMode, doc: TextDocument, ctx: ModeContext) => T,
   ): T {
     return runSafe(logger, what, empty, token, () => {
       const doc = documents.get(uri);
       const kind = kindOf(uri);
       if (!doc || !kind || !featureEnabled(settings.current, kind, feature)) return empty;
       const mode = modes[kind] as LanguageMode;
+      // Above the size limit nothing is parsed in full (largeFiles.ts, #15).
+      if (isOverSizeLimit(doc, settings.current)) return feature === 'validate' ? ((largeFile?.(mode, doc, context()) ?? empty) as T) : empty;
       const parsed = caches.get(kind)!.get(doc);
       return fn(mode, doc, parsed, context()) ?? empty;
     });
   }
+
+  // Per open document, what its mode keeps between validations (languageMode.ts ValidationMemo).
+  const validationMemos = new Map<string, ValidationMemo>();
+  const memoOf = (uri: string): ValidationMemo => {
+    let memo = validationMemos.get(uri);
+    if (!memo) validationMemos.set(uri, (memo = {}));
+    return memo;
+  };
 
   const diagnostics = new DiagnosticsScheduler({
     documents,
@@ -115,12 +129,26 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     // Only Compose checks read live networks: only they wait for the client's first push.
     waitFor: (kind) => (kind === 'compose' ? engine.firstPush() : undefined),
     compute: (uri) =>
-      withMode<Diagnostic[]>(uri, 'validate', `validating ${uri}`, [], undefined, (mode, d, parsed, ctx) => diagnosticsOf(mode, d, parsed, ctx)),
+      // Both branches of withMode go through diagnosticsOf, the validation path the CLI shares
+      // (#21); above the size limit it never calls for the parse.
+      withMode<Diagnostic[]>(
+        uri,
+        'validate',
+        `validating ${uri}`,
+        [],
+        undefined,
+        (mode, d, parsed, ctx) => diagnosticsOf(mode, d, ctx, () => parsed, memoOf(uri)),
+        (mode, d, ctx) => diagnosticsOf(mode, d, ctx, () => mode.parse(d)),
+      ),
     send: (params) => void connection.sendDiagnostics(params),
   });
 
+  // Heavy documents: from a quarter of a megabyte of text their parse is tens of MB (#15).
+  const memoryRelease = new MemoryRelease(256 * 1024, 1000);
   documents.onDidClose((e) => {
     kinds.delete(e.document.uri);
+    validationMemos.delete(e.document.uri);
+    memoryRelease.closed(e.document.getText().length);
     caches.forEach((c) => c.onDocumentRemoved(e.document.uri));
   });
 
@@ -279,6 +307,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
 
   connection.onShutdown(() => {
     clearInterval(cleanupTimer);
+    memoryRelease.dispose();
     diagnostics.dispose();
     caches.forEach((c) => c.dispose());
   });

@@ -29,6 +29,8 @@ import { runViewBench } from './viewBench';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
+/** `--only=daemon-5000,dropin-200`: measure just these inputs (and write nothing). */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 
 function log(s: string): void {
   process.stdout.write(`${s}\n`);
@@ -235,7 +237,7 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-bench-'));
   const started = Date.now();
   try {
-    const inputs = standardInputs();
+    const inputs = standardInputs().filter((i) => !only || only.includes(i.id));
     const compose = composeSchema(tmp);
     const daemon = daemonSchema();
     const parseOnly = parseOnlyServer(bundleParseOnly(tmp));
@@ -298,7 +300,7 @@ async function main(): Promise<void> {
     log(`\n(our diagnostics debounce, dockerNetworking.validationDelay, defaults to ${OUR_DEFAULT_DEBOUNCE_MS} ms; it was 0 for this run)`);
     log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
-    if (!args.has('--no-write')) {
+    if (!args.has('--no-write') && !only) {
       fs.writeFileSync(RESULTS_JSON, `${JSON.stringify(results, roundingReplacer, 2)}\n`);
       log(`wrote ${path.relative(REPO_ROOT, RESULTS_JSON)}`);
       updateReadme(results);

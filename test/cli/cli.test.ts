@@ -192,13 +192,19 @@ describe('docker-networking check (dist/cli.js)', () => {
     }
   });
 
-  it('a file it cannot read is said on standard error with exit code 2, and the others are still checked', () => {
-    const tree = makeTree({ 'big/compose.yaml': `services: {}\n${'#'.repeat(3 * 1024 * 1024)}\n`, 'daemon.json': DAEMON_WARNING });
+  it('a file above maxFileSizeMB gets what the server gives it; one it cannot read is said on standard error with exit code 2', () => {
+    const tree = makeTree({ 'big/compose.yaml': `services: {}\n${'#'.repeat(3 * 1024 * 1024)}\n`, 'daemon.json': DAEMON_WARNING, 'huge/compose.yaml': '' });
     try {
+      const big = check(['--format', 'json', 'big', 'daemon.json'], { cwd: tree });
+      assert.equal(big.code, 0, big.stderr);
+      const files = (JSON.parse(big.stdout) as { files: { path: string; problems: { code: string; severity: string }[] }[] }).files;
+      assert.deepEqual(files.map((f) => `${f.path}: ${f.problems.map((p) => `${p.severity} ${p.code}`).join(', ')}`), ['big/compose.yaml: info file-too-large', 'daemon.json: warning singular-key']);
+      // Sparse: a size above anything maxFileSizeMB allows, without writing 100 MB.
+      fs.truncateSync(path.join(tree, 'huge/compose.yaml'), 101 * 1024 * 1024);
       const r = check(['--format', 'json'], { cwd: tree });
       assert.equal(r.code, 2);
-      assert.match(r.stderr, /big\/compose\.yaml: cannot be read \(.*larger than 2 MB/);
-      assert.deepEqual((JSON.parse(r.stdout) as { files: { path: string }[] }).files.map((f) => f.path), ['daemon.json']);
+      assert.match(r.stderr, /huge\/compose\.yaml: cannot be read \(.*larger than 100 MB\)/);
+      assert.deepEqual((JSON.parse(r.stdout) as { files: { path: string }[] }).files.map((f) => f.path), ['big/compose.yaml', 'daemon.json']);
     } finally {
       fs.rmSync(tree, { recursive: true, force: true });
     }

@@ -1,12 +1,14 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { URI } from 'vscode-uri';
-import { diagnosticsOf, fixesOf } from '../diagnostics';
+import { fixesOf } from '../diagnostics';
+import { diagnosticsOf } from '../diagnosticsOf';
 import { enabledKindOf } from '../fileKindOf';
 import type { LanguageMode, ModeContext, OffsetEdit } from '../modes/languageMode';
 import { getLanguageModes } from '../modes/languageModes';
 import type { FileKind } from '../shared/fileKinds';
-import { featureEnabled } from '../shared/settings';
+import { isOverSizeLimit } from '../largeFiles';
+import { featureEnabled, MAX_FILE_SIZE_MB_RANGE } from '../shared/settings';
 import type { WorkspaceFiles } from '../modes/languageMode';
 
 /** One fix `--fix` applied. */
@@ -46,6 +48,12 @@ export interface CheckHost {
 
 const modes = getLanguageModes();
 
+/**
+ * The largest file the CLI reads: the most `maxFileSizeMB` may be set to. Files above the
+ * setting but below this get what the server gives them (a note and the cheap checks).
+ */
+export const CLI_MAX_FILE_MB = MAX_FILE_SIZE_MB_RANGE[1];
+
 /** A file chosen for checking that cannot be read: said on standard error; the others are still checked (exit code 2). */
 export class UnreadableFile extends Error {}
 
@@ -60,20 +68,22 @@ export function checkFile(file: string, host: CheckHost, fix: boolean): FileRepo
   const kind = enabledKindOf(uri, settings);
   if (!kind || !featureEnabled(settings, kind, 'validate')) return undefined;
   const original = host.ctx.workspace.read(uri);
-  if (original === undefined) throw new UnreadableFile(`${file}: cannot be read (gone, not readable, or larger than 2 MB, which the workspace index does not read).`);
+  if (original === undefined) throw new UnreadableFile(`${file}: cannot be read (gone, not readable, or larger than ${CLI_MAX_FILE_MB} MB).`);
   const mode = modes[kind] as LanguageMode;
   let doc = TextDocument.create(uri, 'plaintext', 1, original);
-  let model = mode.parse(doc);
-  let diagnostics = diagnosticsOf(mode, doc, model, host.ctx);
+  // Above maxFileSizeMB diagnosticsOf runs only the cheap checks and never asks for the parse (#15).
+  let model: unknown;
+  const parsed = () => (model ??= mode.parse(doc));
+  let diagnostics = diagnosticsOf(mode, doc, host.ctx, parsed);
   const fixed: AppliedFix[] = [];
-  if (fix && mode.resolveFix && featureEnabled(settings, kind, 'codeActions')) {
+  if (fix && mode.resolveFix && featureEnabled(settings, kind, 'codeActions') && !isOverSizeLimit(doc, settings)) {
     for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
       const edits: OffsetEdit[] = [];
       for (const d of diagnostics) {
         for (const f of fixesOf(d)) {
           if (f.safe !== true) continue;
           // Through JSON, as the fix travels from the server to the client and back.
-          const e = mode.resolveFix(doc, model, JSON.parse(JSON.stringify(f)), host.ctx);
+          const e = mode.resolveFix(doc, parsed(), JSON.parse(JSON.stringify(f)), host.ctx);
           // Edits of one round must not touch each other; the next round re-judges the rest.
           if (!e?.length || e.some((a) => edits.some((b) => a.range[0] <= b.range[1] && b.range[0] <= a.range[1]))) continue;
           edits.push(...e);
@@ -88,8 +98,8 @@ export function checkFile(file: string, host: CheckHost, fix: boolean): FileRepo
       );
       host.overrides.set(uri, text);
       doc = TextDocument.create(uri, 'plaintext', doc.version + 1, text);
-      model = mode.parse(doc);
-      diagnostics = diagnosticsOf(mode, doc, model, host.ctx);
+      model = undefined;
+      diagnostics = diagnosticsOf(mode, doc, host.ctx, parsed);
     }
   }
   return { file, uri, kind, text: doc.getText(), original, diagnostics: sortDiagnostics(diagnostics), fixed };

@@ -9,7 +9,7 @@ import { enabledKindOf } from '../fileKindOf';
 import { formatEngineVersion } from '../shared/engineVersion';
 import { WorkspaceIndex } from '../workspaceIndex';
 import { askEngineVersion } from './askEngineVersion';
-import { checkFile, UnreadableFile, type CheckHost, type FileReport } from './checkFiles';
+import { checkFile, CLI_MAX_FILE_MB, UnreadableFile, type CheckHost, type FileReport } from './checkFiles';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, HELP, parseCliOptions, UsageError, type CliOptions } from './cliOptions';
 import { countProblems, type CheckReport } from './formatters/checkReport';
 import { formatGithub } from './formatters/formatGithub';
@@ -73,7 +73,7 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   }
 
   const overrides = new Map<string, string>();
-  const index = new WorkspaceIndex({ patterns: () => settings.files, openText: (uri) => overrides.get(uri), maxEntries: CLI_MAX_ENTRIES });
+  const index = new WorkspaceIndex({ patterns: () => settings.files, openText: (uri) => overrides.get(uri), maxEntries: CLI_MAX_ENTRIES, maxFileBytes: CLI_MAX_FILE_MB * 1024 * 1024 });
   index.addFolder(URI.file(cwd).toString());
 
   let files: string[];

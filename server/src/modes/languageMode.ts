@@ -108,6 +108,16 @@ export interface ModeContext {
   workspace?: WorkspaceFiles;
 }
 
+/**
+ * A slot the server keeps for each open document from one validation to the next and
+ * drops when the document closes. A mode may keep there whatever makes validating the
+ * next version cheaper (daemon.json keeps a memo of rule results); rules never see it,
+ * and validating without it gives the same problems.
+ */
+export interface ValidationMemo {
+  state?: unknown;
+}
+
 /** One rule: a plain function over the mode's model. One file each, listed in the mode's `rules/index.ts`. */
 export type Rule<Model, F extends FixDescriptor = FixDescriptor> = (model: Model, ctx: ModeContext) => Problem<F>[];
 
@@ -127,7 +137,13 @@ export interface LanguageMode<M = unknown, F extends FixDescriptor = FixDescript
   readonly kind: FileKind;
   /** Pure: the same text gives an equal model; nothing is kept between calls. */
   parse(document: TextDocument): M;
-  validate?(model: M, ctx: ModeContext): Problem<F>[];
+  validate?(model: M, ctx: ModeContext, memo?: ValidationMemo): Problem<F>[];
+  /**
+   * The checks that stay cheap on a file above the size limit (`dockerNetworking.maxFileSizeMB`,
+   * #15): the server runs these instead of parse + validate on such a file, and answers no
+   * other request for it (server/src/largeFiles.ts). Absent: such a file is not checked.
+   */
+  validateLarge?(document: TextDocument, ctx: ModeContext): Problem<F>[];
   /**
    * The edits of one fix a problem offered, computed against the current model; undefined
    * when the fix no longer applies to the text as it is now (the server then does not offer it).

@@ -12,6 +12,8 @@ export interface Settings {
   files: Record<FileKind, string[]>;
   /** Milliseconds between the last change and fresh diagnostics. */
   validationDelay: number;
+  /** Files larger than this many MB (of text) get only cheap checks (server/src/largeFiles.ts). */
+  maxFileSizeMB: number;
   daemonJson: { enable: boolean; platform: 'linux' | 'windows' };
   compose: {
     enable: boolean;
@@ -25,10 +27,14 @@ export interface Settings {
   systemdDropin: { enable: boolean };
 }
 
+/** The values `maxFileSizeMB` may take (package.json says the same). */
+export const MAX_FILE_SIZE_MB_RANGE = [0.1, 100] as const;
+
 export const DEFAULT_SETTINGS: Settings = {
   engineVersion: 'auto',
   files: { daemonJson: [], compose: [], systemdDropin: [] },
   validationDelay: 250,
+  maxFileSizeMB: 1,
   daemonJson: { enable: true, platform: 'linux' },
   compose: {
     enable: true,
@@ -61,6 +67,7 @@ export function normalizeSettings(raw: unknown): Settings {
     engineVersion: typeof r.engineVersion === 'string' && r.engineVersion.trim() !== '' ? r.engineVersion.trim() : d.engineVersion,
     files: { daemonJson: usablePatterns(files.daemonJson), compose: usablePatterns(files.compose), systemdDropin: usablePatterns(files.systemdDropin) },
     validationDelay: Math.min(5000, Math.max(0, delay)),
+    maxFileSizeMB: typeof r.maxFileSizeMB === 'number' && Number.isFinite(r.maxFileSizeMB) ? Math.min(MAX_FILE_SIZE_MB_RANGE[1], Math.max(MAX_FILE_SIZE_MB_RANGE[0], r.maxFileSizeMB)) : d.maxFileSizeMB,
     daemonJson: { enable: bool(dj.enable, d.daemonJson.enable), platform: dj.platform === 'windows' ? 'windows' : 'linux' },
     compose: {
       enable: bool(c.enable, d.compose.enable),

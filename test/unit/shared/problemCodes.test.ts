@@ -27,7 +27,7 @@ function reportedCodes(): Map<string, string> {
     new RegExp(`^\\s*${code},\\s*$`, 'gm'),
   ];
   const found = new Map<string, string>();
-  for (const file of [...sources(path.join(REPO_ROOT, 'server', 'src', 'modes')), path.join(REPO_ROOT, 'server', 'src', 'diagnostics.ts')]) {
+  for (const file of [...sources(path.join(REPO_ROOT, 'server', 'src', 'modes')), path.join(REPO_ROOT, 'server', 'src', 'diagnostics.ts'), path.join(REPO_ROOT, 'server', 'src', 'largeFiles.ts')]) {
     const text = fs.readFileSync(file, 'utf8');
     for (const p of patterns) for (const m of text.matchAll(p)) for (const c of m.slice(1)) if (c) found.set(c, path.relative(REPO_ROOT, file));
   }

@@ -4,7 +4,7 @@ import { complete } from './complete';
 import { hover } from './hover';
 import type { DaemonJsonFix, DaemonJsonModel } from './model';
 import { parse } from './parse';
-import { validate } from './validate';
+import { validate, validateLarge } from './validate';
 
 /**
  * The daemon.json mode: strict-JSON and dockerd-faithful diagnostics (rules/index.ts),
@@ -15,6 +15,7 @@ export const daemonJsonMode: LanguageMode<DaemonJsonModel, DaemonJsonFix> = {
   kind: 'daemonJson',
   parse,
   validate,
+  validateLarge,
   resolveFix,
   complete,
   hover,

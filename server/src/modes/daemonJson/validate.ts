@@ -1,14 +1,26 @@
-import type { ModeContext } from '../languageMode';
+import type { ModeContext, ValidationMemo } from '../languageMode';
 import type { DaemonJsonModel, DaemonJsonProblem } from './model';
-import { RULES } from './rules';
+import { RuleResultCache } from './ruleResultCache';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { runRules } from '../runRules';
+import { parse } from './parse';
+import { LARGE_FILE_RULES, RULES } from './rules';
 
 /**
- * Every rule of rules/index.ts over one parse, in order. Nothing is kept between calls:
- * whether rule results are worth caching per document is the server's business (#14).
+ * Every rule of rules/index.ts over one parse, in order. With the server's memo for the
+ * document, a rule whose inputs did not change since the last validation is not run again
+ * (ruleResultCache.ts); the problems are the same either way.
  */
-export function validate(model: DaemonJsonModel, ctx: ModeContext): DaemonJsonProblem[] {
+export function validate(model: DaemonJsonModel, ctx: ModeContext, memo?: ValidationMemo): DaemonJsonProblem[] {
+  let cache: RuleResultCache | undefined;
+  if (memo) cache = memo.state instanceof RuleResultCache ? memo.state : (memo.state = new RuleResultCache());
   const out: DaemonJsonProblem[] = [];
   // One push per problem: spreading a rule's (possibly huge) result into push() can overflow the stack (#15).
-  for (const rule of RULES) for (const p of rule(model, ctx)) out.push(p);
+  for (const rule of RULES) for (const p of cache ? cache.run(rule, model, ctx) : rule(model, ctx)) out.push(p);
   return out;
+}
+
+/** The cheap checks of a file above the size limit (#15): LARGE_FILE_RULES over a fresh parse. */
+export function validateLarge(document: TextDocument, ctx: ModeContext): DaemonJsonProblem[] {
+  return runRules(LARGE_FILE_RULES, parse(document), ctx);
 }

@@ -5,7 +5,7 @@ import { hover } from './hover';
 import type { DropinFix, DropinModel } from './model';
 import { parse } from './parse';
 import { findDocumentSymbols } from './symbols';
-import { validate } from './validate';
+import { validate, validateLarge } from './validate';
 
 /**
  * The systemd drop-in mode: docker.service.d/*.conf and http-proxy.conf. Files in a
@@ -20,6 +20,7 @@ export const systemdDropinMode: LanguageMode<DropinModel, DropinFix> = {
   triggerCharacters: ['=', '"'],
   parse,
   validate,
+  validateLarge,
   resolveFix: (_document, model, fix) => resolveFix(model, fix),
   complete,
   hover,

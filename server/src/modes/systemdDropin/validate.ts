@@ -1,6 +1,9 @@
 import type { ModeContext, Problem } from '../languageMode';
 import type { DropinFix, DropinModel } from './model';
-import { RULES } from './rules/index';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { runRules } from '../runRules';
+import { parse } from './parse';
+import { LARGE_FILE_RULES, RULES } from './rules/index';
 import { notReadFile } from './rules/notReadFile';
 
 /**
@@ -10,7 +13,11 @@ import { notReadFile } from './rules/notReadFile';
  */
 export function validate(model: DropinModel, ctx: ModeContext): Problem<DropinFix>[] {
   if (model.notRead) return notReadFile(model, ctx);
-  const out: Problem<DropinFix>[] = [];
-  for (const rule of RULES) for (const p of rule(model, ctx)) out.push(p);
-  return out;
+  return runRules(RULES, model, ctx);
+}
+
+/** The cheap checks of a file above the size limit (#15): LARGE_FILE_RULES over a fresh parse. */
+export function validateLarge(document: TextDocument, ctx: ModeContext): Problem<DropinFix>[] {
+  const model = parse(document);
+  return model.notRead ? notReadFile(model, ctx) : runRules(LARGE_FILE_RULES, model, ctx);
 }

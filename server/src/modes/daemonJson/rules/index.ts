@@ -39,3 +39,10 @@ export const RULES: readonly DaemonJsonRule[] = [
   storageDriver,
   combinations,
 ];
+
+/**
+ * The rules a daemon.json above the size limit still gets (languageMode.ts validateLarge,
+ * #15): strict JSON, which needs only the parse (jsonc-parser reads 10 MB in well under a
+ * second), and is the verdict dockerd gives first.
+ */
+export const LARGE_FILE_RULES: readonly DaemonJsonRule[] = [strictJson];

@@ -46,3 +46,9 @@ export const RULES: readonly Rule<DropinModel, DropinFix>[] = [
   duplicateVariable,
   proxyCaseConflict,
 ];
+
+/**
+ * The rules a drop-in above the size limit still gets (languageMode.ts validateLarge, #15):
+ * the line syntax, which needs nothing but the parse.
+ */
+export const LARGE_FILE_RULES: readonly Rule<DropinModel, DropinFix>[] = [unknownSection, invalidSectionHeader, lineTooLong, missingEquals];
