@@ -266,7 +266,7 @@ async function main(): Promise<void> {
     }
 
     let cli: BenchResults['cli'];
-    if (!args.has('--skip-cli')) {
+    if (!args.has('--skip-cli') && !only) {
       log('the command line (docker-networking check) against the real tools …');
       cli = runCliBench({ quick, log });
     }
