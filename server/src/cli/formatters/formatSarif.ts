@@ -1,4 +1,6 @@
 import { pathToFileURL } from 'url';
+// A named import: esbuild then bundles this field, not the whole manifest (#8).
+import { repository } from '../../../../package.json';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import type { FileKind } from '../../shared/fileKinds';
 import { describeProblemCode } from '../describeProblemCode';
@@ -79,7 +81,7 @@ export function formatSarif(report: CheckReport): string {
           driver: {
             name: 'docker-networking',
             semanticVersion: report.toolVersion,
-            informationUri: 'https://marketplace.visualstudio.com/items?itemName=docker-networking.docker-networking',
+            informationUri: repository.url.replace(/\.git$/, ''),
             rules: driverRules,
           },
         },
