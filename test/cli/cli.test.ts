@@ -134,6 +134,18 @@ describe('docker-networking check (dist/cli.js)', () => {
     assert.deepEqual(paths, ['compose.yaml', 'deploy/keep/compose.yaml']);
     const d = check(['--format', 'json', 'deploy/*/compose.yaml']);
     assert.deepEqual((JSON.parse(d.stdout) as { files: { path: string }[] }).files.map((f) => f.path), ['deploy/keep/compose.yaml']);
+    // A glob outside the current folder: its own .gitignore, paths printed relative to here.
+    const other = makeTree({ 'a/compose.yaml': COMPOSE_CLEAN, 'b/compose.yaml': COMPOSE_ERROR, '.gitignore': 'b/\n' });
+    try {
+      const rel = path.relative(root, other);
+      for (const glob of [`${rel}/**/compose.yaml`, `${other}/*/compose.yaml`]) {
+        const o = check(['--format', 'json', glob]);
+        assert.equal(o.code, 0, `${glob}: ${o.stderr}`);
+        assert.deepEqual((JSON.parse(o.stdout) as { files: { path: string }[] }).files.map((f) => f.path), [`${rel}/a/compose.yaml`], glob);
+      }
+    } finally {
+      fs.rmSync(other, { recursive: true, force: true });
+    }
   });
 
   it('checks a file named explicitly even when .gitignore lists it, and notes files not of ours', () => {

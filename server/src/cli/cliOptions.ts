@@ -35,9 +35,9 @@ Docker Engine needed.
 
 With no PATH it walks the current folder for the three kinds of files (by name, as the
 extension chooses them), skipping node_modules, .git and what .gitignore lists. A
-directory is walked the same way; a glob (quoted, e.g. 'deploy/**/compose*.yaml') is
-matched against the paths below the current folder; a file named explicitly is checked
-even when .gitignore lists it.
+directory is walked the same way; a glob (quoted, e.g. 'deploy/**/compose*.yaml' or
+'../infra/**/daemon.json') picks files of ours the same way; a file named explicitly is
+checked even when .gitignore lists it, and one that is not of ours is noted and skipped.
 
 Options:
   --engine-version V    MAJOR.MINOR of the Docker Engine the verdicts follow, or "auto"

@@ -84,12 +84,12 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
     if (!enabledKindOf(URI.file(file).toString(), settings)) {
       throw new UsageError(`--stdin-filename ${options.stdinFilename}: not a daemon.json, Compose file or systemd drop-in by its name (extra names go in --config "files").`);
     }
-    index.addFolder(URI.file(folderFor(cwd, file)).toString());
+    index.addFolder(URI.file(folderFor(cwd, options.stdinFilename!)).toString());
     stdinText = io.readStdin();
     overrides.set(URI.file(file).toString(), stdinText);
     files = [file];
   } else {
-    for (const t of options.targets) index.addFolder(URI.file(folderFor(cwd, path.resolve(cwd, t))).toString());
+    for (const t of options.targets) index.addFolder(URI.file(folderFor(cwd, t)).toString());
     // Files named that are not of ours are noted and skipped, not refused: a hook or a script
     // that passes every changed file must not fail on a README (a glob matching nothing, or a
     // path that does not exist, is refused: that is a typo).

@@ -16,18 +16,32 @@ export interface Selection {
   notes: string[];
 }
 
+function isGlob(target: string): boolean {
+  return new minimatch.Minimatch(target.replace(/\\/g, '/')).hasMagic();
+}
+
+/** The part of a glob before its first segment with a wildcard: `../infra/**\/compose.yaml` → `../infra`. */
+export function globBase(glob: string): string {
+  const segments = glob.replace(/\\/g, '/').split('/');
+  const first = segments.findIndex((seg) => isGlob(seg));
+  return first < 0 ? glob : segments.slice(0, first).join('/') || (glob.startsWith('/') ? '/' : '.');
+}
+
 /**
- * The folder of the CLI's workspace a target lies in: the current folder, else the
- * directory named, else the file's own folder (whose siblings a Compose file reads).
+ * The folder of the CLI's workspace a target (as given) lies in: the current folder, else
+ * the directory named (for a glob, the directory before its wildcards), else the file's
+ * own folder (whose siblings a Compose file reads).
  */
 export function folderFor(cwd: string, target: string): string {
-  if (isInside(cwd, target)) return cwd;
+  let abs = path.resolve(cwd, target);
+  if (!fs.existsSync(abs) && isGlob(target)) abs = path.resolve(cwd, globBase(target));
+  if (isInside(cwd, abs)) return cwd;
   try {
-    if (fs.statSync(target).isDirectory()) return target;
+    if (fs.statSync(abs).isDirectory()) return abs;
   } catch {
     // Not there: selectFiles says so.
   }
-  return path.dirname(target);
+  return path.dirname(abs);
 }
 
 function isInside(folder: string, file: string): boolean {
@@ -50,7 +64,6 @@ export function selectFiles(targets: readonly string[], cwd: string, index: Work
     .flatMap((kind) => index.list(kind))
     .map((uri) => URI.parse(uri).fsPath);
   const gitignore = new Gitignore(cwd);
-  const tracked = (file: string) => !gitignore.ignores(file);
   const chosen = new Set<string>();
   const notes: string[] = [];
   for (const target of targets.length ? targets : ['.']) {
@@ -70,17 +83,19 @@ export function selectFiles(targets: readonly string[], cwd: string, index: Work
     } else if (stat?.isDirectory()) {
       const gi = isInside(cwd, abs) ? gitignore : new Gitignore(abs);
       for (const file of candidates) if (isInside(abs, file) && file !== abs && !gi.ignores(file)) chosen.add(file);
-    } else if (new minimatch.Minimatch(target).hasMagic()) {
-      const mm = new minimatch.Minimatch(target.replace(/\\/g, '/').replace(/^\.\//, ''), { dot: true });
+    } else if (isGlob(target)) {
+      // Matched as an absolute path, so that '../infra/**/compose.yaml' and '/srv/**/daemon.json' work as 'deploy/**' does.
+      const mm = new minimatch.Minimatch(path.resolve(cwd, target).split(path.sep).join('/'), { dot: true });
+      const base = path.resolve(cwd, globBase(target));
+      const gi = isInside(cwd, base) ? gitignore : new Gitignore(base);
       let matched = 0;
       for (const file of candidates) {
-        if (!isInside(cwd, file)) continue;
-        if (mm.match(path.relative(cwd, file).split(path.sep).join('/')) && tracked(file)) {
+        if (mm.match(file.split(path.sep).join('/')) && !gi.ignores(file)) {
           chosen.add(file);
           matched++;
         }
       }
-      if (!matched) throw new UsageError(`No file of ours matches "${target}" below ${cwd} (globs match paths relative to the current folder).`);
+      if (!matched) throw new UsageError(`No file of ours matches "${target}".`);
     } else {
       throw new UsageError(`${target}: no such file or directory.`);
     }
