@@ -9,7 +9,7 @@ import { enabledKindOf } from '../fileKindOf';
 import { formatEngineVersion } from '../shared/engineVersion';
 import { WorkspaceIndex } from '../workspaceIndex';
 import { askEngineVersion } from './askEngineVersion';
-import { checkFile, CLI_MAX_FILE_MB, UnreadableFile, type CheckHost, type FileReport } from './checkFiles';
+import { checkFile, CLI_MAX_FILE_MB, UnreadableFile, type CheckHost, type FileReport } from './checkFile';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, HELP, parseCliOptions, UsageError, type CliOptions } from './cliOptions';
 import { countProblems, type CheckReport } from './formatters/checkReport';
 import { formatGithub } from './formatters/formatGithub';

@@ -1,6 +1,6 @@
 import * as path from 'path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
-import type { FileReport } from '../checkFiles';
+import type { FileReport } from '../checkFile';
 
 /** What a formatter prints: the files checked (sorted by path) and how. */
 export interface CheckReport {

@@ -4,12 +4,11 @@ import { URI } from 'vscode-uri';
 import { fixesOf } from '../diagnostics';
 import { diagnosticsOf } from '../diagnosticsOf';
 import { enabledKindOf } from '../fileKindOf';
-import type { LanguageMode, ModeContext, OffsetEdit } from '../modes/languageMode';
+import type { LanguageMode, ModeContext, OffsetEdit, WorkspaceFiles } from '../modes/languageMode';
 import { getLanguageModes } from '../modes/languageModes';
 import type { FileKind } from '../shared/fileKinds';
 import { isOverSizeLimit } from '../largeFiles';
 import { featureEnabled, MAX_FILE_SIZE_MB_RANGE } from '../shared/settings';
-import type { WorkspaceFiles } from '../modes/languageMode';
 
 /** One fix `--fix` applied. */
 export interface AppliedFix {
