@@ -173,6 +173,25 @@ export function evaluateBudgets(results: BenchResults): BudgetCheck[] {
       ),
     );
   }
+  out.push(...cliBudgets(results));
+  return out;
+}
+
+/** The CLI's budgets (#21): 1,000 files in under 3 s, and at least 20× faster per file than each real tool. */
+export function cliBudgets(results: Pick<BenchResults, 'cli'>): BudgetCheck[] {
+  const c = results.cli;
+  if (!c) return [];
+  const out = [check('cli-1000-files', `docker-networking check: ${c.files.toLocaleString('en')} files in one process < 3 s`, `${fmt(c.totalMs.median)} (${Math.round(c.filesPerSecond)} files/s)`, c.files >= 1000 ? c.totalMs.median < 3000 : null)];
+  for (const t of c.tools) {
+    out.push(
+      check(
+        `cli-vs-${t.id}`,
+        `docker-networking check ≥ 20× faster per file than ${t.label}`,
+        t.ratio === undefined ? `– (${t.missing ?? 'not measured'})` : `${round(t.ratio)}× (${fmt(t.perFileMs?.median)} per file against ${fmt(c.oursPerFileMs)})`,
+        t.ratio === undefined ? null : t.ratio >= 20,
+      ),
+    );
+  }
   return out;
 }
 

@@ -2,6 +2,7 @@ import { find, mark, withoutDebounce } from './budgets';
 import type { BenchResults } from './results';
 import type { ServerId } from './servers';
 import { REQUEST_KINDS, SIZE_BUCKETS, type LatencyFigures } from './workloadBench';
+import { round } from './stats';
 
 /**
  * Tables of one run, shared by the console output and the README section: one table
@@ -85,7 +86,18 @@ export function inputTables(results: BenchResults): Table[] {
   if (v.burstRefreshes !== undefined) viewRows.push([`refreshes caused by a burst of ${v.burstEvents} connect events`, String(v.burstRefreshes)]);
   for (const n of v.notes ?? []) viewRows.push(['note', n]);
   tables.push({ title: 'the Docker Networks view (real dockerd)', header: ['measure', 'value'], rows: viewRows, textColumns: [1] });
+  if (results.cli) tables.push(cliTable(results.cli));
   return tables;
+}
+
+/** `docker-networking check` on a tree, and the real tools once per file of their kind ("–": not on this machine). */
+export function cliTable(c: NonNullable<BenchResults['cli']>): Table {
+  const counts = Object.entries(c.counts).map(([k, n]) => `${n} ${k}`).join(', ');
+  const rows: string[][] = [[`docker-networking check, ${c.files} files in one process (${counts})`, num(c.totalMs.median), num(c.oursPerFileMs), String(c.totalMs.n), '']];
+  for (const t of c.tools) {
+    rows.push([t.perFileMs ? `${t.label}, once per ${t.kind} file` : `${t.label} (${t.missing})`, '', t.perFileMs ? num(t.perFileMs.median) : '–', t.perFileMs ? String(t.files) : '', t.ratio === undefined ? '–' : `${round(t.ratio)}×`]);
+  }
+  return { title: 'the command line against the real tools', header: ['run', 'total, ms', 'per file, ms', 'samples', 'theirs/ours per file'], rows };
 }
 
 function pct(v: number | undefined): string {

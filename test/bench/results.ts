@@ -29,6 +29,8 @@ export interface BenchResults {
   view: ViewResults;
   /** Latency per request kind under a fuzz-like workload (#15); absent in older results. */
   workload?: WorkloadResults;
+  /** `docker-networking check` on a tree of files, and the real tools per file (#21). */
+  cli?: CliResults;
   budgets: BudgetCheck[];
 }
 
@@ -58,4 +60,28 @@ export interface BudgetCheck {
   measured: string;
   /** true/false, or null when it could not be checked (missing measurement). */
   pass: boolean | null;
+}
+
+export interface CliToolResult {
+  id: 'dockerd-validate' | 'compose-config' | 'systemd-analyze-verify' | string;
+  /** The command, with the version of the binary used. */
+  label: string;
+  kind: string;
+  /** Why the tool was not measured (not on this machine, or too old). */
+  missing?: string;
+  /** Files it was run on, once each. */
+  files: number;
+  perFileMs?: Summary;
+  /** Its time per file over ours (ours: the whole check's median over the files checked). */
+  ratio?: number;
+}
+
+export interface CliResults {
+  files: number;
+  counts: Record<string, number>;
+  /** The whole `check` process, start to exit. */
+  totalMs: Summary;
+  filesPerSecond: number;
+  oursPerFileMs: number;
+  tools: CliToolResult[];
 }
