@@ -38,7 +38,17 @@ export interface DockerdVerdict {
 
 export interface AskOptions {
   timeoutMs?: number;
+  /** The dockerd to ask (default: the one on PATH); a release's, from test/util/releases.ts. */
   dockerd?: string;
+  /** Its environment: a release's dockerd needs its own docker-proxy first on PATH (releases.ts envFor). */
+  env?: NodeJS.ProcessEnv;
+  /**
+   * The socket of a containerd to use (`--containerd`) instead of the one dockerd starts
+   * and supervises itself: dockerd 26 and later wait about ten seconds for their managed
+   * containerd to stop before they exit with a refusal, which over a hundred files and
+   * three releases is most of the test's time. See ThrowawayContainerd.
+   */
+  containerd?: string;
 }
 
 /** Why a throw-away dockerd cannot be used here, or undefined when it can. */
@@ -119,13 +129,14 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
   }
   if (!BRIDGE_KEYS.some((k) => k in keys)) flags.push('--bridge=none');
   if (!IPTABLES_KEYS.some((k) => k in keys)) flags.push('--iptables=false');
+  if (options.containerd && !('containerd' in keys)) flags.push('--containerd', options.containerd);
 
   // /var/lib/docker (the default data-root, the shared daemon's) is covered too.
   const script = 'mount --make-rprivate / && mount --bind "$0" /run && mkdir -p /var/lib/docker && mount --bind "$1" /var/lib/docker && shift && exec "$@"';
   const child = spawn(
     'unshare',
     ['--mount', '--net', '--pid', '--fork', '--kill-child', 'sh', '-c', script, runDir, libDir, options.dockerd ?? 'dockerd', ...flags],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    { stdio: ['ignore', 'pipe', 'pipe'], env: options.env },
   );
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -163,6 +174,54 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
     }
   }
   return { accepted, stderr, exitCode, timedOut, flags };
+}
+
+/**
+ * A containerd of the test's own (the machine's containerd binary, 1.6 on Debian 12; own
+ * root, state, socket and empty config, in scratch folders outside /run so a throw-away
+ * dockerd in its own namespaces still reaches the socket) that the throw-away dockerds of
+ * a test file share with `--containerd`. They create no containers, so sharing it changes
+ * nothing they judge; it only spares each one starting and stopping its own.
+ */
+export class ThrowawayContainerd {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-containerd-'));
+  readonly socketPath = path.join(this.dir, 'c.sock');
+  private proc?: ChildProcess;
+  private readonly killOnExit = (): void => {
+    this.proc?.kill('SIGKILL');
+  };
+
+  async start(timeoutMs = 30_000): Promise<string> {
+    if (this.proc) return this.socketPath;
+    const config = path.join(this.dir, 'config.toml');
+    fs.writeFileSync(config, '');
+    const out = fs.openSync(path.join(this.dir, 'containerd.log'), 'a');
+    const args = ['-c', config, '--root', path.join(this.dir, 'root'), '--state', path.join(this.dir, 'state'), '--address', this.socketPath];
+    const proc = spawn('containerd', args, { stdio: ['ignore', out, out] });
+    fs.closeSync(out);
+    this.proc = proc;
+    process.once('exit', this.killOnExit);
+    const deadline = Date.now() + timeoutMs;
+    while (!existsSync(this.socketPath)) {
+      if (proc.exitCode !== null) throw new Error(`throw-away containerd exited (${proc.exitCode}): ${readFileSync(path.join(this.dir, 'containerd.log'), 'utf8').slice(-2000)}`);
+      if (Date.now() > deadline) throw new Error(`throw-away containerd made no socket within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100)); // poll interval
+    }
+    return this.socketPath;
+  }
+
+  async dispose(): Promise<void> {
+    const proc = this.proc;
+    if (proc && proc.exitCode === null && proc.signalCode === null) {
+      const exited = new Promise((resolve) => proc.once('exit', resolve));
+      proc.kill('SIGTERM');
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    process.removeListener('exit', this.killOnExit);
+    fs.rmSync(this.dir, { recursive: true, force: true, maxRetries: 3 });
+  }
 }
 
 /**
