@@ -127,8 +127,12 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
     socketPath = keys.hosts.map((h) => (typeof h === 'string' ? socketOutside(h, runDir) : undefined)).find(Boolean);
     if (keys.hosts.length === 0) socketPath = path.join(runDir, 'docker.sock');
   }
-  if (!BRIDGE_KEYS.some((k) => k in keys)) flags.push('--bridge=none');
-  if (!IPTABLES_KEYS.some((k) => k in keys)) flags.push('--iptables=false');
+  // dockerd 20.10 flattens the objects of keys it does not know one level up before its
+  // conflict check (daemon/config configValuesSet), so a nested "bridge" (inside
+  // "default-network-opts", which 20.10 lacks) conflicts with our flag as a top-level one would.
+  const mentioned = new Set(Object.entries(keys).flatMap(([k, v]) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [k, ...Object.keys(v)] : [k])));
+  if (!BRIDGE_KEYS.some((k) => mentioned.has(k))) flags.push('--bridge=none');
+  if (!IPTABLES_KEYS.some((k) => mentioned.has(k))) flags.push('--iptables=false');
   if (options.containerd && !('containerd' in keys)) flags.push('--containerd', options.containerd);
 
   // /var/lib/docker (the default data-root, the shared daemon's) is covered too.
