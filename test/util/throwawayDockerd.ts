@@ -97,6 +97,15 @@ function socketOutside(hostUri: string, runDir: string): string | undefined {
   return p;
 }
 
+/**
+ * `unshare … sh -c SCRIPT RUN_DIR LIB_DIR DOCKERD ARGS…`: fresh mount, network and PID
+ * namespaces whose /run and /var/lib/docker (the default data-root, the shared daemon's)
+ * are scratch folders, with a /proc of their own (containerd reads its processes there);
+ * killing unshare kills dockerd, the namespace's first process, and
+ * with it every process in the namespace.
+ */
+const UNSHARE = ['--mount', '--net', '--pid', '--fork', '--mount-proc', '--kill-child', 'sh', '-c', 'mount --make-rprivate / && mount --bind "$0" /run && mkdir -p /var/lib/docker && mount --bind "$1" /var/lib/docker && shift && exec "$@"'];
+
 export async function askDockerd(configFile: string, options: AskOptions = {}): Promise<DockerdVerdict> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const text = readFileSync(configFile, 'utf8');
@@ -135,11 +144,9 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
   if (!IPTABLES_KEYS.some((k) => mentioned.has(k))) flags.push('--iptables=false');
   if (options.containerd && !('containerd' in keys)) flags.push('--containerd', options.containerd);
 
-  // /var/lib/docker (the default data-root, the shared daemon's) is covered too.
-  const script = 'mount --make-rprivate / && mount --bind "$0" /run && mkdir -p /var/lib/docker && mount --bind "$1" /var/lib/docker && shift && exec "$@"';
   const child = spawn(
     'unshare',
-    ['--mount', '--net', '--pid', '--fork', '--kill-child', 'sh', '-c', script, runDir, libDir, options.dockerd ?? 'dockerd', ...flags],
+    [...UNSHARE, runDir, libDir, options.dockerd ?? 'dockerd', ...flags],
     { stdio: ['ignore', 'pipe', 'pipe'], env: options.env },
   );
   let stderr = '';
@@ -238,7 +245,20 @@ export class ThrowawayContainerd {
  * (moby daemon_unix.go initNetworkController → removeDefaultBridgeInterface), pulling the
  * default bridge from under the shared Engine. Instead each instance gets a bridge of its
  * own (`-b`), with a /24 inside 198.18.240.0/20, created before start and deleted after.
+ *
+ * With `isolated` (for an Engine that only needs its unix socket: another release's
+ * dockerd for Compose and the Engine client, #18) it runs in namespaces of its own as
+ * askDockerd does, with no default bridge and default address pools inside
+ * 198.19.192.0/18, so whatever it creates stays out of the machine's network; it is
+ * stopped by ending the namespace, and cannot be restarted.
  */
+export interface ThrowawayOptions {
+  /** The dockerd binary (default: the one on PATH) and its environment (releases.ts envFor). */
+  dockerd?: string;
+  env?: NodeJS.ProcessEnv;
+  isolated?: boolean;
+}
+
 export class ThrowawayDockerd {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-dockerd-'));
   readonly socketPath = path.join(this.dir, 'x.sock');
@@ -248,8 +268,12 @@ export class ThrowawayDockerd {
   private proc?: ChildProcess;
   private exited?: Promise<void>;
 
-  constructor(private readonly extraArgs: string[] = []) {
-    fs.writeFileSync(path.join(this.dir, 'daemon.json'), '{}\n');
+  constructor(
+    private readonly extraArgs: string[] = [],
+    private readonly options: ThrowawayOptions = {},
+  ) {
+    const config = options.isolated ? { 'default-address-pools': [{ base: '198.19.192.0/18', size: 24 }] } : {};
+    fs.writeFileSync(path.join(this.dir, 'daemon.json'), `${JSON.stringify(config)}\n`);
   }
 
   get logFile(): string {
@@ -286,7 +310,8 @@ export class ThrowawayDockerd {
   }
 
   async start(timeoutMs = 60_000): Promise<void> {
-    this.createBridge();
+    const isolated = this.options.isolated === true;
+    if (!isolated) this.createBridge();
     const out = fs.openSync(this.logFile, 'a');
     const args = [
       '--config-file', path.join(this.dir, 'daemon.json'),
@@ -294,11 +319,21 @@ export class ThrowawayDockerd {
       '--exec-root', path.join(this.dir, 'exec'),
       '--pidfile', path.join(this.dir, 'dockerd.pid'),
       '-H', `unix://${this.socketPath}`,
-      `--bridge=${this.bridge}`,
+      `--bridge=${isolated ? 'none' : this.bridge}`,
       '--iptables=false',
       ...this.extraArgs,
     ];
-    const proc = spawn('dockerd', args, { stdio: ['ignore', out, out] });
+    const dockerd = this.options.dockerd ?? 'dockerd';
+    let proc: ChildProcess;
+    if (isolated) {
+      const runDir = path.join(this.dir, 'run');
+      const libDir = path.join(this.dir, 'var-lib-docker');
+      fs.mkdirSync(runDir, { recursive: true });
+      fs.mkdirSync(libDir, { recursive: true });
+      proc = spawn('unshare', [...UNSHARE, runDir, libDir, dockerd, ...args], { stdio: ['ignore', out, out], env: this.options.env });
+    } else {
+      proc = spawn(dockerd, args, { stdio: ['ignore', out, out], env: this.options.env });
+    }
     fs.closeSync(out);
     this.proc = proc;
     this.exited = new Promise((resolve) => proc.once('exit', () => resolve()));
@@ -320,7 +355,8 @@ export class ThrowawayDockerd {
   async stop(): Promise<void> {
     const proc = this.proc;
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-    proc.kill('SIGTERM');
+    // unshare ignores SIGTERM while it waits; killing it ends the namespace (--kill-child).
+    proc.kill(this.options.isolated ? 'SIGKILL' : 'SIGTERM');
     const timer = setTimeout(() => proc.kill('SIGKILL'), 30_000);
     await this.exited;
     clearTimeout(timer);
