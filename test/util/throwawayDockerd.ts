@@ -248,9 +248,9 @@ export class ThrowawayContainerd {
  *
  * With `isolated` (for an Engine that only needs its unix socket: another release's
  * dockerd for Compose and the Engine client, #18) it runs in namespaces of its own as
- * askDockerd does, with no default bridge and default address pools inside
- * 198.19.192.0/18, so whatever it creates stays out of the machine's network; it is
- * stopped by ending the namespace, and cannot be restarted.
+ * askDockerd does, its default bridge and default address pools inside 198.19.192.0/18,
+ * so whatever it creates stays out of the machine's network; it is stopped by ending the
+ * namespace, and cannot be restarted.
  */
 export interface ThrowawayOptions {
   /** The dockerd binary (default: the one on PATH) and its environment (releases.ts envFor). */
@@ -272,7 +272,9 @@ export class ThrowawayDockerd {
     private readonly extraArgs: string[] = [],
     private readonly options: ThrowawayOptions = {},
   ) {
-    const config = options.isolated ? { 'default-address-pools': [{ base: '198.19.192.0/18', size: 24 }] } : {};
+    // Isolated: a default bridge inside its own network namespace (the built-in networks
+    // exist as on any Engine), its address and the default pools inside 198.19.192.0/18.
+    const config = options.isolated ? { bip: '198.19.255.1/24', 'default-address-pools': [{ base: '198.19.192.0/19', size: 24 }] } : {};
     fs.writeFileSync(path.join(this.dir, 'daemon.json'), `${JSON.stringify(config)}\n`);
   }
 
@@ -319,7 +321,7 @@ export class ThrowawayDockerd {
       '--exec-root', path.join(this.dir, 'exec'),
       '--pidfile', path.join(this.dir, 'dockerd.pid'),
       '-H', `unix://${this.socketPath}`,
-      `--bridge=${isolated ? 'none' : this.bridge}`,
+      ...(isolated ? [] : [`--bridge=${this.bridge}`]),
       '--iptables=false',
       ...this.extraArgs,
     ];
