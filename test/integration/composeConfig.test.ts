@@ -10,7 +10,7 @@ import { toDiagnostics } from '../../server/src/diagnostics';
 import { composeMode } from '../../server/src/modes/compose/composeMode';
 import { REPO_ROOT } from '../util/lspClient';
 import { modeContext } from '../util/modeKit';
-import { type Binary, composeOf, label, requireBinary } from '../util/releases';
+import { type Binary, composeOf, label, requireBinary, perReleaseTables, type Tally } from '../util/releases';
 
 /**
  * Compose itself as the judge of our Compose diagnostics (#18): every Compose fixture goes
@@ -117,11 +117,11 @@ const projectDirs = existsSync(PROJECTS)
 
 describe('Compose diagnostics agree with docker-compose config', () => {
   after(() => rmSync(dockerConfig, { recursive: true, force: true }));
-  const tables: string[] = [];
+  const tables = perReleaseTables();
 
   for (const suite of ['trixie', 'sid'] as const) {
     const compose = composeOf(suite);
-    const tally = { files: 0, refused: 0, agreed: 0 };
+    const tally: Tally = { files: 0, refused: 0, agreed: 0 };
 
     describe(label(compose), () => {
       for (const file of fixtureFiles) {
@@ -172,15 +172,9 @@ describe('Compose diagnostics agree with docker-compose config', () => {
         });
       }
 
-      it('table', (t) => {
-        const row = `${label(compose).padEnd(32)} files ${String(tally.files).padStart(3)}  refused ${String(tally.refused).padStart(3)}  agreed ${String(tally.agreed).padStart(3)}`;
-        tables.push(row);
-        t.diagnostic(row);
-      });
+      tables.row(compose, tally);
     });
   }
 
-  it('per-release table', (t) => {
-    for (const row of tables) t.diagnostic(row);
-  });
+  tables.summary();
 });

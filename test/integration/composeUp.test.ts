@@ -10,8 +10,8 @@ import { toDiagnostics } from '../../server/src/diagnostics';
 import { composeMode } from '../../server/src/modes/compose/composeMode';
 import { REPO_ROOT } from '../util/lspClient';
 import { modeContext } from '../util/modeKit';
-import { type Binary, composeOf, dockerdOf, envFor, label, requireBinary, type Suite } from '../util/releases';
-import { ThrowawayDockerd, throwawayDockerdProblem } from '../util/throwawayDockerd';
+import { type Binary, composeOf, dockerdOf, label, requireBinary, requireThrowaway, startRelease, type Suite, perReleaseTables, type Tally } from '../util/releases';
+import type { ThrowawayDockerd } from '../util/throwawayDockerd';
 
 /**
  * Compose and an Engine as the judges of our address verdicts (#18): each file of
@@ -53,33 +53,23 @@ function reason(output: string): string {
 describe('compose up agrees with throw-away Engines', () => {
   const files = readdirSync(DIR).filter((f) => f.endsWith('.yaml')).sort();
   const compose = composeOf('sid');
-  const tables: string[] = [];
+  const tables = perReleaseTables();
   after(() => rmSync(dockerConfig, { recursive: true, force: true }));
 
   for (const suite of ENGINES) {
     const dockerd = dockerdOf(suite);
-    const tally = { files: 0, refused: 0, agreed: 0 };
+    const tally: Tally = { files: 0, refused: 0, agreed: 0 };
     let engine: ThrowawayDockerd | undefined;
 
     describe(`${label(dockerd)}, ${label(compose)}`, () => {
       before(async () => {
-        if (dockerd.problem || compose.problem || throwawayDockerdProblem(dockerd.path)) return;
-        engine = new ThrowawayDockerd([], { dockerd: dockerd.path, env: envFor(dockerd), isolated: true });
-        await engine.start();
-        const image = spawnSync('bash', [path.join(REPO_ROOT, 'test', 'tools', 'busyboxImage.sh')], { env: { ...process.env, BUSYBOX_SOCKET: engine.socketPath }, encoding: 'utf8' });
-        assert.equal(image.status, 0, `busybox import: ${image.stderr}`);
+        if (!compose.problem) engine = await startRelease(dockerd);
       });
       after(async () => engine?.dispose());
 
       for (const name of files) {
         it(name, (t) => {
-          if (!requireBinary(t, dockerd) || !requireBinary(t, compose)) return;
-          const problem = throwawayDockerdProblem(dockerd.path);
-          if (problem) {
-            if (process.env.CI === 'true') throw new Error(problem);
-            t.skip(problem);
-            return;
-          }
+          if (!requireThrowaway(t, dockerd) || !requireBinary(t, compose)) return;
           const file = path.join(DIR, name);
           const project = `dn-up-${path.basename(name, '.yaml').toLowerCase()}`;
           const base = ['-f', file, '-p', project];
@@ -101,15 +91,9 @@ describe('compose up agrees with throw-away Engines', () => {
         });
       }
 
-      it('table', (t) => {
-        const row = `${label(dockerd).padEnd(24)} files ${String(tally.files).padStart(3)}  refused ${String(tally.refused).padStart(3)}  agreed ${String(tally.agreed).padStart(3)}`;
-        tables.push(row);
-        t.diagnostic(row);
-      });
+      tables.row(dockerd, tally);
     });
   }
 
-  it('per-release table', (t) => {
-    for (const row of tables) t.diagnostic(row);
-  });
+  tables.summary();
 });

@@ -9,8 +9,8 @@ import { daemonJsonMode } from '../../server/src/modes/daemonJson/daemonJsonMode
 import { requireEngine } from '../util/engine';
 import { REPO_ROOT } from '../util/lspClient';
 import { modeContext } from '../util/modeKit';
-import { dockerdOf, ENGINE_SUITES, envFor, label, requireBinary } from '../util/releases';
-import { askDockerd, ThrowawayContainerd, throwawayDockerdProblem } from '../util/throwawayDockerd';
+import { dockerdOf, ENGINE_SUITES, envFor, label, perReleaseTables, requireThrowaway, type Tally } from '../util/releases';
+import { askDockerd, ThrowawayContainerd } from '../util/throwawayDockerd';
 
 /**
  * The acceptance test of the daemon.json diagnostics: every file in
@@ -66,15 +66,9 @@ function observe(text: string, accepted: boolean, stderr: string, into: Map<stri
   for (const k of m ? m[1].split(',').map((x) => x.trim()) : []) if (k in top) into.set(k, 'unknown');
 }
 
-interface Tally {
-  files: number;
-  refused: number;
-  agreed: number;
-}
-
 describe('daemon.json diagnostics agree with a real dockerd', () => {
   const files = readdirSync(FIXTURES).filter((f) => f.endsWith('.json')).sort();
-  const tables: string[] = [];
+  const tables = perReleaseTables();
   // One containerd for every dockerd asked (see AskOptions.containerd); started on first use.
   const containerd = new ThrowawayContainerd();
   let containerdSocket: Promise<string> | undefined;
@@ -89,13 +83,7 @@ describe('daemon.json diagnostics agree with a real dockerd', () => {
       for (const name of files) {
         it(name, async (t) => {
           if (suite === 'machine' && !(await requireEngine(t))) return;
-          if (!requireBinary(t, dockerd)) return;
-          const problem = throwawayDockerdProblem(dockerd.path);
-          if (problem) {
-            if (process.env.CI === 'true') throw new Error(problem);
-            t.skip(problem);
-            return;
-          }
+          if (!requireThrowaway(t, dockerd)) return;
           const version = dockerd.majorMinor!;
           const file = path.join(FIXTURES, name);
           const verdict = await askDockerd(file, { timeoutMs: 60_000, dockerd: dockerd.path, env: envFor(dockerd), containerd: await (containerdSocket ??= containerd.start()) });
@@ -113,10 +101,9 @@ describe('daemon.json diagnostics agree with a real dockerd', () => {
         });
       }
 
+      tables.row(dockerd, tally);
+
       it('covered both verdicts', (t) => {
-        const row = `${label(dockerd).padEnd(24)} files ${String(tally.files).padStart(3)}  refused ${String(tally.refused).padStart(3)}  agreed ${String(tally.agreed).padStart(3)}`;
-        tables.push(row);
-        t.diagnostic(row);
         if (tally.files === 0) {
           t.skip(dockerd.problem ?? 'no dockerd runs');
           return;
@@ -151,7 +138,5 @@ describe('daemon.json diagnostics agree with a real dockerd', () => {
     });
   }
 
-  it('per-release table', (t) => {
-    for (const row of tables) t.diagnostic(row);
-  });
+  tables.summary();
 });

@@ -7,13 +7,10 @@ import { parseEvent, type EngineEvent, type NetworkRecord } from '../../client/s
 import { isNetworkRelevant, loadNetworks, NETWORK_EVENT_FILTERS } from '../../client/src/networks/networkSnapshot';
 import { buildTree, type TreeNode } from '../../client/src/networks/networkTreeModel';
 import { waitFor } from '../unit/engine/replayEngine';
-import { spawnSync } from 'node:child_process';
-import * as path from 'node:path';
 import { formatEngineVersion, resolveEngineVersion } from '../../server/src/shared/engineVersion';
 import { api as apiOn, ENGINE_SOCKET, engineReachable, type EngineReply, removeTestObjects, requireEngine, TEST_IMAGE, TEST_LABEL, testLabels, testName } from '../util/engine';
-import { REPO_ROOT } from '../util/lspClient';
-import { dockerdOf, envFor, label, requireBinary } from '../util/releases';
-import { ThrowawayDockerd, throwawayDockerdProblem } from '../util/throwawayDockerd';
+import { dockerdOf, label, requireThrowaway, startRelease } from '../util/releases';
+import type { ThrowawayDockerd } from '../util/throwawayDockerd';
 
 /**
  * The real dockerd: list, create with IPAM, inspect, connect a busybox container with a
@@ -55,22 +52,9 @@ function throwaway(): Target {
   return {
     title: `a throw-away ${label(dockerd)}`,
     socket: () => engine?.socketPath ?? '/nonexistent',
-    available: async (t) => {
-      if (!requireBinary(t, dockerd)) return false;
-      const problem = throwawayDockerdProblem(dockerd.path);
-      if (problem) {
-        if (process.env.CI === 'true') throw new Error(problem);
-        t.skip(problem);
-        return false;
-      }
-      return true;
-    },
+    available: async (t) => requireThrowaway(t, dockerd),
     setUp: async () => {
-      if (dockerd.problem || throwawayDockerdProblem(dockerd.path)) return;
-      engine = new ThrowawayDockerd([], { dockerd: dockerd.path, env: envFor(dockerd), isolated: true });
-      await engine.start();
-      const image = spawnSync('bash', [path.join(REPO_ROOT, 'test', 'tools', 'busyboxImage.sh')], { env: { ...process.env, BUSYBOX_SOCKET: engine.socketPath }, encoding: 'utf8' });
-      if (image.status !== 0) throw new Error(`busybox import: ${image.stderr}`);
+      engine = await startRelease(dockerd);
     },
     tearDown: async () => engine?.dispose(),
     majorMinor: () => dockerd.majorMinor,

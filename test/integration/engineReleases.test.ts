@@ -4,8 +4,7 @@ import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { engineRequest } from '../util/engine';
 import { REPO_ROOT } from '../util/lspClient';
-import { dockerdOf, ENGINE_SUITES, envFor, label, requireBinary } from '../util/releases';
-import { ThrowawayDockerd, throwawayDockerdProblem } from '../util/throwawayDockerd';
+import { dockerdOf, ENGINE_SUITES, label, requireThrowaway, startRelease } from '../util/releases';
 
 /**
  * schemas/engine-releases.json against the Engines themselves (#18): each release we have
@@ -20,16 +19,9 @@ describe('schemas/engine-releases.json agrees with real Engines', () => {
   for (const suite of ENGINE_SUITES) {
     const dockerd = dockerdOf(suite);
     it(label(dockerd), async (t) => {
-      if (!requireBinary(t, dockerd)) return;
-      const problem = throwawayDockerdProblem(dockerd.path);
-      if (problem) {
-        if (process.env.CI === 'true') throw new Error(problem);
-        t.skip(problem);
-        return;
-      }
-      const engine = new ThrowawayDockerd([], { dockerd: dockerd.path, env: envFor(dockerd), isolated: true });
+      if (!requireThrowaway(t, dockerd)) return;
+      const engine = (await startRelease(dockerd, { image: false }))!;
       try {
-        await engine.start();
         const served = String((await engineRequest('GET', '/_ping', undefined, engine.socketPath)).headers['api-version']);
         const version = (await engineRequest('GET', `/v${served}/version`, undefined, engine.socketPath)).json<{ Version: string }>().Version;
         t.diagnostic(`dockerd ${version} serves API ${served}`);

@@ -2,7 +2,9 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { TestContext } from 'node:test';
+import { it, type TestContext } from 'node:test';
+import { REPO_ROOT } from './lspClient';
+import { ThrowawayDockerd, throwawayDockerdProblem } from './throwawayDockerd';
 
 /**
  * The Docker releases the tests compare our verdicts with (#18): the machine's own
@@ -95,6 +97,69 @@ export function requireBinary(t: TestContext, b: Binary): boolean {
   if (process.env.CI === 'true') throw new Error(`CI needs this: ${b.problem}`);
   t.skip(b.problem);
   return false;
+}
+
+/** As requireBinary, for a dockerd to start as a throw-away Engine (root and unshare too). */
+export function requireThrowaway(t: TestContext, dockerd: Binary): boolean {
+  if (!requireBinary(t, dockerd)) return false;
+  const problem = throwawayDockerdProblem(dockerd.path);
+  if (!problem) return true;
+  if (process.env.CI === 'true') throw new Error(`CI needs this: ${problem}`);
+  t.skip(problem);
+  return false;
+}
+
+/**
+ * The release's dockerd as an isolated throw-away Engine (ThrowawayDockerd), with the
+ * busybox test image imported, or undefined when it cannot run here (the tests then say
+ * why, through requireThrowaway). The caller disposes of it.
+ */
+export async function startRelease(dockerd: Binary, { image = true } = {}): Promise<ThrowawayDockerd | undefined> {
+  if (dockerd.problem || throwawayDockerdProblem(dockerd.path)) return undefined;
+  const engine = new ThrowawayDockerd([], { dockerd: dockerd.path, env: envFor(dockerd), isolated: true });
+  await engine.start();
+  if (image) {
+    const r = spawnSync('bash', [path.join(REPO_ROOT, 'test', 'tools', 'busyboxImage.sh')], { env: { ...process.env, BUSYBOX_SOCKET: engine.socketPath }, encoding: 'utf8' });
+    if (r.status !== 0) {
+      await engine.dispose();
+      throw new Error(`busybox import into ${label(dockerd)}: ${r.stderr}`);
+    }
+  }
+  return engine;
+}
+
+/** What a verdict test counts per release, for its table. */
+export interface Tally {
+  files: number;
+  refused: number;
+  agreed: number;
+}
+
+/** One row of a per-release table: "sid dockerd 28.5.2   files 130  refused  73  agreed 130". */
+export function tableRow(b: Binary, tally: Tally): string {
+  const n = (x: number) => String(x).padStart(3);
+  return `${label(b).padEnd(32)} files ${n(tally.files)}  refused ${n(tally.refused)}  agreed ${n(tally.agreed)}`;
+}
+
+/**
+ * The per-release tables of a verdict test: `row(b, tally)` declares, inside a release's
+ * describe, the test that prints its row once its files ran; `summary()` declares, after
+ * all releases, the one that prints every row together for the CI log.
+ */
+export function perReleaseTables(): { row(b: Binary, tally: Tally): void; summary(): void } {
+  const rows: string[] = [];
+  return {
+    row: (b, tally) =>
+      it('table', (t) => {
+        const row = tableRow(b, tally);
+        rows.push(row);
+        t.diagnostic(row);
+      }),
+    summary: () =>
+      it('per-release table', (t) => {
+        for (const row of rows) t.diagnostic(row);
+      }),
+  };
 }
 
 /** "machine dockerd 20.10.24" and the like, for test names and tables. */
