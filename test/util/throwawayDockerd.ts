@@ -333,6 +333,10 @@ export class ThrowawayDockerd {
       fs.mkdirSync(runDir, { recursive: true });
       fs.mkdirSync(libDir, { recursive: true });
       proc = spawn('unshare', [...UNSHARE, runDir, libDir, dockerd, ...args], { stdio: ['ignore', out, out], env: this.options.env });
+      // Should the test process end without dispose(), the namespace ends with it.
+      const kill = (): void => void proc.kill('SIGKILL');
+      process.once('exit', kill);
+      proc.once('exit', () => process.removeListener('exit', kill));
     } else {
       proc = spawn(dockerd, args, { stdio: ['ignore', out, out], env: this.options.env });
     }
