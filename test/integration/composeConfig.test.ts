@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, describe, it } from 'node:test';
@@ -8,6 +8,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import { toDiagnostics } from '../../server/src/diagnostics';
 import { composeMode } from '../../server/src/modes/compose/composeMode';
+import { COMPOSE_PROJECTS, projectFixtures } from '../util/composeProjectFixtures';
 import { REPO_ROOT } from '../util/lspClient';
 import { modeContext } from '../util/modeKit';
 import { type Binary, composeOf, label, requireBinary, perReleaseTables, type Tally } from '../util/releases';
@@ -32,7 +33,6 @@ import { type Binary, composeOf, label, requireBinary, perReleaseTables, type Ta
  * Each release ends with a table (files, refused, agreed) in the test output.
  */
 const FIXTURE_DIRS = ['compose', 'compose/engine', 'compose/config'].map((d) => path.join(REPO_ROOT, 'test', 'fixtures', d));
-const PROJECTS = path.join(REPO_ROOT, 'test', 'fixtures', 'composeProjects');
 const MARK = /#\s*compose (?:before (\d+\.\d+\.\d+) )?refuses\b/;
 
 /** Errors that claim Compose refuses the file (schemaShape, undefinedNetwork, undefinedService, networkModeWithNetworks, externalName, macAddressMismatch). */
@@ -92,28 +92,13 @@ function older(version: string, than: string): boolean {
   return false;
 }
 
-/** The verdict a project fixture's `expect` file states, and the folders to run Compose in. */
-function projectExpectation(dir: string): { refuses: boolean; dirs: string[] } {
-  const lines = readFileSync(path.join(dir, 'expect'), 'utf8').split('\n').map((l) => l.replace(/#.*/, '').trim());
-  const dirsLine = lines.find((l) => l.startsWith('dirs '));
-  return {
-    refuses: lines.some((l) => l.startsWith('refuse ')),
-    dirs: dirsLine ? dirsLine.split(/\s+/).slice(1).map((d) => path.join(dir, d)) : [dir],
-  };
-}
-
 const fixtureFiles = FIXTURE_DIRS.filter(existsSync).flatMap((d) =>
   readdirSync(d)
     .filter((f) => /\.ya?ml$/.test(f))
     .sort()
     .map((f) => path.join(d, f)),
 );
-const projectDirs = existsSync(PROJECTS)
-  ? readdirSync(PROJECTS)
-      .map((d) => path.join(PROJECTS, d))
-      .filter((d) => statSync(d).isDirectory() && existsSync(path.join(d, 'expect')))
-      .sort()
-  : [];
+const projects = existsSync(COMPOSE_PROJECTS) ? projectFixtures() : [];
 
 describe('Compose diagnostics agree with docker-compose config', () => {
   after(() => rmSync(dockerConfig, { recursive: true, force: true }));
@@ -153,20 +138,19 @@ describe('Compose diagnostics agree with docker-compose config', () => {
         });
       }
 
-      for (const dir of projectDirs) {
-        const rel = path.relative(path.join(REPO_ROOT, 'test', 'fixtures'), dir);
+      for (const p of projects) {
+        const rel = path.relative(path.join(REPO_ROOT, 'test', 'fixtures'), p.dir);
         it(`${rel}/`, (t) => {
           if (!requireBinary(t, compose)) return;
-          const { refuses, dirs } = projectExpectation(dir);
-          const verdicts = dirs.map((d) => ({ d, v: composeConfig(compose, d) }));
+          const verdicts = p.runIn.map((d) => ({ d, v: composeConfig(compose, d) }));
           tally.files++;
-          const refused = verdicts.filter(({ v }) => !v.accepted);
-          if (refused.length > 0) tally.refused++;
-          for (const { d, v } of verdicts) t.diagnostic(`${path.relative(dir, d) || '.'}: compose ${v.accepted ? 'accepts' : `refuses: ${v.output.split('\n').pop()}`}`);
+          const refused = verdicts.some(({ v }) => !v.accepted);
+          if (refused) tally.refused++;
+          for (const { d, v } of verdicts) t.diagnostic(`${path.relative(p.dir, d) || '.'}: compose ${v.accepted ? 'accepts' : `refuses: ${v.output.split('\n').pop()}`}`);
           assert.equal(
-            refused.length > 0,
-            refuses,
-            `${rel}/expect says Compose ${refuses ? 'refuses' : 'accepts'}; Compose ${compose.version}: ${verdicts.map(({ d, v }) => `${path.relative(dir, d) || '.'} ${v.accepted ? 'accepted' : `refused (${v.output})`}`).join('; ')}`,
+            refused ? 'refuse' : 'accept',
+            p.verdict,
+            `${rel}/expect says Compose ${p.verdict}s; Compose ${compose.version}: ${verdicts.map(({ d, v }) => `${path.relative(p.dir, d) || '.'} ${v.accepted ? 'accepted' : `refused (${v.output})`}`).join('; ')}`,
           );
           tally.agreed++;
         });
