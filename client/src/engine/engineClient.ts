@@ -5,7 +5,7 @@ import * as https from 'https';
 import { Duplex } from 'stream';
 import { negotiateApiVersion } from './apiVersion';
 import type { EngineEndpoint } from './engineEndpoint';
-import { EngineError, toEngineError } from './engineError';
+import { EngineError, PLAIN_HTTP_TO_TLS, toEngineError } from './engineError';
 
 /**
  * A small Engine API client on Node's own http/https. The docker client libraries on
@@ -97,7 +97,7 @@ function dialStdio(command: string, args: string[]): Duplex {
     if (!duplex.push(d)) child.stdout.pause();
   });
   child.stdin.on('error', () => undefined);
-  child.on('error', (err) => duplex.destroy(new EngineError('ssh', `${command}: ${err.message}`)));
+  child.on('error', (err: NodeJS.ErrnoException) => duplex.destroy(new EngineError('ssh', `${command}: ${err.message}`, undefined, err.code)));
   // End the stream only once the process is gone, so a failed ssh reports its own
   // stderr ("Connection refused", "Permission denied (publickey)") instead of a hang-up.
   child.on('close', (code) => {
@@ -327,6 +327,8 @@ export function httpError(status: number, body: Buffer): EngineError {
     // plain text, e.g. "client version 1.5 is too old…" from Engine 20.10
   }
   if (message === '') message = `HTTP ${status}`;
+  // Go's net/http answers plain HTTP on a TLS port with this 400 (net/http server.go).
+  if (status === 400 && /Client sent an HTTP request to an HTTPS server/i.test(message)) return new EngineError('tls', message, status, PLAIN_HTTP_TO_TLS);
   // moby daemon/server/middleware/version.go: "client version X is too old/new".
   const kind = status === 400 && /client version .* is too (old|new)/.test(message) ? 'api-version' : 'http';
   return new EngineError(kind, message, status, undefined);
