@@ -301,7 +301,8 @@ describe('fault harness (#19) 6. TLS and transport failures in plain words', () 
   it('an expired certificate says so', () => {
     const p = describeProblem(Object.assign(new Error('certificate has expired'), { code: 'CERT_HAS_EXPIRED' }), tcp(2376, { dir: good }));
     plain(p);
-    assert.match(p.reason, /expired/);
+    assert.match(p.reason, /^The Engine's certificate at tcp:\/\/127\.0\.0\.1:2376 has expired\.$/);
+    assert.match(p.advice, /Renew the Engine's certificate/);
   });
 
   it('a TLS client on a plain port: use tcp:// without TLS, or the TLS port', async () => {
