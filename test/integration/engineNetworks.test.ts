@@ -3,10 +3,11 @@ import { after, before, describe, it } from 'node:test';
 import type { EngineEndpoint } from '../../client/src/engine/engineEndpoint';
 import { EngineSession } from '../../client/src/engine/engineSession';
 import { connectContainer, createNetwork, disconnectContainer, inspectNetworkJson, pruneNetworks, RefusedError, removeNetwork } from '../../client/src/networks/networkActions';
-import { joinContainers, parseContainer, parseEvent, parseNetwork, parseNetworkList, type ContainerRecord, type EngineEvent, type NetworkRecord } from '../../client/src/networks/networkRecords';
+import { parseEvent, type EngineEvent, type NetworkRecord } from '../../client/src/networks/networkRecords';
 import { createNetworkLoader, isNetworkRelevant, NETWORK_EVENT_FILTERS } from '../../client/src/networks/networkSnapshot';
 import { buildTree, type TreeNode } from '../../client/src/networks/networkTreeModel';
 import { waitFor } from '../unit/engine/replayEngine';
+import { inspectEveryNetwork } from '../util/inspectEveryNetwork';
 import { api, ENGINE_SOCKET, engineReachable, removeTestObjects, requireEngine, TEST_IMAGE, TEST_LABEL, testLabels, testName } from '../util/engine';
 
 /**
@@ -128,11 +129,7 @@ describe('Engine client and tree model against the real dockerd', () => {
     const loaded = await load(counting);
     assert.deepEqual(requests.filter((r) => !/^GET \/networks\/[^/]+$/.test(r)).sort(), ['GET /containers/json', 'GET /networks']);
     // The reference: what the view loaded before #19, every network and container inspected.
-    const networks = parseNetworkList(await client.json('GET', '/networks')).map((n) => n.id);
-    const inspected = (await Promise.all(networks.map(async (id) => parseNetwork(await client.json('GET', `/networks/${id}`))))).filter((n): n is NetworkRecord => n !== undefined);
-    const ids = [...new Set(inspected.flatMap((n) => n.containers.map((c) => c.containerId)))];
-    const containers = (await Promise.all(ids.map(async (id) => parseContainer(await client.json('GET', `/containers/${id}/json`).catch(() => undefined))))).filter((c): c is ContainerRecord => c !== undefined);
-    const reference = joinContainers(inspected, containers);
+    const reference = await inspectEveryNetwork(client);
     // Subnet usage (API 1.52+) is in network inspect only.
     const ours = (list: NetworkRecord[]): NetworkRecord[] => list.filter((n) => n.labels[TEST_LABEL] === SCOPE).map((n) => ({ ...n, subnetStatus: {} }));
     const opts = { hideBuiltin: false, sortBy: 'name', groupByProject: true } as const;

@@ -18,7 +18,8 @@ import { attachContainers, joinContainers, parseContainer, parseContainerList, p
 const MAX_CONTAINER_INSPECTS = 500;
 const CONCURRENCY = 8;
 
-async function mapLimit<A, B>(items: A[], limit: number, fn: (a: A) => Promise<B>): Promise<B[]> {
+/** `fn` over `items`, at most `limit` at a time, results in order. */
+export async function mapLimit<A, B>(items: A[], limit: number, fn: (a: A) => Promise<B>): Promise<B[]> {
   const out: B[] = new Array(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
