@@ -93,7 +93,7 @@ export function inputTables(results: BenchResults): Table[] {
     viewRows.push([`ssh with a ${s.dialMs} ms dial (fake): connect / refresh ms`, `${num(s.connectMs)} / ${num(s.refreshMs)}`]);
   }
   for (const n of v.notes ?? []) viewRows.push(['note', n]);
-  tables.push({ title: 'the Docker Networks view (real dockerd)', header: ['measure', 'value'], rows: viewRows, textColumns: [1] });
+  tables.push({ title: 'the Docker Networks view (real dockerd; fake Engines where the row says so)', header: ['measure', 'value'], rows: viewRows, textColumns: [1] });
   return tables;
 }
 

@@ -187,7 +187,8 @@ export class EngineSession<T> {
 
   /** Reloads the snapshot now (the view's Refresh); reconnects when not connected. */
   async refresh(): Promise<void> {
-    if (this._state.kind !== 'connected') {
+    // While the event stream is being re-opened, Refresh reconnects now rather than wait.
+    if (this._state.kind !== 'connected' || this.connecting) {
       this.retry();
       return;
     }
