@@ -15,6 +15,8 @@ export interface DiagnosticsSchedulerOptions {
   waitFor(kind: FileKind): Promise<void> | undefined;
   /** The diagnostics of the document as it is now. */
   compute(uri: string): Diagnostic[];
+  /** The other documents whose diagnostics depend on this one (the files of its Compose project, #16). */
+  related?(uri: string): readonly string[];
   send(params: PublishDiagnosticsParams): void;
 }
 
@@ -32,7 +34,7 @@ export class DiagnosticsScheduler {
     o.documents.onDidOpen((e) => this.schedule(e.document.uri, 0));
     o.documents.onDidChangeContent((e) => {
       // onDidChangeContent also fires on open; the open handler already validated.
-      if (e.document.version > 1 || this.pending.has(e.document.uri)) this.schedule(e.document.uri, o.validationDelay());
+      if (e.document.version > 1 || this.pending.has(e.document.uri)) this.schedule(e.document.uri, o.validationDelay(), true);
     });
     o.documents.onDidClose((e) => {
       this.cancel(e.document.uri);
@@ -53,17 +55,18 @@ export class DiagnosticsScheduler {
     this.pending.clear();
   }
 
-  private schedule(uri: string, delay: number): void {
+  /** `edited`: the text changed, so the open documents related to it are validated again after it (#16). */
+  private schedule(uri: string, delay: number, edited = false): void {
     this.cancel(uri);
     if (delay <= 0) {
-      void this.validate(uri);
+      void this.validate(uri, edited);
       return;
     }
     this.pending.set(
       uri,
       setTimeout(() => {
         this.pending.delete(uri);
-        void this.validate(uri);
+        void this.validate(uri, edited);
       }, delay),
     );
   }
@@ -76,7 +79,7 @@ export class DiagnosticsScheduler {
     }
   }
 
-  private async validate(uri: string): Promise<void> {
+  private async validate(uri: string, edited = false): Promise<void> {
     this.cancel(uri);
     const doc = this.o.documents.get(uri);
     if (!doc) return;
@@ -90,5 +93,12 @@ export class DiagnosticsScheduler {
     const now = this.o.documents.get(uri);
     if (!now || now.version !== version) return;
     this.o.send({ uri, version, diagnostics });
+    // Only after an edit: a related document validated for this reason does not pass it
+    // on, so two files of one project never validate each other in turn.
+    if (!edited || !this.o.related) return;
+    for (const other of this.o.related(uri)) {
+      const doc = this.o.documents.get(other);
+      if (doc && other !== uri && !this.pending.has(other)) this.schedule(other, 0);
+    }
   }
 }

@@ -18,14 +18,17 @@ import { fileKindOf } from './fileKindOf';
 import type { FileKind } from './shared/fileKinds';
 import type { CodeCacheInfo } from './loadWithCodeCache';
 import { getLanguageModes } from './modes/languageModes';
-import type { LanguageMode, ModeContext } from './modes/languageMode';
+import type { LanguageMode, ModeContext, ValidationMemo } from './modes/languageMode';
 import { fixesOf, toDiagnostics } from './diagnostics';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DeferredCompletionDocs } from './deferredCompletionDocs';
 import { EngineStateStore } from './engineStateStore';
 import { SettingsStore } from './settingsStore';
 import { warmUp } from './warmUp';
+import { isOverSizeLimit, largeFileProblems } from './largeFiles';
+import { MemoryRelease } from './memoryRelease';
 import { normalizeFileUri, WorkspaceIndex } from './workspaceIndex';
+import { WorkspaceParses } from './workspaceParses';
 import { EngineStateNotification, WorkspaceFilesRequest, type InitializationOptions } from './shared/protocol';
 import type { Settings } from './shared/settings';
 import { clampPosition, ClampedTextDocument } from './utils/clampedTextDocument';
@@ -62,6 +65,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   const workspace = new WorkspaceIndex({
     patterns: () => settings.current.files,
     openText: (uri) => documents.all().find((d) => normalizeFileUri(d.uri) === uri)?.getText(),
+    openUris: () => documents.keys(),
   });
 
   const caches = new Map<FileKind, LanguageModelCache<unknown>>();
@@ -87,6 +91,22 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     return kind;
   }
 
+  /** The open document of a URI, in whichever spelling the client used (the index's spelling is vscode-uri's). */
+  function openDocument(uri: string): TextDocument | undefined {
+    const key = normalizeFileUri(uri);
+    return documents.get(uri) ?? documents.all().find((d) => normalizeFileUri(d.uri) === key);
+  }
+
+  // What modes see of other files: the index's texts and, for projects (#16), their parses,
+  // from the per-version cache for open documents.
+  const files = new WorkspaceParses(workspace, {
+    openModel: (uri, kind) => {
+      const doc = openDocument(uri);
+      return doc && kindOf(doc.uri) === kind ? caches.get(kind)!.get(doc) : undefined;
+    },
+    parse: (kind, doc) => (modes[kind] as LanguageMode).parse(doc),
+  });
+
   function featureEnabled(kind: FileKind, feature: Feature): boolean {
     const flags = settings.current[kind] as unknown as Record<string, unknown>;
     return flags[feature] !== false;
@@ -94,7 +114,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
 
   function context(): ModeContext {
     const current = settings.current;
-    return { settings: current, ...engine.contextPart(current), workspace };
+    return { settings: current, ...engine.contextPart(current), workspace: files, env: process.env };
   }
 
   /** Runs `fn` with the document's mode and cached parse, or returns `empty`. */
@@ -105,16 +125,27 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     empty: T,
     token: CancellationToken | undefined,
     fn: (mode: LanguageMode, doc: TextDocument, parsed: unknown, ctx: ModeContext) => T | undefined | null,
+    largeFile?: (mode: LanguageMode, doc: TextDocument, ctx: ModeContext) => T,
   ): T {
     return runSafe(logger, what, empty, token, () => {
       const doc = documents.get(uri);
       const kind = kindOf(uri);
       if (!doc || !kind || !featureEnabled(kind, feature)) return empty;
       const mode = modes[kind] as LanguageMode;
+      // Above the size limit nothing is parsed in full (largeFiles.ts, #15).
+      if (isOverSizeLimit(doc, settings.current)) return feature === 'validate' ? ((largeFile?.(mode, doc, context()) ?? empty) as T) : empty;
       const parsed = caches.get(kind)!.get(doc);
       return fn(mode, doc, parsed, context()) ?? empty;
     });
   }
+
+  // Per open document, what its mode keeps between validations (languageMode.ts ValidationMemo).
+  const validationMemos = new Map<string, ValidationMemo>();
+  const memoOf = (uri: string): ValidationMemo => {
+    let memo = validationMemos.get(uri);
+    if (!memo) validationMemos.set(uri, (memo = {}));
+    return memo;
+  };
 
   const diagnostics = new DiagnosticsScheduler({
     documents,
@@ -124,12 +155,28 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     // Only Compose checks read live networks: only they wait for the client's first push.
     waitFor: (kind) => (kind === 'compose' ? engine.firstPush() : undefined),
     compute: (uri) =>
-      withMode<Diagnostic[]>(uri, 'validate', `validating ${uri}`, [], undefined, (mode, d, parsed, ctx) => toDiagnostics(d, mode.validate?.(parsed, ctx) ?? [])),
+      withMode<Diagnostic[]>(
+        uri,
+        'validate',
+        `validating ${uri}`,
+        [],
+        undefined,
+        (mode, d, parsed, ctx) => toDiagnostics(d, mode.validate?.(parsed, ctx, memoOf(uri)) ?? []),
+        (_mode, d, ctx) => toDiagnostics(d, largeFileProblems(d, ctx.settings)),
+      ),
     send: (params) => void connection.sendDiagnostics(params),
+    related: (uri) =>
+      withMode<readonly string[]>(uri, 'validate', `finding the project of ${uri}`, [], undefined, (mode, _d, parsed, ctx) => mode.relatedFiles?.(parsed, ctx)),
   });
 
+  // Heavy documents: from a quarter of a megabyte of text their parse is tens of MB (#15).
+  const memoryRelease = new MemoryRelease(256 * 1024, 1000);
   documents.onDidClose((e) => {
+    // Its project's other open files were judged with its unsaved text; now the disk's counts (#16).
+    if (kindOf(e.document.uri) === 'compose') diagnostics.revalidateAll();
     kinds.delete(e.document.uri);
+    validationMemos.delete(e.document.uri);
+    memoryRelease.closed(e.document.getText().length);
     caches.forEach((c) => c.onDocumentRemoved(e.document.uri));
   });
 
@@ -204,7 +251,11 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     diagnostics.revalidateAll();
   });
 
-  connection.onDidChangeWatchedFiles((p) => runSafe(logger, 'updating the workspace index', undefined, undefined, () => workspace.onWatchedFilesChanged(p.changes)));
+  connection.onDidChangeWatchedFiles((p) => {
+    runSafe(logger, 'updating the workspace index', undefined, undefined, () => workspace.onWatchedFilesChanged(p.changes));
+    // A file of a project (or its .env) changed on disk: the open files of the project are judged again (#16).
+    if (p.changes.length) diagnostics.revalidateAll();
+  });
 
   connection.onRequest(WorkspaceFilesRequest, (p) =>
     runSafe(logger, 'listing workspace files', { uris: [] }, undefined, () => ({
@@ -288,6 +339,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
 
   connection.onShutdown(() => {
     clearInterval(cleanupTimer);
+    memoryRelease.dispose();
     diagnostics.dispose();
     caches.forEach((c) => c.dispose());
   });

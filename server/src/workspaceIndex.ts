@@ -19,6 +19,13 @@ export interface WorkspaceIndexOptions {
   patterns(): ExtraPatterns;
   /** The text of an open document, by URI as the index spells it (see `normalizeFileUri`); open documents win over the disk. */
   openText(uri: string): string | undefined;
+  /**
+   * URIs of the open documents. A file outside every folder is read when it lies below
+   * the directory of an open document that is outside every folder too: a Compose file
+   * opened on its own is judged with the project beside it (#16). Such texts are not
+   * kept (no watcher reports their changes).
+   */
+  openUris?(): readonly string[];
   /** Files and directories visited per folder before the walk stops. */
   maxEntries?: number;
   /** Files larger than this are listed but not read. */
@@ -96,6 +103,10 @@ export class WorkspaceIndex implements WorkspaceFiles {
     return [...this.folders.keys()];
   }
 
+  workspaceFolders(): readonly string[] {
+    return this.folderUris;
+  }
+
   list(kind?: IndexedKind): readonly string[] {
     this.refresh();
     const out: string[] = [];
@@ -109,11 +120,18 @@ export class WorkspaceIndex implements WorkspaceFiles {
     const key = normalizeFileUri(uri);
     const open = this.o.openText(key);
     if (open !== undefined) return open;
-    if (!key.startsWith('file:') || !this.folderOf(key)) return undefined;
+    if (!key.startsWith('file:')) return undefined;
+    if (!this.folderOf(key)) return this.besideLooseDocument(key) ? this.readFromDisk(key) : undefined;
     if (this.texts.has(key)) return this.texts.get(key);
     const text = this.readFromDisk(key);
     this.texts.set(key, text);
     return text;
+  }
+
+  exists(uri: string): boolean | undefined {
+    const key = normalizeFileUri(uri);
+    if (!key.startsWith('file:') || (!this.folderOf(key) && !this.besideLooseDocument(key))) return undefined;
+    return fs.existsSync(fsPathOf(key));
   }
 
   /** `workspace/didChangeWatchedFiles`: forgets texts read before, adds and removes files. */
@@ -216,6 +234,17 @@ export class WorkspaceIndex implements WorkspaceFiles {
     } catch {
       return undefined;
     }
+  }
+
+  /** Whether `uri` lies below the directory of an open document outside every folder. */
+  private besideLooseDocument(uri: string): boolean {
+    for (const open of this.o.openUris?.() ?? []) {
+      const doc = normalizeFileUri(open);
+      if (!doc.startsWith('file:') || this.folderOf(doc)) continue;
+      const dir = doc.slice(0, doc.lastIndexOf('/') + 1);
+      if (uri.startsWith(dir)) return true;
+    }
+    return false;
   }
 
   /** The folder `uri` lies in, or undefined. */

@@ -36,8 +36,8 @@ describe('benchmark inputs', () => {
   it('have exactly the line counts of the issue and are deterministic', () => {
     const inputs = standardInputs();
     assert.deepEqual(
-      inputs.map((i) => `${i.id}:${i.text.split('\n').length - 1}`),
-      ['compose-50:50', 'compose-1000:1000', 'compose-10000:10000', 'daemon-100:100', 'daemon-5000:5000', 'dropin-200:200'],
+      inputs.map((i) => `${i.id}:${[i.text, ...(i.siblings ?? []).filter((s) => !s.relPath.endsWith('.env')).map((s) => s.text)].join('').split('\n').length - 1}`),
+      ['compose-50:50', 'compose-1000:1000', 'compose-10000:10000', 'compose-project-10000:10000', 'daemon-100:100', 'daemon-5000:5000', 'dropin-200:200'],
     );
     assert.equal(composeInput(1000).text, composeInput(1000).text);
   });

@@ -78,7 +78,7 @@ export async function startServer(spec: ServerSpec, timeoutMs: number): Promise<
   let onConfigured!: () => void;
   const configured = new Promise<void>((resolve) => (onConfigured = resolve));
   const t0 = process.hrtime.bigint();
-  const client = new LspClient({ command: process.execPath, args: [spec.script, '--stdio'], env: spec.env, ...spec.clientOptions(onConfigured) });
+  const client = new LspClient({ command: process.execPath, args: [...(spec.execArgv ?? []), spec.script, '--stdio'], env: spec.env, ...spec.clientOptions(onConfigured) });
   // A server that dies while starting (a bundling error, a bad require) fails at once
   // with its stderr, rather than after the timeout.
   const exited = new Promise<never>((_, reject) =>

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { REPO_ROOT } from '../util/lspClient';
-import { budgetTable, inputTables, renderMarkdown } from './report';
+import { budgetTable, inputTables, renderMarkdown, workloadTable } from './report';
 import type { BenchResults } from './results';
 
 /**
@@ -44,6 +44,7 @@ export function renderSection(results: BenchResults): string {
     renderMarkdown(budgetTable(results)),
     '',
     ...inputTables(results).flatMap((t) => [renderMarkdown(t), '']),
+    ...[workloadTable(results)].flatMap((t) => (t ? [renderMarkdown(t), ''] : [])),
   ];
   return parts.join('\n').trimEnd();
 }

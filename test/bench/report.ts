@@ -1,6 +1,7 @@
 import { find, mark, withoutDebounce } from './budgets';
 import type { BenchResults, LoadFigures } from './results';
 import type { ServerId } from './servers';
+import { REQUEST_KINDS, SIZE_BUCKETS, type LatencyFigures } from './workloadBench';
 
 /**
  * Tables of one run, shared by the console output and the README section: one table
@@ -99,6 +100,21 @@ export function inputTables(results: BenchResults): Table[] {
 
 function pct(v: number | undefined): string {
   return v === undefined ? '–' : `${Math.round(v * 100)}%`;
+}
+
+/** p50 / p99 / max per request kind and document size under the fuzz-like workload (workloadBench.ts). */
+export function workloadTable(results: BenchResults): Table | undefined {
+  const w = results.workload;
+  if (!w?.byKind) return undefined;
+  const cell = (f: LatencyFigures | undefined) => (f ? `${num(f.p50)} / ${num(f.p99)} / ${num(f.max)} (${f.n})` : '–');
+  return {
+    title: `requests under a fuzz-like workload: p50 / p99 / max, ms (samples); ${w.documents} documents, ${w.requests} requests, ${w.edits} edits, seed ${w.seed}`,
+    header: ['request', ...SIZE_BUCKETS.map((b) => b.label), 'up to 1 MB'],
+    rows: [
+      ...REQUEST_KINDS.map((k) => [k, ...SIZE_BUCKETS.map((b) => cell(w.byKind?.[k]?.[b.id])), cell(w.byKind?.[k]?.upTo1MBAll)]),
+      ['every request', '', '', '', cell(w.upTo1MB)],
+    ],
+  };
 }
 
 export function budgetTable(results: BenchResults): Table {

@@ -1,6 +1,7 @@
 import type { LspResult } from './lspBench';
 import type { ServerId } from './servers';
 import type { Summary } from './stats';
+import type { WorkloadResults } from './workloadBench';
 
 /** The shape of test/bench/results.json (the README's performance section is rendered from it). */
 export interface BenchResults {
@@ -26,6 +27,8 @@ export interface BenchResults {
   spawnFirstStart?: Summary;
   lsp: LspResult[];
   view: ViewResults;
+  /** Latency per request kind under a fuzz-like workload (#15); absent in older results. */
+  workload?: WorkloadResults;
   budgets: BudgetCheck[];
 }
 

@@ -5,7 +5,8 @@
  * against the real dockerd. Prints tables with the issue's budgets (✓/✗; the run never
  * fails on a budget), writes test/bench/results.json and the README section.
  *
- *   node out/test/bench/run.js [--quick] [--skip-view] [--skip-lsp] [--no-write]
+ *   node out/test/bench/run.js [--quick] [--skip-view] [--skip-lsp] [--no-write] [--only=ID,…]
+ *   --only: just these inputs (ids as in inputs.ts, e.g. compose-project-10000); use with --no-write
  *   BENCH_COMPOSE_SCHEMA=/path/compose-spec.json   use this Compose schema for yaml-language-server
  */
 import { buildSync } from 'esbuild';
@@ -19,14 +20,17 @@ import { floorParserName, timeFloor } from './floor';
 import { standardInputs, writeInputs, type BenchInput } from './inputs';
 import { benchPairOnInput, benchRequestsSideBySide, benchServerOnInput, combineRounds, measureSpawn, primeCodeCache, WARMUP_EDITS, WARMUP_REQUESTS, type LspBenchOptions, type LspResult } from './lspBench';
 import { RESULTS_JSON, updateReadme } from './readme';
-import { budgetTable, inputTables, renderText } from './report';
+import { budgetTable, inputTables, renderText, workloadTable } from './report';
 import type { BenchResults, ViewResults } from './results';
 import { jsonLanguageServer, OUR_DEFAULT_DEBOUNCE_MS, ourServer, parseOnlyServer, yamlLanguageServer, type ServerId, type ServerSpec } from './servers';
 import { summarize } from './stats';
 import { runViewBench } from './viewBench';
+import { runWorkloadBench, type WorkloadResults } from './workloadBench';
 
 const args = new Set(process.argv.slice(2));
 const quick = args.has('--quick');
+/** `--only=daemon-5000,dropin-200`: measure just these inputs (and write nothing). */
+const only = process.argv.find((a) => a.startsWith('--only='))?.slice('--only='.length).split(',');
 
 function log(s: string): void {
   process.stdout.write(`${s}\n`);
@@ -222,7 +226,7 @@ async function main(): Promise<void> {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-bench-'));
   const started = Date.now();
   try {
-    const inputs = standardInputs();
+    const inputs = standardInputs().filter((i) => !only || only.includes(i.id));
     const compose = composeSchema(tmp);
     const daemon = daemonSchema();
     const parseOnly = parseOnlyServer(bundleParseOnly(tmp));
@@ -242,6 +246,12 @@ async function main(): Promise<void> {
     if (!args.has('--skip-lsp')) {
       log('language servers …');
       ({ lsp, spawn, spawnFirstStart } = await runLsp(tmp, inputs, servers, opts));
+    }
+
+    let workload: WorkloadResults = { skipped: 'not run (--skip-workload)' };
+    if (!args.has('--skip-workload')) {
+      log('requests under a fuzz-like workload …');
+      workload = await runWorkloadBench({ seed: 20261203, docsPerKind: quick ? 20 : 120, operations: 30, log });
     }
 
     let view: ViewResults = { skipped: 'not run (--skip-view)' };
@@ -268,17 +278,20 @@ async function main(): Promise<void> {
       spawnFirstStart,
       lsp,
       view,
+      workload,
       budgets: [],
     };
     results.budgets = evaluateBudgets(results);
 
     log('');
     for (const t of inputTables(results)) log(`${renderText(t)}\n`);
+    const workloadFigures = workloadTable(results);
+    if (workloadFigures) log(`${renderText(workloadFigures)}\n`);
     log(renderText(budgetTable(results)));
     log(`\n(our diagnostics debounce, dockerNetworking.validationDelay, defaults to ${OUR_DEFAULT_DEBOUNCE_MS} ms; it was 0 for this run)`);
     log(`total ${((Date.now() - started) / 1000).toFixed(0)} s`);
 
-    if (!args.has('--no-write')) {
+    if (!args.has('--no-write') && !only) {
       fs.writeFileSync(RESULTS_JSON, `${JSON.stringify(results, roundingReplacer, 2)}\n`);
       log(`wrote ${path.relative(REPO_ROOT, RESULTS_JSON)}`);
       updateReadme(results);

@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as path from 'path';
 import { pathToFileURL } from 'url';
-import { CODE_CACHE_DIR_ENV, SERVER_PROCESS_ENV } from '../../server/src/shared/protocol';
+import { CODE_CACHE_DIR_ENV, SERVER_EXEC_ARGV, SERVER_PROCESS_ENV } from '../../server/src/shared/protocol';
 import { DEFAULT_SETTINGS } from '../../server/src/shared/settings';
 import { REPO_ROOT, SERVER_JS, type LspClientOptions } from '../util/lspClient';
 import type { InputKind } from './inputs';
@@ -19,6 +19,8 @@ export interface ServerSpec {
   script: string;
   /** Added to the server's environment. */
   env?: Record<string, string>;
+  /** Node options before the script (ours: those the client starts it with). */
+  execArgv?: readonly string[];
   kinds: readonly InputKind[];
   /**
    * A fixed delay the server waits after open/change before validating, which the
@@ -59,6 +61,7 @@ export function ourServer(codeCacheDir?: string): ServerSpec {
     // BENCH_SERVER_JS: measure another build of the server (e.g. a profiling build).
     script: process.env.BENCH_SERVER_JS ?? SERVER_JS,
     env: { ...SERVER_PROCESS_ENV, ...(codeCacheDir ? { [CODE_CACHE_DIR_ENV]: codeCacheDir } : {}) },
+    execArgv: SERVER_EXEC_ARGV,
     kinds: ['compose', 'daemonJson', 'systemdDropin'],
     debounceMs: 0,
     versionedDiagnostics: true,
@@ -79,9 +82,10 @@ export function parseOnlyServer(script: string): ServerSpec {
     id: 'parse-only',
     label: 'parse-only server (yaml / jsonc-parser)',
     script,
-    // The allocator settings our server gets from the client, so that the memory ratio
+    // The allocator settings and Node options our server gets from the client, so that the memory ratio
     // compares the servers, not the settings.
     env: { ...SERVER_PROCESS_ENV },
+    execArgv: SERVER_EXEC_ARGV,
     kinds: ['compose', 'daemonJson', 'systemdDropin'],
     debounceMs: 0,
     versionedDiagnostics: true,

@@ -10,6 +10,7 @@ import type { FileKind } from '../../server/src/shared/fileKinds';
 import { DEFAULT_SETTINGS } from '../../server/src/shared/settings';
 import { REPO_ROOT } from '../util/lspClient';
 import { prng } from '../util/prng';
+import { randomEdit } from '../util/randomEdit';
 
 /**
  * The modes under generated input (#15): documents made from the repository's fixtures by
@@ -205,6 +206,31 @@ export function exercise(kind: FileKind, text: string, rand: () => number, reque
     }
   };
   walk(mode.findDocumentSymbols?.(doc, model, ctx) ?? [], 0);
+  typeOn(mode, kind, text, ctx, rand);
+}
+
+/** How many edits each document gets typed into it, validated as the server does between keystrokes. */
+const TYPED_EDITS = 4;
+
+/**
+ * Incremental = fresh (#15): a few random edits, each validated with the document's
+ * validation memo as the server keeps it (languageMode.ts ValidationMemo), must give
+ * what a validation from scratch of the same text gives.
+ */
+function typeOn(mode: LanguageMode, kind: FileKind, text: string, ctx: ModeContext, rand: () => number): void {
+  if (!mode.validate) return;
+  const memo = {};
+  const doc = TextDocument.create(URIS[kind], 'plaintext', 1, text);
+  mode.validate(mode.parse(doc), ctx, memo);
+  for (let i = 0; i < TYPED_EDITS; i++) {
+    const before = doc.getText();
+    const after = randomEdit(before, rand, INSERTS[kind], { insert: 0.6, remove: 0.9 });
+    TextDocument.update(doc, [{ text: after }], doc.version + 1);
+    const model = mode.parse(doc);
+    const typed = JSON.stringify(toDiagnostics(doc, mode.validate(model, ctx, memo)));
+    const fresh = JSON.stringify(toDiagnostics(doc, mode.validate(mode.parse(doc), ctx)));
+    if (typed !== fresh) throw new Error(`after edit ${i + 1}, validating with the memo gave other diagnostics than from scratch: ${typed.slice(0, 300)} vs ${fresh.slice(0, 300)}`);
+  }
 }
 
 /** Runs `docs` documents from `seed`, round-robin over the kinds; returns the first failure, if any. */

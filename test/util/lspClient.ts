@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import * as path from 'path';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { SERVER_EXEC_ARGV } from '../../server/src/shared/protocol';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
 export const SERVER_JS = path.join(REPO_ROOT, 'dist', 'server.js');
@@ -34,7 +35,8 @@ export class LspClient {
 
   constructor(private readonly options: LspClientOptions = {}) {
     const command = options.command ?? process.execPath;
-    const args = options.args ?? [SERVER_JS, '--stdio'];
+    // Our server, started with the Node options the client gives it.
+    const args = options.args ?? [...SERVER_EXEC_ARGV, SERVER_JS, '--stdio'];
     this.process = spawn(command, args, { stdio: 'pipe', env: options.env ? { ...process.env, ...options.env } : undefined });
     this.process.stderr.on('data', (d: Buffer) => this.stderr.push(d.toString()));
     this.connection = createMessageConnection(new StreamMessageReader(this.process.stdout), new StreamMessageWriter(this.process.stdin));
@@ -72,6 +74,11 @@ export class LspClient {
     });
     await this.connection.sendNotification('initialized', {});
     return result;
+  }
+
+  /** The diagnostics last published for `uri`; none yet: empty. */
+  currentDiagnostics(uri: string): Diagnostic[] {
+    return this.diagnostics.get(uri)?.diagnostics ?? [];
   }
 
   /** Resolves with the next diagnostics for `uri` that satisfy `pred` (or the current ones, if they do). */

@@ -82,6 +82,21 @@ export interface WorkspaceFiles {
   list(kind?: FileKind | 'env'): readonly string[];
   /** The text of a file: the open document's when it is open, else the file on disk; undefined when it cannot be read. */
   read(uri: string): string | undefined;
+  /**
+   * Whether a file that `read` cannot give exists: false when it is missing (a Compose
+   * project naming it is refused), true when it is there but unreadable or too large,
+   * undefined when that cannot be told (outside what the workspace may look at).
+   */
+  exists?(uri: string): boolean | undefined;
+  /** The workspace folders' URIs (settings give paths relative to them); absent or empty without folders. */
+  workspaceFolders?(): readonly string[];
+  /**
+   * The parse of a file by the mode of `kind`, as `read(uri)` reads it: the server keeps
+   * it per text (an open document's per version), so a project of several files is not
+   * parsed again on every keystroke (#16). Absent (a CLI, a test), the mode parses
+   * `read(uri)` itself. Undefined when the file cannot be read.
+   */
+  parse?(uri: string, kind: FileKind): unknown;
 }
 
 /**
@@ -99,10 +114,30 @@ export interface ModeContext {
   liveNetworks?: readonly LiveNetwork[];
   /** The workspace's other files; absent where there is no workspace (a unit test, a lone file). */
   workspace?: WorkspaceFiles;
+  /**
+   * The environment the server (or CLI) was started with: Compose interpolates with it,
+   * and it wins over a project's `.env` (compose-go `cli/options.go` WithOsEnv, then
+   * `Mapping.Merge` keeps what is set). Absent: no variable is known.
+   */
+  env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** One rule: a plain function over the mode's model. One file each, listed in the mode's `rules/index.ts`. */
-export type Rule<Model, F extends FixDescriptor = FixDescriptor> = (model: Model, ctx: ModeContext) => Problem<F>[];
+/**
+ * A slot the server keeps for each open document from one validation to the next and
+ * drops when the document closes. A mode may keep there whatever makes validating the
+ * next version cheaper (daemon.json keeps a memo of rule results); rules never see it,
+ * and validating without it gives the same problems.
+ */
+export interface ValidationMemo {
+  state?: unknown;
+}
+
+/**
+ * One rule: a plain function over the mode's model. One file each, listed in the mode's
+ * `rules/index.ts`. A mode may give its rules more context than `ModeContext` (Compose
+ * gives the project the file belongs to, #16), built once per validation.
+ */
+export type Rule<Model, F extends FixDescriptor = FixDescriptor, C extends ModeContext = ModeContext> = (model: Model, ctx: C) => Problem<F>[];
 
 /** A text edit in offsets of the document the fix was resolved against. */
 export interface OffsetEdit {
@@ -120,7 +155,7 @@ export interface LanguageMode<M = unknown, F extends FixDescriptor = FixDescript
   readonly kind: FileKind;
   /** Pure: the same text gives an equal model; nothing is kept between calls. */
   parse(document: TextDocument): M;
-  validate?(model: M, ctx: ModeContext): Problem<F>[];
+  validate?(model: M, ctx: ModeContext, memo?: ValidationMemo): Problem<F>[];
   /**
    * The edits of one fix a problem offered, computed against the current model; undefined
    * when the fix no longer applies to the text as it is now (the server then does not offer it).
@@ -134,6 +169,11 @@ export interface LanguageMode<M = unknown, F extends FixDescriptor = FixDescript
   findDocumentSymbols?(document: TextDocument, model: M, ctx: ModeContext): DocumentSymbol[];
   prepareRename?(document: TextDocument, position: Position, model: M, ctx: ModeContext): { range: Range; placeholder: string } | null;
   doRename?(document: TextDocument, position: Position, newName: string, model: M, ctx: ModeContext): WorkspaceEdit | null;
+  /**
+   * The other files whose verdicts depend on this one (the other files of its Compose
+   * project, #16): the server validates those of them that are open again when it changes.
+   */
+  relatedFiles?(model: M, ctx: ModeContext): readonly string[];
   /** Characters that should open completion in this kind of file. */
   readonly triggerCharacters?: readonly string[];
 }

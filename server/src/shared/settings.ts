@@ -12,6 +12,8 @@ export interface Settings {
   files: Record<FileKind, string[]>;
   /** Milliseconds between the last change and fresh diagnostics. */
   validationDelay: number;
+  /** Files larger than this many KB (of text) get only cheap checks (server/src/largeFiles.ts). */
+  maxFileSizeKB: number;
   daemonJson: { enable: boolean; platform: 'linux' | 'windows' };
   compose: {
     enable: boolean;
@@ -21,14 +23,30 @@ export interface Settings {
     navigation: boolean;
     codeActions: boolean;
     unusedNetworks: boolean;
+    /**
+     * Projects only ever run with `-f` (#16): their files in load order, an env file and a
+     * project name (`-p`), paths relative to the workspace folder.
+     */
+    projects: ComposeProjectSetting[];
   };
   systemdDropin: { enable: boolean };
+}
+
+/** The values `maxFileSizeKB` may take (package.json says the same). */
+export const MAX_FILE_SIZE_KB_RANGE = [16, 102_400] as const;
+
+/** One entry of `dockerNetworking.compose.projects`. */
+export interface ComposeProjectSetting {
+  files: string[];
+  envFile?: string;
+  projectName?: string;
 }
 
 export const DEFAULT_SETTINGS: Settings = {
   engineVersion: 'auto',
   files: { daemonJson: [], compose: [], systemdDropin: [] },
   validationDelay: 250,
+  maxFileSizeKB: 256,
   daemonJson: { enable: true, platform: 'linux' },
   compose: {
     enable: true,
@@ -38,12 +56,29 @@ export const DEFAULT_SETTINGS: Settings = {
     navigation: true,
     codeActions: true,
     unusedNetworks: true,
+    projects: [],
   },
   systemdDropin: { enable: true },
 };
 
 function obj(v: unknown): Record<string, unknown> {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : {};
+}
+/** The usable entries of `compose.projects`: a non-empty list of file paths, optional strings. */
+function projects(v: unknown): ComposeProjectSetting[] {
+  if (!Array.isArray(v)) return [];
+  const out: ComposeProjectSetting[] = [];
+  for (const raw of v) {
+    const p = obj(raw);
+    const files = usablePatterns(p.files);
+    if (files.length === 0) continue;
+    out.push({
+      files,
+      ...(typeof p.envFile === 'string' && p.envFile.trim() !== '' ? { envFile: p.envFile } : {}),
+      ...(typeof p.projectName === 'string' && p.projectName.trim() !== '' ? { projectName: p.projectName } : {}),
+    });
+  }
+  return out;
 }
 function bool(v: unknown, d: boolean): boolean {
   return typeof v === 'boolean' ? v : d;
@@ -61,6 +96,7 @@ export function normalizeSettings(raw: unknown): Settings {
     engineVersion: typeof r.engineVersion === 'string' && r.engineVersion.trim() !== '' ? r.engineVersion.trim() : d.engineVersion,
     files: { daemonJson: usablePatterns(files.daemonJson), compose: usablePatterns(files.compose), systemdDropin: usablePatterns(files.systemdDropin) },
     validationDelay: Math.min(5000, Math.max(0, delay)),
+    maxFileSizeKB: typeof r.maxFileSizeKB === 'number' && Number.isFinite(r.maxFileSizeKB) ? Math.min(MAX_FILE_SIZE_KB_RANGE[1], Math.max(MAX_FILE_SIZE_KB_RANGE[0], r.maxFileSizeKB)) : d.maxFileSizeKB,
     daemonJson: { enable: bool(dj.enable, d.daemonJson.enable), platform: dj.platform === 'windows' ? 'windows' : 'linux' },
     compose: {
       enable: bool(c.enable, d.compose.enable),
@@ -70,6 +106,7 @@ export function normalizeSettings(raw: unknown): Settings {
       navigation: bool(c.navigation, d.compose.navigation),
       codeActions: bool(c.codeActions, d.compose.codeActions),
       unusedNetworks: bool(c.unusedNetworks, d.compose.unusedNetworks),
+      projects: projects(c.projects),
     },
     systemdDropin: { enable: bool(sd.enable, d.systemdDropin.enable) },
   };

@@ -33,7 +33,7 @@ describe('compose networks: hover', () => {
   });
 
   it('summarises a network on its declaration and its references', () => {
-    const expected = '**network `front`**\n\n- driver: `bridge`\n- subnet `172.28.0.0/16`, gateway `172.28.0.1`\n- used by: `web`';
+    const expected = '**network `front`**\n\n- driver: `bridge`\n- subnet `172.28.0.0/16`, gateway `172.28.0.1`\n- used by: `web`\n- name on the Engine: `app_front`';
     assert.equal(k.hoverText(file('decl')), expected);
     assert.equal(k.hoverText(file('ref')), expected);
   });
@@ -76,7 +76,7 @@ networks:
 
   it('summarises the target of network_mode: service:NAME', () => {
     assert.equal(k.hoverText(src({ svcRef: true })), 'Shares the network stack of service `web` (and starts after it).\n\n' + webSummary);
-    assert.equal(k.hoverText(`services:\n  db:\n    network_mode: service:ghos$0t\n`), 'No service `ghost` in this file.');
+    assert.equal(k.hoverText(`services:\n  db:\n    network_mode: service:ghos$0t\n`), 'No service `ghost` in this project.');
   });
 
   it('summarises a service key only when the service has networking to show', () => {

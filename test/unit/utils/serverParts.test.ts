@@ -137,6 +137,36 @@ describe('DiagnosticsScheduler', () => {
     await flush();
     assert.deepEqual(published().sort(), ['daemon.json v1: one', 'notes.txt v-: ']);
   });
+
+  it('validates the open related documents after an edit, once, and never in turn (#16)', async () => {
+    scheduler.dispose();
+    const mine = new FakeDocuments();
+    const log: string[] = [];
+    const related = new DiagnosticsScheduler({
+      documents: mine as unknown as TextDocuments<TextDocument>,
+      kindOf: () => 'daemonJson',
+      validationDelay: () => 300,
+      firstSettings: Promise.resolve(),
+      waitFor: () => undefined,
+      compute: (uri) => (log.push(`${uri.split('/').pop()}: ${mine.get(uri)!.getText()}`), []),
+      send: () => undefined,
+      // Every document depends on every other (a project of three files, one closed).
+      related: (uri) => ['file:///p/a', 'file:///p/b', 'file:///p/closed'].filter((u) => u !== uri),
+    });
+    mine.open('file:///p/a', 'a1');
+    mine.open('file:///p/b', 'b1');
+    await flush();
+    assert.deepEqual(log.splice(0), ['a: a1', 'b: b1'], 'opening validates each once, and nothing else');
+    mine.change('file:///p/a', 'a2');
+    mock.timers.tick(300);
+    await flush();
+    await flush();
+    assert.deepEqual(log.splice(0), ['a: a2', 'b: b1'], 'the edited one, then the related open one');
+    mock.timers.tick(1000);
+    await flush();
+    assert.deepEqual(log, [], 'b validated for a did not validate a again');
+    related.dispose();
+  });
 });
 
 describe('EngineStateStore', () => {

@@ -12,7 +12,8 @@ import {
 import { findFreeSubnet, ipText, parseIp } from '../../shared/cidr';
 import type { ModeContext } from '../languageMode';
 import { completionContext, type CompletionContext } from './completionContext';
-import type { ComposeModel } from './model';
+import type { ComposeModel, NetworkDecl } from './model';
+import { projectOf } from './project/projectOf';
 import { FREE_SUBNET_POOLS, IMPLICIT_NETWORK, property, propertyNames, renderProperty, renderValue, type DefinitionName } from './composeSchema';
 import { addressing, allSubnets, readValue } from './networkAddressing';
 import { entry } from './yamlNodes';
@@ -33,7 +34,7 @@ export function complete(document: TextDocument, position: Position, model: Comp
   const cc = completionContext(text, document.offsetAt(position));
   if (!cc) return EMPTY;
   const range: Range = { start: document.positionAt(cc.replace[0]), end: document.positionAt(cc.replace[1]) };
-  const items = cc.mode === 'value' ? valueItems(cc, model, range, ctx) : keyItems(cc, model, range);
+  const items = cc.mode === 'value' ? valueItems(cc, model, range, ctx) : keyItems(cc, model, range, ctx);
   return { isIncomplete: false, items };
 }
 
@@ -75,15 +76,15 @@ function propertyItem(def: DefinitionName, key: string, cc: CompletionContext, r
   };
 }
 
-function keyItems(cc: CompletionContext, model: ComposeModel, range: Range): CompletionItem[] {
+function keyItems(cc: CompletionContext, model: ComposeModel, range: Range, ctx: ModeContext): CompletionItem[] {
   const path = cc.path;
   // A network name under a service: `networks:` map key or list item.
   if (path.length === 3 && path[0] === 'services' && path[2] === 'networks' && cc.mode === 'key') {
     // In a flow map a bare name is a key with no settings (`{ front, back }`).
-    return networkNameItems(model, path[1], range, cc.flow ? '' : ':\n' + ' '.repeat(cc.indent + 2));
+    return networkNameItems(model, path[1], range, cc.flow ? '' : ':\n' + ' '.repeat(cc.indent + 2), ctx);
   }
   if (path.length === 4 && path[0] === 'services' && path[2] === 'networks' && path[3] === '[]' && cc.mode === 'item') {
-    return networkNameItems(model, path[1], range, '');
+    return networkNameItems(model, path[1], range, '', ctx);
   }
   if (path.length === 1 && path[0] === 'networks' && cc.mode === 'key') return cc.flow ? [] : snippetItems(cc, model, range);
   const at = definitionAt(path);
@@ -104,15 +105,18 @@ function existingKeys(model: ComposeModel, at: { def: DefinitionName; network?: 
   return [];
 }
 
-function networkNameItems(model: ComposeModel, service: string, range: Range, suffix: string): CompletionItem[] {
+/** The networks a service can join: those the project declares in any of its files (#16), and `default`. */
+function networkNameItems(model: ComposeModel, service: string, range: Range, suffix: string, ctx: ModeContext): CompletionItem[] {
   const joined = new Set(model.refs.filter((r) => r.service.name === service).map((r) => r.network));
-  const names = new Set(model.networksByKey.keys());
+  const declared = new Map<string, { model: ComposeModel; decl: NetworkDecl }>();
+  for (const [key, decls] of projectOf(model, ctx).networks) declared.set(key, { model: decls[decls.length - 1].file.model, decl: decls[decls.length - 1].decl });
+  const names = new Set(declared.keys());
   names.add(IMPLICIT_NETWORK);
   return [...names]
     .filter((n) => !joined.has(n))
     .map((n) => {
-      const decl = model.networksByKey.get(n);
-      const a = decl ? addressing(model, decl[decl.length - 1]) : undefined;
+      const d = declared.get(n);
+      const a = d ? addressing(d.model, d.decl) : undefined;
       const detail = a ? [a.external ? 'external' : a.driver ?? 'bridge', ...a.blocks.map((b) => b.subnet?.text ?? '')].filter(Boolean).join(' ') : 'implicit default network';
       return { label: n, kind: CompletionItemKind.Reference, detail, textEdit: { range, newText: n + suffix }, insertTextMode: InsertTextMode.asIs };
     });
@@ -148,7 +152,8 @@ function valueItems(cc: CompletionContext, model: ComposeModel, range: Range, ct
     const out: CompletionItem[] = [];
     for (const v of p['x-values'] ?? []) {
       if (v.value === 'service:') {
-        for (const name of model.servicesByName.keys()) {
+        // The services of every file of the project (#16).
+        for (const name of projectOf(model, ctx).services.keys()) {
           if (name !== at.service) out.push(item(`service:${name}`, CompletionItemKind.Reference, renderValue('service', 'network_mode', v.value)));
         }
       } else out.push(item(v.value, CompletionItemKind.EnumMember, renderValue('service', 'network_mode', v.value)));

@@ -5,6 +5,7 @@ import { hover } from './hover';
 import type { ComposeFix, ComposeModel } from './model';
 import { doRename, findDefinition, findDocumentHighlights, findReferences, prepareRename } from './navigation';
 import { parse } from './parse';
+import { relatedFiles } from './project/projectOf';
 import { findDocumentSymbols } from './symbols';
 import { validate } from './validate';
 
@@ -26,5 +27,6 @@ export const composeMode: LanguageMode<ComposeModel, ComposeFix> = {
   findDocumentSymbols,
   prepareRename,
   doRename,
+  relatedFiles,
   triggerCharacters: [':'],
 };

@@ -4,10 +4,11 @@ import type { ModeContext } from '../languageMode';
 import { spotAt, type ComposeModel } from './model';
 import { renderProperty, renderValue } from './composeSchema';
 import { interpolate } from './interpolation';
-import { addressSummary, hasNetworking, networkSummary, serviceSummary } from './summary';
+import { projectOf } from './project/projectOf';
+import { addressSummary, hasNetworking, projectNetworkSummary, serviceSummary } from './summary';
 
-/** Hover: property docs (the same renderer as completion), network summaries, CIDR ranges. */
-export function hover(document: TextDocument, position: Position, model: ComposeModel, _ctx: ModeContext): Hover | null {
+/** Hover: property docs (the same renderer as completion), network summaries (over the project, #16), CIDR ranges. */
+export function hover(document: TextDocument, position: Position, model: ComposeModel, ctx: ModeContext): Hover | null {
   const spot = spotAt(model, document.offsetAt(position));
   if (!spot) return null;
   let value: string | undefined;
@@ -20,11 +21,13 @@ export function hover(document: TextDocument, position: Position, model: Compose
       break;
     case 'network-decl':
     case 'network-ref':
-      value = networkSummary(model, spot.name);
+      value = projectNetworkSummary(model, spot.name, projectOf(model, ctx), ctx);
       break;
     case 'service-ref': {
-      const summary = serviceSummary(model, spot.name);
-      value = summary ? `Shares the network stack of service \`${spot.name}\` (and starts after it).\n\n${summary}` : `No service \`${spot.name}\` in this file.`;
+      // The service may be defined in another file of the project (#16).
+      const other = model.servicesByName.has(spot.name) ? undefined : projectOf(model, ctx).services.get(spot.name)?.layers.at(-1)?.file.model;
+      const summary = serviceSummary(other ?? model, spot.name);
+      value = summary ? `Shares the network stack of service \`${spot.name}\` (and starts after it).\n\n${summary}` : `No service \`${spot.name}\` in this project.`;
       break;
     }
     case 'service-decl':

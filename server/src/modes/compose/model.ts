@@ -1,6 +1,7 @@
 import { lastAtOrBefore } from '../lastAtOrBefore';
 import { isMap, isSeq, type Document, type Node, type Scalar } from 'yaml';
-import type { FixDescriptor } from '../languageMode';
+import type { FixDescriptor, ModeContext, Rule } from '../languageMode';
+import type { ComposeProject, ProjectFile } from './project/composeProject';
 import type { DefinitionName } from './composeSchema';
 import { isNull, type Entry, type OffsetRange } from './yamlNodes';
 
@@ -55,9 +56,13 @@ export type Spot =
   | { kind: 'network-ref'; name: string; range: OffsetRange }
   | { kind: 'service-decl'; name: string; range: OffsetRange }
   | { kind: 'service-ref'; name: string; range: OffsetRange }
+  /** The service an `extends` names, in `file` (as written, relative to this file) or in this file. */
+  | { kind: 'extends-ref'; name: string; file?: string; range: OffsetRange }
   | { kind: 'address'; text: string; range: OffsetRange };
 
 export interface ComposeModel {
+  /** The document's URI: a project (#16) finds the file's place among its files by it. */
+  uri: string;
   text: string;
   docs: Document[];
   networks: NetworkDecl[];
@@ -121,3 +126,17 @@ export type ComposeFix = FixDescriptor &
        */
     { kind: 'replace-value'; doc: number; path: (string | number)[]; replaces: string; text: string }
   );
+
+/**
+ * What Compose rules know besides the file (#16): the project it is loaded with
+ * (project/projectOf.ts) and its own place in it. Built once per validation.
+ */
+export interface ComposeContext extends ModeContext {
+  project: ComposeProject;
+  /** This file among the project's files. */
+  file: ProjectFile;
+  /** The workspace's other projects (loaded on first use, then kept for this validation). */
+  otherProjects(): readonly ComposeProject[];
+}
+
+export type ComposeRule = Rule<ComposeModel, ComposeFix, ComposeContext>;

@@ -29,6 +29,7 @@ function live(e: Entry | undefined): Entry | undefined {
 export function parse(document: TextDocument): ComposeModel {
   const text = document.getText();
   const model: ComposeModel = {
+    uri: document.uri,
     text,
     docs: [],
     networks: [],
@@ -42,10 +43,17 @@ export function parse(document: TextDocument): ComposeModel {
     incomplete: false,
   };
   let docs: Document[];
+  // `yaml` makes an Error, with a stack trace, for each syntax error, and nobody reads those
+  // stacks: on a 1 MB file of broken YAML (165,000 errors) capturing them was half of a 3.5 s
+  // parse (#15, the fuzz-like workload of npm run bench).
+  const stackTraceLimit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     docs = parseAllDocuments(text, { customTags: COMPOSE_TAGS, merge: true, prettyErrors: false, uniqueKeys: false }) as Document[];
   } catch {
     return model;
+  } finally {
+    Error.stackTraceLimit = stackTraceLimit;
   }
   if (!Array.isArray(docs)) return model;
   model.docs = docs;
@@ -103,6 +111,15 @@ export function parse(document: TextDocument): ComposeModel {
       push(model.servicesByName, e.key, svc);
       spots.push({ kind: 'service-decl', name: e.key, range: range(e.keyNode) });
       describe(doc, 'service', entries.filter((x) => x.key === 'network_mode' || x.key === 'networks'));
+      const ext = entry(entries, 'extends');
+      if (ext) {
+        // `extends: NAME` or `extends: {service: NAME, file: PATH}` (compose-go loader/extends.go): go to definition follows it (#16).
+        const parts = isMap(ext.value) ? mapEntries(doc, ext.value) : [];
+        const nameNode = isMap(ext.value) ? (entry(parts, 'service')?.value ?? null) : ext.value;
+        const name = scalarText(nameNode);
+        const file = scalarText(entry(parts, 'file')?.value ?? null);
+        if (name !== undefined && nameNode?.range) spots.push({ kind: 'extends-ref', name, ...(file !== undefined ? { file } : {}), range: range(nameNode) });
+      }
       if (svc.networks) collectRefs(model, svc, svc.networks.value);
       const mode = svc.networkMode ? scalarText(svc.networkMode.value) : undefined;
       if (mode?.startsWith('service:') && svc.networkMode!.value?.range) {

@@ -1,33 +1,73 @@
 import { describeRange, parseCidr, parseIp } from '../../shared/cidr';
+import type { ModeContext } from '../languageMode';
 import { IMPLICIT_NETWORK } from './composeSchema';
-import { usesDefaultNetwork, type ComposeModel } from './model';
+import { usesDefaultNetwork, type ComposeModel, type NetworkDecl } from './model';
+import { engineName, type ComposeProject } from './project/composeProject';
+import { baseName } from './project/projectSpecs';
 import { addressing } from './networkAddressing';
 import { entry, isNull, scalarText, seqItems } from './yamlNodes';
 
-/** Markdown summary of a network for hovers on its declaration and references. */
-export function networkSummary(model: ComposeModel, name: string): string {
-  const decls = model.networksByKey.get(name);
-  const users = new Set(model.refs.filter((r) => r.network === name).map((r) => r.service.name));
-  if (name === IMPLICIT_NETWORK) for (const [svc, d] of model.servicesByName) if (d.every(usesDefaultNetwork)) users.add(svc);
-  const usedBy = users.size ? [...users].sort().map((s) => `\`${s}\``).join(', ') : 'no service';
-  if (!decls) {
+/**
+ * Markdown summary of a network for hovers on its declaration and references, over the
+ * merged project (#16): every file's declaration of the network (which
+ * file each part comes from, when several files declare it), the services of the whole
+ * project that join it, its real name on the Engine (`name:`, else `<project>_<key>`;
+ * compose-go `loader/normalize.go`) and, when the client is connected to an Engine, the
+ * live network of that name, marked when its subnets differ from the file's.
+ */
+export function projectNetworkSummary(model: ComposeModel, name: string, project: ComposeProject, ctx: ModeContext): string {
+  const users = new Set<string>();
+  for (const svc of project.services.values()) {
+    const mode = svc.networkMode?.decl.networkMode;
+    if (svc.networks.has(name) || (name === IMPLICIT_NETWORK && svc.networks.size === 0 && (!mode || isNull(mode.value)))) users.add(svc.name);
+  }
+  const several = new Set((project.networks.get(name) ?? []).map((d) => d.file.uri)).size > 1;
+  const decls = (project.networks.get(name) ?? []).map((d) => ({ model: d.file.model, decl: d.decl, file: several || d.file.model !== model ? baseName(d.file.uri) : undefined }));
+  const lines = [renderNetwork(name, decls, [...users], project.incomplete)];
+  const last = project.networks.get(name)?.at(-1);
+  if (!last) return lines[0];
+  const a = addressing(last.file.model, last.decl);
+  const realName = engineName(project, last.file, last.decl, a.external);
+  if (!realName) return lines[0];
+  lines.push(`- name on the Engine: \`${realName}\``);
+  const live = ctx.liveNetworks?.find((n) => n.name === realName);
+  if (live) {
+    const liveSubnets = live.subnets.map((x) => x.subnet);
+    lines.push(`- on the connected Engine: ${liveSubnets.length ? liveSubnets.map((x) => `\`${x}\``).join(', ') : 'no subnet'} (driver \`${live.driver}\`)`);
+    const fileSubnets = a.external ? [] : a.blocks.map((b) => b.subnet?.cidr?.network).filter((x): x is string => x !== undefined);
+    const liveNorm = liveSubnets.map((x) => parseCidr(x)?.network ?? x);
+    if (fileSubnets.length && (fileSubnets.length !== liveNorm.length || fileSubnets.some((x) => !liveNorm.includes(x)))) {
+      lines.push('- ⚠ the file\'s subnets differ from the live network\'s, which keeps the ones it was created with: recreate the network to apply (`docker compose down`, then `up`).');
+    }
+  }
+  return lines.join('\n');
+}
+
+function renderNetwork(name: string, decls: { model: ComposeModel; decl: NetworkDecl; file?: string }[], users: string[], incomplete = false): string {
+  const usedBy = users.length ? [...new Set(users)].sort().map((s) => `\`${s}\``).join(', ') : 'no service';
+  if (!decls.length) {
     if (name === IMPLICIT_NETWORK) return `**network \`default\`** (implicit)\n\nThe network Compose creates for services that set neither \`networks\` nor \`network_mode\`.\n\nUsed by: ${usedBy}`;
-    return `**network \`${name}\`**: not declared under the top-level \`networks\`.`;
+    return `**network \`${name}\`**: not declared under the top-level \`networks\`${incomplete ? ' of the files that could be read' : ''}.`;
   }
-  const decl = decls[decls.length - 1];
-  const a = addressing(model, decl);
-  const lines = [`**network \`${name}\`**${a.external ? ' (external)' : ''}`, ''];
-  const realName = scalarText(entry(decl.entries, 'name')?.value ?? null);
-  if (realName) lines.push(`- name: \`${realName}\``);
-  if (!a.external) lines.push(`- driver: \`${a.driver ?? 'bridge'}\``);
-  for (const b of a.blocks) {
-    const parts = [b.subnet ? `subnet \`${b.subnet.text}\`` : 'no subnet'];
-    if (b.ipRange) parts.push(`ip_range \`${b.ipRange.text}\``);
-    if (b.gateway) parts.push(`gateway \`${b.gateway.text}\``);
-    lines.push(`- ${parts.join(', ')}`);
+  const externalNow = addressing(decls[decls.length - 1].model, decls[decls.length - 1].decl).external;
+  const lines = [`**network \`${name}\`**${externalNow ? ' (external)' : ''}`, ''];
+  for (const { model, decl, file } of decls.length > 1 && decls.some((d) => d.file) ? decls : decls.slice(-1)) {
+    const a = addressing(model, decl);
+    const parts: string[] = [];
+    const realName = scalarText(entry(decl.entries, 'name')?.value ?? null);
+    if (realName) parts.push(`name: \`${realName}\``);
+    if (!a.external) parts.push(`driver: \`${a.driver ?? 'bridge'}\``);
+    for (const b of a.blocks) {
+      const block = [b.subnet ? `subnet \`${b.subnet.text}\`` : 'no subnet'];
+      if (b.ipRange) block.push(`ip_range \`${b.ipRange.text}\``);
+      if (b.gateway) block.push(`gateway \`${b.gateway.text}\``);
+      parts.push(block.join(', '));
+    }
+    if (!a.external && a.blocks.length === 0) parts.push('subnet: allocated by the Engine');
+    if (a.enableIpv6) parts.push('IPv6 enabled');
+    if (file) lines.push(`- from \`${file}\`: ${parts.join('; ')}`);
+    else lines.push(...parts.map((x) => `- ${x}`));
   }
-  if (!a.external && a.blocks.length === 0) lines.push('- subnet: allocated by the Engine');
-  if (a.enableIpv6) lines.push('- IPv6 enabled');
   lines.push(`- used by: ${usedBy}`);
   return lines.join('\n');
 }

@@ -1,5 +1,7 @@
 import type { ModeContext, Problem } from '../languageMode';
-import type { ComposeFix, ComposeModel } from './model';
+import type { ComposeContext, ComposeFix, ComposeModel } from './model';
+import type { ComposeProject } from './project/composeProject';
+import { otherProjects, projectOf } from './project/projectOf';
 import { RULES } from './rules/index';
 
 /**
@@ -8,7 +10,8 @@ import { RULES } from './rules/index';
  * naming that service: it is one place in the text, so it is reported once, with the
  * first service's wording.
  */
-export function validate(model: ComposeModel, ctx: ModeContext): Problem<ComposeFix>[] {
+export function validate(model: ComposeModel, modeCtx: ModeContext): Problem<ComposeFix>[] {
+  const ctx = composeContext(model, modeCtx);
   const problems: Problem<ComposeFix>[] = [];
   // One push per problem, not push(...all): a 1 MB `networks: [n1, …]` line gives about
   // 10⁵ problems, more arguments than a call takes (#15 item 3).
@@ -22,4 +25,12 @@ export function validate(model: ComposeModel, ctx: ModeContext): Problem<Compose
     }
   }
   return problems;
+}
+
+/** The mode context with the project the file is loaded with (#16). */
+export function composeContext(model: ComposeModel, ctx: ModeContext): ComposeContext {
+  const project = projectOf(model, ctx);
+  const file = project.files.find((f) => f.model === model) ?? { uri: model.uri, model, via: 'listed' as const, lookup: project.lookup, workingDir: project.dir };
+  let others: readonly ComposeProject[] | undefined;
+  return { ...ctx, project, file, otherProjects: () => (others ??= otherProjects(project, ctx)) };
 }

@@ -1,4 +1,5 @@
-import { Alias, isAlias, isMap, isScalar, isSeq, Scalar, YAMLMap, YAMLSeq, type CollectionTag, type Document, type Node, type ScalarTag } from 'yaml';
+import { Alias, isAlias, isMap, isScalar, isSeq, Scalar, visit, YAMLMap, YAMLSeq, type CollectionTag, type Document, type Node, type ScalarTag } from 'yaml';
+import { lastAtOrBefore } from '../lastAtOrBefore';
 
 /**
  * Small helpers over the `yaml` package's AST, shared by the model, the rules and the
@@ -32,15 +33,49 @@ export function resolveNode(doc: Document, node: unknown, depth = 0): Node | nul
   if (node === null || node === undefined) return null;
   if (isAlias(node)) {
     if (depth > 20) return null;
-    let target: unknown;
-    try {
-      target = (node as Alias).resolve(doc);
-    } catch {
-      target = undefined;
-    }
-    return resolveNode(doc, target, depth + 1);
+    return resolveNode(doc, aliasTarget(doc, node), depth + 1);
   }
   return node as Node;
+}
+
+/** Every alias and anchored node of a document, numbered in `visit` order, and the anchored ones by anchor. */
+interface AnchorIndex {
+  order: Map<unknown, number>;
+  anchored: Map<string, { at: number; node: Node }[]>;
+}
+const anchorIndexes = new WeakMap<Document, AnchorIndex>();
+
+/**
+ * The node an alias stands for: the last node before it (in `visit` order) that carries its
+ * anchor, as `Alias.resolve` finds it. `Alias.resolve(doc)` walks the whole document on
+ * every call unless given a toJS context's cache, so resolving every alias of a file was
+ * quadratic: a 1 MB Compose file of repeated services with `<<: *base` took 6 s (#15, the
+ * fuzz-like workload of npm run bench). Here the walk happens once per document.
+ */
+function aliasTarget(doc: Document, alias: Alias): Node | undefined {
+  let index = anchorIndexes.get(doc);
+  if (!index) {
+    const built: AnchorIndex = { order: new Map(), anchored: new Map() };
+    visit(doc, {
+      Node: (_key, node) => {
+        const anchor = isAlias(node) ? undefined : (node as { anchor?: string }).anchor;
+        if (!isAlias(node) && !anchor) return;
+        const at = built.order.size;
+        built.order.set(node, at);
+        if (anchor) {
+          const list = built.anchored.get(anchor) ?? [];
+          list.push({ at, node });
+          built.anchored.set(anchor, list);
+        }
+      },
+    });
+    anchorIndexes.set(doc, (index = built));
+  }
+  const at = index.order.get(alias);
+  const candidates = index.anchored.get(alias.source);
+  if (at === undefined || !candidates) return undefined;
+  const i = lastAtOrBefore(candidates, at - 1, (c) => c.at);
+  return i >= 0 ? candidates[i].node : undefined;
 }
 
 export function isMergeKey(key: unknown): boolean {

@@ -1,23 +1,37 @@
 import { didYouMean } from '../../suggest';
-import type { ComposeFix, ComposeModel } from '../model';
-import type { Problem, Rule } from '../../languageMode';
+import { substitute } from '../interpolation';
+import type { ComposeFix, ComposeRule } from '../model';
+import type { Problem } from '../../languageMode';
 
-/** `network_mode: service:X` without a service X (compose-go: "service %q not found for network_mode 'service:%s'"). */
-export const undefinedService: Rule<ComposeModel, ComposeFix> = (model: ComposeModel) => {
+/**
+ * `network_mode: service:X` without a service X in the project (compose-go: "service %q
+ * not found for network_mode 'service:%s'"), judged on the merged project (#16): X may
+ * be defined in another file of it. Only the `network_mode` a service keeps after
+ * merging counts; a name from an unknown variable, or a project we cannot read whole,
+ * is not judged.
+ */
+export const undefinedService: ComposeRule = (model, ctx) => {
+  const project = ctx.project;
   if (model.incomplete) return [];
   const out: Problem<ComposeFix>[] = [];
+  const modes = new Set(
+    [...project.services.values()].map((s) => s.networkMode).filter((m) => m && m.file.model === model).map((m) => m!.decl),
+  );
   for (const ref of model.modeRefs) {
-    if (model.servicesByName.has(ref.target) || ref.target.includes('$')) continue;
-    const guess = didYouMean(ref.target, model.servicesByName.keys());
+    if (!modes.has(ref.from)) continue;
+    const target = substitute(ref.target, ctx.file.lookup);
+    if (target === undefined || project.services.has(target)) continue;
+    if (target !== '' && project.incomplete) continue;
+    const guess = didYouMean(target, project.services.keys());
     const range: [number, number] = ref.target === '' ? [ref.range[0] - 'service:'.length, ref.range[1]] : ref.range;
     out.push({
       range,
       code: 'undefined-service',
       severity: 'error',
       message:
-        ref.target === ''
+        target === ''
           ? '`service:` needs the name of a service of this project: `service:NAME`.'
-          : `\`network_mode\` of service \`${ref.from.name}\` names service \`${ref.target}\`, which this file does not define.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+          : `\`network_mode\` of service \`${ref.from.name}\` names service \`${target}\`, which ${project.files.length > 1 ? 'no file of the project' : 'this file does not'} define${project.files.length > 1 ? 's' : ''}.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
     });
   }
   return out;

@@ -1,17 +1,45 @@
 import { IMPLICIT_NETWORK } from '../composeSchema';
-import { usesDefaultNetwork, type ComposeFix, type ComposeModel } from '../model';
-import type { Problem, Rule } from '../../languageMode';
+import type { ComposeFix, ComposeRule } from '../model';
+import { isNull } from '../yamlNodes';
+import { parsedFile } from '../project/composeProject';
+import { isOverrideName } from '../project/projectOf';
+import { baseName, dirOf } from '../project/projectSpecs';
+import type { Problem } from '../../languageMode';
 
 /**
- * A declared network no service joins. Compose accepts it (and creates it only when
- * used), so this is a warning, behind `dockerNetworking.compose.unusedNetworks`.
- * `default` counts as used by every service without `networks` and `network_mode`.
+ * A declared network no service of the project joins. Compose accepts it (and creates
+ * it only when used), so this is a warning, behind `dockerNetworking.compose.unusedNetworks`.
+ * Judged on the merged project (#16): a network of the base used only by the override,
+ * or only through `extends`, is used. Not reported while part of the project cannot be
+ * read, nor while a service extends a service we cannot read, nor in a file read only
+ * as the base of an `extends` (Compose takes no network from it, compose-go
+ * `loader/extends.go`). `default` counts as used by every service without `networks`
+ * and `network_mode`. Not reported while a service joins a network named by a variable
+ * we do not know. A network used by an override of another name beside the project's
+ * files (`compose.prod.yaml`, run with `-f`) is used too: the base is written for it.
  */
-export const unusedNetwork: Rule<ComposeModel, ComposeFix> = (model: ComposeModel, ctx) => {
-  if (model.incomplete) return [];
-  if (!ctx.settings.compose.unusedNetworks || model.services.length === 0) return [];
-  const used = new Set(model.refs.map((r) => r.network));
-  for (const decls of model.servicesByName.values()) if (decls.every(usesDefaultNetwork)) used.add(IMPLICIT_NETWORK);
+export const unusedNetwork: ComposeRule = (model, ctx) => {
+  const project = ctx.project;
+  if (model.incomplete || project.incomplete || ctx.file.via === 'extends') return [];
+  if (!ctx.settings.compose.unusedNetworks || project.services.size === 0) return [];
+  const used = new Set<string>();
+  for (const svc of project.services.values()) {
+    if (svc.unknownBase) return [];
+    for (const name of svc.networks.keys()) {
+      if (name.includes('$')) return []; // a network from a variable we do not know may be any of them
+      used.add(name);
+    }
+    const mode = svc.networkMode?.decl.networkMode;
+    if (svc.networks.size === 0 && (!mode || isNull(mode.value))) used.add(IMPLICIT_NETWORK);
+  }
+  const ws = ctx.workspace;
+  if (ws) {
+    const dir = dirOf(model.uri);
+    for (const uri of ws.list('compose')) {
+      if (dirOf(uri) !== dir || !isOverrideName(baseName(uri)) || project.files.some((f) => f.uri === uri)) continue;
+      for (const ref of parsedFile(ws, uri)?.refs ?? []) used.add(ref.network);
+    }
+  }
   const out: Problem<ComposeFix>[] = [];
   for (const decl of model.networks) {
     if (used.has(decl.key) || !decl.keyNode.range || decl.key.startsWith('x-')) continue;
@@ -19,7 +47,7 @@ export const unusedNetwork: Rule<ComposeModel, ComposeFix> = (model: ComposeMode
       range: [decl.keyNode.range[0], decl.keyNode.range[1]],
       code: 'unused-network',
       severity: 'warning',
-      message: `No service uses network \`${decl.key}\`. Add it to a service's \`networks\`, or remove it.`,
+      message: `No service${project.files.length > 1 ? ' of the project' : ''} uses network \`${decl.key}\`. Add it to a service's \`networks\`, or remove it.`,
     });
   }
   return out;

@@ -1,0 +1,86 @@
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { URI } from 'vscode-uri';
+import type { Location, WorkspaceEdit } from 'vscode-languageserver-types';
+import { LspClient } from '../util/lspClient';
+
+/** Compose projects (#16) as a client sees them: navigation across files, and diagnostics kept current. */
+describe('Compose projects over LSP (dist/server.js)', () => {
+  let dir: string;
+  let client: LspClient;
+  const uri = (rel: string) => URI.file(path.join(dir, rel)).toString();
+  const BASE = 'services:\n  web:\n    image: busybox\nnetworks:\n  front:\n';
+  const OVERRIDE = 'services:\n  worker:\n    image: busybox\n    networks:\n      - front\n';
+
+  before(async () => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dn-proj-')));
+    fs.writeFileSync(path.join(dir, 'compose.yaml'), BASE);
+    fs.writeFileSync(path.join(dir, 'compose.override.yml'), OVERRIDE);
+    client = new LspClient({ settings: { validationDelay: 0 } });
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: URI.file(dir).toString(),
+      workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'p' }],
+      capabilities: { workspace: { configuration: true, workspaceFolders: true } },
+    });
+    await client.connection.sendNotification('initialized', {});
+  });
+  after(async () => {
+    if (client.process.exitCode === null) await client.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('judges an override with its base: no undefined network', async () => {
+    client.open(uri('compose.override.yml'), OVERRIDE, 'dockercompose');
+    assert.deepEqual(await client.diagnosticsFor(uri('compose.override.yml')), []);
+  });
+
+  it('goes from the override to the declaration in the base file', async () => {
+    const found = await client.request<Location[]>('textDocument/definition', {
+      textDocument: { uri: uri('compose.override.yml') },
+      position: { line: 4, character: 9 },
+    });
+    assert.deepEqual(found, [{ uri: uri('compose.yaml'), range: { start: { line: 4, character: 2 }, end: { line: 4, character: 7 } } }]);
+  });
+
+  it('renames a network of the base used in its override: one edit per file', async () => {
+    const edit = await client.request<WorkspaceEdit>('textDocument/rename', {
+      textDocument: { uri: uri('compose.override.yml') },
+      position: { line: 4, character: 9 },
+      newName: 'public',
+    });
+    assert.deepEqual(edit, {
+      changes: {
+        [uri('compose.override.yml')]: [{ range: { start: { line: 4, character: 8 }, end: { line: 4, character: 13 } }, newText: 'public' }],
+        [uri('compose.yaml')]: [{ range: { start: { line: 4, character: 2 }, end: { line: 4, character: 7 } }, newText: 'public' }],
+      },
+    });
+  });
+
+  it('validates the open override again when its base changes, without an edit of the override', async () => {
+    client.open(uri('compose.yaml'), BASE, 'dockercompose');
+    await client.diagnosticsFor(uri('compose.yaml'));
+    client.change(uri('compose.yaml'), BASE.replace('front', 'back'));
+    const p = await client.waitForDiagnostics(uri('compose.override.yml'), (d) => d.diagnostics.length > 0);
+    assert.deepEqual(
+      p.diagnostics.map((d) => `${d.range.start.line}: ${d.code}`),
+      ['4: undefined-network'],
+    );
+    assert.equal(p.version, 1, 'published for the override as it is open');
+    client.change(uri('compose.yaml'), BASE);
+    const back = await client.waitForDiagnostics(uri('compose.override.yml'), (d) => d.diagnostics.length === 0);
+    assert.deepEqual(back.diagnostics, []);
+  });
+
+  it('validates the open override again when its base changes on disk (watched files)', async () => {
+    client.close(uri('compose.yaml'));
+    await client.waitForDiagnostics(uri('compose.yaml'), (d) => d.diagnostics.length === 0);
+    fs.writeFileSync(path.join(dir, 'compose.yaml'), BASE.replace('front', 'back'));
+    await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('compose.yaml'), type: 2 }] });
+    const p = await client.waitForDiagnostics(uri('compose.override.yml'), (d) => d.diagnostics.length > 0);
+    assert.deepEqual(p.diagnostics.map((d) => `${d.range.start.line}: ${d.code}`), ['4: undefined-network']);
+  });
+});
