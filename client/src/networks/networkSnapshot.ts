@@ -1,3 +1,4 @@
+import { compareApiVersions } from '../engine/apiVersion';
 import type { EngineClient } from '../engine/engineClient';
 import { EngineError } from '../engine/engineError';
 import { attachContainers, joinContainers, parseContainer, parseContainerList, parseEvent, parseNetwork, parseNetworkList, type ContainerRecord, type NetworkRecord } from './networkRecords';
@@ -81,6 +82,20 @@ export function createNetworkLoader(): NetworkLoader {
 /** One load without a memory of earlier ones (every container on a network inspected). */
 export function loadNetworks(client: EngineClient, signal?: AbortSignal): Promise<NetworkRecord[]> {
   return createNetworkLoader()(client, signal);
+}
+
+/** API 1.52 added per-subnet address usage to network inspect (not to the list). */
+const SUBNET_STATUS_API = '1.52';
+
+/**
+ * A network with its subnet usage, for when the user expands it (#19): only network
+ * inspect has `Status.IPAM.Subnets`, and a refresh no longer inspects every network.
+ * Without usage (older API, no subnets, the network gone) it is the network as given.
+ */
+export async function withSubnetStatus(client: EngineClient, network: NetworkRecord, apiVersion: string, signal?: AbortSignal): Promise<NetworkRecord> {
+  if (compareApiVersions(apiVersion, SUBNET_STATUS_API) < 0 || !network.ipam.config.length) return network;
+  const inspected = parseNetwork(await unlessGone(client.json('GET', `/networks/${encodeURIComponent(network.id)}`, { signal })));
+  return inspected && Object.keys(inspected.subnetStatus).length ? { ...network, subnetStatus: inspected.subnetStatus } : network;
 }
 
 /** Container actions that change what a network shows (moby daemon/events: container start/die/rename/destroy). */

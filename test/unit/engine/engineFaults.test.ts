@@ -147,6 +147,8 @@ describe('fault harness (#19)', () => {
     const resources = (): string[] => process.getActiveResourcesInfo().filter((r) => r === 'Timeout' || r === 'PipeWrap');
     const { s } = session(endpointOf(engine, 'unix'), { client: { timeoutMs: 100 } });
     const baseline = resources().length;
+    const timers = (list: string[]): number => list.filter((r) => r === 'Timeout').length;
+    const baselineTimers = timers(resources());
     s.start();
     await waitFor(() => s.state.kind === 'unreachable' && pings >= 2, 5000, 'a probe under way');
     s.dispose();
@@ -154,7 +156,7 @@ describe('fault harness (#19)', () => {
     for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r));
     const left = resources();
     // The server's own end of the connection may still be open; the client's timer must be gone.
-    assert.equal(left.filter((r) => r === 'Timeout').length, 0, `handles left: ${left.join(', ')}`);
+    assert.ok(timers(left) <= baselineTimers, `handles left: ${left.join(', ')}`);
     await waitFor(() => resources().length <= baseline, 1000, 'the sockets to close');
   });
 
