@@ -1,5 +1,5 @@
 import { find, mark, withoutDebounce } from './budgets';
-import type { BenchResults } from './results';
+import type { BenchResults, LoadFigures } from './results';
 import type { ServerId } from './servers';
 import { REQUEST_KINDS, SIZE_BUCKETS, type LatencyFigures } from './workloadBench';
 import { round } from './stats';
@@ -80,12 +80,22 @@ export function inputTables(results: BenchResults): Table[] {
   const viewRows: string[][] = [];
   if (v.skipped) viewRows.push(['skipped', v.skipped]);
   if (v.networks !== undefined) viewRows.push(['networks / containers', `${v.networks} / ${v.containers ?? 0}`]);
-  if (v.engineMs) viewRows.push(['Engine reply (list + inspect), median / p95 ms', `${num(v.engineMs.median)} / ${num(v.engineMs.p95)}`]);
+  if (v.engineMs) viewRows.push(['Engine reply (the two lists), median / p95 ms', `${num(v.engineMs.median)} / ${num(v.engineMs.p95)}`]);
   if (v.modelMs) viewRows.push(['reply → complete tree model, median / p95 ms', `${num(v.modelMs.median)} / ${num(v.modelMs.p95)}`]);
   if (v.refreshMs) viewRows.push(['refresh end to end, median / p95 ms', `${num(v.refreshMs.median)} / ${num(v.refreshMs.p95)}`]);
   if (v.burstRefreshes !== undefined) viewRows.push([`refreshes caused by a burst of ${v.burstEvents} connect events`, String(v.burstRefreshes)]);
+  const sc = v.scale;
+  if (sc) {
+    const load = (what: string, f: LoadFigures): string[] => [`${sc.networks} networks × ${sc.containers / sc.networks} containers (fake Engine), ${what}: requests, median ms`, `${f.requests}, ${num(f.ms.median)}`];
+    viewRows.push(load('inspecting every network (before #19)', sc.inspectEvery), load('two lists, first load', sc.firstLoad), load('two lists, refresh', sc.refresh));
+  }
+  if (v.ssh) {
+    const s = v.ssh;
+    viewRows.push([`ssh with a ${s.dialMs} ms dial (fake), ${s.networks} networks: ssh processes for connect + refresh`, `${s.processes} (${s.requests} requests)`]);
+    viewRows.push([`ssh with a ${s.dialMs} ms dial (fake): connect / refresh ms`, `${num(s.connectMs)} / ${num(s.refreshMs)}`]);
+  }
   for (const n of v.notes ?? []) viewRows.push(['note', n]);
-  tables.push({ title: 'the Docker Networks view (real dockerd)', header: ['measure', 'value'], rows: viewRows, textColumns: [1] });
+  tables.push({ title: 'the Docker Networks view (real dockerd; fake Engines where the row says so)', header: ['measure', 'value'], rows: viewRows, textColumns: [1] });
   if (results.cli) tables.push(cliTable(results.cli));
   return tables;
 }

@@ -49,7 +49,39 @@ export interface ViewResults {
   /** Connect events in the burst, and the refreshes they caused. */
   burstEvents?: number;
   burstRefreshes?: number;
+  /** A fake Engine with many networks: requests and time to the tree model, per way of loading (#19). */
+  scale?: ScaleResults;
+  /** A refresh over a fake ssh with a slow dial (#19). */
+  ssh?: SshResults;
   notes?: string[];
+}
+
+export interface LoadFigures {
+  requests: number;
+  ms: Summary;
+}
+
+export interface ScaleResults {
+  networks: number;
+  containers: number;
+  /** Every network and up to 500 containers inspected, as before #19. */
+  inspectEvery: LoadFigures;
+  /** The two lists, the session's first load (containers inspected once). */
+  firstLoad: LoadFigures;
+  /** The two lists, a later refresh of the same session. */
+  refresh: LoadFigures;
+}
+
+export interface SshResults {
+  networks: number;
+  containers: number;
+  dialMs: number;
+  /** ssh processes started for connecting and one refresh. */
+  processes: number;
+  requests: number;
+  /** Connect (ping, version, events, first load) and one refresh, ms. */
+  connectMs: number;
+  refreshMs: number;
 }
 
 export interface BudgetCheck {

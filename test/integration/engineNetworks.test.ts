@@ -4,13 +4,14 @@ import type { EngineEndpoint } from '../../client/src/engine/engineEndpoint';
 import { EngineSession } from '../../client/src/engine/engineSession';
 import { connectContainer, createNetwork, disconnectContainer, inspectNetworkJson, pruneNetworks, RefusedError, removeNetwork } from '../../client/src/networks/networkActions';
 import { parseEvent, type EngineEvent, type NetworkRecord } from '../../client/src/networks/networkRecords';
-import { isNetworkRelevant, loadNetworks, NETWORK_EVENT_FILTERS } from '../../client/src/networks/networkSnapshot';
+import { createNetworkLoader, isNetworkRelevant, NETWORK_EVENT_FILTERS } from '../../client/src/networks/networkSnapshot';
 import { buildTree, type TreeNode } from '../../client/src/networks/networkTreeModel';
 import { waitFor } from '../unit/engine/replayEngine';
 import { formatEngineVersion, resolveEngineVersion } from '../../server/src/shared/engineVersion';
 import { api as apiOn, ENGINE_SOCKET, engineReachable, type EngineReply, removeTestObjects, requireEngine, TEST_IMAGE, TEST_LABEL, testLabels, testName } from '../util/engine';
 import { dockerdOf, label, requireThrowaway, startRelease } from '../util/releases';
 import type { ThrowawayDockerd } from '../util/throwawayDockerd';
+import { inspectEveryNetwork } from '../util/inspectEveryNetwork';
 
 /**
  * The real dockerd: list, create with IPAM, inspect, connect a busybox container with a
@@ -78,7 +79,7 @@ describe(`Engine client and tree model against ${target.title}`, () => {
     await removeTestObjects(SCOPE, target.socket());
     const socketPath = target.socket();
     const endpoint: EngineEndpoint = { kind: 'unix', socketPath, host: `unix://${socketPath}`, source: 'test' };
-    session = new EngineSession<NetworkRecord[]>({ resolution: { ok: true, endpoint }, load: loadNetworks, isRelevant: isNetworkRelevant, eventFilters: NETWORK_EVENT_FILTERS, debounceMs: 50 });
+    session = new EngineSession<NetworkRecord[]>({ resolution: { ok: true, endpoint }, load: createNetworkLoader(), isRelevant: isNetworkRelevant, eventFilters: NETWORK_EVENT_FILTERS, debounceMs: 50 });
     session.onEvent((v) => {
       const e = parseEvent(v);
       if (e) events.push(e);
@@ -165,6 +166,29 @@ describe(`Engine client and tree model against ${target.title}`, () => {
     assert.equal((await api('POST', `/containers/${containerId}/rename?name=${renamed}`)).status, 204);
     await waitFor(() => sawEvent('container', 'rename', containerId), 10_000, 'the rename event');
     await waitFor(() => node(name)?.children?.at(-1)?.children?.[0]?.label === renamed, 10_000, 'the new name in the tree');
+  });
+
+  it('two requests per refresh give the tree that inspecting every network and container gave (#19)', async (t) => {
+    if (!(await requireTarget(t))) return;
+    const client = session.client!;
+    const requests: string[] = [];
+    const counting = new Proxy(client, {
+      get: (target, key) => (key === 'json' ? (method: string, path: string, opts?: object) => (requests.push(`${method} ${path}`), target.json(method, path, opts)) : Reflect.get(target, key)),
+    });
+    const load = createNetworkLoader();
+    await load(counting);
+    // The second load of a session: the two lists, and container records only for changed containers.
+    requests.length = 0;
+    const loaded = await load(counting);
+    assert.deepEqual(requests.filter((r) => !/^GET \/networks\/[^/]+$/.test(r)).sort(), ['GET /containers/json', 'GET /networks']);
+    // The reference: what the view loaded before #19, every network and container inspected.
+    const reference = await inspectEveryNetwork(client);
+    // Subnet usage (API 1.52+) is in network inspect only.
+    const ours = (list: NetworkRecord[]): NetworkRecord[] => list.filter((n) => n.labels[TEST_LABEL] === SCOPE).map((n) => ({ ...n, subnetStatus: {} }));
+    const opts = { hideBuiltin: false, sortBy: 'name', groupByProject: true } as const;
+    const state = session.state;
+    assert.ok(ours(loaded).some((n) => n.containers.some((c) => c.containerId === containerId)));
+    assert.deepEqual(buildTree(state, ours(loaded), opts), buildTree(state, ours(reference), opts));
   });
 
   it('disconnects the container; the tree drops it', async (t) => {
