@@ -38,7 +38,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module: serverModule, transport: TransportKind.ipc, options: { env: { ...SERVER_PROCESS_ENV, [CODE_CACHE_DIR_ENV]: codeCacheDir }, execArgv: [...SERVER_EXEC_ARGV] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { env: { ...SERVER_PROCESS_ENV }, execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: InitializationOptions = { engineState: engine !== undefined, engine: engine?.engineState };
+  const initializationOptions: InitializationOptions = {
+    engineState: engine !== undefined,
+    engine: engine?.engineState,
+    // The server's texts in VS Code's display language (#23): the bundle VS Code loaded for
+    // us (l10n/bundle.l10n.<language>.json, undefined for English) holds the server's strings too.
+    l10n: { language: vscode.env.language, bundle: vscode.l10n.bundle },
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     synchronize: { configurationSection: SETTINGS_SECTION },

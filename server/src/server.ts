@@ -19,6 +19,7 @@ import type { FileKind } from './shared/fileKinds';
 import type { CodeCacheInfo } from './loadWithCodeCache';
 import { getLanguageModes } from './modes/languageModes';
 import type { LanguageMode, ModeContext, ValidationMemo } from './modes/languageMode';
+import { useDisplayLanguage } from './modes/localized';
 import { fixesOf } from './diagnostics';
 import { diagnosticsOf } from './diagnosticsOf';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
@@ -180,8 +181,11 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   let watchFolders = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
+    // First: everything the modes write from now on is in this language (#23).
+    useDisplayLanguage(initOptions.l10n);
     settings.onInitialize(params);
-    engine.onInitialize((params.initializationOptions ?? {}) as InitializationOptions);
+    engine.onInitialize(initOptions);
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     folders.forEach((f) => workspace.addFolder(f.uri));
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;

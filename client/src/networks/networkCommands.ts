@@ -117,8 +117,9 @@ async function remove(ctx: NetworkCommandContext, node?: TreeNode): Promise<void
   const n = networkOf(node, networks) ?? (await pickNetwork(networks, 'Network to remove'));
   if (!n) return;
   const detail = n.containers.length ? `${n.containers.length} container(s) are still connected; the Engine refuses to remove a network in use.` : undefined;
-  const answer = await vscode.window.showWarningMessage(`Remove network "${n.name}"?`, { modal: true, detail }, 'Remove');
-  if (answer !== 'Remove') return;
+  const removeAction = vscode.l10n.t('Remove');
+  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Remove network "{0}"?', n.name), { modal: true, detail }, removeAction);
+  if (answer !== removeAction) return;
   await removeNetwork(client, n);
   await ctx.session().refresh();
 }

@@ -73,6 +73,19 @@ export interface InitializationOptions {
   engineState?: boolean;
   /** The Engine state known at start, if any. */
   engine?: EngineState;
+  /** VS Code's display language and our bundle for it (#23); absent or without a bundle: English. */
+  l10n?: DisplayLanguage;
+}
+
+/**
+ * What the client passes so that the server speaks the user's language (#23): VS Code's
+ * `env.language` (e.g. `zh-cn`) and `vscode.l10n.bundle`, the contents of
+ * `l10n/bundle.l10n.<language>.json` that VS Code picked, which `@vscode/l10n` in the server
+ * is configured with (its README recommends passing the contents to the other process).
+ */
+export interface DisplayLanguage {
+  language: string;
+  bundle?: { [message: string]: string | { message: string; comment: string[] } };
 }
 
 /** Settings section read through `workspace/configuration`. */

@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
+import { sentences } from '../../localized';
 import { didYouMean } from '../../suggest';
 import { availability, FLAG_ONLY_KEYS, mainType, PROXY_KEYS, reached, REJECTED_KEYS, SINGULAR_KEYS, TOP_LEVEL, topLevelEntry } from '../daemonSchema';
 import { type DaemonJsonFix, type DaemonJsonProblem, type DaemonJsonRule, type KeyPath, pathOf, properties, type TopProperty } from '../model';
@@ -52,12 +54,12 @@ function candidates(t: Target): string[] {
 
 function unknownKey(t: Target, key: Node, path: KeyPath | undefined, name: string, flattenedFrom?: string): DaemonJsonProblem {
   const suggestion = didYouMean(name, candidates(t));
-  const where = flattenedFrom
-    ? `"${name}" (inside "${flattenedFrom}", which dockerd flattens into top-level keys)`
-    : `Unknown key "${name}"`;
-  const hint = suggestion ? ` Did you mean "${suggestion}"?` : ' Remove it or check the spelling (keys are case-sensitive).';
-  const fixes: DaemonJsonFix[] = suggestion ? [{ title: `Change to "${suggestion}"`, kind: 'renameKey', path: path ?? pathOf(key), to: suggestion }] : [];
-  return problemAt(key, 'error', 'unknown-key', `${where} matches no dockerd option in Engine ${t.versionText}: dockerd refuses to start.${hint}`, fixes);
+  const refused = flattenedFrom
+    ? l10n.t('"{0}" (inside "{1}", which dockerd flattens into top-level keys) matches no dockerd option in Engine {2}: dockerd refuses to start.', name, flattenedFrom, t.versionText)
+    : l10n.t('Unknown key "{0}" matches no dockerd option in Engine {1}: dockerd refuses to start.', name, t.versionText);
+  const hint = suggestion ? l10n.t('Did you mean "{0}"?', suggestion) : l10n.t('Remove it or check the spelling (keys are case-sensitive).');
+  const fixes: DaemonJsonFix[] = suggestion ? [{ title: l10n.t('Change to "{0}"', suggestion), kind: 'renameKey', path: path ?? pathOf(key), to: suggestion }] : [];
+  return problemAt(key, 'error', 'unknown-key', sentences(refused, hint), fixes);
 }
 
 /**

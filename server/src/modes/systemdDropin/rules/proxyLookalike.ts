@@ -1,6 +1,6 @@
 import type { Problem, Rule } from '../../languageMode';
 import { editDistance } from '../../suggest';
-import { IGNORED_PROXY_VARIABLES, PROXY_VARIABLES } from '../directiveSchema';
+import { IGNORED_PROXY_VARIABLES, ignoredProxyVariableDocs, PROXY_VARIABLES } from '../directiveSchema';
 import { variableRef, type DropinFix, type DropinModel } from '../model';
 
 /**
@@ -46,7 +46,7 @@ export const proxyLookalike: Rule<DropinModel, DropinFix> = (model) => {
       if (ALL_NEED_X && !HAS_X.test(w.name)) continue;
       const upper = w.name.toUpperCase();
       if (IGNORED_NAMES.has(upper)) {
-        out.push({ range: [w.nameSpan.start, w.nameSpan.end], severity: 'warning', code: 'proxy-variable-unused', message: IGNORED_PROXY_VARIABLES[upper] });
+        out.push({ range: [w.nameSpan.start, w.nameSpan.end], severity: 'warning', code: 'proxy-variable-unused', message: ignoredProxyVariableDocs()[upper] });
         continue;
       }
       const target = lookalikeOf(squash(w.name));
