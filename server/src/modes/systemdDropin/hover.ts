@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import { isSectionName, proxyVariableOf, PROXY_VARIABLES } from './directiveSchema';
@@ -42,14 +43,14 @@ export function hover(document: TextDocument, position: Position, model: DropinM
       const entry = parseNoProxy(w.value).find((e) => at >= e.start && at <= e.end);
       if (!entry) return null;
       const span = { start: w.valueOffsets[entry.start], end: w.valueOffsets[entry.end - 1] + 1 };
-      const meaning = entry.kind === 'nothing' ? `matches nothing: ${entry.reason}` : `bypasses the proxy for ${entry.meaning}`;
-      return result(span, `**NO_PROXY entry** \`${entry.text}\` ${meaning}.\n\n\`localhost\` and loopback addresses bypass the proxy anyway.`);
+      const meaning = entry.kind === 'nothing' ? l10n.t('matches nothing: {0}', entry.reason ?? '') : l10n.t('bypasses the proxy for {0}', entry.meaning);
+      return result(span, l10n.t('**NO_PROXY entry** `{0}` {1}.\n\n`localhost` and loopback addresses bypass the proxy anyway.', entry.text, meaning));
     }
     const r = readProxy(w.value);
     if (!r.url || r.error) return null;
     const port = r.url.port || (r.url.scheme === 'https' ? '443' : r.url.scheme === 'socks5' ? '1080' : '80');
-    const creds = r.url.userinfo !== undefined ? ', with credentials' : '';
-    return result(w.valueSpan, `dockerd connects to the proxy **${r.url.host}** on port **${port}** using **${r.url.scheme}**${creds}.`);
+    const creds = r.url.userinfo !== undefined ? l10n.t(', with credentials') : '';
+    return result(w.valueSpan, l10n.t('dockerd connects to the proxy **{0}** on port **{1}** using **{2}**{3}.', r.url.host, port, r.url.scheme, creds));
   }
   const a = line.assignment;
   if (!a || !within(a.keySpan, offset)) return null;
