@@ -487,5 +487,9 @@ function addTranslations(node, at) {
   for (const [k, v] of Object.entries(node)) if (!(k.startsWith('x-') && k !== 'x-values')) addTranslations(v, `${at}/${k}`);
 }
 addTranslations(schema, '');
+// The reasons of the rejected and flag-only keys end rule messages ("\"key\" <message>.").
+for (const table of ['x-rejectedKeys', 'x-flagOnlyKeys']) {
+  for (const [key, entry] of Object.entries(schema[table])) if (ZH[`/${table}/${key}`]) entry['x-zh-cn'] = { message: ZH[`/${table}/${key}`] };
+}
 writeFileSync(join(ROOT, 'schemas', 'daemon.schema.json'), JSON.stringify(schema, null, 2) + '\n');
 console.log(`wrote ${Object.keys(properties).length} keys`);

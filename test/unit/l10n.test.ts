@@ -31,6 +31,13 @@ describe('localisation bundles', () => {
     }
   }
 
+  it('finds a placeholder that @vscode/l10n would never fill', () => {
+    assert.deepEqual(translationProblems('t', { 'in { "{0}": … }': 'in { "{0}": … }' }, { 'in { "{0}": … }': '在 { "{0}": … } 中' }), [
+      't: {0} of "in { \\"{0}\\": … }" is never filled (a brace right before it)',
+      't: {0} of "in { \\"{0}\\": … }" is never filled (a brace right before it)',
+    ]);
+  });
+
   it('finds a missing translation and a changed placeholder', () => {
     assert.deepEqual(translationProblems('t', { 'Use `{0}`.': 'Use `{0}`.', 'b {0}': 'b {0}' }, { 'Use `{0}`.': '使用 `{1}`。' }), [
       't: placeholders of "Use `{0}`." differ: ["`{0}`"] vs ["`{1}`"]',

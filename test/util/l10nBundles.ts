@@ -68,6 +68,15 @@ export function placeholdersOf(text: string): string[] {
 }
 
 /**
+ * The `{n}` placeholders @vscode/l10n cannot fill: its format() takes `{…}` up to the first
+ * `}`, so a placeholder right after an opening brace (`{ "{0}": … }`) is never replaced.
+ */
+export function unreachablePlaceholders(text: string): string[] {
+  const reached = new Set([...text.matchAll(/\{([^}]+)\}/g)].map((m) => m[1]));
+  return [...text.matchAll(/\{(\d+)\}/g)].map((m) => m[1]).filter((n) => !reached.has(n)).map((n) => `{${n}}`);
+}
+
+/**
  * The lines wrong between an English table and its translation: a key without
  * translation, a translation of a key that no longer exists, different placeholders.
  */
@@ -75,6 +84,7 @@ export function translationProblems(where: string, english: Record<string, strin
   const problems: string[] = [];
   for (const [key, text] of Object.entries(english)) {
     const t = translated[key];
+    for (const p of [...unreachablePlaceholders(text), ...unreachablePlaceholders(t ?? '')]) problems.push(`${where}: ${p} of ${JSON.stringify(key)} is never filled (a brace right before it)`);
     if (typeof t !== 'string' || t.trim() === '') problems.push(`${where}: no translation of ${JSON.stringify(key)}`);
     else if (placeholdersOf(t).join('\u0000') !== placeholdersOf(text).join('\u0000')) {
       problems.push(`${where}: placeholders of ${JSON.stringify(key)} differ: ${JSON.stringify(placeholdersOf(text))} vs ${JSON.stringify(placeholdersOf(t))}`);
@@ -95,10 +105,13 @@ export function manifestKeys(): string[] {
  * completion): every one needs its translation in the entry's `x-<language>` object.
  */
 export const SCHEMA_DOC_FIELDS: Record<string, readonly string[]> = {
-  'daemon.schema.json': ['description', 'markdownDescription', 'x-optionDocs'],
+  'daemon.schema.json': ['description', 'markdownDescription', 'x-optionDocs', 'message'],
   'compose-networks.schema.json': ['title', 'description', 'x-deprecated', 'effect'],
   'systemd-directives.json': ['docs', 'specifiers', 'ignoredProxyVariables', 'proxyFacts'],
 };
+
+/** The `x-` properties that hold documented entries (the other `x-` properties hold data, not text). */
+const TRANSLATED_X_KEYS = new Set(['x-values', 'x-engine-min', 'x-rejectedKeys', 'x-flagOnlyKeys']);
 
 /** Strings of a doc field (a string, or an object or array of them) by their place in it. */
 function docStrings(value: unknown, at = ''): Map<string, string> {
@@ -131,7 +144,7 @@ export function schemaDocProblems(file: string, language: string): string[] {
       }
     }
     for (const [k, v] of Object.entries(obj)) {
-      if (k === tKey || k === '$comment' || k.startsWith('x-') && k !== 'x-values' && k !== 'x-engine-min' || fields.includes(k)) continue;
+      if (k === tKey || k === '$comment' || k.startsWith('x-') && !TRANSLATED_X_KEYS.has(k) || fields.includes(k)) continue;
       walk(v, `${at}/${k}`);
     }
   };
