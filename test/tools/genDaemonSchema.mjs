@@ -469,6 +469,8 @@ const schema = {
 // with the example and link), which server/src/modes/localized.ts reads. test/unit/l10n.test.ts
 // fails when an entry has none or keeps other code spans than the English.
 const ZH = JSON.parse(readFileSync(join(ROOT, 'test', 'tools', 'daemonDocs.zh-cn.json'), 'utf8'));
+// The x- properties that hold documented entries (the others hold data).
+const DOCUMENTED_X = new Set(['x-values', 'x-logDrivers', 'x-optionValues']);
 function addTranslations(node, at) {
   if (!node || typeof node !== 'object' || Array.isArray(node)) return;
   if (typeof node.description === 'string' && ZH[at] !== undefined) {
@@ -484,7 +486,7 @@ function addTranslations(node, at) {
     const docs = Object.fromEntries(Object.keys(node['x-optionDocs']).flatMap((k) => (ZH[`${at}/x-optionDocs/${k}`] ? [[k, ZH[`${at}/x-optionDocs/${k}`]]] : [])));
     node['x-zh-cn'] = { ...node['x-zh-cn'], 'x-optionDocs': docs };
   }
-  for (const [k, v] of Object.entries(node)) if (!(k.startsWith('x-') && k !== 'x-values')) addTranslations(v, `${at}/${k}`);
+  for (const [k, v] of Object.entries(node)) if (!k.startsWith('x-') || DOCUMENTED_X.has(k)) addTranslations(v, `${at}/${k}`);
 }
 addTranslations(schema, '');
 // The reasons of the rejected and flag-only keys end rule messages ("\"key\" <message>.").

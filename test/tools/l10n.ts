@@ -1,5 +1,5 @@
 import * as fs from 'node:fs';
-import { bundleFile, extractBundle, LANGUAGES, manifestKeys, nlsFile, readJson, SCHEMA_DOC_FIELDS, schemaDocProblems, translationProblems } from '../util/l10nBundles';
+import { bundleFile, extractBundle, LANGUAGES, manifestKeys, nlsFile, readJson, SCHEMA_DOC_FIELDS, schemaDocProblems, SNIPPET_FILES, snippetProblems, translationProblems } from '../util/l10nBundles';
 
 /**
  * `npm run l10n` (#23): keeps the bundles in step with the sources. Writes
@@ -23,6 +23,7 @@ async function main(): Promise<void> {
     problems.push(...translationProblems(`bundle.l10n.${language}.json`, english, kept));
     problems.push(...translationProblems(`package.nls.${language}.json`, nls, readJson(nlsFile(language))));
     for (const schema of Object.keys(SCHEMA_DOC_FIELDS)) problems.push(...schemaDocProblems(schema, language));
+    for (const file of SNIPPET_FILES) problems.push(...snippetProblems(file, language));
   }
   console.log(`${Object.keys(english).length} strings in l10n/bundle.l10n.json`);
   for (const p of problems) console.log(p);

@@ -111,7 +111,7 @@ export const SCHEMA_DOC_FIELDS: Record<string, readonly string[]> = {
 };
 
 /** The `x-` properties that hold documented entries (the other `x-` properties hold data, not text). */
-const TRANSLATED_X_KEYS = new Set(['x-values', 'x-engine-min', 'x-rejectedKeys', 'x-flagOnlyKeys']);
+const TRANSLATED_X_KEYS = new Set(['x-values', 'x-engine-min', 'x-rejectedKeys', 'x-flagOnlyKeys', 'x-logDrivers', 'x-optionValues']);
 
 /** Strings of a doc field (a string, or an object or array of them) by their place in it. */
 function docStrings(value: unknown, at = ''): Map<string, string> {
@@ -151,3 +151,20 @@ export function schemaDocProblems(file: string, language: string): string[] {
   walk(readJson(path.join(REPO_ROOT, 'schemas', file)), '');
   return problems;
 }
+
+/** Every snippet of `snippets/<file>` without its `x-<language>` name and description, or with other placeholders. */
+export function snippetProblems(file: string, language: string): string[] {
+  const snippets = readJson<Record<string, Record<string, unknown>>>(path.join(REPO_ROOT, 'snippets', file));
+  const problems: string[] = [];
+  for (const [name, s] of Object.entries(snippets)) {
+    const t = (s[`x-${language}`] ?? {}) as Record<string, unknown>;
+    for (const [field, english] of [['name', name], ['description', String(s.description)]]) {
+      const text = t[field];
+      if (typeof text !== 'string' || text.trim() === '') problems.push(`snippets/${file} "${name}": no ${language} ${field}`);
+      else if (placeholdersOf(text).join('\u0000') !== placeholdersOf(english).join('\u0000')) problems.push(`snippets/${file} "${name}": placeholders of the ${field} differ`);
+    }
+  }
+  return problems;
+}
+
+export const SNIPPET_FILES = ['compose.json', 'daemonJson.json', 'systemdDropin.json'];

@@ -1,3 +1,4 @@
+import { localized } from '../localized';
 import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -231,11 +232,11 @@ function snippetItems(cc: CompletionContext, model: ComposeModel, range: Range):
       .replace(/\$FREE_SUBNET_V6/g, freeSubnet(model, 6) ?? 'fd00::/64')
       .replace(/\$FREE_SUBNET/g, freeSubnet(model, 4) ?? '172.28.0.0/16');
     return {
-      label,
+      label: localized({ ...s, name: label }, 'name'),
       kind: CompletionItemKind.Snippet,
       detail: s.prefix,
       filterText: s.prefix,
-      documentation: { kind: MarkupKind.Markdown, value: s.description },
+      documentation: { kind: MarkupKind.Markdown, value: localized(s, 'description') },
       textEdit: { range, newText: body },
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.asIs,

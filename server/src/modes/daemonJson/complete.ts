@@ -1,3 +1,4 @@
+import { localized } from '../localized';
 import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -250,8 +251,8 @@ function snippetItem(name: string, s: SnippetDef, newText: string, range: Range)
   return {
     label: s.prefix,
     kind: CompletionItemKind.Snippet,
-    detail: name,
-    documentation: docs(s.description),
+    detail: localized({ ...s, name }, 'name'),
+    documentation: docs(localized(s, 'description')),
     textEdit: { range, newText },
     insertTextFormat: InsertTextFormat.Snippet,
     sortText: `2${s.prefix}`,
