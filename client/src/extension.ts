@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
@@ -7,6 +8,10 @@ import { activateNetworks } from './networks/activateNetworks';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // The client's modules without \`vscode\` (engine errors, the tree model, shared/cidr.ts)
+  // write through @vscode/l10n: give it the bundle VS Code loaded for the display language
+  // (#23). vscode.l10n.bundle is undefined in English, and l10n.t then returns the English.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   const output = vscode.window.createOutputChannel('Docker Networking');
   context.subscriptions.push(output);
 
