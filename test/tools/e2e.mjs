@@ -21,7 +21,8 @@
 //   DN_E2E_ENGINE=machine     the networks-view steps use the machine's dockerd instead of a
 //                             throw-away dockerd of Debian sid (28.5 when written; #18)
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -107,6 +108,20 @@ if (locale) {
   const pack = join(runDir, 'language-pack.vsix');
   run('npx', ['vsce', 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', pack], { cwd: join(REPO, 'test', 'e2e', 'zhCnLanguagePack') });
   console.log(installExtension(dir, pack, { extensionsDir, userDataDir }));
+  // What VS Code's language-pack cache (platform/languagePacks/node/languagePacks.ts) writes
+  // to <user data>/languagepacks.json when a pack is installed through a running workbench;
+  // `--install-extension` does not write it, and the server reads it to resolve --locale.
+  const id = 'docker-networking-test.test-language-pack-zh-cn';
+  const translations = join(extensionsDir, `${id}-1.0.0`, 'translations', 'main.i18n.json');
+  if (!existsSync(translations)) throw new Error(`the test language pack is not where it was installed: ${translations}`);
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({
+    [locale]: {
+      hash: createHash('md5').update(id).update('1.0.0').digest('hex'),
+      extensions: [{ extensionIdentifier: { id }, version: '1.0.0' }],
+      translations: { vscode: translations },
+      label: '中文(简体)',
+    },
+  }));
 }
 if (!dev) {
   step(`install ${vsix} into ${extensionsDir}`);
