@@ -32,10 +32,12 @@ function ask(ws: WorkspaceFiles, r: Read): unknown {
 
 /**
  * `compute(ctx)` for `key`, kept until the workspace answers any of the questions it asked
- * differently (#16, #14): a Compose project is loaded on every hover of a network, and
+ * differently (#16, #14). Compose projects are loaded for every validation, hover and
+ * completion, and every project of the workspace for the checks between projects:
  * loading the project of a 10,000-line file (its merge of every service) took a
- * millisecond, most of a hover; asking the index again what the load read takes a few
- * microseconds (the server keeps parses per text, so an unchanged file answers with the same model).
+ * millisecond, most of a hover, and checking 1,000 files loaded a project a million times.
+ * Asking the index again what a load read takes microseconds (the server keeps parses per
+ * text, so an unchanged file answers with the same model). Memoised computations may nest.
  *
  * Sound because the computation reads nothing but `key`, the settings, the environment
  * and the workspace: each of those is compared (the first three by identity, the
@@ -43,9 +45,12 @@ function ask(ws: WorkspaceFiles, r: Read): unknown {
  * document starts afresh) in a WeakMap: it goes with its model.
  */
 export function memoByReads<T>(memo: WeakMap<object, Entry>, key: object, ctx: ModeContext, compute: (ctx: ModeContext) => T): T {
+  // Inside another memoised computation the workspace is that one's recorder: a hit is
+  // asked again through it, so the outer computation records what the inner one read.
   const ws = ctx.workspace;
+  const base = ws && (recorders.get(ws) ?? ws);
   const hit = memo.get(key);
-  if (hit && hit.workspace === ws && hit.env === ctx.env && hit.settings === ctx.settings && (!ws || hit.reads.every((r) => same(r.answer, ask(ws, r))))) return hit.value as T;
+  if (hit && hit.workspace === base && hit.env === ctx.env && hit.settings === ctx.settings && (!ws || hit.reads.every((r) => same(r.answer, ask(ws, r))))) return hit.value as T;
   const reads: Read[] = [];
   const recording: WorkspaceFiles | undefined = ws
     ? new Proxy(ws, {
@@ -60,12 +65,21 @@ export function memoByReads<T>(memo: WeakMap<object, Entry>, key: object, ctx: M
         },
       })
     : undefined;
+  if (recording) recorders.set(recording, base!);
   const value = compute(recording ? { ...ctx, workspace: recording } : ctx);
-  memo.set(key, { workspace: ws, env: ctx.env, settings: ctx.settings, reads, value });
+  memo.set(key, { workspace: base, env: ctx.env, settings: ctx.settings, reads, value });
   return value;
 }
+
+/** Each recorder, to the workspace it records (itself perhaps a recorder's: unwrapped). */
+const recorders = new WeakMap<WorkspaceFiles, WorkspaceFiles>();
 
 /** A memo for memoByReads. */
 export function readsMemo(): WeakMap<object, Entry> {
   return new WeakMap();
+}
+
+/** The workspace a recorder records (the workspace itself otherwise): what memo keys name. */
+export function unwrapWorkspace(ws: WorkspaceFiles): WorkspaceFiles {
+  return recorders.get(ws) ?? ws;
 }
