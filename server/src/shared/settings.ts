@@ -30,6 +30,13 @@ export interface Settings {
     projects: ComposeProjectSetting[];
   };
   systemdDropin: { enable: boolean };
+  /**
+   * The Docker host (#17): the daemon.json and drop-ins that belong together, named by
+   * path (relative to the first workspace folder, or absolute) when they do not sit in
+   * an /etc-like tree. (`dockerNetworking.host` is already the Engine address setting,
+   * a string, so this cannot be `host.files`.)
+   */
+  hostFiles: string[];
 }
 
 /** The values `maxFileSizeKB` may take (package.json says the same). */
@@ -59,6 +66,7 @@ export const DEFAULT_SETTINGS: Settings = {
     projects: [],
   },
   systemdDropin: { enable: true },
+  hostFiles: [],
 };
 
 function obj(v: unknown): Record<string, unknown> {
@@ -109,5 +117,6 @@ export function normalizeSettings(raw: unknown): Settings {
       projects: projects(c.projects),
     },
     systemdDropin: { enable: bool(sd.enable, d.systemdDropin.enable) },
+    hostFiles: usablePatterns(r.hostFiles),
   };
 }

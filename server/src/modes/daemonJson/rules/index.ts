@@ -3,6 +3,7 @@ import { addressPools } from './addressPools';
 import { bridgeAddresses } from './bridgeAddresses';
 import { combinations } from './combinations';
 import { duplicateKeys } from './duplicateKeys';
+import { flagConflicts } from './flagConflicts';
 import { hosts } from './hosts';
 import { listValues } from './listValues';
 import { logOpts } from './logOpts';
@@ -31,6 +32,7 @@ export const RULES: readonly DaemonJsonRule[] = [
   listValues,
   bridgeAddresses,
   hosts,
+  flagConflicts,
   registries,
   ulimits,
   runtimes,

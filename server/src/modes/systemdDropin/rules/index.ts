@@ -1,11 +1,13 @@
 import type { Rule } from '../../languageMode';
 import type { DropinFix, DropinModel } from '../model';
 import { assignmentOutsideSection } from './assignmentOutsideSection';
+import { dockerDaemonCommand } from './dockerDaemonCommand';
 import { duplicateVariable } from './duplicateVariable';
 import { environmentAssignment } from './environmentAssignment';
 import { environmentSyntax } from './environmentSyntax';
 import { execCommand } from './execCommand';
 import { execStartReset } from './execStartReset';
+import { flagConflicts } from './flagConflicts';
 import { invalidSectionHeader } from './invalidSectionHeader';
 import { invalidValue } from './invalidValue';
 import { lineTooLong } from './lineTooLong';
@@ -16,6 +18,7 @@ import { proxyCredentials } from './proxyCredentials';
 import { proxyLookalike } from './proxyLookalike';
 import { proxyUrlValue } from './proxyUrlValue';
 import { removedDirective } from './removedDirective';
+import { tcpWithoutTls } from './tcpWithoutTls';
 import { unknownDirective } from './unknownDirective';
 import { unknownSection } from './unknownSection';
 import { unknownSpecifier } from './unknownSpecifier';
@@ -37,12 +40,15 @@ export const RULES: readonly Rule<DropinModel, DropinFix>[] = [
   environmentAssignment,
   unknownSpecifier,
   execCommand,
+  dockerDaemonCommand,
+  tcpWithoutTls,
   proxyUrlValue,
   proxyCredentials,
   noProxyEntries,
   proxyLookalike,
   assignmentOutsideSection,
   execStartReset,
+  flagConflicts,
   duplicateVariable,
   proxyCaseConflict,
 ];
