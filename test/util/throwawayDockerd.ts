@@ -39,6 +39,12 @@ export interface DockerdVerdict {
 export interface AskOptions {
   timeoutMs?: number;
   dockerd?: string;
+  /**
+   * Flags of a systemd unit's ExecStart= to start dockerd with, as a Docker host gives
+   * them (#17). `fd://` (systemd's socket) becomes the scratch socket, so that the flag
+   * is still given (and conflicts as it would) while the daemon can listen.
+   */
+  unitFlags?: string[];
 }
 
 /** Why a throw-away dockerd cannot be used here, or undefined when it can. */
@@ -97,6 +103,8 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
   mkdirSync(runDir);
   mkdirSync(libDir);
   const flags = ['--config-file', configFile];
+  const unit = (options.unitFlags ?? []).map((f) => f.replace(/^((?:-H|--host)=?)?fd:\/\/$/, `$1unix://${path.join(scratch, 'd.sock')}`));
+  const unitGives = (re: RegExp): boolean => unit.some((f) => re.test(f));
   for (const k of PATH_KEYS) {
     const v = keys[k];
     // A path key in the file replaces our flag ("" means dockerd's default, which the
@@ -110,15 +118,19 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
   if (!('exec-root' in keys)) flags.push('--exec-root', path.join(scratch, 'exec'));
   if (!('pidfile' in keys)) flags.push('--pidfile', path.join(scratch, 'docker.pid'));
   let socketPath: string | undefined;
-  if (!('hosts' in keys)) {
+  const unitHosts = unit.flatMap((f, i) => (/^(-H|--host)$/.test(f) ? [unit[i + 1] ?? ''] : /^(-H|--host=)./.test(f) ? [f.replace(/^(-H=?|--host=)/, '')] : []));
+  if (unitHosts.length > 0) {
+    socketPath = unitHosts.map((h) => socketOutside(h, runDir)).find(Boolean);
+  } else if (!('hosts' in keys)) {
     socketPath = path.join(scratch, 'd.sock');
     flags.push('-H', `unix://${socketPath}`);
   } else if (Array.isArray(keys.hosts)) {
     socketPath = keys.hosts.map((h) => (typeof h === 'string' ? socketOutside(h, runDir) : undefined)).find(Boolean);
     if (keys.hosts.length === 0) socketPath = path.join(runDir, 'docker.sock');
   }
-  if (!BRIDGE_KEYS.some((k) => k in keys)) flags.push('--bridge=none');
-  if (!IPTABLES_KEYS.some((k) => k in keys)) flags.push('--iptables=false');
+  if (!BRIDGE_KEYS.some((k) => k in keys || unitGives(new RegExp(`^--${k}(=|$)`))) && !unitGives(/^-b/)) flags.push('--bridge=none');
+  if (!IPTABLES_KEYS.some((k) => k in keys || unitGives(new RegExp(`^--${k}(=|$)`)))) flags.push('--iptables=false');
+  flags.push(...unit);
 
   // /var/lib/docker (the default data-root, the shared daemon's) is covered too.
   const script = 'mount --make-rprivate / && mount --bind "$0" /run && mkdir -p /var/lib/docker && mount --bind "$1" /var/lib/docker && shift && exec "$@"';

@@ -32,6 +32,8 @@ export interface DockerdCommand {
   flags: DockerdFlag[];
   /** Words that are not flags: `dockerd` takes no arguments and refuses them. */
   positional: ArgWord[];
+  /** The words after the program (and subcommand), as dockerd receives them. */
+  args: string[];
   /** A variable whose value is not known here (an EnvironmentFile=, `$DOCKER_OPTS`): flags may be missing. */
   unresolved: string[];
 }
@@ -143,7 +145,7 @@ export function parseDockerdCommand(words: readonly ArgWord[], unresolved: strin
     }
     positional.push(w);
   }
-  return { program, subcommand, flags, positional, unresolved };
+  return { program, subcommand, flags, positional, args: words.slice(subcommand ? 2 : 1).map((w) => w.text), unresolved };
 }
 
 /** The packaged unit's dockerd command (no spans: it is not in any file of the workspace). */

@@ -1,0 +1,82 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { describe, it } from 'node:test';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { URI } from 'vscode-uri';
+import { parse as parseDaemonJson } from '../../server/src/modes/daemonJson/parse';
+import { hostOf } from '../../server/src/modes/host/hostModel';
+import { hostContext, hostFiles, hostFixtures, judgeHost } from '../util/hostFixtures';
+import { askDockerd, requireDockerd } from '../util/throwawayDockerd';
+
+/**
+ * The acceptance test of the Docker host checks (#17): each folder of
+ * test/fixtures/hosts is a host (daemon.json + drop-ins). A throw-away dockerd of the
+ * installed version (own roots, socket and namespaces: throwawayDockerd.ts) is started
+ * with the host's daemon.json and the flags of the host's effective ExecStart= (the
+ * packaged unit's `-H fd://` becomes the scratch socket; `--containerd` is left out
+ * unless daemon.json names `containerd`, since the namespace has no containerd at that
+ * path). Where dockerd refuses, we must report an error, and for each setting dockerd
+ * names as given both ways, an error on that daemon.json key; where it starts, no error
+ * on any file of the host. A host with no drop-in is started without unit flags (dockerd
+ * without systemd, e.g. in a container), where our note about the packaged unit is only
+ * an information.
+ */
+
+function installedVersion(): string | undefined {
+  const m = /version v?(\d+\.\d+)/i.exec(spawnSync('dockerd', ['--version'], { encoding: 'utf8' }).stdout ?? '');
+  return m?.[1];
+}
+
+/** The names dockerd gives in "specified both as a flag and in the configuration file: a: (…), b: (…)". */
+function conflictNames(stderr: string): string[] {
+  const m = /specified both as a flag and in the configuration file: (.*)/.exec(stderr);
+  if (!m) return [];
+  return [...m[1].matchAll(/(?:^|, )([a-z0-9-]+): \(from flag/g)].map((x) => x[1]);
+}
+
+describe('docker hosts agree with a real dockerd (test/fixtures/hosts)', () => {
+  for (const fx of hostFixtures()) {
+    it(fx.name, async (t) => {
+      if (!requireDockerd(t)) return;
+      const version = installedVersion();
+      assert.ok(version, 'dockerd --version');
+      const files = hostFiles(fx.dir);
+      const dj = files.find((f) => f.endsWith('daemon.json'));
+      assert.ok(dj, 'each host fixture has a daemon.json');
+      const djPath = path.join(fx.dir, dj);
+      const djUri = URI.file(djPath).toString();
+      const model = parseDaemonJson(TextDocument.create(djUri, 'json', 1, fs.readFileSync(djPath, 'utf8')));
+      const host = hostOf({ uri: djUri, model }, 'daemonJson', hostContext(fx.dir));
+      const command = host.unitKnown ? host.execStart?.command : undefined;
+      if (host.unitKnown && command?.subcommand) {
+        // `docker daemon`: the verdict is the docker client's, not dockerd's.
+        const r = spawnSync('docker', ['daemon', ...command.args], { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent.sock' } });
+        assert.notEqual(r.status, 0, 'the docker client no longer has a daemon subcommand');
+        assert.match(r.stderr, /unknown command/);
+        assert.ok(judgeHost(fx.dir, { engine: version }).some((p) => p.severity === 'error' && p.code === 'docker-daemon-removed'));
+        return;
+      }
+      const keys = new Set(model.top.keys());
+      // --containerd=X or --containerd X, unless daemon.json names containerd too.
+      const args = command?.args ?? [];
+      const unitFlags = keys.has('containerd') ? args : args.filter((a, i) => !/^--containerd(=|$)/.test(a) && args[i - 1] !== '--containerd');
+      const verdict = await askDockerd(djPath, { timeoutMs: 60_000, unitFlags });
+      assert.ok(!verdict.timedOut, `dockerd neither started nor exited for ${fx.name}:\n${verdict.stderr.slice(-2000)}`);
+      const errors = judgeHost(fx.dir, { engine: version }).filter((p) => p.severity === 'error');
+      const show = errors.map((p) => `${p.file}:${p.line} ${p.code}`).join(', ');
+      if (verdict.accepted) {
+        assert.deepEqual(errors, [], `dockerd ${version} starts with ${fx.name} (flags ${verdict.flags.join(' ')}), but we report errors: ${show}`);
+        return;
+      }
+      assert.ok(errors.length > 0, `dockerd ${version} refuses ${fx.name}, but we report no error:\n${verdict.stderr.slice(-1500)}`);
+      for (const name of conflictNames(verdict.stderr)) {
+        assert.ok(
+          errors.some((p) => p.file === dj && p.code === 'flag-conflicts-with-config' && p.message.startsWith(`"${name}"`)),
+          `dockerd names "${name}" as given both as a flag and in ${dj}; we report: ${show}`,
+        );
+      }
+    });
+  }
+});
