@@ -16,6 +16,7 @@ import { noProxyEntries } from './noProxyEntries';
 import { proxyCaseConflict } from './proxyCaseConflict';
 import { proxyCredentials } from './proxyCredentials';
 import { proxyLookalike } from './proxyLookalike';
+import { proxyOverridden } from './proxyOverridden';
 import { proxyUrlValue } from './proxyUrlValue';
 import { removedDirective } from './removedDirective';
 import { tcpWithoutTls } from './tcpWithoutTls';
@@ -51,4 +52,5 @@ export const RULES: readonly Rule<DropinModel, DropinFix>[] = [
   flagConflicts,
   duplicateVariable,
   proxyCaseConflict,
+  proxyOverridden,
 ];
