@@ -1,12 +1,16 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { parse as parseDaemonJson } from '../../server/src/modes/daemonJson/parse';
 import { hostOf } from '../../server/src/modes/host/hostModel';
+import { poolCapacity } from '../../server/src/modes/host/poolCapacity';
+import { engineRequest } from '../util/engine';
+import { modeContext } from '../util/modeKit';
 import { hostContext, hostFiles, hostFixtures, judgeHost } from '../util/hostFixtures';
 import { askDockerd, requireDockerd } from '../util/throwawayDockerd';
 
@@ -76,6 +80,52 @@ describe('docker hosts agree with a real dockerd (test/fixtures/hosts)', () => {
           errors.some((p) => p.file === dj && p.code === 'flag-conflicts-with-config' && p.message.startsWith(`"${name}"`)),
           `dockerd names "${name}" as given both as a flag and in ${dj}; we report: ${show}`,
         );
+      }
+    });
+  }
+});
+
+/**
+ * The pool capacity we compute (host/poolCapacity.ts) against a throw-away dockerd:
+ * networks without a subnet are created until the Engine refuses, and the count must be
+ * the pools' networks less what the default bridge takes. Pools inside 198.18.0.0/15;
+ * the daemon and its networks live in their own network namespace and go with it.
+ */
+describe('pool capacity agrees with a real dockerd', () => {
+  const cases: { name: string; config: object }[] = [
+    { name: 'bip outside the pools: every pool subnet is free', config: { bip: '198.18.64.1/24', 'default-address-pools': [{ base: '198.18.0.0/22', size: 24 }] } },
+    { name: 'no bip: the default bridge takes one pool subnet', config: { 'default-address-pools': [{ base: '198.18.4.0/23', size: 25 }, { base: '198.18.8.0/24', size: 25 }] } },
+    { name: 'bip inside a pool takes the subnet it overlaps', config: { bip: '198.18.12.1/24', 'default-address-pools': [{ base: '198.18.12.0/22', size: 24 }] } },
+  ];
+  for (const c of cases) {
+    it(c.name, async (t) => {
+      if (!requireDockerd(t)) return;
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-pools-'));
+      try {
+        const file = path.join(dir, 'daemon.json');
+        fs.writeFileSync(file, JSON.stringify(c.config, null, 2));
+        const model = parseDaemonJson(TextDocument.create(URI.file(file).toString(), 'json', 1, fs.readFileSync(file, 'utf8')));
+        const ours = poolCapacity(model, modeContext({ engine: installedVersion() }))!;
+        let created = 0;
+        let refusal = '';
+        const verdict = await askDockerd(file, {
+          keepBridge: true,
+          whileUp: async (socket) => {
+            for (let i = 0; i < 64; i++) {
+              const r = await engineRequest('POST', '/networks/create', { Name: `dn-pool-${i}`, Labels: { 'dev.docker-networking.test': 'pools' } }, socket);
+              if (r.status !== 201) {
+                refusal = r.body;
+                return;
+              }
+              created++;
+            }
+          },
+        });
+        assert.ok(verdict.accepted, `dockerd did not start:\n${verdict.stderr.slice(-1500)}`);
+        assert.match(refusal, /could not find an available, non-overlapping IPv4 address pool/);
+        assert.equal(created, ours.total - ours.bridge - ours.live - ours.explicit, `we count ${ours.total} - ${ours.bridge} (bridge); dockerd created ${created}`);
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
       }
     });
   }

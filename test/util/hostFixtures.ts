@@ -2,6 +2,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
+import { composeMode } from '../../server/src/modes/compose/composeMode';
 import { daemonJsonMode } from '../../server/src/modes/daemonJson/daemonJsonMode';
 import type { LanguageMode, ModeContext } from '../../server/src/modes/languageMode';
 import { systemdDropinMode } from '../../server/src/modes/systemdDropin/systemdDropinMode';
@@ -39,13 +40,13 @@ export function hostFixtures(): HostFixture[] {
     });
 }
 
-/** The daemon.json and drop-in files below a folder (relative paths, sorted). */
+/** The daemon.json, drop-in and Compose files below a folder (relative paths, sorted). */
 export function hostFiles(dir: string, rel = ''): string[] {
   const out: string[] = [];
   for (const e of fs.readdirSync(path.join(dir, rel), { withFileTypes: true })) {
     const r = path.join(rel, e.name);
     if (e.isDirectory()) out.push(...hostFiles(dir, r));
-    else if (e.name === 'daemon.json' || /\.service\.d\//.test(r)) out.push(r);
+    else if (e.name === 'daemon.json' || /\.service\.d\//.test(r) || /^(compose|docker-compose)\.ya?ml$/.test(e.name)) out.push(r);
   }
   return out.sort();
 }
@@ -71,7 +72,7 @@ export function judgeHost(dir: string, opts: ContextOptions = {}): HostProblem[]
   const ctx = hostContext(dir, opts);
   const out: HostProblem[] = [];
   for (const file of hostFiles(dir)) {
-    const mode = (file.endsWith('daemon.json') ? daemonJsonMode : systemdDropinMode) as LanguageMode;
+    const mode = (file.endsWith('daemon.json') ? daemonJsonMode : file.endsWith('.yaml') || file.endsWith('.yml') ? composeMode : systemdDropinMode) as LanguageMode;
     const uri = URI.file(path.join(dir, file)).toString();
     const doc = TextDocument.create(uri, 'plaintext', 1, fs.readFileSync(path.join(dir, file), 'utf8'));
     for (const p of mode.validate!(mode.parse(doc), ctx)) {

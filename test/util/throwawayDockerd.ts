@@ -45,6 +45,10 @@ export interface AskOptions {
    * is still given (and conflicts as it would) while the daemon can listen.
    */
   unitFlags?: string[];
+  /** Let dockerd create its default bridge (inside the namespace) even when the file does not place it. */
+  keepBridge?: boolean;
+  /** Called with the socket while the daemon is up, before it is killed (only when it starts). */
+  whileUp?: (socketPath: string) => Promise<void>;
 }
 
 /** Why a throw-away dockerd cannot be used here, or undefined when it can. */
@@ -128,7 +132,7 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
     socketPath = keys.hosts.map((h) => (typeof h === 'string' ? socketOutside(h, runDir) : undefined)).find(Boolean);
     if (keys.hosts.length === 0) socketPath = path.join(runDir, 'docker.sock');
   }
-  if (!BRIDGE_KEYS.some((k) => k in keys || unitGives(new RegExp(`^--${k}(=|$)`))) && !unitGives(/^-b/)) flags.push('--bridge=none');
+  if (!options.keepBridge && !BRIDGE_KEYS.some((k) => k in keys || unitGives(new RegExp(`^--${k}(=|$)`))) && !unitGives(/^-b/)) flags.push('--bridge=none');
   if (!IPTABLES_KEYS.some((k) => k in keys || unitGives(new RegExp(`^--${k}(=|$)`)))) flags.push('--iptables=false');
   flags.push(...unit);
 
@@ -161,6 +165,14 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
     await new Promise((r) => setTimeout(r, 200)); // poll interval
   }
   const timedOut = !done && !accepted;
+  let upError: unknown;
+  if (accepted && options.whileUp && socketPath) {
+    try {
+      await options.whileUp(socketPath);
+    } catch (e) {
+      upError = e; // thrown after the daemon and its folders are gone
+    }
+  }
   if (!done) {
     child.kill('SIGKILL');
     await exited;
@@ -174,6 +186,7 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
       await new Promise((r) => setTimeout(r, 100)); // poll interval
     }
   }
+  if (upError) throw upError;
   return { accepted, stderr, exitCode, timedOut, flags };
 }
 

@@ -8,6 +8,7 @@ import { hosts } from './hosts';
 import { listValues } from './listValues';
 import { logOpts } from './logOpts';
 import { platformIgnored } from './platformIgnored';
+import { poolExhaustion } from './poolExhaustion';
 import { registries } from './registries';
 import { runtimes } from './runtimes';
 import { scalarValues } from './scalarValues';
@@ -37,6 +38,7 @@ export const RULES: readonly DaemonJsonRule[] = [
   ulimits,
   runtimes,
   addressPools,
+  poolExhaustion,
   logOpts,
   storageDriver,
   combinations,
