@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as vscode from 'vscode';
+import { engineSwarm } from '../engine/engineSwarm';
 import { SETTINGS_SECTION, type EngineInfo, type EngineState } from '../../../server/src/shared/protocol';
 import { resolveEndpoint, type ResolveEnv } from '../engine/engineEndpoint';
 import { EngineSession, type SessionState } from '../engine/engineSession';
@@ -96,6 +97,16 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     if (info.version !== engineInfo.version || info.apiVersion !== engineInfo.apiVersion || connected !== (engineState.networks !== undefined)) {
       engineInfo = info;
       pushState();
+      // The swarm role (#17), asked once per connection; the push follows when it answers.
+      const s = session;
+      if (connected && s.client) {
+        void engineSwarm(s.client).then((swarm) => {
+          if (swarm && s === session && engineInfo === info) {
+            engineInfo = { ...info, swarm };
+            pushState();
+          }
+        });
+      }
     }
     provider.rebuild();
   };

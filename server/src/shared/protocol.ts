@@ -20,6 +20,14 @@ export interface EngineInfo {
   apiVersion?: string;
   /** "linux" or "windows", from the Engine's `Os` field. */
   os?: string;
+  /** From `/info` `Swarm`: only a manager creates overlay networks (#17). Undefined when not asked. */
+  swarm?: EngineSwarm;
+}
+
+/** The Engine's swarm role, from `/info`: `Swarm.LocalNodeState` ("inactive", "active", …) and `Swarm.ControlAvailable` (a manager). */
+export interface EngineSwarm {
+  nodeState: string;
+  controlAvailable: boolean;
 }
 
 /** One live network as the language server needs it (a small projection of the Engine record). */
