@@ -34,6 +34,7 @@ import type { Settings } from './shared/settings';
 import { clampPosition, ClampedTextDocument } from './utils/clampedTextDocument';
 import { LanguageModelCache } from './utils/languageModelCache';
 import { formatError, runSafe, type Logger } from './utils/runner';
+import { MachineHostFiles } from './machineHostFiles';
 
 type Feature = 'validate' | 'completion' | 'hover' | 'navigation' | 'codeActions';
 
@@ -62,10 +63,13 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   const settings = new SettingsStore(connection, logger);
   const engine = new EngineStateStore();
   const completionDocs = new DeferredCompletionDocs();
+  // Set from initializationOptions: the machine's Docker host files are read only in a trusted workspace (#17).
+  let workspaceTrusted = false;
   const workspace = new WorkspaceIndex({
     patterns: () => settings.current.files,
     openText: (uri) => documents.all().find((d) => normalizeFileUri(d.uri) === uri)?.getText(),
     openUris: () => documents.keys(),
+    machine: new MachineHostFiles(() => workspaceTrusted && settings.current.readMachineHostFiles),
   });
 
   const caches = new Map<FileKind, LanguageModelCache<unknown>>();
@@ -188,6 +192,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     settings.onInitialize(params);
     engine.onInitialize((params.initializationOptions ?? {}) as InitializationOptions);
+    workspaceTrusted = ((params.initializationOptions ?? {}) as InitializationOptions).workspaceTrusted === true;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     folders.forEach((f) => workspace.addFolder(f.uri));
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;

@@ -81,6 +81,8 @@ export interface InitializationOptions {
   engineState?: boolean;
   /** The Engine state known at start, if any. */
   engine?: EngineState;
+  /** VS Code trusts the workspace: only then does the server read the machine's Docker host files (#17). */
+  workspaceTrusted?: boolean;
 }
 
 /** Settings section read through `workspace/configuration`. */

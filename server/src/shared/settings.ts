@@ -37,6 +37,8 @@ export interface Settings {
    * a string, so this cannot be `host.files`.)
    */
   hostFiles: string[];
+  /** Read the machine's own /etc/docker/daemon.json and docker.service.d drop-ins (read only; trusted workspaces only, #17). */
+  readMachineHostFiles: boolean;
 }
 
 /** The values `maxFileSizeKB` may take (package.json says the same). */
@@ -67,6 +69,7 @@ export const DEFAULT_SETTINGS: Settings = {
   },
   systemdDropin: { enable: true },
   hostFiles: [],
+  readMachineHostFiles: true,
 };
 
 function obj(v: unknown): Record<string, unknown> {
@@ -118,5 +121,6 @@ export function normalizeSettings(raw: unknown): Settings {
     },
     systemdDropin: { enable: bool(sd.enable, d.systemdDropin.enable) },
     hostFiles: usablePatterns(r.hostFiles),
+    readMachineHostFiles: bool(r.readMachineHostFiles, d.readMachineHostFiles),
   };
 }
