@@ -9,6 +9,7 @@ import { systemdDropinMode } from '../../server/src/modes/systemdDropin/systemdD
 import type { ExtraPatterns } from '../../server/src/shared/fileKinds';
 import { WorkspaceIndex } from '../../server/src/workspaceIndex';
 import { REPO_ROOT } from './lspClient';
+import { fixtureFolders } from './fixture';
 import { modeContext, type ContextOptions } from './modeKit';
 
 /**
@@ -26,18 +27,7 @@ export interface HostFixture {
 }
 
 export function hostFixtures(): HostFixture[] {
-  return fs
-    .readdirSync(HOST_FIXTURES, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => {
-      const dir = path.join(HOST_FIXTURES, d.name);
-      const expect = fs
-        .readFileSync(path.join(dir, 'expect'), 'utf8')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l && !l.startsWith('#'));
-      return { name: d.name, dir, expect };
-    });
+  return fixtureFolders(HOST_FIXTURES).map(({ name, dir, lines }) => ({ name, dir, expect: lines }));
 }
 
 /** The daemon.json, drop-in and Compose files below a folder (relative paths, sorted). */
