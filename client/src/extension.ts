@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { affectsDocumentSelector, createLanguageClient } from './languageClient';
+import { RestartPendingStatus } from './host/restartPendingStatus';
 import { activateNetworks } from './networks/activateNetworks';
 
 let client: LanguageClient | undefined;
@@ -11,9 +12,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output);
 
   const engine = activateNetworks(context, output);
+  const restartPending = new RestartPendingStatus();
+  context.subscriptions.push(restartPending);
 
   const start = async (): Promise<void> => {
     client = createLanguageClient(context, output, engine);
+    restartPending.attach(client);
     try {
       await client.start();
     } catch (err) {

@@ -35,6 +35,11 @@ export class EngineStateStore {
     return withTimeout(this.pushed, ENGINE_STATE_TIMEOUT_MS, undefined);
   }
 
+  /** What the client last said about the Engine (version, swarm role, its running configuration). */
+  get info(): EngineState['info'] {
+    return this.state.info;
+  }
+
   get liveNetworks(): readonly LiveNetwork[] | undefined {
     return this.state.networks;
   }

@@ -55,6 +55,17 @@ export class MachineHostFiles {
     return out;
   }
 
+  /** The text of one of these files as saved on disk (not an editor's unsaved text); undefined when it cannot be read. */
+  readSaved(uri: string): string | undefined {
+    if (!this.covers(uri)) return undefined;
+    try {
+      const p = URI.parse(uri).fsPath;
+      return fs.statSync(p).size > 4 * 1024 * 1024 ? undefined : fs.readFileSync(p, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
   /** True for a URI this may read: one of the files `list` gives. */
   covers(uri: string): boolean {
     if (!this.enabled() || !uri.startsWith('file:')) return false;

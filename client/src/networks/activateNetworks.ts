@@ -1,7 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as vscode from 'vscode';
-import { engineSwarm } from '../engine/engineSwarm';
+import { engineDetails } from '../engine/engineDetails';
 import { SETTINGS_SECTION, type EngineInfo, type EngineState } from '../../../server/src/shared/protocol';
 import { resolveEndpoint, type ResolveEnv } from '../engine/engineEndpoint';
 import { EngineSession, type SessionState } from '../engine/engineSession';
@@ -97,12 +97,14 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     if (info.version !== engineInfo.version || info.apiVersion !== engineInfo.apiVersion || connected !== (engineState.networks !== undefined)) {
       engineInfo = info;
       pushState();
-      // The swarm role (#17), asked once per connection; the push follows when it answers.
+      // The swarm role and the running configuration (#17), asked once per connection
+      // (and again with Refresh); the push follows when /info answers.
       const s = session;
       if (connected && s.client) {
-        void engineSwarm(s.client).then((swarm) => {
-          if (swarm && s === session && engineInfo === info) {
-            engineInfo = { ...info, swarm };
+        const local = s.client.endpoint.kind === 'unix' || s.client.endpoint.kind === 'npipe';
+        void engineDetails(s.client).then((details) => {
+          if (s === session && engineInfo === info) {
+            engineInfo = { ...info, ...details, local };
             pushState();
           }
         });

@@ -52,3 +52,23 @@ export function runningDaemonOf(info: unknown): RunningDaemon | undefined {
     noProxy: str(i.NoProxy),
   };
 }
+
+/** A RunningDaemon that crossed a process boundary, keeping only fields of the right type. */
+export function checkRunningDaemon(value: unknown): RunningDaemon | undefined {
+  const v = obj(value);
+  if (!v) return undefined;
+  const pools = v.defaultAddressPools === null ? null : Array.isArray(v.defaultAddressPools) ? v.defaultAddressPools.map(obj).filter((p): p is Record<string, unknown> => !!p && typeof p.base === 'string' && typeof p.size === 'number').map((p) => ({ base: p.base as string, size: p.size as number })) : undefined;
+  return {
+    registryMirrors: strings(v.registryMirrors),
+    insecureCidrs: strings(v.insecureCidrs),
+    insecureNames: strings(v.insecureNames),
+    labels: strings(v.labels),
+    loggingDriver: str(v.loggingDriver),
+    cgroupDriver: str(v.cgroupDriver),
+    liveRestore: typeof v.liveRestore === 'boolean' ? v.liveRestore : undefined,
+    defaultAddressPools: pools,
+    httpProxy: str(v.httpProxy),
+    httpsProxy: str(v.httpsProxy),
+    noProxy: str(v.noProxy),
+  };
+}
