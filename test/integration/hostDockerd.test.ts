@@ -130,3 +130,22 @@ describe('pool capacity agrees with a real dockerd', () => {
     });
   }
 });
+
+describe('bip against Compose subnets agrees with a real dockerd', () => {
+  it('a network whose subnet overlaps bip is refused: "Pool overlaps"', async (t) => {
+    if (!requireDockerd(t)) return;
+    const fx = hostFixtures().find((f) => f.name === 'bipOverlapsProject')!;
+    const ours = judgeHost(fx.dir).filter((p) => p.code === 'bip-overlaps-compose-subnet');
+    assert.equal(ours.length, 1);
+    const subnet = /subnet (\S+) of network/.exec(ours[0].message)![1];
+    let reply = '';
+    const verdict = await askDockerd(path.join(fx.dir, 'etc', 'docker', 'daemon.json'), {
+      whileUp: async (socket) => {
+        const r = await engineRequest('POST', '/networks/create', { Name: 'dn-bip-overlap', IPAM: { Config: [{ Subnet: subnet }] }, Labels: { 'dev.docker-networking.test': 'bip' } }, socket);
+        reply = `${r.status} ${r.body}`;
+      },
+    });
+    assert.ok(verdict.accepted, verdict.stderr.slice(-1500));
+    assert.match(reply, /^(400|403|500) .*overlaps/i);
+  });
+});

@@ -48,7 +48,16 @@ export function poolsOf(model: DaemonJsonModel): Pool[] | undefined {
  * external, has the bridge driver, and no IPv4 subnet of its own; and the explicit IPv4
  * subnets of the others. Undefined when the project is incomplete (what it declares is unknown).
  */
-function projectNeeds(project: ComposeProject): { count: number; subnets: ParsedCidr[] } | undefined {
+export interface ExplicitSubnet {
+  cidr: ParsedCidr;
+  network: string;
+  uri: string;
+  /** Offset of the subnet's value in that file. */
+  offset: number;
+  text: string;
+}
+
+export function projectNeeds(project: ComposeProject): { count: number; subnets: ExplicitSubnet[] } | undefined {
   if (project.incomplete) return undefined;
   const used = new Set<string>();
   for (const s of project.services.values()) {
@@ -57,7 +66,7 @@ function projectNeeds(project: ComposeProject): { count: number; subnets: Parsed
     for (const n of s.networks.keys()) used.add(n);
   }
   let count = 0;
-  const subnets: ParsedCidr[] = [];
+  const subnets: ExplicitSubnet[] = [];
   for (const name of used) {
     const decls = project.networks.get(name);
     const last = decls?.[decls.length - 1];
@@ -67,8 +76,8 @@ function projectNeeds(project: ComposeProject): { count: number; subnets: Parsed
     }
     const a = addressing(last.file.model, last.decl);
     if (a.external || (a.driver !== undefined && a.driver !== 'bridge')) continue;
-    const v4 = a.blocks.map((b) => b.subnet?.cidr).filter((c): c is ParsedCidr => c?.family === 4);
     if (a.blocks.some((b) => b.dynamic)) continue;
+    const v4 = a.blocks.flatMap((b) => (b.subnet?.cidr?.family === 4 ? [{ cidr: b.subnet.cidr, network: name, uri: last.file.uri, offset: b.subnet.range[0], text: last.file.model.text }] : []));
     if (v4.length > 0) subnets.push(...v4);
     else count++;
   }
@@ -131,7 +140,7 @@ export function poolCapacity(model: DaemonJsonModel, ctx: ModeContext): PoolCapa
       const project = loadProject(spec, ctx);
       const needs = projectNeeds(project);
       if (!needs) continue;
-      for (const c of needs.subnets) explicit += taken.add(pools, c);
+      for (const c of needs.subnets) explicit += taken.add(pools, c.cidr);
       if (needs.count > 0) demand.push({ project: project.name ?? spec.dir, networks: needs.count });
     }
   }

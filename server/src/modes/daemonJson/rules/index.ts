@@ -1,5 +1,6 @@
 import type { DaemonJsonRule } from '../model';
 import { addressPools } from './addressPools';
+import { bipOverlapsCompose } from './bipOverlapsCompose';
 import { bridgeAddresses } from './bridgeAddresses';
 import { combinations } from './combinations';
 import { duplicateKeys } from './duplicateKeys';
@@ -39,6 +40,7 @@ export const RULES: readonly DaemonJsonRule[] = [
   runtimes,
   addressPools,
   poolExhaustion,
+  bipOverlapsCompose,
   logOpts,
   storageDriver,
   combinations,
