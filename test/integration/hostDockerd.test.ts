@@ -9,6 +9,8 @@ import { URI } from 'vscode-uri';
 import { parse as parseDaemonJson } from '../../server/src/modes/daemonJson/parse';
 import { hostOf } from '../../server/src/modes/host/hostModel';
 import { poolCapacity } from '../../server/src/modes/host/poolCapacity';
+import { allFlags, flagMissingIn } from '../../server/src/modes/host/dockerdFlags';
+import { dataVersion } from '../../server/src/modes/daemonJson/daemonSchema';
 import { engineRequest } from '../util/engine';
 import { modeContext } from '../util/modeKit';
 import { hostContext, hostFiles, hostFixtures, judgeHost } from '../util/hostFixtures';
@@ -148,4 +150,28 @@ describe('bip against Compose subnets agrees with a real dockerd', () => {
     assert.ok(verdict.accepted, verdict.stderr.slice(-1500));
     assert.match(reply, /^(400|403|500) .*overlaps/i);
   });
+});
+
+describe('the dockerd flags we know agree with the installed dockerd', () => {
+  // The installed dockerd, and the newer releases real-components.md fetches when this machine has them.
+  const releases = path.join(os.homedir(), '.cache', 'docker-networking', 'releases');
+  const binaries = ['dockerd', ...['trixie', 'sid'].map((d) => path.join(releases, d, 'usr', 'sbin', 'dockerd')).filter((b) => fs.existsSync(b))];
+  for (const bin of binaries) {
+    it(`${bin === 'dockerd' ? 'the installed dockerd' : bin}: a flag is unknown to it exactly when we say it is missing in that version`, (t) => {
+      if (!requireDockerd(t)) return;
+      const m = /version v?(\d+\.\d+)/i.exec(spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout ?? '');
+      assert.ok(m, `${bin} --version`);
+      const version = m[1];
+      const wrong: string[] = [];
+      for (const f of allFlags()) {
+        if (f.keys.length === 0) continue;
+        // --version makes dockerd print and exit once the command line has parsed; a value it cannot use is another error.
+        const r = spawnSync(bin, [f.takesValue ? `--${f.long}=1` : `--${f.long}`, '--version'], { encoding: 'utf8', timeout: 10_000 });
+        const unknown = /unknown flag/.test(`${r.stdout}${r.stderr}`);
+        const why = flagMissingIn(f, dataVersion(version));
+        if (unknown !== (why !== undefined)) wrong.push(`--${f.long} (${why ?? `since ${f.since}`}): dockerd ${version} ${unknown ? 'does not know it' : 'knows it'}`);
+      }
+      assert.deepEqual(wrong, []);
+    });
+  }
 });

@@ -64,6 +64,15 @@ describe('docker hosts: proxies, per Engine version, with the effective value on
   });
 });
 
+describe('docker hosts: flags per Engine version', () => {
+  it('--http-proxy in the drop-in is an error on 20.10 (unknown flag), not on 29.7', () => {
+    const dir = path.join(HOST_FIXTURES, 'proxiesInBoth');
+    const at = (engine: string) => judgeHost(dir, { engine }).filter((p) => p.code === 'dockerd-flag-not-available').map((p) => `${p.file}:${p.line}`);
+    assert.deepEqual(at('20.10'), ['etc/systemd/system/docker.service.d/override.conf:4']);
+    assert.deepEqual(at('29.7'), []);
+  });
+});
+
 describe('docker hosts: which files belong together', () => {
   let root: string;
   const write = (rel: string, text: string): void => {

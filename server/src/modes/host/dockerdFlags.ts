@@ -1,5 +1,6 @@
 import { readDataFile } from '../../shared/dataFile';
-import { isFlatOption, mainType, TOP_LEVEL, type SchemaNode } from '../daemonJson/daemonSchema';
+import { compareEngineVersions, type EngineVersion } from '../../shared/engineVersion';
+import { dataVersion, isFlatOption, mainType, TOP_LEVEL, type SchemaNode } from '../daemonJson/daemonSchema';
 import type { Span } from '../systemdDropin/model';
 
 const unitData = readDataFile<typeof import('../../../../schemas/docker-unit.json')>('schemas/docker-unit.json');
@@ -21,6 +22,10 @@ export interface DockerdFlag {
   keys: readonly string[];
   /** False for a flag dockerd does not know. */
   known: boolean;
+  /** The first Engine version with this flag, when known. */
+  since?: string;
+  absentThrough?: string;
+  removed?: string;
   word: ArgWord;
 }
 
@@ -43,6 +48,12 @@ interface FlagInfo {
   short?: string;
   takesValue: boolean;
   keys: string[];
+  /** The first Engine with the flag: the `x-since` of its key (dockerd adds flag and key together). */
+  since?: string;
+  /** The newest Engine known not to have the flag, for the few that came after their key (schemas/docker-unit.json). */
+  absentThrough?: string;
+  /** The Engine that dropped the flag with its key (`x-removed`). */
+  removed?: string;
 }
 
 /**
@@ -53,7 +64,7 @@ interface FlagInfo {
  */
 const FLAGS = new Map<string, FlagInfo>();
 
-function addFlag(key: string | undefined, spec: string, takesValue: boolean): void {
+function addFlag(key: string | undefined, spec: string, takesValue: boolean, since?: string, removed?: string): void {
   let long: string | undefined;
   let short: string | undefined;
   for (const part of spec.split(/,\s*/)) {
@@ -61,29 +72,41 @@ function addFlag(key: string | undefined, spec: string, takesValue: boolean): vo
     else if (part.startsWith('-')) short = part.slice(1);
   }
   if (!long) return;
-  const info = FLAGS.get(long) ?? { long, short, takesValue, keys: [] };
+  const known = FLAGS.get(long);
+  const info: FlagInfo = known ?? { long, short, takesValue, keys: [], since, removed };
+  // A flag shared by a removed key and a live one (host-gateway-ip, -ips) is not removed.
+  if (known && !removed) info.removed = undefined;
   if (key && !info.keys.includes(key)) info.keys.push(key);
+  if (since && info.since && compareEngineVersions(dataVersion(since), dataVersion(info.since)) < 0) info.since = since;
   FLAGS.set(long, info);
   if (short) FLAGS.set(`-${short}`, info);
 }
 
-function addKey(key: string, node: SchemaNode): void {
+function addKey(key: string, node: SchemaNode, since = node['x-since']): void {
   const children = node.properties;
   if (children && !isFlatOption(key) && Object.values(children).some((c) => c['x-flag'])) {
-    for (const [child, c] of Object.entries(children)) addKey(child, c);
+    for (const [child, c] of Object.entries(children)) addKey(child, c, c['x-since'] ?? since);
     return;
   }
-  if (node['x-flag']) addFlag(key, node['x-flag'], mainType(node) !== 'boolean');
+  if (node['x-flag']) addFlag(key, node['x-flag'], mainType(node) !== 'boolean', since, node['x-removed']);
 }
 
 for (const [key, node] of Object.entries(TOP_LEVEL)) addKey(key, node);
+for (const [long, f] of Object.entries(unitData.flagsNewerThanKey) as [string, { absentThrough: string }][]) {
+  const info = FLAGS.get(long);
+  if (info) info.absentThrough = f.absentThrough;
+}
+for (const long of unitData.flagsKeptAfterKeyRemoved) {
+  const info = FLAGS.get(long);
+  if (info) info.removed = undefined;
+}
 for (const [long, f] of Object.entries(unitData.flagsWithoutKey) as [string, { value: boolean; short?: string }][]) {
   addFlag(undefined, f.short ? `-${f.short}, --${long}` : `--${long}`, f.value);
 }
 
-/** The dockerd flag of a long name (`host`) or a short one (`-H`). */
-export function flagInfo(name: string): FlagInfo | undefined {
-  return FLAGS.get(name);
+/** Every dockerd flag we know, once each (by long name). */
+export function allFlags(): FlagInfo[] {
+  return [...new Set(FLAGS.values())];
 }
 
 /** The docker.service the host model assumes when no drop-in replaces its ExecStart= (schemas/docker-unit.json). */
@@ -126,19 +149,19 @@ export function parseDockerdCommand(words: readonly ArgWord[], unresolved: strin
       const info = FLAGS.get(n);
       let value = eq < 0 ? undefined : t.slice(eq + 1);
       if (value === undefined && info?.takesValue && i + 1 < words.length) value = words[++i].text;
-      flags.push({ name: info?.long ?? n, written: t, value, keys: info?.keys ?? [], known: !!info, word: w });
+      flags.push({ name: info?.long ?? n, written: t, value, keys: info?.keys ?? [], known: !!info, since: info?.since, absentThrough: info?.absentThrough, removed: info?.removed, word: w });
       continue;
     }
     if (t.startsWith('-') && t.length > 1) {
       for (let j = 1; j < t.length; j++) {
         const info = FLAGS.get(`-${t[j]}`);
         if (!info || !info.takesValue) {
-          flags.push({ name: info?.long ?? t[j], written: `-${t[j]}`, keys: info?.keys ?? [], known: !!info, word: w });
+          flags.push({ name: info?.long ?? t[j], written: `-${t[j]}`, keys: info?.keys ?? [], known: !!info, since: info?.since, absentThrough: info?.absentThrough, removed: info?.removed, word: w });
           continue;
         }
         let value: string | undefined = t.slice(j + 1).replace(/^=/, '');
         if (value === '' && j + 1 === t.length) value = i + 1 < words.length ? words[++i].text : undefined;
-        flags.push({ name: info.long, written: `-${t[j]}`, value, keys: info.keys, known: true, word: w });
+        flags.push({ name: info.long, written: `-${t[j]}`, value, keys: info.keys, known: true, since: info.since, absentThrough: info.absentThrough, removed: info.removed, word: w });
         break;
       }
       continue;
@@ -146,6 +169,17 @@ export function parseDockerdCommand(words: readonly ArgWord[], unresolved: strin
     positional.push(w);
   }
   return { program, subcommand, flags, positional, args: words.slice(subcommand ? 2 : 1).map((w) => w.text), unresolved };
+}
+
+/**
+ * Why dockerd `version` does not have a flag ("unknown flag" at start), or undefined when it
+ * has it or we cannot tell: it came with a later Engine, or went with its removed key.
+ */
+export function flagMissingIn(f: Pick<FlagInfo, 'since' | 'absentThrough' | 'removed'>, version: EngineVersion): string | undefined {
+  if (f.since && compareEngineVersions(version, dataVersion(f.since)) < 0) return `it came with Engine ${f.since}`;
+  if (f.absentThrough && compareEngineVersions(version, dataVersion(f.absentThrough)) <= 0) return `it came after Engine ${f.absentThrough}`;
+  if (f.removed && compareEngineVersions(version, dataVersion(f.removed)) >= 0) return `it was removed in Engine ${f.removed}`;
+  return undefined;
 }
 
 /** The packaged unit's dockerd command (no spans: it is not in any file of the workspace). */

@@ -2,6 +2,7 @@ import type { Rule } from '../../languageMode';
 import type { DropinFix, DropinModel } from '../model';
 import { assignmentOutsideSection } from './assignmentOutsideSection';
 import { dockerDaemonCommand } from './dockerDaemonCommand';
+import { dockerdFlagVersion } from './dockerdFlagVersion';
 import { duplicateVariable } from './duplicateVariable';
 import { environmentAssignment } from './environmentAssignment';
 import { environmentSyntax } from './environmentSyntax';
@@ -42,6 +43,7 @@ export const RULES: readonly Rule<DropinModel, DropinFix>[] = [
   unknownSpecifier,
   execCommand,
   dockerDaemonCommand,
+  dockerdFlagVersion,
   tcpWithoutTls,
   proxyUrlValue,
   proxyCredentials,
