@@ -36,6 +36,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsDocumentSelector(e)) void restart();
     }),
+    // The server reads the machine's Docker host files only in a trusted workspace (#17): it learns of trust at start.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
   );
   await start();
 }
