@@ -1,7 +1,7 @@
 import type { EngineState, EngineSwarm, InitializationOptions, LiveNetwork } from './shared/protocol';
 import type { Settings } from './shared/settings';
 import { parseEngineVersion, resolveEngineVersion } from './shared/engineVersion';
-import type { ModeContext } from './modes/languageMode';
+import type { ModeContext, WorkspaceFiles } from './modes/languageMode';
 import { withTimeout } from './utils/withTimeout';
 
 /** How long Compose validation waits for the client's first Engine state before going on without live networks. */
@@ -42,6 +42,17 @@ export class EngineStateStore {
 
   get liveNetworks(): readonly LiveNetwork[] | undefined {
     return this.state.networks;
+  }
+
+  /**
+   * The ModeContext of a validation: the settings, what the Engine gives, the workspace's
+   * files and the environment of the process (Compose interpolation reads the shell's
+   * variables, #16: the server has VS Code's, the CLI the shell's). Built here for both
+   * hosts of the modes, the server and the CLI (#21), so that what a mode may know is
+   * assembled in one place.
+   */
+  context(settings: Settings, workspace: WorkspaceFiles): ModeContext & { workspace: WorkspaceFiles } {
+    return { settings, ...this.contextPart(settings), workspace, env: process.env };
   }
 
   /** What ModeContext takes from the Engine: the version verdicts follow and the live networks. */

@@ -1,5 +1,6 @@
 import { minimatch } from 'minimatch';
 import { anchorPattern, FILE_KINDS, patternsOf, uriPath, type ExtraPatterns, type FileKind } from './shared/fileKinds';
+import type { Settings } from './shared/settings';
 
 // Kept apart from shared/fileKinds.ts so that the client bundle, which only needs the
 // patterns for its document selector, does not carry minimatch (#14).
@@ -23,4 +24,13 @@ export function fileKindOf(uri: string, extra: ExtraPatterns = {}): FileKind | u
     if (patternsOf(kind, extra).some((p) => matcher(p)(path))) return kind;
   }
   return undefined;
+}
+
+/**
+ * The kind whose mode handles `uri` under `settings`: chosen by path, and only while that
+ * mode is enabled. The one choice of both hosts of the modes, the server and the CLI (#21).
+ */
+export function enabledKindOf(uri: string, settings: Settings): FileKind | undefined {
+  const kind = fileKindOf(uri, settings.files);
+  return kind && settings[kind].enable ? kind : undefined;
 }

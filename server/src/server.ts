@@ -14,30 +14,29 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument';
 // A named import: esbuild then bundles the version string, not the whole manifest (#8).
 import { version as extensionVersion } from '../../package.json';
-import { fileKindOf } from './fileKindOf';
+import { enabledKindOf } from './fileKindOf';
 import type { FileKind } from './shared/fileKinds';
 import type { CodeCacheInfo } from './loadWithCodeCache';
 import { getLanguageModes } from './modes/languageModes';
 import type { LanguageMode, ModeContext, ValidationMemo } from './modes/languageMode';
-import { fixesOf, toDiagnostics } from './diagnostics';
+import { fixesOf } from './diagnostics';
+import { diagnosticsOf } from './diagnosticsOf';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DeferredCompletionDocs } from './deferredCompletionDocs';
 import { EngineStateStore } from './engineStateStore';
 import { SettingsStore } from './settingsStore';
 import { warmUp } from './warmUp';
-import { isOverSizeLimit, largeFileProblems } from './largeFiles';
+import { isOverSizeLimit } from './largeFiles';
 import { MemoryRelease } from './memoryRelease';
 import { normalizeFileUri, WorkspaceIndex } from './workspaceIndex';
 import { WorkspaceParses } from './workspaceParses';
 import { COPY_RESTART_COMMAND, EngineStateNotification, RestartPendingNotification, WorkspaceFilesRequest, type InitializationOptions } from './shared/protocol';
 import { RestartPendingWatch } from './restartPendingWatch';
-import type { Settings } from './shared/settings';
+import { featureEnabled, type ModeFeature, type Settings } from './shared/settings';
 import { clampPosition, ClampedTextDocument } from './utils/clampedTextDocument';
 import { LanguageModelCache } from './utils/languageModelCache';
 import { formatError, runSafe, type Logger } from './utils/runner';
 import { MachineHostFiles } from './machineHostFiles';
-
-type Feature = 'validate' | 'completion' | 'hover' | 'navigation' | 'codeActions';
 
 /** A line for the output channel: whether this start compiled the bundle (loadWithCodeCache.ts). */
 function describeCodeCache(cache: CodeCacheInfo): string {
@@ -91,8 +90,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
       kindsFor = current;
     }
     if (kinds.has(uri)) return kinds.get(uri);
-    const found = fileKindOf(uri, current.files);
-    const kind = found && current[found].enable ? found : undefined;
+    const kind = enabledKindOf(uri, current);
     kinds.set(uri, kind);
     return kind;
   }
@@ -113,20 +111,14 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     parse: (kind, doc) => (modes[kind] as LanguageMode).parse(doc),
   });
 
-  function featureEnabled(kind: FileKind, feature: Feature): boolean {
-    const flags = settings.current[kind] as unknown as Record<string, unknown>;
-    return flags[feature] !== false;
-  }
-
   function context(): ModeContext {
-    const current = settings.current;
-    return { settings: current, ...engine.contextPart(current), workspace: files, env: process.env };
+    return engine.context(settings.current, files);
   }
 
   /** Runs `fn` with the document's mode and cached parse, or returns `empty`. */
   function withMode<T>(
     uri: string,
-    feature: Feature,
+    feature: ModeFeature,
     what: string,
     empty: T,
     token: CancellationToken | undefined,
@@ -136,7 +128,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     return runSafe(logger, what, empty, token, () => {
       const doc = documents.get(uri);
       const kind = kindOf(uri);
-      if (!doc || !kind || !featureEnabled(kind, feature)) return empty;
+      if (!doc || !kind || !featureEnabled(settings.current, kind, feature)) return empty;
       const mode = modes[kind] as LanguageMode;
       // Above the size limit nothing is parsed in full (largeFiles.ts, #15).
       if (isOverSizeLimit(doc, settings.current)) return feature === 'validate' ? ((largeFile?.(mode, doc, context()) ?? empty) as T) : empty;
@@ -161,14 +153,16 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     // Only Compose checks read live networks: only they wait for the client's first push.
     waitFor: (kind) => (kind === 'compose' ? engine.firstPush() : undefined),
     compute: (uri) =>
+      // Both branches of withMode go through diagnosticsOf, the validation path the CLI shares
+      // (#21); above the size limit it never calls for the parse.
       withMode<Diagnostic[]>(
         uri,
         'validate',
         `validating ${uri}`,
         [],
         undefined,
-        (mode, d, parsed, ctx) => toDiagnostics(d, mode.validate?.(parsed, ctx, memoOf(uri)) ?? []),
-        (_mode, d, ctx) => toDiagnostics(d, largeFileProblems(d, ctx.settings)),
+        (mode, d, parsed, ctx) => diagnosticsOf(mode, d, ctx, () => parsed, memoOf(uri)),
+        (mode, d, ctx) => diagnosticsOf(mode, d, ctx, () => mode.parse(d)),
       ),
     send: (params) => void connection.sendDiagnostics(params),
     related: (uri) =>

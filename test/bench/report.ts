@@ -1,7 +1,8 @@
 import { find, mark, withoutDebounce } from './budgets';
-import type { BenchResults } from './results';
+import type { BenchResults, LoadFigures } from './results';
 import type { ServerId } from './servers';
 import { REQUEST_KINDS, SIZE_BUCKETS, type LatencyFigures } from './workloadBench';
+import { round } from './stats';
 
 /**
  * Tables of one run, shared by the console output and the README section: one table
@@ -79,13 +80,34 @@ export function inputTables(results: BenchResults): Table[] {
   const viewRows: string[][] = [];
   if (v.skipped) viewRows.push(['skipped', v.skipped]);
   if (v.networks !== undefined) viewRows.push(['networks / containers', `${v.networks} / ${v.containers ?? 0}`]);
-  if (v.engineMs) viewRows.push(['Engine reply (list + inspect), median / p95 ms', `${num(v.engineMs.median)} / ${num(v.engineMs.p95)}`]);
+  if (v.engineMs) viewRows.push(['Engine reply (the two lists), median / p95 ms', `${num(v.engineMs.median)} / ${num(v.engineMs.p95)}`]);
   if (v.modelMs) viewRows.push(['reply → complete tree model, median / p95 ms', `${num(v.modelMs.median)} / ${num(v.modelMs.p95)}`]);
   if (v.refreshMs) viewRows.push(['refresh end to end, median / p95 ms', `${num(v.refreshMs.median)} / ${num(v.refreshMs.p95)}`]);
   if (v.burstRefreshes !== undefined) viewRows.push([`refreshes caused by a burst of ${v.burstEvents} connect events`, String(v.burstRefreshes)]);
+  const sc = v.scale;
+  if (sc) {
+    const load = (what: string, f: LoadFigures): string[] => [`${sc.networks} networks × ${sc.containers / sc.networks} containers (fake Engine), ${what}: requests, median ms`, `${f.requests}, ${num(f.ms.median)}`];
+    viewRows.push(load('inspecting every network (before #19)', sc.inspectEvery), load('two lists, first load', sc.firstLoad), load('two lists, refresh', sc.refresh));
+  }
+  if (v.ssh) {
+    const s = v.ssh;
+    viewRows.push([`ssh with a ${s.dialMs} ms dial (fake), ${s.networks} networks: ssh processes for connect + refresh`, `${s.processes} (${s.requests} requests)`]);
+    viewRows.push([`ssh with a ${s.dialMs} ms dial (fake): connect / refresh ms`, `${num(s.connectMs)} / ${num(s.refreshMs)}`]);
+  }
   for (const n of v.notes ?? []) viewRows.push(['note', n]);
-  tables.push({ title: 'the Docker Networks view (real dockerd)', header: ['measure', 'value'], rows: viewRows, textColumns: [1] });
+  tables.push({ title: 'the Docker Networks view (real dockerd; fake Engines where the row says so)', header: ['measure', 'value'], rows: viewRows, textColumns: [1] });
+  if (results.cli) tables.push(cliTable(results.cli));
   return tables;
+}
+
+/** `docker-networking check` on a tree, and the real tools once per file of their kind ("–": not on this machine). */
+export function cliTable(c: NonNullable<BenchResults['cli']>): Table {
+  const counts = Object.entries(c.counts).map(([k, n]) => `${n} ${k}`).join(', ');
+  const rows: string[][] = [[`docker-networking check, ${c.files} files in one process (${counts})`, num(c.totalMs.median), num(c.oursPerFileMs), String(c.totalMs.n), '']];
+  for (const t of c.tools) {
+    rows.push([t.perFileMs ? `${t.label}, once per ${t.kind} file` : `${t.label} (${t.missing})`, '', t.perFileMs ? num(t.perFileMs.median) : '–', t.perFileMs ? String(t.files) : '', t.ratio === undefined ? '–' : `${round(t.ratio)}×`]);
+  }
+  return { title: 'the command line against the real tools', header: ['run', 'total, ms', 'per file, ms', 'samples', 'theirs/ours per file'], rows };
 }
 
 function pct(v: number | undefined): string {

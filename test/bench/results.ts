@@ -15,7 +15,7 @@ export interface BenchResults {
     ourDefaultDebounceMs: number;
     referenceDebounceMs: Partial<Record<ServerId, number>>;
     /** How many samples were asked for, the warm-up, and the time cap per measurement. */
-    method?: { requests: number; edits: number; warmupRequests: number; warmupEdits: number; budgetMsPerMeasurement: number; minSamples: number; pairRounds?: number };
+    method?: { requests: number; edits: number; warmupRequests: number; warmupEdits: number; warmupEditBudgetMs?: number; budgetMsPerMeasurement: number; minSamples: number; pairRounds?: number };
   };
   servers: Array<{ id: ServerId; label: string }>;
   inputs: Array<{ id: string; kind: string; lines: number; bytes: number }>;
@@ -29,6 +29,8 @@ export interface BenchResults {
   view: ViewResults;
   /** Latency per request kind under a fuzz-like workload (#15); absent in older results. */
   workload?: WorkloadResults;
+  /** `docker-networking check` on a tree of files, and the real tools per file (#21). */
+  cli?: CliResults;
   budgets: BudgetCheck[];
 }
 
@@ -47,7 +49,39 @@ export interface ViewResults {
   /** Connect events in the burst, and the refreshes they caused. */
   burstEvents?: number;
   burstRefreshes?: number;
+  /** A fake Engine with many networks: requests and time to the tree model, per way of loading (#19). */
+  scale?: ScaleResults;
+  /** A refresh over a fake ssh with a slow dial (#19). */
+  ssh?: SshResults;
   notes?: string[];
+}
+
+export interface LoadFigures {
+  requests: number;
+  ms: Summary;
+}
+
+export interface ScaleResults {
+  networks: number;
+  containers: number;
+  /** Every network and up to 500 containers inspected, as before #19. */
+  inspectEvery: LoadFigures;
+  /** The two lists, the session's first load (containers inspected once). */
+  firstLoad: LoadFigures;
+  /** The two lists, a later refresh of the same session. */
+  refresh: LoadFigures;
+}
+
+export interface SshResults {
+  networks: number;
+  containers: number;
+  dialMs: number;
+  /** ssh processes started for connecting and one refresh. */
+  processes: number;
+  requests: number;
+  /** Connect (ping, version, events, first load) and one refresh, ms. */
+  connectMs: number;
+  refreshMs: number;
 }
 
 export interface BudgetCheck {
@@ -58,4 +92,28 @@ export interface BudgetCheck {
   measured: string;
   /** true/false, or null when it could not be checked (missing measurement). */
   pass: boolean | null;
+}
+
+export interface CliToolResult {
+  id: 'dockerd-validate' | 'compose-config' | 'systemd-analyze-verify' | string;
+  /** The command, with the version of the binary used. */
+  label: string;
+  kind: string;
+  /** Why the tool was not measured (not on this machine, or too old). */
+  missing?: string;
+  /** Files it was run on, once each. */
+  files: number;
+  perFileMs?: Summary;
+  /** Its time per file over ours (ours: the whole check's median over the files checked). */
+  ratio?: number;
+}
+
+export interface CliResults {
+  files: number;
+  counts: Record<string, number>;
+  /** The whole `check` process, start to exit. */
+  totalMs: Summary;
+  filesPerSecond: number;
+  oursPerFileMs: number;
+  tools: CliToolResult[];
 }

@@ -5,8 +5,9 @@
  * against the real dockerd. Prints tables with the issue's budgets (✓/✗; the run never
  * fails on a budget), writes test/bench/results.json and the README section.
  *
- *   node out/test/bench/run.js [--quick] [--skip-view] [--skip-lsp] [--no-write] [--only=ID,…]
- *   --only: just these inputs (ids as in inputs.ts, e.g. compose-project-10000); use with --no-write
+ *   node out/test/bench/run.js [--quick] [--skip-view] [--skip-lsp] [--skip-workload] [--skip-cli] [--no-write] [--only=ID,…]
+ *   --only: just these inputs (ids as in inputs.ts, e.g. compose-project-10000); nothing is written
+ *   node out/test/bench/run.js --only-cli     the command line's section alone (#21), printed, nothing written
  *   BENCH_COMPOSE_SCHEMA=/path/compose-spec.json   use this Compose schema for yaml-language-server
  */
 import { buildSync } from 'esbuild';
@@ -15,12 +16,13 @@ import * as os from 'os';
 import * as path from 'path';
 import { CODE_CACHE_DIR_ENV } from '../../server/src/shared/protocol';
 import { REPO_ROOT } from '../util/lspClient';
-import { evaluateBudgets } from './budgets';
+import { cliBudgets, evaluateBudgets } from './budgets';
 import { floorParserName, timeFloor } from './floor';
 import { standardInputs, writeInputs, type BenchInput } from './inputs';
-import { benchPairOnInput, benchRequestsSideBySide, benchServerOnInput, combineRounds, measureSpawn, primeCodeCache, WARMUP_EDITS, WARMUP_REQUESTS, type LspBenchOptions, type LspResult } from './lspBench';
+import { benchPairOnInput, benchRequestsSideBySide, benchServerOnInput, combineRounds, measureSpawn, primeCodeCache, WARMUP_EDIT_BUDGET_MS, WARMUP_EDITS, WARMUP_REQUESTS, type LspBenchOptions, type LspResult } from './lspBench';
 import { RESULTS_JSON, updateReadme } from './readme';
-import { budgetTable, inputTables, renderText, workloadTable } from './report';
+import { runCliBench } from './cliBench';
+import { budgetTable, cliTable, inputTables, renderText, workloadTable } from './report';
 import type { BenchResults, ViewResults } from './results';
 import { jsonLanguageServer, OUR_DEFAULT_DEBOUNCE_MS, ourServer, parseOnlyServer, yamlLanguageServer, type ServerId, type ServerSpec } from './servers';
 import { summarize } from './stats';
@@ -222,7 +224,18 @@ async function runLsp(
   return { lsp, spawn, spawnFirstStart: firstStarts.length ? summarize(firstStarts) : undefined };
 }
 
+/** `--only-cli`: the command line's section alone, printed; results.json and the README are left as they are. */
+function onlyCli(): void {
+  log('the command line (docker-networking check) against the real tools …');
+  const cli = runCliBench({ quick, log });
+  log('');
+  log(renderText(cliTable(cli)));
+  log('');
+  log(renderText(budgetTable({ budgets: cliBudgets({ cli }) } as BenchResults)));
+}
+
 async function main(): Promise<void> {
+  if (args.has('--only-cli')) return onlyCli();
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-bench-'));
   const started = Date.now();
   try {
@@ -260,6 +273,12 @@ async function main(): Promise<void> {
       view = await runViewBench({ quick, log });
     }
 
+    let cli: BenchResults['cli'];
+    if (!args.has('--skip-cli') && !only) {
+      log('the command line (docker-networking check) against the real tools …');
+      cli = runCliBench({ quick, log });
+    }
+
     const results: BenchResults = {
       schemaVersion: 1,
       generatedAt: new Date().toISOString(),
@@ -269,7 +288,7 @@ async function main(): Promise<void> {
         daemonSchema: { source: daemon.source, file: daemon.file ? path.relative(REPO_ROOT, daemon.file) : undefined },
         ourDefaultDebounceMs: OUR_DEFAULT_DEBOUNCE_MS,
         referenceDebounceMs: Object.fromEntries(servers.filter((s) => s.debounceMs > 0).map((s) => [s.id, s.debounceMs])),
-        method: { requests: opts.requests, edits: opts.edits, warmupRequests: WARMUP_REQUESTS, warmupEdits: WARMUP_EDITS, budgetMsPerMeasurement: opts.budgetMs, minSamples: opts.minSamples, pairRounds: PAIR_ROUNDS },
+        method: { requests: opts.requests, edits: opts.edits, warmupRequests: WARMUP_REQUESTS, warmupEdits: WARMUP_EDITS, warmupEditBudgetMs: WARMUP_EDIT_BUDGET_MS, budgetMsPerMeasurement: opts.budgetMs, minSamples: opts.minSamples, pairRounds: PAIR_ROUNDS },
       },
       servers: servers.map((s) => ({ id: s.id, label: s.label })),
       inputs: inputs.map((i) => ({ id: i.id, kind: i.kind, lines: i.lines, bytes: Buffer.byteLength(i.text) })),
@@ -279,6 +298,7 @@ async function main(): Promise<void> {
       lsp,
       view,
       workload,
+      cli,
       budgets: [],
     };
     results.budgets = evaluateBudgets(results);

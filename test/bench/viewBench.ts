@@ -1,29 +1,37 @@
 import { spawnSync } from 'child_process';
 import * as path from 'path';
+import { EngineClient } from '../../client/src/engine/engineClient';
 import { parseHost } from '../../client/src/engine/engineEndpoint';
 import { EngineSession } from '../../client/src/engine/engineSession';
 import { parseEvent, type NetworkRecord } from '../../client/src/networks/networkRecords';
-import { isNetworkRelevant, loadNetworks, NETWORK_EVENT_FILTERS } from '../../client/src/networks/networkSnapshot';
+import { createNetworkLoader, isNetworkRelevant, NETWORK_EVENT_FILTERS } from '../../client/src/networks/networkSnapshot';
 import { buildTree, flattenNetworks, type TreeNode } from '../../client/src/networks/networkTreeModel';
 import { ipText, parseCidr } from '../../server/src/shared/cidr';
 import { api, ENGINE_SOCKET, engineReachable, removeTestObjects, TEST_IMAGE, TEST_LABEL, testLabels } from '../util/engine';
+import { ReplayEngine } from '../unit/engine/replayEngine';
+import { inspectEveryNetwork } from '../util/inspectEveryNetwork';
 import { REPO_ROOT } from '../util/lspClient';
-import type { ViewResults } from './results';
+import type { LoadFigures, ScaleResults, SshResults, ViewResults } from './results';
 import { msSince, summarize } from './stats';
 
 /**
  * The Docker Networks view against the real dockerd: 200 labelled bridge networks
  * (subnets /26 inside 198.19.128.0/17, this benchmark's share of 198.18.0.0/15) and 50
  * busybox containers, driven through the view's own vscode-free modules: EngineSession
- * (connection, events, debounced reloads), loadNetworks (the snapshot) and buildTree
- * (the tree model the provider maps to TreeItems).
+ * (connection, events, debounced reloads), createNetworkLoader (the snapshot: two lists
+ * per refresh, #19) and buildTree (the tree model the provider maps to TreeItems).
  *
- * Measured: the Engine's reply to a refresh (list + inspects), the time from that reply
- * to a complete tree model, and how many reloads a burst of 100 `connect` events causes.
+ * Measured: the Engine's reply to a refresh (the two lists), the time from that reply to
+ * a complete tree model, the sum (the budget, end to end), and how many reloads a burst
+ * of 100 `connect` events causes. Before that, on fake Engines (no dockerd needed):
+ * 2,000 networks of 5 containers loaded as before #19 and with the two lists, and a
+ * session over a fake ssh with a 300 ms dial (runScaleBench, runSshBench).
  * Everything created is labelled TEST_LABEL=bench and removed afterwards, also on
  * failure or Ctrl-C. Only the Engine API is used; no traffic goes to the containers.
  */
 export const SCOPE = 'bench';
+/** The unit tests' stand-in for `ssh … docker system dial-stdio` (test/unit/engine/fakeDialStdio.ts). */
+const FAKE_SSH = path.join(__dirname, '..', 'unit', 'engine', 'fakeDialStdio.js');
 const NETWORKS = 200;
 const CONTAINERS = 50;
 const BURST = 100;
@@ -94,12 +102,156 @@ function sleep(ms: number): Promise<void> {
   return new Promise((r) => setTimeout(r, ms));
 }
 
+/** A hex ID of 64 digits, as the Engine's, from a one-digit tag and a number. */
+function fakeId(tag: string, i: number): string {
+  return `${tag}${i.toString(16).padStart(63, '0')}`;
+}
+
+/**
+ * A fake Engine (the recorded API 1.41 replies of the unit tests, with generated
+ * networks and containers instead of the recorded ones): `networks` bridge networks of
+ * `perNetwork` running containers each, every container on one network with an alias.
+ * Subnets are /28s of 198.18.0.0/16; nothing is created anywhere.
+ */
+export async function syntheticEngine(networks: number, perNetwork: number, socketPath?: string): Promise<ReplayEngine> {
+  const engine = await new ReplayEngine('1.41', socketPath).start();
+  const net = (i: number): { id: string; name: string; subnet: string } => ({ id: fakeId('a', i), name: `dn-bench-net-${i}`, subnet: `198.18.${i >> 4}.${(i & 15) << 4}/28` });
+  const address = (i: number, j: number): string => `198.18.${i >> 4}.${((i & 15) << 4) + 2 + j}`;
+  const mac = (i: number, j: number): string => `02:42:c6:12:${(i & 255).toString(16).padStart(2, '0')}:${(j & 255).toString(16).padStart(2, '0')}`;
+  const cid = (i: number, j: number): string => fakeId('c', i * perNetwork + j);
+  const network = (i: number, withContainers: boolean): unknown => {
+    const n = net(i);
+    const containers: Record<string, unknown> = {};
+    if (withContainers) {
+      for (let j = 0; j < perNetwork; j++) containers[cid(i, j)] = { Name: `dn-bench-c-${i}-${j}`, EndpointID: fakeId('e', i * perNetwork + j), MacAddress: mac(i, j), IPv4Address: `${address(i, j)}/28`, IPv6Address: '' };
+    }
+    return { Name: n.name, Id: n.id, Scope: 'local', Driver: 'bridge', EnableIPv6: false, IPAM: { Driver: 'default', Options: null, Config: [{ Subnet: n.subnet }] }, Internal: false, Attachable: false, Ingress: false, ConfigFrom: { Network: '' }, ConfigOnly: false, Containers: containers, Options: {}, Labels: { 'com.example.tier': `tier-${i % 5}` } };
+  };
+  const endpoint = (i: number, j: number, inspect: boolean): unknown => ({
+    IPAMConfig: null,
+    Links: null,
+    Aliases: inspect ? [`svc-${j}`, cid(i, j).slice(0, 12)] : null,
+    NetworkID: net(i).id,
+    EndpointID: fakeId('e', i * perNetwork + j),
+    Gateway: '',
+    IPAddress: address(i, j),
+    IPPrefixLen: 28,
+    IPv6Gateway: '',
+    GlobalIPv6Address: '',
+    GlobalIPv6PrefixLen: 0,
+    MacAddress: mac(i, j),
+    DriverOpts: null,
+  });
+  const summary = (i: number, j: number): unknown => ({ Id: cid(i, j), Names: [`/dn-bench-c-${i}-${j}`], Image: 'busybox', State: 'running', Status: 'Up', Labels: {}, NetworkSettings: { Networks: { [net(i).name]: endpoint(i, j, false) } } });
+  const inspect = (i: number, j: number): unknown => ({ Id: cid(i, j), Name: `/dn-bench-c-${i}-${j}`, State: { Status: 'running' }, Config: { Image: 'busybox', Labels: {} }, NetworkSettings: { Networks: { [net(i).name]: endpoint(i, j, true) } } });
+  const byNetworkId = new Map(Array.from({ length: networks }, (_, i) => [net(i).id, i]));
+  const byContainerId = new Map(Array.from({ length: networks * perNetwork }, (_, k) => [cid(Math.floor(k / perNetwork), k % perNetwork), k]));
+  const list = JSON.stringify(Array.from({ length: networks }, (_, i) => network(i, false)));
+  const containers = JSON.stringify(Array.from({ length: networks * perNetwork }, (_, k) => summary(Math.floor(k / perNetwork), k % perNetwork)));
+  engine.handler = (req, res) => {
+    const p = (req.url ?? '').replace(/^\/v[\d.]+/, '').split('?')[0];
+    const send = (body: unknown): true => {
+      res.writeHead(body === undefined ? 404 : 200, { 'Content-Type': 'application/json', 'Api-Version': '1.41' });
+      res.end(body === undefined ? '{"message":"not found"}' : typeof body === 'string' ? body : JSON.stringify(body));
+      return true;
+    };
+    if (p === '/networks') return send(list);
+    if (p === '/containers/json') return send(containers);
+    const n = /^\/networks\/([0-9a-f]{64})$/.exec(p);
+    if (n) return send(byNetworkId.has(n[1]) ? network(byNetworkId.get(n[1])!, true) : undefined);
+    const c = /^\/containers\/([0-9a-f]{64})\/json$/.exec(p);
+    if (c) {
+      const k = byContainerId.get(c[1]);
+      return send(k === undefined ? undefined : inspect(Math.floor(k / perNetwork), k % perNetwork));
+    }
+    return false;
+  };
+  return engine;
+}
+
+/** Requests the fake Engine answered since `from`, without the event stream. */
+function requestsSince(engine: ReplayEngine, from: number): number {
+  return engine.requests.slice(from).filter((r) => !r.includes('/events')).length;
+}
+
+/**
+ * #19: 2,000 networks of 5 containers on a fake Engine (unix socket): requests and time
+ * from the first request to the complete tree model, loading as before (every network
+ * inspected) and with the two lists (a session's first load, then a refresh).
+ */
+export async function runScaleBench(opts: ViewBenchOptions): Promise<ScaleResults> {
+  const networks = 2000;
+  const perNetwork = 5;
+  const rounds = opts.quick ? 2 : 5;
+  const engine = await syntheticEngine(networks, perNetwork);
+  try {
+    const client = new EngineClient({ kind: 'unix', socketPath: engine.socketPath, host: `unix://${engine.socketPath}`, source: 'bench' });
+    await client.negotiate();
+    const measure = async (load: () => Promise<NetworkRecord[]>): Promise<{ requests: number; ms: number }> => {
+      const from = engine.requests.length;
+      const t = process.hrtime.bigint();
+      const roots = buildTree({ kind: 'connected', host: '', identity: { apiVersion: '1.41' } }, await load());
+      if (flattenNetworks(roots).length !== networks) throw new Error(`the tree model has ${flattenNetworks(roots).length} networks, not ${networks}`);
+      return { requests: requestsSince(engine, from), ms: msSince(t) };
+    };
+    const figures = (runs: Array<{ requests: number; ms: number }>): LoadFigures => ({ requests: runs[runs.length - 1].requests, ms: summarize(runs.map((r) => r.ms)) });
+    const before: Array<{ requests: number; ms: number }> = [];
+    const first: Array<{ requests: number; ms: number }> = [];
+    const refresh: Array<{ requests: number; ms: number }> = [];
+    for (let r = 0; r < rounds; r++) {
+      before.push(await measure(() => inspectEveryNetwork(client)));
+      const load = createNetworkLoader();
+      first.push(await measure(() => load(client)));
+      // Containers beyond the 500 inspected per load get theirs in the next loads.
+      for (let warm = 0; warm < 100 && (await measure(() => load(client))).requests > 2; warm++);
+      refresh.push(await measure(() => load(client)));
+    }
+    const result: ScaleResults = { networks, containers: networks * perNetwork, inspectEvery: figures(before), firstLoad: figures(first), refresh: figures(refresh) };
+    opts.log(`  ${networks} networks × ${perNetwork} containers (fake Engine): inspect every network ${result.inspectEvery.requests} requests, ${result.inspectEvery.ms.median.toFixed(0)} ms; two lists: first load ${result.firstLoad.requests} requests, ${result.firstLoad.ms.median.toFixed(0)} ms, refresh ${result.refresh.requests} requests, ${result.refresh.ms.median.toFixed(0)} ms`);
+    return result;
+  } finally {
+    await engine.stop();
+  }
+}
+
+/** #19: connect and refresh a session over a fake `ssh … dial-stdio` that takes 300 ms to dial; 40 networks of 2 containers. */
+export async function runSshBench(opts: ViewBenchOptions): Promise<SshResults> {
+  const networks = 40;
+  const perNetwork = 2;
+  const dialMs = 300;
+  const engine = await syntheticEngine(networks, perNetwork);
+  const session = new EngineSession<NetworkRecord[]>({
+    resolution: { ok: true, endpoint: { kind: 'ssh', command: process.execPath, args: [FAKE_SSH, engine.socketPath, String(dialMs)], host: 'ssh://bench', source: 'bench' } },
+    load: createNetworkLoader(),
+    isRelevant: isNetworkRelevant,
+    eventFilters: NETWORK_EVENT_FILTERS,
+  });
+  try {
+    let t = process.hrtime.bigint();
+    session.start();
+    await session.whenConnected(60_000);
+    const connectMs = msSince(t);
+    t = process.hrtime.bigint();
+    await session.refresh();
+    const refreshMs = msSince(t);
+    const result: SshResults = { networks, containers: networks * perNetwork, dialMs, processes: engine.connections, requests: engine.requests.length, connectMs, refreshMs };
+    opts.log(`  ssh with a ${dialMs} ms dial, ${networks} networks: ${result.processes} ssh processes for ${result.requests} requests; connect ${connectMs.toFixed(0)} ms, refresh ${refreshMs.toFixed(0)} ms`);
+    return result;
+  } finally {
+    session.dispose();
+    await engine.stop();
+  }
+}
+
 export async function runViewBench(opts: ViewBenchOptions): Promise<ViewResults> {
   const { log } = opts;
-  const problem = await engineReachable();
-  if (problem) return { skipped: problem };
   const notes: string[] = [];
-  const result: ViewResults = { notes };
+  // Fake Engines first: they need no dockerd.
+  const scale = await runScaleBench(opts);
+  const ssh = await runSshBench(opts);
+  const problem = await engineReachable();
+  if (problem) return { skipped: problem, scale, ssh };
+  const result: ViewResults = { notes, scale, ssh };
   let session: EngineSession<NetworkRecord[]> | undefined;
   const onSignal = (): void => {
     session?.dispose();
@@ -162,12 +314,14 @@ export async function runViewBench(opts: ViewBenchOptions): Promise<ViewResults>
     // ---- the view's session and tree model --------------------------------------------
     const resolution = parseHost(`unix://${ENGINE_SOCKET}`, 'benchmark', undefined, process.platform);
     const loads: Array<{ start: bigint; replyMs?: number; modelMs?: number; nodes?: number; ours?: number }> = [];
+    // The extension's loader: the two lists, containers inspected once per session (#19).
+    const load = createNetworkLoader();
     session = new EngineSession<NetworkRecord[]>({
       resolution,
       load: async (client, signal) => {
         const entry: (typeof loads)[number] = { start: process.hrtime.bigint() };
         loads.push(entry);
-        const networks = await loadNetworks(client, signal);
+        const networks = await load(client, signal);
         entry.replyMs = msSince(entry.start);
         return networks;
       },

@@ -1,14 +1,15 @@
 import assert from 'node:assert/strict';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import type { Browser } from 'playwright-core';
-import { api, removeTestObjects, requireEngine, TEST_IMAGE, testLabels, testName } from '../util/engine';
+import { api, engineVersion, removeTestObjects, requireEngine, TEST_IMAGE, testLabels, testName } from '../util/engine';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { e2eEnv, extensionErrorsInLogs, findFiles, launchChromium, plain, poll, Workbench } from './workbench';
 
 /**
  * Issue 7: the packaged extension in a real VS Code (code-server) in headless Chromium,
- * on the real dockerd. Started by `npm run test:e2e` (test/tools/e2e.mjs), which packages
+ * on a real dockerd: a throw-away one of Debian sid (28.5 when written) that test/tools/e2e.mjs
+ * starts, which the extension reaches through DOCKER_HOST (#18). Started by `npm run test:e2e` (test/tools/e2e.mjs), which packages
  * and installs the .vsix, starts code-server and passes its URL in DN_E2E_*. The steps
  * share one workbench and run in order; each leaves a numbered screenshot.
  */
@@ -236,6 +237,8 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
   step('the Docker Networks view lists the real networks and a connected container', async (t) => {
     if (!(await requireEngine(t))) return;
     engineUp = true;
+    // A throw-away dockerd of Debian sid unless DN_E2E_ENGINE=machine (test/tools/e2e.mjs, #18).
+    t.diagnostic(`Engine ${await engineVersion()}`);
     await removeTestObjects(SCOPE);
     await createNetwork(network, SUBNET);
     const created = await api('POST', `/containers/create?name=${container}`, {

@@ -46,7 +46,7 @@ const ANY: readonly string[] = ['\r', '\r\n', '\n', '\t', ' ', '\u00a0', '\u2028
 function fixtureTexts(kind: FileKind): string[] {
   const dirs: Record<FileKind, string[]> = {
     daemonJson: ['test/fixtures/daemonJson/dockerd'],
-    compose: ['test/fixtures/compose', 'test/fixtures/compose/engine'],
+    compose: ['test/fixtures/compose', 'test/fixtures/compose/engine', 'test/fixtures/compose/config'],
     systemdDropin: ['test/fixtures/systemdDropin', 'test/fixtures/systemdDropin/verify'],
   };
   const ext: Record<FileKind, RegExp> = { daemonJson: /\.json$/, compose: /\.ya?ml$/, systemdDropin: /\.conf$/ };

@@ -12,7 +12,7 @@ import { ENGINE_SOCKET, requireEngine } from '../util/engine';
  * ssh:// hosts are reached through `ssh … docker system dial-stdio` (docker/cli
  * cli/connhelper). Without an ssh server here, the same transport is driven by the real
  * `docker system dial-stdio` run locally against the real Engine — exactly the process
- * ssh would start on the remote side — and a refused ssh shows ssh's own words.
+ * ssh would start on the remote side — and a refused ssh is explained in plain words.
  */
 describe('the dial-stdio transport of ssh:// hosts', () => {
   it('talks to the real Engine through `docker system dial-stdio`', async (t) => {
@@ -24,13 +24,18 @@ describe('the dial-stdio transport of ssh:// hosts', () => {
     }
     const endpoint: EngineEndpoint = { kind: 'ssh', command: 'docker', args: [`--host=unix://${ENGINE_SOCKET}`, 'system', 'dial-stdio'], host: 'ssh://local-dial-stdio', source: 'test' };
     const client = new EngineClient(endpoint);
-    const id = await client.negotiate();
-    assert.match(id.version ?? '', /^\d+\.\d+/);
-    const networks = parseNetworkList(await client.json('GET', '/networks'));
-    assert.ok(networks.some((n) => n.name === 'none'));
+    try {
+      const id = await client.negotiate();
+      assert.match(id.version ?? '', /^\d+\.\d+/);
+      const networks = parseNetworkList(await client.json('GET', '/networks'));
+      assert.ok(networks.some((n) => n.name === 'none'));
+    } finally {
+      // The dial-stdio process is kept for the client's next requests (#19) until disposed.
+      client.dispose();
+    }
   });
 
-  it('a refused ssh connection is reported in ssh\'s words', async (t) => {
+  it('a refused ssh connection is reported in plain words (ssh\'s own in the error, for the log)', async (t) => {
     if (spawnSync('ssh', ['-V']).status !== 0) {
       t.skip('no ssh client');
       return;
@@ -43,13 +48,16 @@ describe('the dial-stdio transport of ssh:// hosts', () => {
     assert.ok(r.ok);
     // BatchMode: never prompt in a test.
     const endpoint = { ...r.endpoint, args: ['-o', 'BatchMode=yes', ...(r.endpoint.kind === 'ssh' ? r.endpoint.args : [])] } as EngineEndpoint;
-    const err = await new EngineClient(endpoint).ping().then(
+    const refused = new EngineClient(endpoint);
+    const err = await refused.ping().finally(() => refused.dispose()).then(
       () => assert.fail('expected a failure'),
       (e: unknown) => e,
     );
     assert.ok(err instanceof EngineError);
     assert.equal(err.kind, 'ssh', err.message);
     assert.match(err.message, /Connection refused/);
-    assert.match(describeProblem(err, endpoint).advice, /dial-stdio/);
+    const p = describeProblem(err, endpoint);
+    assert.match(p.reason, /^ssh cannot reach ssh:\/\/nobody@127\.0\.0\.1:\d+\.$/);
+    assert.match(p.advice, /ssh server/);
   });
 });

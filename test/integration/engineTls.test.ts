@@ -1,5 +1,4 @@
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -10,28 +9,13 @@ import { EngineSession } from '../../client/src/engine/engineSession';
 import type { NetworkRecord } from '../../client/src/networks/networkRecords';
 import { loadNetworks } from '../../client/src/networks/networkSnapshot';
 import { buildTree, viewDescription } from '../../client/src/networks/networkTreeModel';
+import { makeCertificates } from '../util/testCertificates';
 import { requireDockerd, ThrowawayDockerd } from '../util/throwawayDockerd';
 
 /**
  * DOCKER_HOST=tcp://127.0.0.1:PORT with DOCKER_TLS_VERIFY and DOCKER_CERT_PATH, against a
- * throw-away dockerd started with --tlsverify and certificates made here with openssl.
+ * throw-away dockerd started with --tlsverify and certificates made with openssl (test/util/testCertificates.ts).
  */
-function openssl(cwd: string, ...args: string[]): void {
-  execFileSync('openssl', args, { cwd, stdio: 'pipe' });
-}
-
-/** A CA, a server certificate for 127.0.0.1 and a client certificate, in `dir`. */
-function makeCertificates(dir: string, caName: string): void {
-  fs.mkdirSync(dir, { recursive: true });
-  openssl(dir, 'req', '-x509', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'ca-key.pem', '-out', 'ca.pem', '-days', '1', '-subj', `/CN=${caName}`);
-  fs.writeFileSync(path.join(dir, 'server.ext'), 'subjectAltName=IP:127.0.0.1\nextendedKeyUsage=serverAuth\n');
-  fs.writeFileSync(path.join(dir, 'client.ext'), 'extendedKeyUsage=clientAuth\n');
-  openssl(dir, 'req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'server-key.pem', '-out', 'server.csr', '-subj', '/CN=127.0.0.1');
-  openssl(dir, 'x509', '-req', '-in', 'server.csr', '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-CAcreateserial', '-days', '1', '-extfile', 'server.ext', '-out', 'server-cert.pem');
-  openssl(dir, 'req', '-newkey', 'rsa:2048', '-nodes', '-keyout', 'key.pem', '-out', 'client.csr', '-subj', '/CN=dn-test-client');
-  openssl(dir, 'x509', '-req', '-in', 'client.csr', '-CA', 'ca.pem', '-CAkey', 'ca-key.pem', '-CAcreateserial', '-days', '1', '-extfile', 'client.ext', '-out', 'cert.pem');
-}
-
 async function freePort(): Promise<number> {
   const srv = net.createServer();
   await new Promise<void>((r) => srv.listen(0, '127.0.0.1', r));
@@ -105,8 +89,8 @@ describe('TLS to a tcp:// Engine (throw-away dockerd --tlsverify)', () => {
     await unreachable(s);
     assert.ok(s.state.kind === 'unreachable');
     assert.equal(s.state.problem.kind, 'tls', s.state.problem.reason);
-    assert.match(s.state.problem.advice, /DOCKER_CERT_PATH/);
-    assert.match(buildTree(s.state, undefined)[0].label, /TLS connection to tcp:\/\/127\.0\.0\.1:\d+ failed/);
+    assert.match(s.state.problem.advice, /ca\.pem in `[^`]+other`/);
+    assert.match(buildTree(s.state, undefined)[0].label, /certificate at tcp:\/\/127\.0\.0\.1:\d+ is not signed by a CA we trust/);
   });
 
   it('without a client certificate the Engine refuses: a TLS problem too', async (t) => {

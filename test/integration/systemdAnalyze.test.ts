@@ -11,6 +11,7 @@ import { systemdDropinMode } from '../../server/src/modes/systemdDropin/systemdD
 import { HOST_FIXTURES } from '../util/hostFixtures';
 import { REPO_ROOT } from '../util/lspClient';
 import { modeContext } from '../util/modeKit';
+import { makeUnitRoot } from '../util/systemdUnitRoot';
 
 /**
  * The drop-in diagnostics agree with the real `systemd-analyze verify` (systemd 252):
@@ -25,7 +26,6 @@ import { modeContext } from '../util/modeKit';
 
 const HOST_VERDICTS = new Set(['docker-daemon-removed', 'flag-conflicts-with-config']);
 const FIXTURES = path.join(REPO_ROOT, 'test', 'fixtures', 'systemdDropin', 'verify');
-const BASE_UNIT = '[Unit]\nDescription=Docker (test unit)\nDefaultDependencies=no\n[Service]\nType=notify\nExecStart=/usr/bin/dockerd -H fd://\n';
 
 interface Verdict {
   /** 0-based lines systemd names in the drop-in. */
@@ -54,14 +54,7 @@ function run(cmd: string, args: string[]): Promise<{ code: number; output: strin
 async function verify(analyze: string, name: string, text: string): Promise<Verdict> {
   const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-systemd-'));
   try {
-    const unitDir = path.join(root, 'etc', 'systemd', 'system');
-    fs.mkdirSync(path.join(unitDir, 'docker.service.d'), { recursive: true });
-    // Binaries the units name must exist inside the root, or systemd complains about them.
-    for (const bin of ['usr/bin/dockerd', 'usr/bin/docker', 'bin/kill']) {
-      fs.mkdirSync(path.join(root, path.dirname(bin)), { recursive: true });
-      fs.copyFileSync('/bin/true', path.join(root, bin));
-    }
-    fs.writeFileSync(path.join(unitDir, 'docker.service'), BASE_UNIT);
+    const unitDir = makeUnitRoot(root);
     fs.writeFileSync(path.join(unitDir, 'docker.service.d', name), text);
     const { code, output } = await run(analyze, ['verify', `--root=${root}`, path.join(unitDir, 'docker.service')]);
     const lines = new Set<number>();

@@ -13,9 +13,12 @@
 //   --update-screenshots      (or DN_UPDATE_SCREENSHOTS=1) copy the README screenshots into client/media/screenshots/
 //   -- ARGS                   passed on to node --test, e.g. -- --test-name-pattern='trust|activat'
 //   DN_E2E_KEEP=1             keep the run folder's profile (screenshots are always kept)
+//   DN_E2E_ENGINE=machine     the networks-view steps use the machine's dockerd instead of a
+//                             throw-away dockerd of Debian sid (28.5 when written; #18)
 import { spawn, spawnSync } from 'node:child_process';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
+import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
 import { REPO, ensureCodeServer, installExtension, startCodeServer, workbenchUrl, writeUserSettings } from './codeServer.mjs';
 
@@ -97,6 +100,32 @@ if (!dev) {
   console.log(installExtension(dir, vsix, { extensionsDir, userDataDir }));
 }
 
+// The networks-view steps run against a newer Engine than the other integration tests,
+// which keep the machine's 20.10 (#18): a throw-away dockerd of Debian sid in namespaces of
+// its own (test/util/releases.ts), reached by the extension through DOCKER_HOST and by the
+// test's own Engine calls through DOCKER_NETWORKING_TEST_SOCKET.
+let engine;
+if (process.env.DN_E2E_ENGINE !== 'machine') {
+  step('a throw-away dockerd of Debian sid for the Docker Networks view');
+  const { dockerdOf, label, startRelease } = createRequire(import.meta.url)(join(REPO, 'out/test/util/releases.js'));
+  const sid = dockerdOf('sid');
+  engine = await startRelease(sid);
+  if (engine) {
+    process.env.DOCKER_HOST = `unix://${engine.socketPath}`;
+    process.env.DOCKER_NETWORKING_TEST_SOCKET = engine.socketPath;
+    console.log(`${label(sid)} at ${engine.socketPath}`);
+  } else if (process.env.CI === 'true') {
+    console.error(`CI needs this: ${sid.problem ?? 'a throw-away dockerd cannot run here (root and unshare)'}`);
+    process.exit(1);
+  } else {
+    console.warn(`${sid.problem ?? 'no throw-away dockerd here'}: the networks-view steps use the machine's dockerd`);
+  }
+}
+const stopEngine = async () => {
+  await engine?.dispose();
+  engine = undefined;
+};
+
 step('start code-server');
 const server = await startCodeServer(dir, { folder, userDataDir, extensionsDir });
 console.log(`${server.url}  (run folder ${runDir})`);
@@ -112,11 +141,15 @@ const env = {
   DN_E2E_VSIX: dev ? '' : vsix,
 };
 const child = spawn(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...testArgs, join(REPO, 'out/test/e2e')], { cwd: REPO, stdio: 'inherit', env });
-const forward = (sig) => child.kill(sig);
+const forward = (sig) => {
+  child.kill(sig);
+  void stopEngine();
+};
 process.on('SIGINT', forward);
 process.on('SIGTERM', forward);
 const code = await new Promise((resolve) => child.once('exit', (c, sig) => resolve(c ?? (sig ? 1 : 0))));
 await server.stop();
+await stopEngine();
 if (code !== 0) {
   console.error('\ncode-server output (tail):\n' + server.output().split('\n').slice(-40).join('\n'));
 }

@@ -47,28 +47,30 @@ export function engineRequest(method: string, path: string, body?: unknown, sock
   });
 }
 
-let apiVersion: string | undefined;
+const apiVersions = new Map<string, string>();
 
-/** The API version the Engine serves (from `/_ping`'s `Api-Version` header). */
-export async function engineApiVersion(): Promise<string> {
-  if (!apiVersion) {
-    const r = await engineRequest('GET', '/_ping');
-    apiVersion = String(r.headers['api-version'] ?? '1.41');
+/** The API version the Engine at `socketPath` serves (from `/_ping`'s `Api-Version` header). */
+export async function engineApiVersion(socketPath = ENGINE_SOCKET): Promise<string> {
+  let v = apiVersions.get(socketPath);
+  if (!v) {
+    const r = await engineRequest('GET', '/_ping', undefined, socketPath);
+    v = String(r.headers['api-version'] ?? '1.41');
+    apiVersions.set(socketPath, v);
   }
-  return apiVersion;
+  return v;
 }
 
-/** A request on the versioned path `/vX.Y/...`. */
-export async function api(method: string, path: string, body?: unknown): Promise<EngineReply> {
-  return engineRequest(method, `/v${await engineApiVersion()}${path}`, body);
+/** A request on the versioned path `/vX.Y/...`; `socketPath` names another Engine (a throw-away one). */
+export async function api(method: string, path: string, body?: unknown, socketPath = ENGINE_SOCKET): Promise<EngineReply> {
+  return engineRequest(method, `/v${await engineApiVersion(socketPath)}${path}`, body, socketPath);
 }
 
-export async function engineReachable(): Promise<string | undefined> {
+export async function engineReachable(socketPath = ENGINE_SOCKET): Promise<string | undefined> {
   try {
-    const r = await engineRequest('GET', '/_ping', undefined, ENGINE_SOCKET, 3000);
+    const r = await engineRequest('GET', '/_ping', undefined, socketPath, 3000);
     return r.status === 200 ? undefined : `/_ping answered HTTP ${r.status}`;
   } catch (err) {
-    return `no Docker Engine at ${ENGINE_SOCKET}: ${(err as Error).message}`;
+    return `no Docker Engine at ${socketPath}: ${(err as Error).message}`;
   }
 }
 
@@ -101,10 +103,10 @@ export function testLabels(scope: string): Record<string, string> {
 }
 
 /** Removes every container and network labelled TEST_LABEL=scope. */
-export async function removeTestObjects(scope: string): Promise<void> {
+export async function removeTestObjects(scope: string, socketPath = ENGINE_SOCKET): Promise<void> {
   const filters = encodeURIComponent(JSON.stringify({ label: [`${TEST_LABEL}=${scope}`] }));
-  const containers = (await api('GET', `/containers/json?all=1&filters=${filters}`)).json<{ Id: string }[]>();
-  for (const c of containers) await api('DELETE', `/containers/${c.Id}?force=1&v=1`);
-  const networks = (await api('GET', `/networks?filters=${filters}`)).json<{ Id: string }[]>();
-  for (const n of networks) await api('DELETE', `/networks/${n.Id}`);
+  const containers = (await api('GET', `/containers/json?all=1&filters=${filters}`, undefined, socketPath)).json<{ Id: string }[]>();
+  for (const c of containers) await api('DELETE', `/containers/${c.Id}?force=1&v=1`, undefined, socketPath);
+  const networks = (await api('GET', `/networks?filters=${filters}`, undefined, socketPath)).json<{ Id: string }[]>();
+  for (const n of networks) await api('DELETE', `/networks/${n.Id}`, undefined, socketPath);
 }

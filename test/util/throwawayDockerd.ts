@@ -38,6 +38,7 @@ export interface DockerdVerdict {
 
 export interface AskOptions {
   timeoutMs?: number;
+  /** The dockerd to ask (default: the one on PATH); a release's, from test/util/releases.ts. */
   dockerd?: string;
   /**
    * Flags of a systemd unit's ExecStart= to start dockerd with, as a Docker host gives
@@ -49,6 +50,15 @@ export interface AskOptions {
   keepBridge?: boolean;
   /** Called with the socket while the daemon is up, before it is killed (only when it starts). */
   whileUp?: (socketPath: string) => Promise<void>;
+  /** Its environment: a release's dockerd needs its own docker-proxy first on PATH (releases.ts envFor). */
+  env?: NodeJS.ProcessEnv;
+  /**
+   * The socket of a containerd to use (`--containerd`) instead of the one dockerd starts
+   * and supervises itself: dockerd 26 and later wait about ten seconds for their managed
+   * containerd to stop before they exit with a refusal, which over a hundred files and
+   * three releases is most of the test's time. See ThrowawayContainerd.
+   */
+  containerd?: string;
 }
 
 /** Why a throw-away dockerd cannot be used here, or undefined when it can. */
@@ -97,6 +107,15 @@ function socketOutside(hostUri: string, runDir: string): string | undefined {
   return p;
 }
 
+/**
+ * `unshare … sh -c SCRIPT RUN_DIR LIB_DIR DOCKERD ARGS…`: fresh mount, network and PID
+ * namespaces whose /run and /var/lib/docker (the default data-root, the shared daemon's)
+ * are scratch folders, with a /proc of their own (containerd reads its processes there);
+ * killing unshare kills dockerd, the namespace's first process, and
+ * with it every process in the namespace.
+ */
+const UNSHARE = ['--mount', '--net', '--pid', '--fork', '--mount-proc', '--kill-child', 'sh', '-c', 'mount --make-rprivate / && mount --bind "$0" /run && mkdir -p /var/lib/docker && mount --bind "$1" /var/lib/docker && shift && exec "$@"'];
+
 export async function askDockerd(configFile: string, options: AskOptions = {}): Promise<DockerdVerdict> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const text = readFileSync(configFile, 'utf8');
@@ -132,16 +151,19 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
     socketPath = keys.hosts.map((h) => (typeof h === 'string' ? socketOutside(h, runDir) : undefined)).find(Boolean);
     if (keys.hosts.length === 0) socketPath = path.join(runDir, 'docker.sock');
   }
-  if (!options.keepBridge && !BRIDGE_KEYS.some((k) => k in keys || unitGives(new RegExp(`^--${k}(=|$)`))) && !unitGives(/^-b/)) flags.push('--bridge=none');
-  if (!IPTABLES_KEYS.some((k) => k in keys || unitGives(new RegExp(`^--${k}(=|$)`)))) flags.push('--iptables=false');
+  // dockerd 20.10 flattens the objects of keys it does not know one level up before its
+  // conflict check (daemon/config configValuesSet), so a nested "bridge" (inside
+  // "default-network-opts", which 20.10 lacks) conflicts with our flag as a top-level one would.
+  const mentioned = new Set(Object.entries(keys).flatMap(([k, v]) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [k, ...Object.keys(v)] : [k])));
+  if (!options.keepBridge && !BRIDGE_KEYS.some((k) => mentioned.has(k) || unitGives(new RegExp(`^--${k}(=|$)`))) && !unitGives(/^-b/)) flags.push('--bridge=none');
+  if (!IPTABLES_KEYS.some((k) => mentioned.has(k) || unitGives(new RegExp(`^--${k}(=|$)`)))) flags.push('--iptables=false');
+  if (options.containerd && !('containerd' in keys) && !unitGives(/^--containerd(=|$)/)) flags.push('--containerd', options.containerd);
   flags.push(...unit);
 
-  // /var/lib/docker (the default data-root, the shared daemon's) is covered too.
-  const script = 'mount --make-rprivate / && mount --bind "$0" /run && mkdir -p /var/lib/docker && mount --bind "$1" /var/lib/docker && shift && exec "$@"';
   const child = spawn(
     'unshare',
-    ['--mount', '--net', '--pid', '--fork', '--kill-child', 'sh', '-c', script, runDir, libDir, options.dockerd ?? 'dockerd', ...flags],
-    { stdio: ['ignore', 'pipe', 'pipe'] },
+    [...UNSHARE, runDir, libDir, options.dockerd ?? 'dockerd', ...flags],
+    { stdio: ['ignore', 'pipe', 'pipe'], env: options.env },
   );
   let stderr = '';
   child.stdout.on('data', (d: Buffer) => (stderr += d.toString()));
@@ -191,6 +213,54 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
 }
 
 /**
+ * A containerd of the test's own (the machine's containerd binary, 1.6 on Debian 12; own
+ * root, state, socket and empty config, in scratch folders outside /run so a throw-away
+ * dockerd in its own namespaces still reaches the socket) that the throw-away dockerds of
+ * a test file share with `--containerd`. They create no containers, so sharing it changes
+ * nothing they judge; it only spares each one starting and stopping its own.
+ */
+export class ThrowawayContainerd {
+  readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-containerd-'));
+  readonly socketPath = path.join(this.dir, 'c.sock');
+  private proc?: ChildProcess;
+  private readonly killOnExit = (): void => {
+    this.proc?.kill('SIGKILL');
+  };
+
+  async start(timeoutMs = 30_000): Promise<string> {
+    if (this.proc) return this.socketPath;
+    const config = path.join(this.dir, 'config.toml');
+    fs.writeFileSync(config, '');
+    const out = fs.openSync(path.join(this.dir, 'containerd.log'), 'a');
+    const args = ['-c', config, '--root', path.join(this.dir, 'root'), '--state', path.join(this.dir, 'state'), '--address', this.socketPath];
+    const proc = spawn('containerd', args, { stdio: ['ignore', out, out] });
+    fs.closeSync(out);
+    this.proc = proc;
+    process.once('exit', this.killOnExit);
+    const deadline = Date.now() + timeoutMs;
+    while (!existsSync(this.socketPath)) {
+      if (proc.exitCode !== null) throw new Error(`throw-away containerd exited (${proc.exitCode}): ${readFileSync(path.join(this.dir, 'containerd.log'), 'utf8').slice(-2000)}`);
+      if (Date.now() > deadline) throw new Error(`throw-away containerd made no socket within ${timeoutMs} ms`);
+      await new Promise((r) => setTimeout(r, 100)); // poll interval
+    }
+    return this.socketPath;
+  }
+
+  async dispose(): Promise<void> {
+    const proc = this.proc;
+    if (proc && proc.exitCode === null && proc.signalCode === null) {
+      const exited = new Promise((resolve) => proc.once('exit', resolve));
+      proc.kill('SIGTERM');
+      const timer = setTimeout(() => proc.kill('SIGKILL'), 10_000);
+      await exited;
+      clearTimeout(timer);
+    }
+    process.removeListener('exit', this.killOnExit);
+    fs.rmSync(this.dir, { recursive: true, force: true, maxRetries: 3 });
+  }
+}
+
+/**
  * A long-running dockerd of the test's own (own data-root, exec-root, pidfile, config
  * file and socket; iptables off), for what the shared Engine must never undergo: being
  * stopped and restarted, or reconfigured for TLS.
@@ -200,7 +270,20 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
  * (moby daemon_unix.go initNetworkController → removeDefaultBridgeInterface), pulling the
  * default bridge from under the shared Engine. Instead each instance gets a bridge of its
  * own (`-b`), with a /24 inside 198.18.240.0/20, created before start and deleted after.
+ *
+ * With `isolated` (for an Engine that only needs its unix socket: another release's
+ * dockerd for Compose and the Engine client, #18) it runs in namespaces of its own as
+ * askDockerd does, its default bridge and default address pools inside 198.19.192.0/18,
+ * so whatever it creates stays out of the machine's network; it is stopped by ending the
+ * namespace, and cannot be restarted.
  */
+export interface ThrowawayOptions {
+  /** The dockerd binary (default: the one on PATH) and its environment (releases.ts envFor). */
+  dockerd?: string;
+  env?: NodeJS.ProcessEnv;
+  isolated?: boolean;
+}
+
 export class ThrowawayDockerd {
   readonly dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-dockerd-'));
   readonly socketPath = path.join(this.dir, 'x.sock');
@@ -210,8 +293,14 @@ export class ThrowawayDockerd {
   private proc?: ChildProcess;
   private exited?: Promise<void>;
 
-  constructor(private readonly extraArgs: string[] = []) {
-    fs.writeFileSync(path.join(this.dir, 'daemon.json'), '{}\n');
+  constructor(
+    private readonly extraArgs: string[] = [],
+    private readonly options: ThrowawayOptions = {},
+  ) {
+    // Isolated: a default bridge inside its own network namespace (the built-in networks
+    // exist as on any Engine), its address and the default pools inside 198.19.192.0/18.
+    const config = options.isolated ? { bip: '198.19.255.1/24', 'default-address-pools': [{ base: '198.19.192.0/19', size: 24 }] } : {};
+    fs.writeFileSync(path.join(this.dir, 'daemon.json'), `${JSON.stringify(config)}\n`);
   }
 
   get logFile(): string {
@@ -248,7 +337,8 @@ export class ThrowawayDockerd {
   }
 
   async start(timeoutMs = 60_000): Promise<void> {
-    this.createBridge();
+    const isolated = this.options.isolated === true;
+    if (!isolated) this.createBridge();
     const out = fs.openSync(this.logFile, 'a');
     const args = [
       '--config-file', path.join(this.dir, 'daemon.json'),
@@ -256,11 +346,25 @@ export class ThrowawayDockerd {
       '--exec-root', path.join(this.dir, 'exec'),
       '--pidfile', path.join(this.dir, 'dockerd.pid'),
       '-H', `unix://${this.socketPath}`,
-      `--bridge=${this.bridge}`,
+      ...(isolated ? [] : [`--bridge=${this.bridge}`]),
       '--iptables=false',
       ...this.extraArgs,
     ];
-    const proc = spawn('dockerd', args, { stdio: ['ignore', out, out] });
+    const dockerd = this.options.dockerd ?? 'dockerd';
+    let proc: ChildProcess;
+    if (isolated) {
+      const runDir = path.join(this.dir, 'run');
+      const libDir = path.join(this.dir, 'var-lib-docker');
+      fs.mkdirSync(runDir, { recursive: true });
+      fs.mkdirSync(libDir, { recursive: true });
+      proc = spawn('unshare', [...UNSHARE, runDir, libDir, dockerd, ...args], { stdio: ['ignore', out, out], env: this.options.env });
+      // Should the test process end without dispose(), the namespace ends with it.
+      const kill = (): void => void proc.kill('SIGKILL');
+      process.once('exit', kill);
+      proc.once('exit', () => process.removeListener('exit', kill));
+    } else {
+      proc = spawn(dockerd, args, { stdio: ['ignore', out, out], env: this.options.env });
+    }
     fs.closeSync(out);
     this.proc = proc;
     this.exited = new Promise((resolve) => proc.once('exit', () => resolve()));
@@ -282,7 +386,8 @@ export class ThrowawayDockerd {
   async stop(): Promise<void> {
     const proc = this.proc;
     if (!proc || proc.exitCode !== null || proc.signalCode !== null) return;
-    proc.kill('SIGTERM');
+    // unshare ignores SIGTERM while it waits; killing it ends the namespace (--kill-child).
+    proc.kill(this.options.isolated ? 'SIGKILL' : 'SIGTERM');
     const timer = setTimeout(() => proc.kill('SIGKILL'), 30_000);
     await this.exited;
     clearTimeout(timer);

@@ -5,7 +5,7 @@ import * as https from 'https';
 import { Duplex } from 'stream';
 import { negotiateApiVersion } from './apiVersion';
 import type { EngineEndpoint } from './engineEndpoint';
-import { EngineError, toEngineError } from './engineError';
+import { EngineError, PLAIN_HTTP_TO_TLS, toEngineError } from './engineError';
 
 /**
  * A small Engine API client on Node's own http/https. The docker client libraries on
@@ -89,22 +89,64 @@ function dialStdio(command: string, args: string[]): Duplex {
       child.stdout.resume();
     },
     destroy(err, cb) {
-      if (child.exitCode === null) child.kill();
+      // The docker CLI's dial-stdio does not always end on SIGTERM while its stdin is open
+      // (seen with docker 28: the process outlived the client and held the extension host's
+      // event loop): its stdin is closed too, and SIGKILL follows if it is still there.
+      child.stdin.end();
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill();
+        const hard = setTimeout(() => child.kill('SIGKILL'), 1000);
+        hard.unref();
+        child.once('exit', () => clearTimeout(hard));
+      }
+      // Nothing of a destroyed connection may keep the process alive.
+      child.unref();
+      for (const s of [child.stdin, child.stdout, child.stderr]) (s as unknown as { unref?: () => void }).unref?.();
       cb(err);
     },
   });
+  // What http.Agent calls on the sockets it keeps alive (net.Socket's methods); a pipe to
+  // a process has no TCP options and should not keep the extension host alive.
+  const socketLike = duplex as Duplex & Record<string, unknown>;
+  const self = (): Duplex => duplex;
+  socketLike.setKeepAlive = self;
+  socketLike.setNoDelay = self;
+  socketLike.setTimeout = self;
+  socketLike.ref = self;
+  socketLike.unref = self;
   child.stdout.on('data', (d: Buffer) => {
     if (!duplex.push(d)) child.stdout.pause();
   });
   child.stdin.on('error', () => undefined);
-  child.on('error', (err) => duplex.destroy(new EngineError('ssh', `${command}: ${err.message}`)));
+  child.on('error', (err: NodeJS.ErrnoException) => duplex.destroy(new EngineError('ssh', `${command}: ${err.message}`, undefined, err.code)));
   // End the stream only once the process is gone, so a failed ssh reports its own
   // stderr ("Connection refused", "Permission denied (publickey)") instead of a hang-up.
   child.on('close', (code) => {
+    // A process that is gone cannot carry another request: out of the agent's pool
+    // ('agentRemove' is how node:http's Agent drops a socket it must not reuse).
+    duplex.emit('agentRemove');
     if (code) duplex.destroy(new EngineError('ssh', stderr.trim() || `${command} exited with status ${code}`));
     else duplex.push(null);
   });
   return duplex;
+}
+
+/**
+ * One `dial-stdio` process per connection, kept alive for the next request (#19: a
+ * refresh used to start one ssh process per request, 124 for 40 networks). At most two
+ * at a time: the event stream holds one, every other request takes turns on the second,
+ * as the docker CLI's own HTTP transport reuses its connection-helper connections.
+ */
+class DialStdioAgent extends http.Agent {
+  constructor(
+    private readonly command: string,
+    private readonly args: string[],
+  ) {
+    super({ keepAlive: true, maxSockets: 2 });
+  }
+  override createConnection(): Duplex {
+    return dialStdio(this.command, this.args);
+  }
 }
 
 interface Transport {
@@ -115,6 +157,7 @@ interface Transport {
 export class EngineClient {
   private negotiated?: string;
   private transport?: Transport;
+  private sshAgent?: DialStdioAgent;
 
   constructor(
     readonly endpoint: EngineEndpoint,
@@ -124,6 +167,13 @@ export class EngineClient {
   /** The negotiated API version, once `negotiate()` succeeded. */
   get apiVersion(): string | undefined {
     return this.negotiated;
+  }
+
+  /** Ends the kept-alive ssh processes; requests still under way end with them. */
+  dispose(): void {
+    this.sshAgent?.destroy();
+    this.sshAgent = undefined;
+    this.transport = undefined;
   }
 
   private getTransport(): Transport {
@@ -138,8 +188,8 @@ export class EngineClient {
         this.transport = { module: http, options: { socketPath: e.pipePath, headers: { Host: 'api.moby.localhost' } } };
         break;
       case 'ssh':
-        // No agent: with one, Node would ignore createConnection and dial TCP itself.
-        this.transport = { module: http, options: { agent: undefined, createConnection: () => dialStdio(e.command, e.args) as never, headers: { Host: 'api.moby.localhost' } } };
+        this.sshAgent = new DialStdioAgent(e.command, e.args);
+        this.transport = { module: http, options: { agent: this.sshAgent, headers: { Host: 'api.moby.localhost' } } };
         break;
       case 'tcp': {
         if (!e.tls) {
@@ -277,7 +327,11 @@ export class EngineClient {
 
   /** /_ping, version negotiation, then /version: who the Engine is. */
   async negotiate(opts: RequestOptions = {}): Promise<EngineIdentity> {
-    const ping = await this.ping(opts);
+    return this.identify(await this.ping(opts), opts);
+  }
+
+  /** Version negotiation from a `/_ping` reply, then /version. */
+  async identify(ping: { apiVersion?: string; osType?: string }, opts: RequestOptions = {}): Promise<EngineIdentity> {
     const n = negotiateApiVersion(ping.apiVersion, this.options.fixedApiVersion);
     if (!n.ok) throw new EngineError('api-version', n.message);
     this.negotiated = n.version;
@@ -327,6 +381,8 @@ export function httpError(status: number, body: Buffer): EngineError {
     // plain text, e.g. "client version 1.5 is too old…" from Engine 20.10
   }
   if (message === '') message = `HTTP ${status}`;
+  // Go's net/http answers plain HTTP on a TLS port with this 400 (net/http server.go).
+  if (status === 400 && /Client sent an HTTP request to an HTTPS server/i.test(message)) return new EngineError('tls', message, status, PLAIN_HTTP_TO_TLS);
   // moby daemon/server/middleware/version.go: "client version X is too old/new".
   const kind = status === 400 && /client version .* is too (old|new)/.test(message) ? 'api-version' : 'http';
   return new EngineError(kind, message, status, undefined);

@@ -1,3 +1,4 @@
+import * as path from 'path';
 import type { EngineEndpoint } from './engineEndpoint';
 
 /** What went wrong talking to the Engine, in classes the view can explain. */
@@ -68,10 +69,101 @@ export function toEngineError(err: unknown): EngineError {
   return new EngineError('other', message, undefined, code);
 }
 
+/** Our code for Go's 400 reply to plain HTTP on a TLS port (httpError in engineClient.ts). */
+export const PLAIN_HTTP_TO_TLS = 'PLAIN_HTTP_TO_TLS';
+
 function where(endpoint: EngineEndpoint | undefined): string {
   return endpoint ? endpoint.host : 'the Docker Engine';
 }
 
+/** The folder of the endpoint's TLS files, for advice ("put cert.pem in …"). */
+function certFolder(endpoint: EngineEndpoint | undefined): string {
+  const tls = endpoint?.kind === 'tcp' ? endpoint.tls : undefined;
+  const file = tls?.ca ?? tls?.cert ?? tls?.key;
+  return file ? `\`${path.dirname(file)}\`` : 'the folder DOCKER_CERT_PATH names (or the docker context\'s TLS folder)';
+}
+
+const UNKNOWN_CA = new Set(['UNABLE_TO_VERIFY_LEAF_SIGNATURE', 'SELF_SIGNED_CERT_IN_CHAIN', 'DEPTH_ZERO_SELF_SIGNED_CERT', 'UNABLE_TO_GET_ISSUER_CERT_LOCALLY', 'UNABLE_TO_GET_ISSUER_CERT']);
+const OUTPUT = 'The output channel "Docker Networking" has the details.';
+
+/**
+ * The TLS failures a user can fix, each in plain words with the fix; OpenSSL's own text
+ * ("SSL routines:…:tlsv13 alert certificate required") only reaches the output channel.
+ * Node reports the client side of the handshake with OpenSSL error codes
+ * (ERR_SSL_<reason>, an alert the Engine sent) or X509 verification codes.
+ */
+function tlsProblem(e: EngineError, endpoint: EngineEndpoint | undefined): EngineProblem {
+  const at = where(endpoint);
+  const code = e.code ?? '';
+  const text = e.message;
+  const folder = certFolder(endpoint);
+  const tls = endpoint?.kind === 'tcp' ? endpoint.tls : undefined;
+  const problem = (reason: string, advice: string): EngineProblem => ({ kind: 'tls', reason, advice });
+  if (code === PLAIN_HTTP_TO_TLS) {
+    return problem(`The Engine at ${at} expects TLS, but the connection is plain HTTP.`, 'Set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH to the folder with ca.pem, cert.pem and key.pem (or use a docker context with TLS); dockerd serves TLS on port 2376 by convention.');
+  }
+  if (code === 'ERR_SSL_WRONG_VERSION_NUMBER' || /wrong version number/i.test(text)) {
+    return problem(`The Engine at ${at} speaks plain HTTP, not TLS.`, 'For this port, unset DOCKER_TLS_VERIFY and DOCKER_TLS (or use a docker context without TLS material); or connect to the Engine\'s TLS port (2376 by convention).');
+  }
+  if (code === 'ERR_SSL_TLSV13_ALERT_CERTIFICATE_REQUIRED' || /alert certificate required/i.test(text) || (!tls?.cert && /alert handshake failure/i.test(text))) {
+    return problem(`The Engine at ${at} requires a client certificate, and none was sent.`, `Put the client certificate and its key, as cert.pem and key.pem, next to ca.pem in DOCKER_CERT_PATH: ${folder}. They must be signed by the CA the Engine trusts (dockerd --tlscacert).`);
+  }
+  if (/ALERT_(UNKNOWN_CA|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|UNSUPPORTED_CERTIFICATE|DECRYPT_ERROR)/.test(code) || /alert (unknown ca|bad certificate|certificate unknown)/i.test(text) || (tls && e.code === 'ECONNRESET')) {
+    return problem(`The Engine at ${at} refused the client certificate (it closed the TLS connection).`, `cert.pem in ${folder} must be signed by the CA the Engine trusts (dockerd --tlscacert), and key.pem must be its key. Get a client certificate from that CA.`);
+  }
+  if (code === 'CERT_HAS_EXPIRED' || code === 'CERT_NOT_YET_VALID') {
+    return problem(`The Engine's certificate at ${at} has ${code === 'CERT_HAS_EXPIRED' ? 'expired' : 'a start date in the future'}.`, 'Renew the Engine\'s certificate (dockerd --tlscert), or check the clock of this machine.');
+  }
+  if (UNKNOWN_CA.has(code)) {
+    return problem(`The Engine's certificate at ${at} is not signed by a CA we trust.`, `Put the CA certificate that signed the Engine's certificate in ca.pem in ${folder}.`);
+  }
+  if (code === 'ERR_TLS_CERT_ALTNAME_INVALID') {
+    const name = endpoint?.kind === 'tcp' ? endpoint.hostname : at;
+    return problem(`The Engine's certificate is not for ${name}.`, `Connect with the name or address the certificate was made for (its subjectAltName), or give the Engine a certificate that names ${name}.`);
+  }
+  return problem(`The TLS connection to ${at} failed.`, `Check DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) or the TLS files of the docker context, and that the certificate names this host. ${OUTPUT}`);
+}
+
+/** `ssh … docker system dial-stdio` failures: the process could not start, or ssh's own stderr. */
+function sshProblem(e: EngineError, endpoint: EngineEndpoint | undefined): EngineProblem {
+  const at = where(endpoint);
+  const text = e.message;
+  const problem = (reason: string, advice: string): EngineProblem => ({ kind: 'ssh', reason, advice });
+  if (e.code === 'ENOENT') {
+    return problem(`There is no \`ssh\` command on this machine, needed for ${at}.`, 'Install the OpenSSH client (Debian/Ubuntu: `sudo apt install openssh-client`; Windows: the optional feature "OpenSSH Client") and make sure `ssh` is on the PATH VS Code sees.');
+  }
+  if (/Permission denied \(/.test(text) || /passphrase|password/i.test(text)) {
+    return problem(`ssh to ${at} needs a password or passphrase, and VS Code has no terminal to ask for it.`, 'Load your key into an ssh agent (`ssh-add`) before starting VS Code, or set up key login to that host (`ssh-copy-id`).');
+  }
+  if (/Host key verification failed|REMOTE HOST IDENTIFICATION HAS CHANGED/i.test(text)) {
+    return problem(`ssh does not trust the host key of ${at}.`, 'Connect once with `ssh` in a terminal and check and accept the host key (or fix ~/.ssh/known_hosts).');
+  }
+  if (/Could not resolve hostname/i.test(text)) {
+    return problem(`ssh cannot find the host of ${at}.`, 'Check the host name in the ssh:// address or your ~/.ssh/config.');
+  }
+  if (/Connection refused|Connection timed out|No route to host|Network is unreachable/i.test(text)) {
+    return problem(`ssh cannot reach ${at}.`, 'Check that the host is up and runs an ssh server, and any firewall in between.');
+  }
+  if (/docker: (command )?not found|unknown command|dial-stdio/i.test(text)) {
+    return problem(`The machine behind ${at} has no \`docker\` command with \`system dial-stdio\`.`, 'Install the Docker CLI (18.09 or later) on that machine, in a folder on the PATH of non-interactive ssh sessions.');
+  }
+  return problem(`ssh to ${at} failed.`, `Check that \`ssh\` reaches the host without a password prompt and that the remote \`docker\` CLI has \`system dial-stdio\`. ${OUTPUT}`);
+}
+
+/** Connection failures below HTTP, without Node's words ("socket hang up", "ECONNRESET"). */
+function networkProblem(e: EngineError, endpoint: EngineEndpoint | undefined): EngineProblem {
+  const at = where(endpoint);
+  const problem = (reason: string, advice: string): EngineProblem => ({ kind: 'network', reason, advice });
+  if (e.code === 'ENOTFOUND' || e.code === 'EAI_AGAIN') return problem(`The host name of ${at} is not known.`, 'Check the host name in DOCKER_HOST, `dockerNetworking.host` or the docker context.');
+  if (e.code === 'EHOSTUNREACH' || e.code === 'ENETUNREACH') return problem(`${at} cannot be reached from this machine.`, 'Check the network route and any firewall in between.');
+  const plainTcp = endpoint?.kind === 'tcp' && !endpoint.tls;
+  return problem(
+    `The Engine at ${at} closed the connection without answering.`,
+    plainTcp
+      ? 'If this port serves TLS (dockerd --tlsverify, port 2376 by convention), set DOCKER_TLS_VERIFY=1 and DOCKER_CERT_PATH. Otherwise the Engine may be restarting: it is retried automatically.'
+      : `The Engine may be restarting: it is retried automatically. ${OUTPUT}`,
+  );
+}
 /** The reason and advice for an error, in the words the view shows. */
 export function describeProblem(err: unknown, endpoint?: EngineEndpoint): EngineProblem {
   const e = toEngineError(err);
@@ -97,11 +189,7 @@ export function describeProblem(err: unknown, endpoint?: EngineEndpoint): Engine
         advice: 'Your user may not use the Docker socket: it is not in the `docker` group. Run `sudo usermod -aG docker $USER`, then log out and back in (or start VS Code from a new login session).',
       };
     case 'tls':
-      return {
-        kind: e.kind,
-        reason: `The TLS connection to ${at} failed: ${e.message}`,
-        advice: 'Check DOCKER_CERT_PATH (ca.pem, cert.pem, key.pem) or the TLS files of the docker context, and that the certificate names this host.',
-      };
+      return tlsProblem(e, endpoint);
     case 'timeout':
       return { kind: e.kind, reason: `The Engine at ${at} did not answer in time.`, advice: 'The daemon may be busy or hung, or the network slow. It is retried automatically; check `journalctl -u docker` if it persists.' };
     case 'api-version':
@@ -109,16 +197,17 @@ export function describeProblem(err: unknown, endpoint?: EngineEndpoint): Engine
     case 'config':
       return { kind: e.kind, reason: e.message, advice: 'Fix `dockerNetworking.host` / `dockerNetworking.context`, DOCKER_HOST or the docker context.' };
     case 'ssh':
-      return { kind: e.kind, reason: `ssh to ${at} failed: ${e.message}`, advice: 'Check that `ssh` reaches the host without a password prompt and that the remote `docker` CLI has `system dial-stdio`.' };
+      return sshProblem(e, endpoint);
     case 'protocol':
       return { kind: e.kind, reason: `The Engine at ${at} sent a reply we could not read: ${e.message}`, advice: 'Is this address really a Docker Engine (and not a proxy or another service)?' };
     case 'http':
       return { kind: e.kind, reason: `The Engine at ${at} answered with an error: ${e.message}`, advice: 'Retry; if it persists, check the daemon log.' };
     case 'network':
-      return { kind: e.kind, reason: `The connection to ${at} failed: ${e.message}`, advice: 'Check the host name and that the Engine is reachable from this machine.' };
+      // A TLS Engine that drops the connection right after the handshake refused our certificate.
+      return endpoint?.kind === 'tcp' && endpoint.tls && e.code === 'ECONNRESET' ? tlsProblem(e, endpoint) : networkProblem(e, endpoint);
     case 'cancelled':
       return { kind: e.kind, reason: 'The request was cancelled.', advice: 'Retry.' };
     default:
-      return { kind: e.kind, reason: `Talking to ${at} failed: ${e.message}`, advice: 'Retry; the output channel "Docker Networking" has details.' };
+      return { kind: e.kind, reason: `Talking to ${at} failed.`, advice: `Retry. ${OUTPUT}` };
   }
 }

@@ -11,7 +11,7 @@ import { inspectNetworkJson } from './networkActions';
 import { NETWORK_SETTINGS, NETWORKS_VIEW_ID } from './networkCommandIds';
 import { registerNetworkCommands } from './networkCommands';
 import { toLiveNetwork, type NetworkRecord } from './networkRecords';
-import { isNetworkRelevant, loadNetworks, NETWORK_EVENT_FILTERS } from './networkSnapshot';
+import { createNetworkLoader, isNetworkRelevant, NETWORK_EVENT_FILTERS } from './networkSnapshot';
 import { NetworkTreeProvider } from './networkTreeProvider';
 import { DEFAULT_TREE_OPTIONS, type TreeOptions } from './networkTreeModel';
 import { buildSubnetMap, renderSubnetMap } from './subnetMap';
@@ -51,7 +51,7 @@ function createSession(output: vscode.OutputChannel): EngineSession<NetworkRecor
   const timeout = c.get<number>(NETWORK_SETTINGS.requestTimeout);
   return new EngineSession<NetworkRecord[]>({
     resolution,
-    load: loadNetworks,
+    load: createNetworkLoader(),
     isRelevant: isNetworkRelevant,
     eventFilters: NETWORK_EVENT_FILTERS,
     client: { timeoutMs: typeof timeout === 'number' && timeout > 0 ? timeout : undefined, fixedApiVersion: process.env.DOCKER_API_VERSION || undefined },

@@ -57,6 +57,8 @@ export interface NetworkRecord {
 
 export interface ContainerEndpointRecord {
   networkId?: string;
+  /** Empty while the container is not running: it has no endpoint on the network then. */
+  endpointId?: string;
   ipv4Address?: string;
   ipv6Address?: string;
   macAddress?: string;
@@ -199,6 +201,7 @@ export function parseContainer(v: unknown): ContainerRecord | undefined {
     const ip6 = str(n.GlobalIPv6Address);
     networks[name] = {
       networkId: str(n.NetworkID),
+      endpointId: str(n.EndpointID),
       ipv4Address: ip4 ? (prefix4 ? `${ip4}/${prefix4}` : ip4) : undefined,
       ipv6Address: ip6 ? (prefix6 ? `${ip6}/${prefix6}` : ip6) : undefined,
       macAddress: str(n.MacAddress),
@@ -259,11 +262,9 @@ export function joinContainers(networks: NetworkRecord[], containers: ContainerR
       if (!c) return ep;
       const link = Object.entries(c.networks).find(([name, e]) => e.networkId === n.id || name === n.name)?.[1];
       if (!link) return ep;
-      // Docker adds the short container ID as an alias of every endpoint; it says nothing new.
-      const aliases = link.aliases.filter((a) => a !== c.id.slice(0, 12));
       return {
         ...ep,
-        aliases,
+        aliases: ownAliases(c, link),
         dnsNames: link.dnsNames,
         ipv4Address: ep.ipv4Address ?? link.ipv4Address,
         ipv6Address: ep.ipv6Address ?? link.ipv6Address,
@@ -271,6 +272,47 @@ export function joinContainers(networks: NetworkRecord[], containers: ContainerR
       };
     }),
   }));
+}
+
+/** Docker adds the short container ID as an alias of every endpoint (before API 1.45); it says nothing new. */
+function ownAliases(c: ContainerRecord, link: ContainerEndpointRecord): string[] {
+  return link.aliases.filter((a) => a !== c.id.slice(0, 12));
+}
+
+/**
+ * The endpoints of each network, from `GET /containers/json?all=1` (#19): every container
+ * summary carries its endpoints with addresses and MAC, so one list replaces an inspect
+ * per network. Aliases and DNS names are not in it (moby daemon/container/view.go copies
+ * only the addresses): joinContainers adds them from container records. A container
+ * that is not running keeps its network settings without an endpoint ID: it is not on
+ * the network then, as network inspect says. Networks whose record already lists
+ * containers (network inspect, the lists of API < 1.28) keep those.
+ */
+export function attachContainers(networks: NetworkRecord[], containers: ContainerRecord[]): NetworkRecord[] {
+  const byNetwork = new Map<string, EndpointRecord[]>();
+  for (const c of containers) {
+    for (const [networkName, link] of Object.entries(c.networks)) {
+      if (!link.endpointId) continue;
+      const key = link.networkId ?? `name:${networkName}`;
+      const list = byNetwork.get(key) ?? [];
+      list.push({
+        containerId: c.id,
+        name: c.name,
+        endpointId: link.endpointId,
+        macAddress: link.macAddress,
+        ipv4Address: link.ipv4Address,
+        ipv6Address: link.ipv6Address,
+        aliases: ownAliases(c, link),
+        dnsNames: link.dnsNames,
+      });
+      byNetwork.set(key, list);
+    }
+  }
+  return networks.map((n) => {
+    if (n.containers.length) return n;
+    const endpoints = [...(byNetwork.get(n.id) ?? []), ...(byNetwork.get(`name:${n.name}`) ?? [])];
+    return endpoints.length ? { ...n, containers: endpoints.sort((a, b) => a.name.localeCompare(b.name)) } : n;
+  });
 }
 
 /** The projection the language server receives (protocol.ts LiveNetwork). */

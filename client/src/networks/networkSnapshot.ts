@@ -1,18 +1,26 @@
+import { compareApiVersions } from '../engine/apiVersion';
 import type { EngineClient } from '../engine/engineClient';
 import { EngineError } from '../engine/engineError';
-import { joinContainers, parseContainer, parseEvent, parseNetwork, parseNetworkList, type ContainerRecord, type NetworkRecord } from './networkRecords';
+import { attachContainers, joinContainers, parseContainer, parseContainerList, parseEvent, parseNetwork, parseNetworkList, type ContainerRecord, type NetworkRecord } from './networkRecords';
 
 /**
- * Loads the networks the view shows: `GET /networks` (no containers in the list since
- * API 1.28), then `GET /networks/{id}` for the attached containers, then
- * `GET /containers/{id}/json` for their aliases (only the container record has them).
+ * Loads the networks the view shows with two requests per refresh (#19), whatever their
+ * number: `GET /networks` (no containers in the list since API 1.28) and
+ * `GET /containers/json?all=1`, whose summaries carry each endpoint's addresses and MAC,
+ * joined by network ID (attachContainers). Aliases and DNS names are only in a
+ * container's own record: each container is inspected once and again only when its
+ * name or endpoints change (a new endpoint ID on connect or restart). Swarm-scoped
+ * networks are inspected one by one: their load-balancer endpoints ("lb-…") are in
+ * network inspect alone. Before, every refresh inspected every network and up to 500
+ * containers: 2,502 requests for 2,000 networks.
  */
 
-/** Containers inspected per load at most; beyond it, endpoints show without aliases. */
+/** Containers inspected per load at most; beyond it, endpoints show without aliases until a later load. */
 const MAX_CONTAINER_INSPECTS = 500;
 const CONCURRENCY = 8;
 
-async function mapLimit<A, B>(items: A[], limit: number, fn: (a: A) => Promise<B>): Promise<B[]> {
+/** `fn` over `items`, at most `limit` at a time, results in order. */
+export async function mapLimit<A, B>(items: A[], limit: number, fn: (a: A) => Promise<B>): Promise<B[]> {
   const out: B[] = new Array(items.length);
   let next = 0;
   const worker = async (): Promise<void> => {
@@ -35,20 +43,59 @@ async function unlessGone<T>(p: Promise<T>): Promise<T | undefined> {
   }
 }
 
-export async function loadNetworks(client: EngineClient, signal?: AbortSignal): Promise<NetworkRecord[]> {
-  const list = parseNetworkList(await client.json('GET', '/networks', { signal }));
-  const detailed = await mapLimit(list, CONCURRENCY, async (n) => {
-    const raw = await unlessGone(client.json('GET', `/networks/${encodeURIComponent(n.id)}`, { signal }));
-    return raw === undefined ? undefined : (parseNetwork(raw) ?? n);
-  });
-  const networks = detailed.filter((n): n is NetworkRecord => n !== undefined);
-  // "ep-…"/"lb-…" keys are endpoints without a (local) container: nothing to inspect.
-  const ids = [...new Set(networks.flatMap((n) => n.containers.map((c) => c.containerId)))].filter((id) => !/^(ep|lb)-/.test(id)).slice(0, MAX_CONTAINER_INSPECTS);
-  const containers = await mapLimit(ids, CONCURRENCY, async (id) => parseContainer(await unlessGone(client.json('GET', `/containers/${encodeURIComponent(id)}/json`, { signal }))));
-  return joinContainers(
-    networks,
-    containers.filter((c): c is ContainerRecord => c !== undefined),
-  );
+export type NetworkLoader = (client: EngineClient, signal?: AbortSignal) => Promise<NetworkRecord[]>;
+
+/** What makes a container's aliases and DNS names change: its name and its endpoints. */
+function aliasKey(c: ContainerRecord): string {
+  return [c.name, ...Object.entries(c.networks).map(([name, link]) => `${name}=${link.endpointId ?? ''}`).sort()].join('\n');
+}
+
+/** A loader for one session: it keeps the container records it inspected, for the next load. */
+export function createNetworkLoader(): NetworkLoader {
+  const inspected = new Map<string, { key: string; record: ContainerRecord }>();
+  return async (client, signal) => {
+    const [rawNetworks, rawContainers] = await Promise.all([client.json('GET', '/networks', { signal }), client.json('GET', '/containers/json', { query: { all: 1 }, signal })]);
+    const detailed = await mapLimit(parseNetworkList(rawNetworks), CONCURRENCY, async (n) => {
+      if (n.scope !== 'swarm') return n;
+      const raw = await unlessGone(client.json('GET', `/networks/${encodeURIComponent(n.id)}`, { signal }));
+      return raw === undefined ? undefined : (parseNetwork(raw) ?? n);
+    });
+    const summaries = parseContainerList(rawContainers).filter((c) => Object.values(c.networks).some((link) => link.endpointId));
+    const live = new Set(summaries.map((c) => c.id));
+    for (const id of inspected.keys()) if (!live.has(id)) inspected.delete(id);
+    const changed = summaries.filter((c) => inspected.get(c.id)?.key !== aliasKey(c)).slice(0, MAX_CONTAINER_INSPECTS);
+    const records = await mapLimit(changed, CONCURRENCY, async (c) => parseContainer(await unlessGone(client.json('GET', `/containers/${encodeURIComponent(c.id)}/json`, { signal }))));
+    changed.forEach((c, i) => {
+      const record = records[i];
+      if (record) inspected.set(c.id, { key: aliasKey(c), record });
+    });
+    return joinContainers(
+      attachContainers(
+        detailed.filter((n): n is NetworkRecord => n !== undefined),
+        summaries,
+      ),
+      [...inspected.values()].map((e) => e.record),
+    );
+  };
+}
+
+/** One load without a memory of earlier ones (every container on a network inspected). */
+export function loadNetworks(client: EngineClient, signal?: AbortSignal): Promise<NetworkRecord[]> {
+  return createNetworkLoader()(client, signal);
+}
+
+/** API 1.52 added per-subnet address usage to network inspect (not to the list). */
+const SUBNET_STATUS_API = '1.52';
+
+/**
+ * A network with its subnet usage, for when the user expands it (#19): only network
+ * inspect has `Status.IPAM.Subnets`, and a refresh no longer inspects every network.
+ * Without usage (older API, no subnets, the network gone) it is the network as given.
+ */
+export async function withSubnetStatus(client: EngineClient, network: NetworkRecord, apiVersion: string, signal?: AbortSignal): Promise<NetworkRecord> {
+  if (compareApiVersions(apiVersion, SUBNET_STATUS_API) < 0 || !network.ipam.config.length) return network;
+  const inspected = parseNetwork(await unlessGone(client.json('GET', `/networks/${encodeURIComponent(network.id)}`, { signal })));
+  return inspected && Object.keys(inspected.subnetStatus).length ? { ...network, subnetStatus: inspected.subnetStatus } : network;
 }
 
 /** Container actions that change what a network shows (moby daemon/events: container start/die/rename/destroy). */

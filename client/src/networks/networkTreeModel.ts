@@ -1,5 +1,5 @@
 import { describeRange, parseCidr } from '../../../server/src/shared/cidr';
-import type { SessionState } from '../engine/engineSession';
+import type { SessionState, StaleMark } from '../engine/engineSession';
 import { NetworkCommandIds } from './networkCommandIds';
 import type { EndpointRecord, IpamConfigRecord, NetworkRecord } from './networkRecords';
 // A named import, so esbuild puts only this array of the Compose schema into
@@ -313,9 +313,30 @@ function stateNodes(state: SessionState): TreeNode[] {
   return [];
 }
 
+/** "10:42": the local time of day, as the view says since when its data is. */
+function timeOfDay(ms: number): string {
+  const d = new Date(ms);
+  return `${String(d.getHours()).padStart(2, '0')}:${String(d.getMinutes()).padStart(2, '0')}`;
+}
+
+/** The first row while the networks shown are not current (#19): since when, and why. */
+export function staleMessage(stale: StaleMark): string {
+  return `Showing networks from ${timeOfDay(stale.since)}; ${stale.reason.charAt(0).toLowerCase()}${stale.reason.slice(1)}`;
+}
+
+function staleNode(stale: StaleMark): TreeNode {
+  const label = staleMessage(stale);
+  return { id: 'stale', kind: 'state', label, tooltip: `${mdEscape(label)}\n\nRetried automatically; **Refresh** tries now.`, icon: 'warning', collapsible: 'none' };
+}
+
 /** The root nodes for a state and the networks of the last snapshot. */
 export function buildTree(state: SessionState, networks: NetworkRecord[] | undefined, options: TreeOptions = DEFAULT_TREE_OPTIONS): TreeNode[] {
   if (state.kind !== 'connected') return stateNodes(state);
+  const roots = networkRoots(networks, options);
+  return state.stale ? [staleNode(state.stale), ...roots] : roots;
+}
+
+function networkRoots(networks: NetworkRecord[] | undefined, options: TreeOptions): TreeNode[] {
   const shown = sortNetworks(
     (networks ?? []).filter((n) => !(options.hideBuiltin && isBuiltin(n))),
     options.sortBy,
@@ -353,7 +374,7 @@ export function viewDescription(state: SessionState): string {
     case 'connecting':
       return 'connecting…';
     case 'connected':
-      return `Engine ${state.identity.version ?? '?'} · ${state.host}`;
+      return `${state.stale ? 'stale · ' : ''}Engine ${state.identity.version ?? '?'} · ${state.host}`;
     case 'unreachable':
       return state.host ? `unreachable · ${state.host}` : 'not configured';
   }

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { EngineSession, SessionState } from '../engine/engineSession';
 import type { NetworkRecord } from './networkRecords';
-import { buildTree, viewDescription, type TreeNode, type TreeOptions } from './networkTreeModel';
+import { withSubnetStatus } from './networkSnapshot';
+import { buildTree, networkChildren, viewDescription, type TreeNode, type TreeOptions } from './networkTreeModel';
 
 /** Maps the plain tree model (networkTreeModel.ts) onto vscode.TreeItem; no logic of its own. */
 export class NetworkTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
@@ -51,8 +52,20 @@ export class NetworkTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     return item;
   }
 
-  getChildren(node?: TreeNode): TreeNode[] {
-    return node ? (node.children ?? []) : this.roots;
+  async getChildren(node?: TreeNode): Promise<TreeNode[]> {
+    if (!node) return this.roots;
+    // Subnet usage is only in network inspect: fetched for the networks the user expands (#19).
+    const s = this.session;
+    const network = node.kind === 'network' ? s.snapshot?.find((n) => n.id === node.networkId) : undefined;
+    if (network && s.client && s.state.kind === 'connected') {
+      try {
+        const detailed = await withSubnetStatus(s.client, network, s.state.identity.apiVersion);
+        if (detailed !== network) return networkChildren(detailed);
+      } catch {
+        // The children without usage; a lost Engine shows in the session's state.
+      }
+    }
+    return node.children ?? [];
   }
 
   dispose(): void {

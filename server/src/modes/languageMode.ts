@@ -56,6 +56,13 @@ export interface FixDescriptor {
   title: string;
   /** The fix VS Code applies with "Fix" / auto-fix. */
   preferred?: boolean;
+  /**
+   * The fix takes no guess: the text after it means what the text before evidently meant
+   * (an escape, a comment moved to its own line, a missing header or reset), so it may be
+   * applied unseen. `docker-networking check --fix` applies only these (#21); a "did you
+   * mean" rename or a chosen subnet is preferred at most, never safe.
+   */
+  safe?: boolean;
 }
 
 /** What a rule reports, in offsets; the server turns it into an LSP Diagnostic (server/src/diagnostics.ts). */

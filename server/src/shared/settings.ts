@@ -124,3 +124,11 @@ export function normalizeSettings(raw: unknown): Settings {
     readMachineHostFiles: bool(r.readMachineHostFiles, d.readMachineHostFiles),
   };
 }
+
+/** A feature of a mode that a setting can turn off (`dockerNetworking.compose.validate`, …); every one is on unless its setting says `false`. */
+export type ModeFeature = 'validate' | 'completion' | 'hover' | 'navigation' | 'codeActions';
+
+/** Whether `feature` of `kind`'s mode is on: the one reading of both hosts, the server and the CLI (#21). */
+export function featureEnabled(settings: Settings, kind: FileKind, feature: ModeFeature): boolean {
+  return (settings[kind] as unknown as Record<string, unknown>)[feature] !== false;
+}

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { DAEMON_SCHEMA, mainType, REJECTED_KEYS, SINGULAR_KEYS, type SchemaNode, TOP_LEVEL } from '../../../server/src/modes/daemonJson/daemonSchema';
+import { availability, DAEMON_SCHEMA, mainType, REJECTED_KEYS, SINGULAR_KEYS, type SchemaNode, TOP_LEVEL } from '../../../server/src/modes/daemonJson/daemonSchema';
 import { parseEngineVersion } from '../../../server/src/shared/engineVersion';
 
 const VERSION_FIELDS = ['x-since', 'x-deprecated', 'x-removed', 'x-ignoredSince', 'x-supersededIn'] as const;
@@ -66,5 +66,23 @@ describe('schemas/daemon.schema.json', () => {
     assert.deepEqual(TOP_LEVEL.bip['x-platforms'], ['linux']);
     assert.equal(TOP_LEVEL.debug['x-reload'], true);
     assert.equal(TOP_LEVEL.bip['x-reload'], false);
+  });
+
+  it('agrees with what runs of real releases confirmed (x-confirmed, #18)', () => {
+    // A key a release started with is available there; one it refused by name is not yet
+    // there or already removed. The marks come from test/integration/daemonJsonDockerd.test.ts.
+    const problems: string[] = [];
+    let marks = 0;
+    for (const [key, e] of Object.entries(TOP_LEVEL)) {
+      const confirmed = (e as { 'x-confirmed'?: Record<string, 'starts' | 'unknown'> })['x-confirmed'] ?? {};
+      for (const [release, seen] of Object.entries(confirmed)) {
+        marks++;
+        const state = availability(e, parseEngineVersion(release)!, 'linux').state;
+        const available = state !== 'notYet' && state !== 'removed' && state !== 'platform';
+        if ((seen === 'starts') !== available) problems.push(`${key}: dockerd ${release} showed "${seen}", the schema says ${state}`);
+      }
+    }
+    assert.ok(marks > 50, `marks: ${marks}`);
+    assert.deepEqual(problems, []);
   });
 });

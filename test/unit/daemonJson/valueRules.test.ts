@@ -119,6 +119,10 @@ describe('daemon.json values', () => {
     assert.deepEqual(k.codes('{"log-driver": "nope"}'), ['1: unknown-log-driver']);
     assert.equal(k.lines('{"log-driver": "nope"}')[0].includes('containers fail'), true);
     assert.deepEqual(k.codes('{"log-driver": "logentries"}', { engine: '25.0' }), ['1: log-driver-removed']);
+    // Removed is unknown: an error only where dockerd looks the driver up, with log-opts (runs on 26.1 and 28.5).
+    assert.match(k.lines('{"log-driver": "logentries"}', { engine: '28.5' })[0], /containers fail to start/);
+    assert.deepEqual(k.diagnostics('{"log-driver": "logentries"}', { engine: '28.5' }).map((d) => d.severity), [2]);
+    assert.deepEqual(k.diagnostics('{"log-driver": "logentries", "log-opts": {"logentries-token": "t"}}', { engine: '26.1' }).map((d) => [d.code, d.severity]), [['log-driver-removed', 1]]);
     assert.deepEqual(k.codes('{"log-driver": "fluentd", "log-opts": {"fluentd-async-connect": "true"}}', { engine: '28.0' }), ['1: unknown-log-opt']);
     assert.equal(k.applyFix('{"log-driver": "fluentd", "log-opts": {"fluentd-async-connect": "true"}}', 'unknown-log-opt', undefined, { engine: '28.0' }), '{"log-driver": "fluentd", "log-opts": {"fluentd-async": "true"}}');
     assert.deepEqual(k.codes('{"log-opts": {"max-size": "10x", "max-file": "0"}}'), ['1: invalid-log-size', '1: invalid-log-max-file']);
@@ -137,6 +141,12 @@ describe('daemon.json values', () => {
   it('checks combinations dockerd refuses', () => {
     assert.deepEqual(k.codes('{"bridge": "br0", "bip": "198.19.64.1/24"}'), ['1: bridge-with-bip']);
     assert.deepEqual(k.codes('{"icc": false, "iptables": false}'), ['1: icc-needs-iptables']);
+    // ip6tables left experimental in 27.0 (moby#47747); runs: 20.10 and 26.1 refuse, 28.5 starts.
+    assert.deepEqual(k.codes('{"ip6tables": true}', { engine: '26.1' }), ['1: ip6tables-needs-experimental']);
+    assert.deepEqual(k.codes('{"ip6tables": true, "experimental": true}', { engine: '20.10' }), []);
+    assert.deepEqual(k.codes('{"ip6tables": true}', { engine: '27.0' }), []);
+    assert.deepEqual(k.codes('{"ip6tables": true, "experimental": true, "iptables": false}', { engine: '26.1' }), ['1: ip6tables-needs-iptables']);
+    assert.deepEqual(k.codes('{"ip6tables": true, "iptables": false}', { engine: '28.5' }), []);
     assert.deepEqual(k.codes('{"host-gateway-ip": "10.0.0.1", "host-gateway-ips": ["10.0.0.1"]}'), ['1: host-gateway-ip-conflict']);
     assert.deepEqual(k.codes('{"features": {"embedded-containerd": true}, "cri-containerd": true}'), ['1: embedded-containerd-with-cri']);
     assert.deepEqual(k.codes('{"features": {"containerd-snapshotter": true}, "userns-remap": "default"}'), ['1: snapshotter-with-userns']);

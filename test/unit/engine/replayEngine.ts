@@ -44,8 +44,17 @@ function parseHeaders(text: string): Record<string, string> {
 
 export type Handler = (req: http.IncomingMessage, res: http.ServerResponse) => boolean;
 
+export interface ReplayListen {
+  /** Listen on loopback TCP (a free port) instead of the unix socket. */
+  tcp?: boolean;
+}
+
 export class ReplayEngine {
   readonly requests: string[] = [];
+  /** Connections accepted (each `ssh … dial-stdio` process is one). */
+  connections = 0;
+  /** The loopback TCP port, when listening on TCP. */
+  port = 0;
   private readonly streams = new Set<http.ServerResponse>();
   private server?: http.Server;
   /** Runs before the recorded routes; returns true when it answered. */
@@ -54,6 +63,7 @@ export class ReplayEngine {
   constructor(
     readonly version: string,
     readonly socketPath = tempSocketPath('replay'),
+    private readonly listen: ReplayListen = {},
   ) {}
 
   get eventStreams(): number {
@@ -89,6 +99,7 @@ export class ReplayEngine {
       const p = m[2];
       if (p === '/version') return json(res, 200, fixture(this.version, 'version.json'));
       if (p === '/networks') return json(res, 200, fixture(this.version, 'networks.json'));
+      if (p === '/containers/json') return json(res, 200, fixture(this.version, 'containers.json'));
       if (p === '/events') {
         res.writeHead(200, { ...ping, 'Content-Type': 'application/json' });
         res.flushHeaders();
@@ -109,10 +120,13 @@ export class ReplayEngine {
       }
       json(res, 404, { message: 'page not found' });
     });
+    this.server.on('connection', () => this.connections++);
     await new Promise<void>((resolve, reject) => {
       this.server!.once('error', reject);
-      this.server!.listen(this.socketPath, resolve);
+      if (this.listen.tcp) this.server!.listen(0, '127.0.0.1', resolve);
+      else this.server!.listen(this.socketPath, resolve);
     });
+    if (this.listen.tcp) this.port = (this.server.address() as { port: number }).port;
     return this;
   }
 

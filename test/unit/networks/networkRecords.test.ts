@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { joinContainers, parseContainer, parseEvent, parseNetwork, parseNetworkList, toLiveNetwork } from '../../../client/src/networks/networkRecords';
+import { attachContainers, joinContainers, parseContainer, parseContainerList, parseEvent, parseNetwork, parseNetworkList, toLiveNetwork, type NetworkRecord } from '../../../client/src/networks/networkRecords';
 import { fixture, fixtureText } from '../engine/replayEngine';
 
 const VERSIONS = ['1.41', '1.44', '1.52'];
@@ -61,6 +61,40 @@ describe('tolerant network records', () => {
     assert.equal(parseNetwork(null), undefined);
     assert.deepEqual(parseNetworkList({ not: 'a list' }), []);
     assert.deepEqual(parseNetworkList([null, 1, { Id: 'a' }]).map((x) => x.id), ['a']);
+  });
+
+  for (const v of VERSIONS) {
+    it(`API ${v}: the two lists joined give what inspecting every network and container gave (#19)`, () => {
+      const names = ['app', 'bridge', 'host', 'internal', 'none'];
+      const inspected = joinContainers(
+        names.map((n) => parseNetwork(fixture(v, `network-${n}.json`))!),
+        [parseContainer(fixture(v, 'container-web.json'))!],
+      );
+      // Aliases and DNS names come from the container's own record (not in the list).
+      const joined = joinContainers(attachContainers(parseNetworkList(fixture(v, 'networks.json')), parseContainerList(fixture(v, 'containers.json'))), [parseContainer(fixture(v, 'container-web.json'))!]);
+      // Subnet usage (API 1.52) is in network inspect only; the view shows it when present.
+      const comparable = (list: NetworkRecord[]): unknown => list.map((n) => ({ ...n, subnetStatus: {} })).sort((a, b) => a.name.localeCompare(b.name));
+      assert.deepEqual(comparable(joined), comparable(inspected));
+      const app = joined.find((n) => n.name === 'dn-fixture-app')!;
+      assert.deepEqual(app.containers.map((c) => [c.name, c.aliases, c.ipv4Address]), [['dn-fixture-web', ['web', 'frontend'], '198.18.200.10/24']]);
+    });
+  }
+
+  it('a container that is not running (no endpoint ID) is on no network; one on two networks is on both', () => {
+    const network = (id: string, name: string): unknown => ({ Id: id, Name: name, Driver: 'bridge', Containers: {} });
+    const container = (id: string, name: string, endpoint: string, nets: string[]): unknown => ({
+      Id: id,
+      Names: [`/${name}`],
+      NetworkSettings: { Networks: Object.fromEntries(nets.map((n) => [n, { NetworkID: `id-${n}`, EndpointID: endpoint, IPAddress: endpoint ? '198.18.1.2' : '', IPPrefixLen: 24, Aliases: null }])) },
+    });
+    const joined = attachContainers(parseNetworkList([network('id-a', 'a'), network('id-b', 'b')]), parseContainerList([container('c1', 'up', 'e1', ['a', 'b']), container('c2', 'exited', '', ['a'])]));
+    assert.deepEqual(
+      joined.map((n) => [n.name, n.containers.map((c) => [c.name, c.ipv4Address])]),
+      [
+        ['a', [['up', '198.18.1.2/24']]],
+        ['b', [['up', '198.18.1.2/24']]],
+      ],
+    );
   });
 
   it('matches an endpoint listed as "ep-<endpoint id>" to its container by name', () => {

@@ -87,6 +87,20 @@ describe('network tree model', () => {
     assert.deepEqual(render(buildTree(connected(), [])), ['No networks [info]']);
   });
 
+  it('stale data (#19): a first row with the time and the reason, the same networks below, "stale" in the description', () => {
+    const since = new Date(2026, 11, 3, 10, 42, 7).getTime();
+    const state: SessionState = { ...connected(), stale: { since, reason: 'The Engine at unix:///var/run/docker.sock did not answer in time.' } } as SessionState;
+    const roots = buildTree(state, networks('1.41'), { hideBuiltin: true, sortBy: 'name', groupByProject: false });
+    assert.deepEqual(render(roots, 0, 0), [
+      'Showing networks from 10:42; the Engine at unix:///var/run/docker.sock did not answer in time. [warning]',
+      'dn-fixture-app — bridge · local · 198.18.200.0/24, fd00:d0c::/64 [type-hierarchy-sub] (network)',
+      'dn-fixture-internal — bridge · local · 198.18.201.0/24 [type-hierarchy-sub] (network)',
+    ]);
+    // The networks keep their ids, so VS Code keeps what was expanded.
+    assert.deepEqual(roots.slice(1).map((n) => n.id), buildTree(connected(), networks('1.41'), { hideBuiltin: true, sortBy: 'name', groupByProject: false }).map((n) => n.id));
+    assert.equal(viewDescription(state), 'stale · Engine 20.10.24+dfsg1 · unix:///var/run/docker.sock');
+  });
+
   it('unreachable: the reason, what to do, and a Retry action', () => {
     const endpoint = { kind: 'unix' as const, socketPath: '/var/run/docker.sock', host: 'unix:///var/run/docker.sock', source: 'default' };
     const problem = describeProblem(Object.assign(new Error('connect EACCES /var/run/docker.sock'), { code: 'EACCES' }), endpoint);

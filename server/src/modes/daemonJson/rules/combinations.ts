@@ -27,6 +27,14 @@ export const combinations: DaemonJsonRule = (model, ctx) => {
   if (val('icc') === false && val('ip6tables') === false && val('ipv6') === true) {
     out.push(problemAt(keyNode(model, 'icc')!, 'warning', 'icc-needs-ip6tables', '"icc": false with IPv6 needs ip6tables, but "ip6tables" is false.'));
   }
+  // ip6tables was experimental until moby#47747 (27.0); before it dockerd checks both pairs at
+  // start (daemon_unix.go verifyDaemonSettings; the bridge driver's chains with iptables off).
+  if (val('ip6tables') === true && val('experimental') !== true && refuses('ip6tables-experimental', t.version)) {
+    out.push(problemAt(keyNode(model, 'ip6tables')!, 'error', 'ip6tables-needs-experimental', `"ip6tables": true needs "experimental": true on Engine ${t.versionText}: dockerd refuses to start. Add "experimental": true, or target Engine 27.0 or later.`));
+  }
+  if (val('ip6tables') === true && val('iptables') === false && refuses('ip6tables-without-iptables', t.version)) {
+    out.push(problemAt(keyNode(model, 'ip6tables')!, 'error', 'ip6tables-needs-iptables', `"ip6tables": true with "iptables": false: Engine ${t.versionText} cannot create its IPv6 chains and refuses to start. Set "iptables" to true, or "ip6tables" to false.`));
+  }
   if (topValue(model, 'host-gateway-ip') && topValue(model, 'host-gateway-ips')) {
     out.push(problemAt(keyNode(model, 'host-gateway-ip')!, 'error', 'host-gateway-ip-conflict', 'host-gateway-ip and host-gateway-ips must not both be set: dockerd refuses to start. Keep only "host-gateway-ips".', [{ title: 'Remove "host-gateway-ip"', kind: 'removeProperty', path: model.top.get('host-gateway-ip')!.path }]));
   }

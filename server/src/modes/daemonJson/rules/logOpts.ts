@@ -25,7 +25,11 @@ export const logOpts: DaemonJsonRule = (model, ctx) => {
       const sev = opts.length > 0 ? 'error' : 'warning';
       out.push(problemAt(driverNode, sev, 'unknown-log-driver', `No logging driver "${driver}" is built in${opts.length > 0 ? ': with log-opts set, dockerd refuses to start' : '; unless a plugin of that name is installed, containers fail to start'}. Use one of ${Object.keys(drivers).filter((d) => drivers[d].platforms === undefined && !drivers[d]['x-removed']).join(', ')}.`));
     } else if (a?.state === 'removed') {
-      out.push(problemAt(driverNode, 'error', 'log-driver-removed', `The ${driver} logging driver was removed in Engine ${a.removed}; Engine ${t.versionText} has no such driver. Choose another driver.`));
+      // A removed driver is an unknown one: dockerd looks it up only to check log-opts
+      // (fixtures logdriver-logentries*.json: 26.1 and 28.5 start without options).
+      const sev = opts.length > 0 ? 'error' : 'warning';
+      out.push(problemAt(driverNode, sev, 'log-driver-removed', `The ${driver} logging driver was removed in Engine ${a.removed}; Engine ${t.versionText} has no such driver${opts.length > 0 ? ': with log-opts set, dockerd refuses to start' : ', so containers fail to start with it'}. Choose another driver.`));
+      return out;
     } else if (a?.state === 'deprecated') {
       out.push(problemAt(driverNode, 'warning', 'log-driver-deprecated', `The ${driver} logging driver is deprecated since Engine ${a.deprecated}. Choose another driver.`));
     } else if (a?.state === 'platform') {

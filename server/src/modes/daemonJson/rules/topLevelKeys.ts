@@ -37,6 +37,15 @@ function isDirective(key: string, t: Target): boolean {
   return false;
 }
 
+/**
+ * Whether the object holding the property of `key` already has a property `name`: renaming
+ * into it would make a duplicate, which dockerd reads as one value lost, so such a rename is
+ * offered but not safe (`check --fix` leaves it, #21).
+ */
+function siblingKeyExists(key: Node, name: string): boolean {
+  return (key.parent?.parent?.children ?? []).some((prop) => prop.children?.[0]?.value === name);
+}
+
 function candidates(t: Target): string[] {
   return Object.keys(TOP_LEVEL).filter((k) => isAvailable(k, t));
 }
@@ -99,7 +108,7 @@ function checkDirective(t: Target, key: Node, path: KeyPath | undefined, value: 
     const wrap = value?.type === 'string' && mainType(TOP_LEVEL[plural]) === 'array';
     out.push(
       problemAt(key, 'warning', 'singular-key', `"${name}" is the command-line flag; dockerd accepts it in daemon.json but silently ignores it. Use "${plural}" instead.`, [
-        { title: `Change to "${plural}"`, kind: 'renameKey', path: keyPath(), to: plural, wrapInArray: wrap },
+        { title: `Change to "${plural}"`, kind: 'renameKey', path: keyPath(), to: plural, wrapInArray: wrap, safe: !siblingKeyExists(key, plural) },
       ]),
     );
     return;
@@ -152,7 +161,7 @@ function judgeProperty(t: Target, p: TopProperty, out: DaemonJsonProblem[]): voi
       return;
     }
     if (Object.prototype.hasOwnProperty.call(SINGULAR_KEYS, p.name) && isAvailable(SINGULAR_KEYS[p.name], t)) {
-      out.push(problemAt(p.key, 'warning', 'singular-key', `"${p.name}" is the command-line flag; dockerd ignores it as a key. Use "${SINGULAR_KEYS[p.name]}" instead.`, [{ title: `Change to "${SINGULAR_KEYS[p.name]}"`, kind: 'renameKey', path: p.path, to: SINGULAR_KEYS[p.name] }]));
+      out.push(problemAt(p.key, 'warning', 'singular-key', `"${p.name}" is the command-line flag; dockerd ignores it as a key. Use "${SINGULAR_KEYS[p.name]}" instead.`, [{ title: `Change to "${SINGULAR_KEYS[p.name]}"`, kind: 'renameKey', path: p.path, to: SINGULAR_KEYS[p.name], safe: !siblingKeyExists(p.key, SINGULAR_KEYS[p.name]) }]));
     } else if (unknownChildren.length === 0) {
       out.push(problemAt(p.key, 'warning', 'unknown-object-ignored', `Unknown key "${p.name}": dockerd flattens this object into its children and ignores it. Remove it or check the spelling.`));
     }

@@ -19,7 +19,7 @@ export const assignmentOutsideSection: Rule<DropinModel, DropinFix> = (model) =>
         severity: 'error',
         code: 'assignment-outside-section',
         message: `systemd ignores ${a.key}= and every assignment above the first section header. Add a [Service] line at the top of the file.`,
-        fixes: [{ kind: 'add-section-header', title: 'Add the [Service] header', preferred: true, at: assignmentRef(a), header: 'Service' }],
+        fixes: [{ kind: 'add-section-header', title: 'Add the [Service] header', preferred: true, safe: true, at: assignmentRef(a), header: 'Service' }],
       });
     } else {
       out.push({ range, severity: 'information', code: 'assignment-outside-section', message: `systemd ignores ${a.key}= too: it comes before any section header.` });

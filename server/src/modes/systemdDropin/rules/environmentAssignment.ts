@@ -24,7 +24,7 @@ export const environmentAssignment: Rule<DropinModel, DropinFix> = (model) => {
           severity: 'error',
           code: 'invalid-environment-assignment',
           message: `systemd has no inline comments: it reads the words of "${comment}" as variable assignments and ignores them. Put comments on their own line.`,
-          fixes: [{ kind: 'move-comment', title: 'Move the comment to its own line', preferred: true, at: assignmentRef(line.assignment), comment }],
+          fixes: [{ kind: 'move-comment', title: 'Move the comment to its own line', preferred: true, safe: true, at: assignmentRef(line.assignment), comment }],
         });
       } else if (w.problem === 'missing-equals') {
         out.push({

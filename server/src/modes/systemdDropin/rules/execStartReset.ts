@@ -44,7 +44,7 @@ export const execStartReset: Rule<DropinModel, DropinFix> = (model) => {
           ? 'systemd refuses to load docker.service: it already has an ExecStart=, and only Type=oneshot services may have more than one. Add an empty "ExecStart=" line before this one to replace the command.'
           : 'systemd refuses to load docker.service: this is a second ExecStart= command. Keep only one command after the empty "ExecStart=".',
         fixes: reset
-          ? [{ kind: 'insert-execstart-reset', title: 'Insert an empty ExecStart= line before', preferred: true, at: assignmentRef(a), command: a.value.text }]
+          ? [{ kind: 'insert-execstart-reset', title: 'Insert an empty ExecStart= line before', preferred: true, safe: true, at: assignmentRef(a), command: a.value.text }]
           : undefined,
       });
     }

@@ -38,7 +38,7 @@ function checkWord(model: DropinModel, w: EnvWord, out: Problem<DropinFix>[]): v
           'proxy-specifier-in-url',
           `systemd replaces %${u.letter} with a specifier value, so dockerd never sees the percent-encoding %${u.letter}${next}. Write %%${u.letter}${next}.`,
           'warning',
-          [{ kind: 'double-percent', title: `Write %%${u.letter}`, preferred: true, at: variableRef(w), use: i, letter: u.letter }],
+          [{ kind: 'double-percent', title: `Write %%${u.letter}`, preferred: true, safe: true, at: variableRef(w), use: i, letter: u.letter }],
         ),
       );
     }
@@ -60,7 +60,7 @@ function checkWord(model: DropinModel, w: EnvWord, out: Problem<DropinFix>[]): v
           'proxy-url-needs-encoding',
           `'${ch}' in the proxy user name or password must be percent-encoded, and systemd needs the % doubled: write ${enc}. Unencoded, Go reads a different proxy host.`,
           'warning',
-          [{ kind: 'encode-character', title: `Replace with ${enc}`, preferred: true, at: variableRef(w), index: i, character: ch, to: enc }],
+          [{ kind: 'encode-character', title: `Replace with ${enc}`, preferred: true, safe: true, at: variableRef(w), index: i, character: ch, to: enc }],
         ),
       );
     }

@@ -22,7 +22,7 @@ export const unknownSpecifier: Rule<DropinModel, DropinFix> = (model) => {
       severity: 'error',
       code: 'unknown-specifier',
       message,
-      fixes: [{ kind: 'double-percent', title: `Write %%${u.letter}`, preferred: true, at, use, letter: u.letter }],
+      fixes: [{ kind: 'double-percent', title: `Write %%${u.letter}`, preferred: true, safe: true, at, use, letter: u.letter }],
     });
   };
   for (const line of model.environment) {

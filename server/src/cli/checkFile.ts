@@ -1,0 +1,117 @@
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { URI } from 'vscode-uri';
+import { fixesOf } from '../diagnostics';
+import { diagnosticsOf } from '../diagnosticsOf';
+import { enabledKindOf } from '../fileKindOf';
+import type { LanguageMode, ModeContext, OffsetEdit, WorkspaceFiles } from '../modes/languageMode';
+import { getLanguageModes } from '../modes/languageModes';
+import type { FileKind } from '../shared/fileKinds';
+import { isOverSizeLimit } from '../largeFiles';
+import { featureEnabled, MAX_FILE_SIZE_KB_RANGE } from '../shared/settings';
+
+/** One fix `--fix` applied. */
+export interface AppliedFix {
+  code: string;
+  title: string;
+}
+
+/** What `check` found in one file. */
+export interface FileReport {
+  /** Absolute path. */
+  file: string;
+  uri: string;
+  kind: FileKind;
+  /** The text judged: after the fixes, when `--fix` applied some. */
+  text: string;
+  /** The text as read, before any fix. */
+  original: string;
+  /** Sorted by position, then code and message, so that the output is stable for diffing. */
+  diagnostics: Diagnostic[];
+  fixed: AppliedFix[];
+}
+
+/**
+ * Rounds of fixing per file: a fix can make another fix possible (an added header, then
+ * an escape in it), and each round re-judges the text. Bounded, so that two fixes that
+ * undo each other cannot loop; the second `--fix` then changes nothing only if the first
+ * converged, which the tests check.
+ */
+const MAX_FIX_ROUNDS = 10;
+
+export interface CheckHost {
+  ctx: ModeContext & { workspace: WorkspaceFiles };
+  /** Texts that win over the disk: standard input, and files fixed in this run (other files' rules read those). */
+  overrides: Map<string, string>;
+}
+
+const modes = getLanguageModes();
+
+/**
+ * The largest file the CLI reads: the most `maxFileSizeKB` may be set to. Files above the
+ * setting but below this get what the server gives them (a note).
+ */
+export const CLI_MAX_FILE_MB = MAX_FILE_SIZE_KB_RANGE[1] / 1024;
+
+/** A file chosen for checking that cannot be read: said on standard error; the others are still checked (exit code 2). */
+export class UnreadableFile extends Error {}
+
+/**
+ * Checks one file as the server checks an open document (#21): its kind by path under
+ * the settings, its mode's parse, the one validation path (`diagnosticsOf`). Returns
+ * undefined when no enabled mode validates it; throws UnreadableFile when it cannot be read.
+ */
+export function checkFile(file: string, host: CheckHost, fix: boolean): FileReport | undefined {
+  const uri = URI.file(file).toString();
+  const settings = host.ctx.settings;
+  const kind = enabledKindOf(uri, settings);
+  if (!kind || !featureEnabled(settings, kind, 'validate')) return undefined;
+  const original = host.ctx.workspace.read(uri);
+  if (original === undefined) throw new UnreadableFile(`${file}: cannot be read (gone, not readable, or larger than ${CLI_MAX_FILE_MB} MB).`);
+  const mode = modes[kind] as LanguageMode;
+  let doc = TextDocument.create(uri, 'plaintext', 1, original);
+  // Above maxFileSizeKB diagnosticsOf gives only a note and never asks for the parse (#15).
+  let model: unknown;
+  const parsed = () => (model ??= mode.parse(doc));
+  let diagnostics = diagnosticsOf(mode, doc, host.ctx, parsed);
+  const fixed: AppliedFix[] = [];
+  if (fix && mode.resolveFix && featureEnabled(settings, kind, 'codeActions') && !isOverSizeLimit(doc, settings)) {
+    for (let round = 0; round < MAX_FIX_ROUNDS; round++) {
+      const edits: OffsetEdit[] = [];
+      for (const d of diagnostics) {
+        for (const f of fixesOf(d)) {
+          if (f.safe !== true) continue;
+          // Through JSON, as the fix travels from the server to the client and back.
+          const e = mode.resolveFix(doc, parsed(), JSON.parse(JSON.stringify(f)), host.ctx);
+          // Edits of one round must not touch each other; the next round re-judges the rest.
+          if (!e?.length || e.some((a) => edits.some((b) => a.range[0] <= b.range[1] && b.range[0] <= a.range[1]))) continue;
+          edits.push(...e);
+          fixed.push({ code: String(d.code ?? ''), title: f.title });
+          break;
+        }
+      }
+      if (!edits.length) break;
+      const text = TextDocument.applyEdits(
+        doc,
+        edits.map((e) => ({ range: { start: doc.positionAt(e.range[0]), end: doc.positionAt(e.range[1]) }, newText: e.newText })),
+      );
+      host.overrides.set(uri, text);
+      doc = TextDocument.create(uri, 'plaintext', doc.version + 1, text);
+      model = undefined;
+      diagnostics = diagnosticsOf(mode, doc, host.ctx, parsed);
+    }
+  }
+  return { file, uri, kind, text: doc.getText(), original, diagnostics: sortDiagnostics(diagnostics), fixed };
+}
+
+export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+  return [...diagnostics].sort(
+    (a, b) =>
+      a.range.start.line - b.range.start.line ||
+      a.range.start.character - b.range.start.character ||
+      a.range.end.line - b.range.end.line ||
+      a.range.end.character - b.range.end.character ||
+      String(a.code).localeCompare(String(b.code)) ||
+      a.message.localeCompare(b.message),
+  );
+}

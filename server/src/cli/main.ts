@@ -1,0 +1,30 @@
+#!/usr/bin/env node
+/**
+ * dist/cli.js, `docker-networking` (#21): the language server's modes on the command
+ * line, for CI pipelines and pre-commit hooks. See runCli.ts and `--help`.
+ */
+import * as fs from 'fs';
+
+// Loaded with import(), which esbuild bundles as a module initialised on first use: an
+// incomplete install (a data file missing next to the bundle) then fails here, with exit
+// code 2 and a sentence, not with a stack trace from loading the bundle.
+import('./runCli.js')
+  .then(({ runCli }) =>
+    runCli(process.argv.slice(2), {
+      cwd: process.cwd(),
+      env: process.env,
+      stdout: process.stdout,
+      stderr: process.stderr,
+      readStdin: () => fs.readFileSync(0, 'utf8'),
+    }),
+  )
+  .then(
+    (code) => {
+      // exitCode, not exit(): a large report written to a pipe is flushed before the process ends.
+      process.exitCode = code;
+    },
+    (err: unknown) => {
+      process.stderr.write(`docker-networking: cannot start: ${(err as Error)?.message ?? String(err)}\n`);
+      process.exitCode = 2;
+    },
+  );

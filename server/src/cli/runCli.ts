@@ -1,0 +1,146 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { URI } from 'vscode-uri';
+// A named import: esbuild then bundles the version string, not the whole manifest (#8).
+import { version as toolVersion } from '../../../package.json';
+import { EngineStateStore } from '../engineStateStore';
+import { enabledKindOf } from '../fileKindOf';
+import { formatEngineVersion } from '../shared/engineVersion';
+import { WorkspaceIndex } from '../workspaceIndex';
+import { askEngineVersion } from './askEngineVersion';
+import { checkFile, CLI_MAX_FILE_MB, UnreadableFile, type CheckHost, type FileReport } from './checkFile';
+import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, HELP, parseCliOptions, UsageError, type CliOptions } from './cliOptions';
+import { countProblems, type CheckReport } from './formatters/checkReport';
+import { formatGithub } from './formatters/formatGithub';
+import { formatJson } from './formatters/formatJson';
+import { formatSarif } from './formatters/formatSarif';
+import { COLOUR, formatStylish, NO_COLOUR } from './formatters/formatStylish';
+import { loadCliSettings } from './loadCliSettings';
+import { folderFor, selectFiles } from './selectFiles';
+
+/** What the CLI talks to: the process, or a test's stand-ins. */
+export interface CliIo {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown; isTTY?: boolean };
+  readStdin(): string;
+}
+
+/**
+ * Files and directories the CLI's workspace index visits per folder: far more than the
+ * server's default (an editor must stay responsive; a CI job checks a whole repository).
+ */
+const CLI_MAX_ENTRIES = 1_000_000;
+
+/** `docker-networking …` (#21): returns the exit code (0 clean, 1 problems, 2 usage or internal error). */
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    const options = parseCliOptions(argv);
+    if (options.command === 'help') {
+      io.stdout.write(HELP);
+      return EXIT_CLEAN;
+    }
+    if (options.command === 'version') {
+      io.stdout.write(`${toolVersion}\n`);
+      return EXIT_CLEAN;
+    }
+    return await check(options, io);
+  } catch (err) {
+    if (err instanceof UsageError) {
+      io.stderr.write(`docker-networking: ${err.message}\nRun "docker-networking --help" for the options.\n`);
+    } else {
+      io.stderr.write(`docker-networking: internal error, please report it: ${(err as Error)?.stack ?? String(err)}\n`);
+    }
+    return EXIT_USAGE;
+  }
+}
+
+async function check(options: CliOptions, io: CliIo): Promise<number> {
+  const cwd = io.cwd;
+  const loaded = loadCliSettings(options.config === undefined ? undefined : path.resolve(cwd, options.config));
+  let settings = loaded.settings;
+  if (options.engineVersion) settings = { ...settings, engineVersion: options.engineVersion };
+
+  // The CLI's default is the newest known release: a pipeline must not judge differently
+  // depending on whether the runner happens to have a Docker Engine. "auto" asks.
+  const engine = new EngineStateStore();
+  if (settings.engineVersion === 'auto' && (options.engineVersion === 'auto' || loaded.engineVersionSet)) {
+    const answer = await askEngineVersion(io.env);
+    if (answer.ok) engine.set({ info: { version: answer.version } });
+    else io.stderr.write(`docker-networking: --engine-version auto: ${answer.reason}; checking for the newest release known.\n`);
+  }
+
+  const overrides = new Map<string, string>();
+  const index = new WorkspaceIndex({ patterns: () => settings.files, openText: (uri) => overrides.get(uri), maxEntries: CLI_MAX_ENTRIES, maxFileBytes: CLI_MAX_FILE_MB * 1024 * 1024 });
+  index.addFolder(URI.file(cwd).toString());
+
+  let files: string[];
+  let notes: string[] = [];
+  let stdinText = '';
+  if (options.stdin) {
+    const file = path.resolve(cwd, options.stdinFilename!);
+    if (!enabledKindOf(URI.file(file).toString(), settings)) {
+      throw new UsageError(`--stdin-filename ${options.stdinFilename}: not a daemon.json, Compose file or systemd drop-in by its name (extra names go in --config "files").`);
+    }
+    index.addFolder(URI.file(folderFor(cwd, options.stdinFilename!)).toString());
+    stdinText = io.readStdin();
+    overrides.set(URI.file(file).toString(), stdinText);
+    files = [file];
+  } else {
+    for (const t of options.targets) index.addFolder(URI.file(folderFor(cwd, t)).toString());
+    // Files named that are not of ours are noted and skipped, not refused: a hook or a script
+    // that passes every changed file must not fail on a README (a glob matching nothing, or a
+    // path that does not exist, is refused: that is a typo).
+    ({ files, notes } = selectFiles(options.targets, cwd, index, settings));
+  }
+
+  const host: CheckHost = { ctx: engine.context(settings, index), overrides };
+  const reports: FileReport[] = [];
+  const unreadable: string[] = [];
+  for (const file of files) {
+    try {
+      const r = checkFile(file, host, options.fix);
+      if (r) reports.push(r);
+    } catch (err) {
+      if (!(err instanceof UnreadableFile)) throw err;
+      unreadable.push(err.message);
+    }
+  }
+  if (options.fix && !options.stdin) {
+    for (const r of reports) if (r.text !== r.original) fs.writeFileSync(r.file, r.text);
+  }
+
+  const counts = countProblems(reports);
+  const shown = options.quiet ? reports.map((r) => ({ ...r, diagnostics: r.diagnostics.filter((d) => d.severity === DiagnosticSeverity.Error) })) : reports;
+  const report: CheckReport = { cwd, files: shown, engineVersion: formatEngineVersion(host.ctx.engineVersion), toolVersion };
+  // With --stdin --fix the fixed text is the output (for editors and formatters piping through), so the report goes to stderr.
+  const reportOut = options.stdin && options.fix ? io.stderr : io.stdout;
+  for (const note of notes) io.stderr.write(`docker-networking: ${note}\n`);
+  reportOut.write(format(options, report, reportOut, io.env));
+  // The text unchanged when nothing checked it (its mode's validation turned off): a pipe must never lose it.
+  if (options.stdin && options.fix) io.stdout.write(reports[0]?.text ?? stdinText);
+
+  for (const u of unreadable) io.stderr.write(`docker-networking: ${u}\n`);
+  if (unreadable.length) return EXIT_USAGE;
+  if (counts.errors > 0) return EXIT_PROBLEMS;
+  if (options.maxWarnings !== undefined && counts.warnings > options.maxWarnings) {
+    io.stderr.write(`docker-networking: ${counts.warnings} warnings, more than --max-warnings ${options.maxWarnings}.\n`);
+    return EXIT_PROBLEMS;
+  }
+  return EXIT_CLEAN;
+}
+
+function format(options: CliOptions, report: CheckReport, out: CliIo['stdout'], env: NodeJS.ProcessEnv): string {
+  switch (options.format) {
+    case 'json':
+      return formatJson(report);
+    case 'sarif':
+      return formatSarif(report);
+    case 'github':
+      return formatGithub(report);
+    default:
+      return formatStylish(report, out.isTTY && !env.NO_COLOR ? COLOUR : NO_COLOUR);
+  }
+}

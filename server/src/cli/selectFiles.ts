@@ -1,0 +1,104 @@
+import * as fs from 'fs';
+import * as path from 'path';
+import { minimatch } from 'minimatch';
+import { URI } from 'vscode-uri';
+import { enabledKindOf, fileKindOf } from '../fileKindOf';
+import { FILE_KINDS } from '../shared/fileKinds';
+import type { Settings } from '../shared/settings';
+import type { WorkspaceIndex } from '../workspaceIndex';
+import { UsageError } from './cliOptions';
+import { Gitignore } from './gitignore';
+
+export interface Selection {
+  /** Absolute paths of the files to check, sorted, each once. */
+  files: string[];
+  /** Said on standard error: files named that are not of ours. */
+  notes: string[];
+}
+
+function isGlob(target: string): boolean {
+  return new minimatch.Minimatch(target.replace(/\\/g, '/')).hasMagic();
+}
+
+/** The part of a glob before its first segment with a wildcard: `../infra/**\/compose.yaml` → `../infra`. */
+export function globBase(glob: string): string {
+  const segments = glob.replace(/\\/g, '/').split('/');
+  const first = segments.findIndex((seg) => isGlob(seg));
+  return first < 0 ? glob : segments.slice(0, first).join('/') || (glob.startsWith('/') ? '/' : '.');
+}
+
+/**
+ * The folder of the CLI's workspace a target (as given) lies in: the current folder, else
+ * the directory named (for a glob, the directory before its wildcards), else the file's
+ * own folder (whose siblings a Compose file reads).
+ */
+export function folderFor(cwd: string, target: string): string {
+  let abs = path.resolve(cwd, target);
+  if (!fs.existsSync(abs) && isGlob(target)) abs = path.resolve(cwd, globBase(target));
+  if (isInside(cwd, abs)) return cwd;
+  try {
+    if (fs.statSync(abs).isDirectory()) return abs;
+  } catch {
+    // Not there: selectFiles says so.
+  }
+  return path.dirname(abs);
+}
+
+function isInside(folder: string, file: string): boolean {
+  const rel = path.relative(folder, file);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}
+
+/**
+ * Which files `check` looks at (#21). The candidates are the workspace index's files
+ * (server/src/workspaceIndex.ts: the same walk as the server's, skipping node_modules and
+ * .git, and the same file patterns); `.gitignore` is applied here, on top, and not in the
+ * index, because the index is also what the modes read other files through, and Compose
+ * reads a `.env` file that a repository rightly ignores.
+ *
+ * The index must already have the folders of the targets (`folderFor`).
+ */
+export function selectFiles(targets: readonly string[], cwd: string, index: WorkspaceIndex, settings: Settings): Selection {
+  const kinds = new Set<string>(FILE_KINDS.filter((k) => settings[k].enable));
+  const candidates = FILE_KINDS.filter((k) => kinds.has(k))
+    .flatMap((kind) => index.list(kind))
+    .map((uri) => URI.parse(uri).fsPath);
+  const gitignore = new Gitignore(cwd);
+  const chosen = new Set<string>();
+  const notes: string[] = [];
+  for (const target of targets.length ? targets : ['.']) {
+    const abs = path.resolve(cwd, target);
+    let stat: fs.Stats | undefined;
+    try {
+      stat = fs.statSync(abs);
+    } catch {
+      stat = undefined;
+    }
+    if (stat?.isFile()) {
+      // Named explicitly: checked even when .gitignore lists it, as git itself adds an ignored file named on its command line with -f.
+      const uri = URI.file(abs).toString();
+      if (enabledKindOf(uri, settings)) chosen.add(abs);
+      else if (fileKindOf(uri, settings.files)) notes.push(`${target}: skipped, the checks of its kind are turned off in the settings (--config).`);
+      else notes.push(`${target}: skipped, not a daemon.json, Compose file or systemd drop-in by its name (extra names go in --config "files").`);
+    } else if (stat?.isDirectory()) {
+      const gi = isInside(cwd, abs) ? gitignore : new Gitignore(abs);
+      for (const file of candidates) if (isInside(abs, file) && file !== abs && !gi.ignores(file)) chosen.add(file);
+    } else if (isGlob(target)) {
+      // Matched as an absolute path, so that '../infra/**/compose.yaml' and '/srv/**/daemon.json' work as 'deploy/**' does.
+      const mm = new minimatch.Minimatch(path.resolve(cwd, target).split(path.sep).join('/'), { dot: true });
+      const base = path.resolve(cwd, globBase(target));
+      const gi = isInside(cwd, base) ? gitignore : new Gitignore(base);
+      let matched = 0;
+      for (const file of candidates) {
+        if (mm.match(file.split(path.sep).join('/')) && !gi.ignores(file)) {
+          chosen.add(file);
+          matched++;
+        }
+      }
+      if (!matched) throw new UsageError(`No file of ours matches "${target}".`);
+    } else {
+      throw new UsageError(`${target}: no such file or directory.`);
+    }
+  }
+  return { files: [...chosen].sort(), notes };
+}
