@@ -3,7 +3,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { describe, it } from 'node:test';
+import { after, describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { parse as parseDaemonJson } from '../../server/src/modes/daemonJson/parse';
@@ -12,9 +12,10 @@ import { poolCapacity } from '../../server/src/modes/host/poolCapacity';
 import { allFlags, flagMissingIn } from '../../server/src/modes/host/dockerdFlags';
 import { dataVersion } from '../../server/src/modes/daemonJson/daemonSchema';
 import { engineRequest } from '../util/engine';
+import { dockerdOf, ENGINE_SUITES, envFor, label, requireBinary, requireThrowaway } from '../util/releases';
 import { modeContext } from '../util/modeKit';
 import { hostContext, hostFiles, hostFixtures, judgeHost } from '../util/hostFixtures';
-import { askDockerd, requireDockerd } from '../util/throwawayDockerd';
+import { askDockerd, requireDockerd, ThrowawayContainerd } from '../util/throwawayDockerd';
 
 /**
  * The acceptance test of the Docker host checks (#17): each folder of
@@ -43,11 +44,15 @@ function conflictNames(stderr: string): string[] {
 }
 
 describe('docker hosts agree with a real dockerd (test/fixtures/hosts)', () => {
-  for (const fx of hostFixtures()) {
-    it(fx.name, async (t) => {
-      if (!requireDockerd(t)) return;
-      const version = installedVersion();
-      assert.ok(version, 'dockerd --version');
+  // One containerd for every dockerd asked (AskOptions.containerd), as daemonJsonDockerd.test does.
+  const containerd = new ThrowawayContainerd();
+  let containerdSocket: Promise<string> | undefined;
+  after(() => containerd.dispose());
+  for (const suite of ENGINE_SUITES) for (const fx of hostFixtures()) {
+    const dockerd = dockerdOf(suite);
+    it(`${label(dockerd)}: ${fx.name}`, async (t) => {
+      if (!requireThrowaway(t, dockerd)) return;
+      const version = dockerd.majorMinor!;
       const files = hostFiles(fx.dir);
       const dj = files.find((f) => f.endsWith('daemon.json'));
       assert.ok(dj, 'each host fixture has a daemon.json');
@@ -57,6 +62,7 @@ describe('docker hosts agree with a real dockerd (test/fixtures/hosts)', () => {
       const host = hostOf({ uri: djUri, model }, 'daemonJson', hostContext(fx.dir));
       const command = host.unitKnown ? host.execStart?.command : undefined;
       if (host.unitKnown && command?.subcommand) {
+        if (suite !== 'machine') return; // the docker client's verdict, asked once
         // `docker daemon`: the verdict is the docker client's, not dockerd's.
         const r = spawnSync('docker', ['daemon', ...command.args], { encoding: 'utf8', env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent.sock' } });
         assert.notEqual(r.status, 0, 'the docker client no longer has a daemon subcommand');
@@ -68,7 +74,7 @@ describe('docker hosts agree with a real dockerd (test/fixtures/hosts)', () => {
       // --containerd=X or --containerd X, unless daemon.json names containerd too.
       const args = command?.args ?? [];
       const unitFlags = keys.has('containerd') ? args : args.filter((a, i) => !/^--containerd(=|$)/.test(a) && args[i - 1] !== '--containerd');
-      const verdict = await askDockerd(djPath, { timeoutMs: 60_000, unitFlags });
+      const verdict = await askDockerd(djPath, { timeoutMs: 60_000, unitFlags, dockerd: dockerd.path, env: envFor(dockerd), containerd: await (containerdSocket ??= containerd.start()) });
       assert.ok(!verdict.timedOut, `dockerd neither started nor exited for ${fx.name}:\n${verdict.stderr.slice(-2000)}`);
       const errors = judgeHost(fx.dir, { engine: version }).filter((p) => p.severity === 'error');
       const show = errors.map((p) => `${p.file}:${p.line} ${p.code}`).join(', ');
@@ -153,15 +159,13 @@ describe('bip against Compose subnets agrees with a real dockerd', () => {
 });
 
 describe('the dockerd flags we know agree with the installed dockerd', () => {
-  // The installed dockerd, and the newer releases real-components.md fetches when this machine has them.
-  const releases = path.join(os.homedir(), '.cache', 'docker-networking', 'releases');
-  const binaries = ['dockerd', ...['trixie', 'sid'].map((d) => path.join(releases, d, 'usr', 'sbin', 'dockerd')).filter((b) => fs.existsSync(b))];
-  for (const bin of binaries) {
-    it(`${bin === 'dockerd' ? 'the installed dockerd' : bin}: a flag is unknown to it exactly when we say it is missing in that version`, (t) => {
-      if (!requireDockerd(t)) return;
-      const m = /version v?(\d+\.\d+)/i.exec(spawnSync(bin, ['--version'], { encoding: 'utf8' }).stdout ?? '');
-      assert.ok(m, `${bin} --version`);
-      const version = m[1];
+  // The machine's dockerd and the releases of test/util/releases.ts (#18).
+  for (const suite of ENGINE_SUITES) {
+    const b = dockerdOf(suite);
+    it(`${label(b)}: a flag is unknown to it exactly when we say it is missing in that version`, (t) => {
+      if (!requireBinary(t, b)) return;
+      const bin = b.path;
+      const version = b.majorMinor!;
       const wrong: string[] = [];
       for (const f of allFlags()) {
         if (f.keys.length === 0) continue;
