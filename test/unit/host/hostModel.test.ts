@@ -7,6 +7,9 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { URI } from 'vscode-uri';
 import { daemonJsonMode } from '../../../server/src/modes/daemonJson/daemonJsonMode';
 import { parseDockerdCommand } from '../../../server/src/modes/host/dockerdFlags';
+import { poolCapacity } from '../../../server/src/modes/host/poolCapacity';
+import type { LiveNetwork } from '../../../server/src/shared/protocol';
+import { modeContext } from '../../util/modeKit';
 import { systemdDropinMode } from '../../../server/src/modes/systemdDropin/systemdDropinMode';
 import { HOST_FIXTURES, hostContext, judgeHost } from '../../util/hostFixtures';
 
@@ -124,5 +127,26 @@ describe('docker hosts: which files belong together', () => {
     assert.deepEqual(codes(), ['etc/systemd/system/docker.service.d/a.conf:3 warning tcp-without-tls']);
     write('etc/docker/daemon.json', '{"tlsverify": true, "tlscacert": "/c", "tlscert": "/c", "tlskey": "/k"}\n');
     assert.deepEqual(codes(), []);
+  });
+});
+
+describe('docker hosts: pool capacity', () => {
+  const capacity = (json: object, liveNetworks: LiveNetwork[] = []) => {
+    const text = JSON.stringify(json);
+    const model = daemonJsonMode.parse(TextDocument.create('file:///etc/docker/daemon.json', 'json', 1, text)) as never;
+    const c = poolCapacity(model, modeContext({ liveNetworks }))!;
+    return `${c.total} - bridge ${c.bridge} - live ${c.live}`;
+  };
+  const pools = { 'default-address-pools': [{ base: '198.18.0.0/22', size: 24 }] };
+  const live = (name: string, subnet: string): LiveNetwork => ({ id: name, name, driver: 'bridge', scope: 'local', internal: false, enableIPv6: false, subnets: [{ subnet }], labels: {} });
+
+  it('the default bridge takes the first pool subnet unless bip places it or there is none; live networks count once each', () => {
+    assert.equal(capacity(pools), '4 - bridge 1 - live 0');
+    assert.equal(capacity({ ...pools, bridge: 'none' }), '4 - bridge 0 - live 0');
+    assert.equal(capacity({ ...pools, bip: '198.18.64.1/24' }), '4 - bridge 0 - live 0');
+    assert.equal(capacity({ ...pools, bip: '198.18.2.1/24' }), '4 - bridge 1 - live 0');
+    // The live "bridge" network is the subnet we already counted for the default bridge.
+    assert.equal(capacity(pools, [live('bridge', '198.18.0.0/24'), live('a', '198.18.1.0/24'), live('far', '10.9.0.0/16')]), '4 - bridge 1 - live 1');
+    assert.equal(poolCapacity(daemonJsonMode.parse(TextDocument.create('file:///d.json', 'json', 1, '{"default-address-pools": [{"base": "x", "size": 24}]}')) as never, modeContext()), undefined);
   });
 });

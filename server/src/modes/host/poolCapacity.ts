@@ -17,7 +17,7 @@ export interface PoolCapacity {
   pools: Pool[];
   /** Networks the pools allow (subnets of their size), over every pool. */
   total: number;
-  /** Pool subnets the default bridge takes: one when `bip` is not set (it is carved from the pools), else those `bip` overlaps. */
+  /** Pool subnets the default bridge takes: one when neither `bip` nor `bridge` is set (it is carved from the pools), else those `bip` overlaps. */
   bridge: number;
   /** Pool subnets the connected Engine's live networks take (the default bridge's counted once). */
   live: number;
@@ -122,7 +122,8 @@ export function poolCapacity(model: DaemonJsonModel, ctx: ModeContext): PoolCapa
   const bip = parseCidr(stringValue(model.top.get('bip')?.value) ?? '');
   const bridgeName = stringValue(model.top.get('bridge')?.value);
   let bridge = 0;
-  if (bridgeName === 'none') bridge = 0;
+  // "bridge": "none" has no default bridge; a named bridge keeps the address it already has.
+  if (bridgeName !== undefined && bridgeName !== '') bridge = 0;
   else if (bip) bridge = taken.add(pools, bip);
   else bridge = taken.add(pools, { ...pools[0].cidr, prefix: pools[0].size, last: pools[0].cidr.first + 2n ** BigInt(32 - pools[0].size) - 1n });
   let live = 0;
