@@ -38,7 +38,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module: serverModule, transport: TransportKind.ipc, options: { env: { ...SERVER_PROCESS_ENV, [CODE_CACHE_DIR_ENV]: codeCacheDir }, execArgv: [...SERVER_EXEC_ARGV] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { env: { ...SERVER_PROCESS_ENV }, execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: InitializationOptions = { engineState: engine !== undefined, engine: engine?.engineState };
+  const initializationOptions: InitializationOptions = { engineState: engine !== undefined, engine: engine?.engineState, workspaceTrusted: vscode.workspace.isTrusted };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     synchronize: { configurationSection: SETTINGS_SECTION },
