@@ -45,6 +45,8 @@ export interface LiveNetwork {
   enableIPv6: boolean;
   subnets: Array<{ subnet: string; gateway?: string; ipRange?: string }>;
   labels: Record<string, string>;
+  /** The containers attached, with their addresses as the Engine reports them ("172.18.0.2/16"); absent from older clients. */
+  containers?: Array<{ name: string; ipv4Address?: string; ipv6Address?: string }>;
 }
 
 /**

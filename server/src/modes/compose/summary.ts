@@ -34,6 +34,7 @@ export function projectNetworkSummary(model: ComposeModel, name: string, project
   if (live) {
     const liveSubnets = live.subnets.map((x) => x.subnet);
     lines.push(`- on the connected Engine: ${liveSubnets.length ? liveSubnets.map((x) => `\`${x}\``).join(', ') : 'no subnet'} (driver \`${live.driver}\`)`);
+    if (live.containers) lines.push(`- containers on it: ${live.containers.length ? listOf(live.containers.map((c) => `${c.name}${c.ipv4Address ? ` ${c.ipv4Address}` : ''}`)) : 'none'}`);
     const fileSubnets = a.external ? [] : a.blocks.map((b) => b.subnet?.cidr?.network).filter((x): x is string => x !== undefined);
     const liveNorm = liveSubnets.map((x) => parseCidr(x)?.network ?? x);
     if (fileSubnets.length && (fileSubnets.length !== liveNorm.length || fileSubnets.some((x) => !liveNorm.includes(x)))) {
@@ -43,17 +44,17 @@ export function projectNetworkSummary(model: ComposeModel, name: string, project
   return lines.join('\n');
 }
 
-/**
- * At most this many service names in a hover's "used by"; past it a hover is a wall of
- * names, and on a 700-service file sending it took longer than computing it.
- */
+/** At most this many service or container names in a hover: past it a hover is a wall of names. */
 const MAX_LISTED_USERS = 20;
 
 function listOfUsers(users: readonly string[]): string {
-  if (users.length === 0) return 'no service';
-  const sorted = [...new Set(users)].sort();
-  const shown = sorted.slice(0, MAX_LISTED_USERS).map((s) => `\`${s}\``).join(', ');
-  return sorted.length > MAX_LISTED_USERS ? `${shown} and ${sorted.length - MAX_LISTED_USERS} more` : shown;
+  return users.length === 0 ? 'no service' : listOf([...new Set(users)].sort());
+}
+
+/** Names in code spans, at most MAX_LISTED_USERS of them, then how many more. */
+function listOf(names: readonly string[]): string {
+  const shown = names.slice(0, MAX_LISTED_USERS).map((s) => `\`${s}\``).join(', ');
+  return names.length > MAX_LISTED_USERS ? `${shown} and ${names.length - MAX_LISTED_USERS} more` : shown;
 }
 
 function renderNetwork(name: string, decls: { model: ComposeModel; decl: NetworkDecl; file?: string }[], users: string[], incomplete = false): string {
