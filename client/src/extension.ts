@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { registerCommands } from './commands';
 import { affectsDocumentSelector, createLanguageClient } from './languageClient';
+import { RestartPendingStatus } from './host/restartPendingStatus';
 import { activateNetworks } from './networks/activateNetworks';
 
 let client: LanguageClient | undefined;
@@ -16,9 +17,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output);
 
   const engine = activateNetworks(context, output);
+  const restartPending = new RestartPendingStatus();
+  context.subscriptions.push(restartPending);
 
   const start = async (): Promise<void> => {
     client = createLanguageClient(context, output, engine);
+    restartPending.attach(client);
     try {
       await client.start();
     } catch (err) {
@@ -37,6 +41,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsDocumentSelector(e)) void restart();
     }),
+    // The server reads the machine's Docker host files only in a trusted workspace (#17): it learns of trust at start.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
   );
   await start();
 }

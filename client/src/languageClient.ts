@@ -41,6 +41,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const initializationOptions: InitializationOptions = {
     engineState: engine !== undefined,
     engine: engine?.engineState,
+    workspaceTrusted: vscode.workspace.isTrusted,
     // The server's texts in VS Code's display language (#23): the bundle VS Code loaded for
     // us (l10n/bundle.l10n.<language>.json, undefined for English) holds the server's strings too.
     l10n: { language: vscode.env.language, bundle: vscode.l10n.bundle },

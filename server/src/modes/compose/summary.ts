@@ -36,6 +36,7 @@ export function projectNetworkSummary(model: ComposeModel, name: string, project
     const liveSubnets = live.subnets.map((x) => x.subnet);
     const subnets = liveSubnets.length ? liveSubnets.map((x) => `\`${x}\``).join(', ') : l10n.t('no subnet');
     lines.push(`- ${l10n.t('on the connected Engine: {0} (driver `{1}`)', subnets, live.driver)}`);
+    if (live.containers) lines.push(`- ${l10n.t('containers on it: {0}', live.containers.length ? listOf(live.containers.map((c) => `${c.name}${c.ipv4Address ? ` ${c.ipv4Address}` : ''}`)) : l10n.t('none'))}`);
     const fileSubnets = a.external ? [] : a.blocks.map((b) => b.subnet?.cidr?.network).filter((x): x is string => x !== undefined);
     const liveNorm = liveSubnets.map((x) => parseCidr(x)?.network ?? x);
     if (fileSubnets.length && (fileSubnets.length !== liveNorm.length || fileSubnets.some((x) => !liveNorm.includes(x)))) {
@@ -45,8 +46,21 @@ export function projectNetworkSummary(model: ComposeModel, name: string, project
   return lines.join('\n');
 }
 
+/** At most this many service or container names in a hover: past it a hover is a wall of names. */
+const MAX_LISTED_USERS = 20;
+
+function listOfUsers(users: readonly string[]): string {
+  return users.length === 0 ? l10n.t('no service') : listOf([...new Set(users)].sort());
+}
+
+/** Names in code spans, at most MAX_LISTED_USERS of them, then how many more. */
+function listOf(names: readonly string[]): string {
+  const shown = names.slice(0, MAX_LISTED_USERS).map((s) => `\`${s}\``).join(', ');
+  return names.length > MAX_LISTED_USERS ? l10n.t('{0} and {1} more', shown, names.length - MAX_LISTED_USERS) : shown;
+}
+
 function renderNetwork(name: string, decls: { model: ComposeModel; decl: NetworkDecl; file?: string }[], users: string[], incomplete = false): string {
-  const usedBy = users.length ? [...new Set(users)].sort().map((s) => `\`${s}\``).join(', ') : l10n.t('no service');
+  const usedBy = listOfUsers(users);
   if (!decls.length) {
     if (name === IMPLICIT_NETWORK) {
       return `${l10n.t('**network `default`** (implicit)')}\n\n${l10n.t('The network Compose creates for services that set neither `networks` nor `network_mode`.')}\n\n${l10n.t('Used by: {0}', usedBy)}`;
