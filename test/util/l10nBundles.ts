@@ -108,6 +108,7 @@ export const SCHEMA_DOC_FIELDS: Record<string, readonly string[]> = {
   'daemon.schema.json': ['description', 'markdownDescription', 'x-optionDocs', 'message'],
   'compose-networks.schema.json': ['title', 'description', 'x-deprecated', 'effect'],
   'systemd-directives.json': ['docs', 'specifiers', 'ignoredProxyVariables', 'proxyFacts'],
+  'docker-unit.json': ['name', 'alsoSays'],
 };
 
 /** The `x-` properties that hold documented entries (the other `x-` properties hold data, not text). */

@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { localized } from '../../localized';
 import { flagConflictsOf } from '../../host/flagConflictsOf';
 import { displayName, hostOf, lineNumber } from '../../host/hostModel';
 import { packagedCommand, PACKAGED_UNIT } from '../../host/dockerdFlags';
@@ -37,8 +38,8 @@ export const flagConflicts: DaemonJsonRule = (model, ctx) => {
           'flag-conflict-assumed',
           l10n.t(
             'If systemd starts this dockerd with the packaged docker.service (assumed: {0}; {1}), its command line already gives "{2}" ({3}) and dockerd refuses to start ("the following directives are specified both as a flag and in the configuration file"). No docker.service.d drop-in of this host is in the workspace; if one replaces ExecStart= without that flag, or dockerd runs without systemd, this is fine. Otherwise remove "{2}" here, or replace the command in a drop-in: "[Service]", an empty "ExecStart=", then "ExecStart=/usr/bin/dockerd" with the flags you keep, and run "systemctl daemon-reload".',
-            PACKAGED_UNIT.name,
-            PACKAGED_UNIT.alsoSays,
+            localized(PACKAGED_UNIT, 'name'),
+            localized(PACKAGED_UNIT, 'alsoSays'),
             c.key,
             flagText(c.flag),
           ),
@@ -63,7 +64,7 @@ export const flagConflicts: DaemonJsonRule = (model, ctx) => {
             '"{0}" is also given as a flag ({1}) by the packaged docker.service, whose ExecStart= no drop-in of this host replaces (assumed: {2}): dockerd refuses to start ("the following directives are specified both as a flag and in the configuration file"). Remove "{0}" here, or replace the command in a drop-in: "[Service]", an empty "ExecStart=", then "ExecStart=/usr/bin/dockerd" with the flags you keep, and run "systemctl daemon-reload".',
             c.key,
             flag,
-            exec.assumed ?? '',
+            exec.assumed === PACKAGED_UNIT.name ? localized(PACKAGED_UNIT, 'name') : exec.assumed ?? '',
           );
     out.push(problemAt(c.keyNode, 'error', 'flag-conflicts-with-config', message));
   }
