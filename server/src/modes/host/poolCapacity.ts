@@ -57,7 +57,17 @@ export interface ExplicitSubnet {
   text: string;
 }
 
-export function projectNeeds(project: ComposeProject): { count: number; subnets: ExplicitSubnet[] } | undefined {
+export function projectNeeds(project: ComposeProject): ProjectNeeds | undefined {
+  // Per project object: loaded projects are kept while their files do not change
+  // (readsMemo.ts), and every daemon.json of a workspace asks this of every project.
+  if (!needsOf.has(project)) needsOf.set(project, computeNeeds(project));
+  return needsOf.get(project);
+}
+
+type ProjectNeeds = { count: number; subnets: ExplicitSubnet[] };
+const needsOf = new WeakMap<ComposeProject, ProjectNeeds | undefined>();
+
+function computeNeeds(project: ComposeProject): ProjectNeeds | undefined {
   if (project.incomplete) return undefined;
   const used = new Set<string>();
   for (const s of project.services.values()) {
