@@ -1,23 +1,34 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { registerCommands } from './commands';
-import { affectsDocumentSelector, createLanguageClient } from './languageClient';
+import { CommandIds, registerCommands } from './commands';
+import { affectsDocumentSelector, createLanguageClient, documentSelector } from './languageClient';
 import { activateNetworks } from './networks/activateNetworks';
+import { NetworkCommandIds, NETWORKS_VIEW_ID } from './networks/networkCommandIds';
+import { EngineVersionStatus } from './status/engineVersionStatus';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  const output = vscode.window.createOutputChannel('Docker Networking');
+  // A log channel (#20): levels and time stamps from VS Code, its log level setting, and one
+  // format for the Engine side, the status item and the language client (languageClientLog.ts).
+  const output = vscode.window.createOutputChannel('Docker Networking', { log: true });
   context.subscriptions.push(output);
 
   const engine = activateNetworks(context, output);
+  context.subscriptions.push(
+    new EngineVersionStatus(engine, output, (doc) => vscode.languages.match(documentSelector(), doc) > 0, {
+      retry: NetworkCommandIds.retry,
+      showView: `${NETWORKS_VIEW_ID}.focus`,
+      showOutput: CommandIds.showOutput,
+    }),
+  );
 
   const start = async (): Promise<void> => {
     client = createLanguageClient(context, output, engine);
     try {
       await client.start();
     } catch (err) {
-      output.appendLine(`The language server did not start: ${err instanceof Error ? err.message : String(err)}`);
+      output.error(`The language server did not start: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
   const restart = async (): Promise<void> => {

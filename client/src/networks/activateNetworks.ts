@@ -33,7 +33,7 @@ function nodeEnv(): ResolveEnv {
 }
 
 function treeOptions(): TreeOptions {
-  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, null);
   const sortBy = c.get<string>(NETWORK_SETTINGS.sortBy);
   return {
     hideBuiltin: c.get<boolean>(NETWORK_SETTINGS.hideBuiltin) ?? DEFAULT_TREE_OPTIONS.hideBuiltin,
@@ -42,8 +42,8 @@ function treeOptions(): TreeOptions {
   };
 }
 
-function createSession(output: vscode.OutputChannel): EngineSession<NetworkRecord[]> {
-  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+function createSession(output: vscode.LogOutputChannel): EngineSession<NetworkRecord[]> {
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, null);
   // host/context are machine-scoped and restricted in untrusted workspaces (package.json
   // capabilities.untrustedWorkspaces), so `get` only returns values the user chose.
   const resolution = resolveEndpoint({ host: c.get<string>('host'), context: c.get<string>('context') }, nodeEnv());
@@ -54,7 +54,7 @@ function createSession(output: vscode.OutputChannel): EngineSession<NetworkRecor
     isRelevant: isNetworkRelevant,
     eventFilters: NETWORK_EVENT_FILTERS,
     client: { timeoutMs: typeof timeout === 'number' && timeout > 0 ? timeout : undefined, fixedApiVersion: process.env.DOCKER_API_VERSION || undefined },
-    log: (line) => output.appendLine(line),
+    log: (line) => output.info(line),
   });
 }
 
@@ -66,7 +66,7 @@ function engineInfoOf(state: SessionState): EngineInfo {
  * The Docker Networks view: the Engine session, the tree, its commands and documents,
  * and the bridge that feeds the language server the Engine version and live networks.
  */
-export function activateNetworks(context: vscode.ExtensionContext, output: vscode.OutputChannel): EngineBridge | undefined {
+export function activateNetworks(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): EngineBridge | undefined {
   let session = createSession(output);
   let sessionListeners: Array<() => void> = [];
   const provider = new NetworkTreeProvider(session, treeOptions());

@@ -25,7 +25,7 @@ import { networkDescription, type TreeNode } from './networkTreeModel';
 /** What the commands need from activateNetworks. */
 export interface NetworkCommandContext {
   session(): EngineSession<NetworkRecord[]>;
-  output: vscode.OutputChannel;
+  output: vscode.LogOutputChannel;
 }
 
 const DRIVERS = ['bridge', 'ipvlan', 'macvlan', 'overlay'];
@@ -133,7 +133,7 @@ async function prune(ctx: NetworkCommandContext): Promise<void> {
   if (answer !== 'Prune') return;
   const removed = await pruneNetworks(client);
   void vscode.window.showInformationMessage(removed.length ? `Removed ${removed.length} unused network(s): ${removed.join(', ')}` : 'There were no unused networks.');
-  ctx.output.appendLine(`Pruned networks: ${removed.join(', ') || '(none)'}`);
+  ctx.output.info(`Pruned networks: ${removed.join(', ') || '(none)'}`);
   await ctx.session().refresh();
 }
 
@@ -191,7 +191,7 @@ function guarded(ctx: NetworkCommandContext, name: string, fn: (node?: TreeNode)
       await fn(node);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      ctx.output.appendLine(`${name} failed: ${message}`);
+      ctx.output.error(`${name} failed: ${message}`);
       void vscode.window.showErrorMessage(err instanceof RefusedError ? message : `${name} failed: ${message}`);
     }
   };
