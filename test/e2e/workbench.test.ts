@@ -146,6 +146,27 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     assert.ok(rows.filter((r) => /dns-serch|bip|172\.26\.0\.1/.test(r)).length >= 2, rows.join('\n'));
   });
 
+  step('the status bar shows the Engine version the diagnostics follow; choosing another through it changes the verdicts', async () => {
+    // #20: with `auto` the version followed the Engine silently. The item is shown while a
+    // file of ours is active (daemon.json, opened by the previous step).
+    const item = await wb.statusItem(/Engine \d+\.\d+ · (connected|newest known, no Engine)/);
+    await item.click();
+    const title = await wb.pickQuickInput('20.10', /20\.10\s*API/);
+    assert.equal(title, 'Engine version the diagnostics follow');
+    await wb.statusItem(/Engine 20\.10 · from settings/);
+    await wb.waitForProblems([/dns-serch.*in Engine 20\.10/]);
+    await picture();
+    // Back to `auto`: the item and the verdicts follow the Engine again.
+    await (await wb.statusItem(/Engine 20\.10 · from settings/)).click();
+    await wb.pickQuickInput('auto', /Follow the connected Engine/);
+    await wb.statusItem(/Engine \d+\.\d+ · (connected|newest known, no Engine)/);
+    await wb.waitForProblems([/dns-serch.*in Engine (?!20\.10)\d+\.\d+/]);
+    // The log channel says so, one line per change of the version in force.
+    const channel = findFiles(join(env!.userDataDir, 'logs'), /Docker Networking\.log$/).flatMap((f) => readFileSync(f, 'utf8').split('\n'));
+    assert.ok(channel.some((l) => /\[info\] Diagnostics follow Engine 20\.10: set in dockerNetworking\.engineVersion/.test(l)), channel.join('\n'));
+    await wb.openFile('daemon.json');
+  });
+
   step('daemon.json: completion lists keys with their docs', async () => {
     await wb.gotoLine(1, 2);
     await wb.page.keyboard.press('Enter');
@@ -319,7 +340,11 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     // The "Docker Networking" output channel also receives the language server's stderr.
     const channel = findFiles(join(env!.userDataDir, 'logs'), /Docker Networking\.log$/);
     assert.ok(channel.length > 0, 'no "Docker Networking" output channel: the extension did not activate');
-    const crashes = channel.flatMap((f) => readFileSync(f, 'utf8').split('\n')).filter((l) => /^\s*(\w*Error\b|Cannot find module)|did not start|crashed|stopped unexpectedly/.test(l));
+    // A log channel (#20): each line starts with its time stamp and level.
+    const crashes = channel
+      .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
+      .map((l) => l.replace(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \[\w+\] /, ''))
+      .filter((l) => /^\s*(\w*Error\b|Cannot find module)|did not start|crashed|stopped unexpectedly/.test(l));
     assert.deepEqual(crashes, []);
     // For the picture: the channel checked above, and the (empty) notification center.
     await wb.runCommand('Docker Networking: Show Output');
