@@ -42,7 +42,12 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     run: { module: serverModule, transport: TransportKind.ipc, options: { env: { ...SERVER_PROCESS_ENV, [CODE_CACHE_DIR_ENV]: codeCacheDir }, execArgv: [...SERVER_EXEC_ARGV] } },
     debug: { module: serverModule, transport: TransportKind.ipc, options: { env: { ...SERVER_PROCESS_ENV }, execArgv: [...SERVER_EXEC_ARGV, '--nolazy', '--inspect=6019'] } },
   };
-  const initializationOptions: InitializationOptions = { engineState: engine !== undefined, engine: engine?.engineState };
+  const initializationOptions: InitializationOptions = {
+    engineState: engine !== undefined,
+    engine: engine?.engineState,
+    // VS Code's JSON service reports JSON syntax in daemon.json unless the user turned it off (#20).
+    jsonSyntaxFromEditor: vscode.workspace.getConfiguration('json', null).get<boolean>('validate.enable') !== false,
+  };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     synchronize: { configurationSection: SETTINGS_SECTION },
@@ -66,7 +71,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   return client;
 }
 
-/** Settings whose change needs a new document selector, hence a restarted client. */
+/** Settings whose change needs a new document selector or initializationOptions, hence a restarted client. */
 export function affectsDocumentSelector(e: vscode.ConfigurationChangeEvent): boolean {
-  return FILE_KINDS.some((kind: FileKind) => e.affectsConfiguration(`${SETTINGS_SECTION}.files.${kind}`));
+  // json.validate.enable: whether the server leaves JSON syntax to VS Code (initializationOptions).
+  return FILE_KINDS.some((kind: FileKind) => e.affectsConfiguration(`${SETTINGS_SECTION}.files.${kind}`)) || e.affectsConfiguration('json.validate.enable');
 }

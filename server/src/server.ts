@@ -21,6 +21,7 @@ import { getLanguageModes } from './modes/languageModes';
 import type { LanguageMode, ModeContext, ValidationMemo } from './modes/languageMode';
 import { fixesOf } from './diagnostics';
 import { diagnosticsOf } from './diagnosticsOf';
+import { withoutEditorSyntax } from './editorSyntax';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DeferredCompletionDocs } from './deferredCompletionDocs';
 import { EngineStateStore } from './engineStateStore';
@@ -155,8 +156,8 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
         `validating ${uri}`,
         [],
         undefined,
-        (mode, d, parsed, ctx) => diagnosticsOf(mode, d, ctx, () => parsed, memoOf(uri)),
-        (mode, d, ctx) => diagnosticsOf(mode, d, ctx, () => mode.parse(d)),
+        (mode, d, parsed, ctx) => withoutEditorSyntax(kindOf(uri), diagnosticsOf(mode, d, ctx, () => parsed, memoOf(uri)), jsonSyntaxFromEditor),
+        (mode, d, ctx) => withoutEditorSyntax(kindOf(uri), diagnosticsOf(mode, d, ctx, () => mode.parse(d)), jsonSyntaxFromEditor),
       ),
     send: (params) => void connection.sendDiagnostics(params),
     related: (uri) =>
@@ -178,10 +179,14 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
 
   let watchFiles = false;
   let watchFolders = false;
+  /** The client's editor reports JSON syntax in daemon.json itself (editorSyntax.ts, #20). */
+  let jsonSyntaxFromEditor = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     settings.onInitialize(params);
-    engine.onInitialize((params.initializationOptions ?? {}) as InitializationOptions);
+    const init = (params.initializationOptions ?? {}) as InitializationOptions;
+    engine.onInitialize(init);
+    jsonSyntaxFromEditor = init.jsonSyntaxFromEditor === true;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     folders.forEach((f) => workspace.addFolder(f.uri));
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;

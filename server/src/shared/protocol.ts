@@ -73,6 +73,11 @@ export interface InitializationOptions {
   engineState?: boolean;
   /** The Engine state known at start, if any. */
   engine?: EngineState;
+  /**
+   * The editor reports JSON syntax errors in daemon.json itself (VS Code's JSON service, with
+   * `json.validate.enable` on): the server then leaves them out (server/src/editorSyntax.ts, #20).
+   */
+  jsonSyntaxFromEditor?: boolean;
 }
 
 /** Settings section read through `workspace/configuration`. */

@@ -125,6 +125,9 @@ function checkDirective(t: Target, key: Node, path: KeyPath | undefined, value: 
     }
     return;
   }
+  // A key still being typed (no value yet): the JSON syntax error at it is the one message
+  // (#20: a half-typed key gave three), and completion offers the keys it may become.
+  if (value === undefined) return;
   out.push(unknownKey(t, key, path, name, flattenedFrom));
 }
 
