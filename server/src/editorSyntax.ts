@@ -13,7 +13,8 @@ import type { FileKind } from './shared/fileKinds';
  * keep every problem: the client opts in through `initializationOptions.jsonSyntaxFromEditor`.
  */
 const LEFT_TO_EDITOR: Partial<Record<FileKind, ReadonlySet<string>>> = {
-  daemonJson: new Set(['json-syntax']),
+  // "End of file expected." is VS Code's word on data after the top-level object.
+  daemonJson: new Set(['json-syntax', 'json-trailing-data']),
 };
 
 export function withoutEditorSyntax(kind: FileKind | undefined, diagnostics: Diagnostic[], editorReportsSyntax: boolean): Diagnostic[] {

@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { api, engineVersion, removeTestObjects, requireEngine, TEST_IMAGE, testLabels, testName } from '../util/engine';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { e2eEnv, extensionErrorsInLogs, findFiles, launchChromium, plain, poll, Workbench } from './workbench';
 
@@ -193,6 +193,51 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     assert.match(fix, /dns-search/);
     await poll(async () => (await wb.editorLines()).some((l) => l.includes('"dns-search"')), 10_000, () => 'the edit did not reach the editor');
     await poll(async () => !(await wb.problems()).some((r) => /dns-serch/.test(r)), 30_000, async () => `diagnostic still shown: ${(await wb.problems()).join('\n')}`);
+  });
+
+  step('daemon.json: a comment, a trailing comma and a half-typed key each give exactly one diagnostic', async (t) => {
+    // #20: VS Code's JSON service and ours both reported each of these. Now VS Code says the
+    // syntax error (our jsonValidation schema lets it allow comments and trailing commas),
+    // and we say what dockerd refuses, with a fix.
+    // A file of its own, written as typed with VS Code's auto-closed quotes ("mt"), so that
+    // the rows of daemon.json do not mix in.
+    const dir = join(env!.folder, 'syntax');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'daemon.json'), '{\n  // note\n  "bip": "172.26.0.1/24",\n  "dns": ["1.1.1.1",],\n  "mt"\n}\n');
+    t.after(async () => {
+      await wb.runCommand('View: Close Editor').catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+      // Quick open would offer the removed file first to the next `openFile('daemon.json')`.
+      await wb.runCommand('Clear Editor History').catch(() => undefined);
+      const dialog = wb.page.locator('.monaco-dialog-box');
+      await dialog.getByRole('button', { name: /Clear/ }).click({ timeout: 10_000 }).catch(() => undefined);
+      await dialog.waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    });
+    // Closed files keep no diagnostics: only this file's rows are left in the Problems panel.
+    await wb.runCommand('View: Close All Editors');
+    await wb.openFile('syntax/daemon.json');
+    // Both services publish all of a text's diagnostics at once: once ours (the comment) and
+    // VS Code's (the colon) are shown, neither has a second message still to come.
+    const rows = await wb.waitForProblems([/Comments are not allowed in daemon\.json/, /Trailing comma: dockerd/, /Colon expected/]);
+    const line = (r: string): number => Number((/\bLn (\d+)|line (\d+)/i.exec(r) ?? [])[1] ?? (/\bLn (\d+)|line (\d+)/i.exec(r) ?? [])[2]);
+    // Only this file is open (above), so every row with a line number is one of its problems.
+    const fileRows = rows.filter((r) => line(r) > 0);
+    const perLine = (n: number): string[] => fileRows.filter((r) => line(r) === n);
+    assert.equal(perLine(2).length, 1, `the comment: ${JSON.stringify(perLine(2))}`);
+    assert.equal(perLine(4).length, 1, `the trailing comma: ${JSON.stringify(perLine(4))}`);
+    // The half-typed key "mt": one message, VS Code's, where the colon is missing (line 6).
+    assert.equal(perLine(5).length + perLine(6).length, 1, `the half-typed key: ${JSON.stringify([...perLine(5), ...perLine(6)])}`);
+    assert.doesNotMatch(rows.join('\n'), /Comments are not permitted|Trailing comma\.? *json|Unknown key "mt"/);
+  });
+
+  step('daemon.json: the quick fix named by "Add the prefix length" applies', async () => {
+    await wb.openFile('daemon.json');
+    await wb.waitForProblems([/172\.26\.0\.1.*Add the prefix length/]);
+    await wb.gotoLine(2, 12); // inside "172.26.0.1"
+    const title = await wb.applyQuickFix(/Add the prefix length/);
+    assert.match(title, /172\.26\.0\.1\/24/);
+    await poll(async () => (await wb.editorLines()).some((l) => l.includes('"172.26.0.1/24"')), 10_000, () => 'the edit did not reach the editor');
+    await poll(async () => !(await wb.problems()).some((r) => /is not an address with prefix length/.test(r)), 30_000, async () => `diagnostic still shown: ${(await wb.problems()).join('\n')}`);
   });
 
   step('compose.yaml: an undefined network is reported', async () => {

@@ -129,7 +129,15 @@ export class Workbench {
     await input.fill(relativePath);
     const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: base }).first();
     await row.waitFor({ timeout: 15_000 });
-    await this.page.keyboard.press('Enter');
+    const dir = relativePath.includes('/') ? relativePath.slice(0, relativePath.lastIndexOf('/')) : '';
+    if (dir) {
+      // The row of that folder's file: a recently opened file of the same name may rank first.
+      const inDir = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: base }).filter({ hasText: dir }).first();
+      await inDir.waitFor({ timeout: 15_000 });
+      await inDir.click();
+    } else {
+      await this.page.keyboard.press('Enter');
+    }
     await this.page.locator(`.tabs-container .tab.active[aria-label^="${base}"]`).waitFor({ timeout: 15_000 });
     await this.activeEditor().locator('.view-lines').waitFor({ timeout: 15_000 });
     await this.focusEditor();

@@ -2,7 +2,8 @@ import * as vscode from 'vscode';
 
 /**
  * Read-only virtual documents: `docker-networking:/network/<name>.json?<id>` holds a
- * network's inspect JSON (the `.json` path gives the JSON language), and
+ * network's inspect JSON (opened as `jsonc`, so that the comment saying why it is empty,
+ * a network removed since, is no JSON error in the Problems panel, #20), and
  * `docker-networking:/subnet-map.md` the subnet map. Content is produced on demand.
  */
 export const INSPECT_SCHEME = 'docker-networking';

@@ -53,7 +53,9 @@ async function inspect(ctx: NetworkCommandContext, node?: TreeNode): Promise<voi
   const { networks } = connectedClient(ctx);
   const n = networkOf(node, networks) ?? (await pickNetwork(networks, 'Network to inspect'));
   if (!n) return;
-  const doc = await vscode.workspace.openTextDocument(InspectDocuments.networkUri(n.name, n.id));
+  // JSON with comments (#20): an inspect document that says why it is empty does so in a
+  // comment, and VS Code's JSON service must not put that in the Problems panel.
+  const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(InspectDocuments.networkUri(n.name, n.id)), 'jsonc');
   await vscode.window.showTextDocument(doc, { preview: true });
 }
 
