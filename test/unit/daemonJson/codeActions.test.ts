@@ -114,4 +114,17 @@ describe('daemon.json quick fixes resolved at code-action time', () => {
     assert.equal(resolveIn('{"bip": "172.26.0.9"}', fix), undefined, 'the value changed since');
     assert.deepEqual(k.problems('{"bip": "not an address"}').flatMap((p) => p.fixes ?? []), [], 'no fix without an address');
   });
+
+  it('"Remove it": an unknown key with no near name, a removed key with no replacement', () => {
+    assert.equal(k.applyFix('{\n  "debug": true,\n  "zzqx": 1\n}', 'unknown-key', 'Remove "zzqx"'), '{\n  "debug": true\n}');
+    assert.equal(k.applyFix('{"api-cors-header": "*", "debug": true}', 'key-removed', 'Remove "api-cors-header"'), '{"debug": true}');
+    // With a replacement, the fix is the rename, not the removal.
+    assert.deepEqual(k.fixTitles('{"Debug": true}', 'unknown-key'), ['Change to "debug"']);
+  });
+
+  it('raises a pool size shorter than its base to the base\'s prefix', () => {
+    const text = '{"default-address-pools": [{"base": "10.10.0.0/24", "size": 16}]}';
+    assert.equal(k.applyFix(text, 'invalid-pool-size', 'Use size 24'), text.replace('"size": 16', '"size": 24'));
+    assert.equal(resolveIn(text.replace('"size": 16', '"size": 20'), fixesFor(text, 'invalid-pool-size')[0]), undefined, 'the size changed since');
+  });
 });

@@ -1,6 +1,6 @@
 import type { Node } from 'jsonc-parser';
 import { overlaps, parseCidr, type ParsedCidr } from '../../../shared/cidr';
-import { type DaemonJsonProblem, type DaemonJsonRule, lastValue, stringValue, topValue } from '../model';
+import { type DaemonJsonProblem, type DaemonJsonRule, lastValue, stringValue, topValue, pathOf } from '../model';
 import { problemAt } from '../problemAt';
 
 /**
@@ -36,7 +36,12 @@ export const addressPools: DaemonJsonRule = (model) => {
     }
     const n = size.value as number;
     if (n < cidr.prefix) {
-      entry.errors.push(problemAt(size, 'error', 'invalid-pool-size', `size ${n} is shorter than the base's prefix /${cidr.prefix}: dockerd refuses to start. Use a size of ${cidr.prefix} or more.`));
+      // The message names the smallest size that works; offer it (#20).
+      entry.errors.push(
+        problemAt(size, 'error', 'invalid-pool-size', `size ${n} is shorter than the base's prefix /${cidr.prefix}: dockerd refuses to start. Use a size of ${cidr.prefix} or more.`, [
+          { kind: 'replaceValue', path: pathOf(size), from: n, to: cidr.prefix, title: `Use size ${cidr.prefix}` },
+        ]),
+      );
     } else if (n > (cidr.family === 4 ? 32 : 128)) {
       entry.errors.push(problemAt(size, 'error', 'invalid-pool-size', `size ${n} is longer than an IPv${cidr.family} address: dockerd refuses to start.`));
     }

@@ -56,7 +56,10 @@ function unknownKey(t: Target, key: Node, path: KeyPath | undefined, name: strin
     ? `"${name}" (inside "${flattenedFrom}", which dockerd flattens into top-level keys)`
     : `Unknown key "${name}"`;
   const hint = suggestion ? ` Did you mean "${suggestion}"?` : ' Remove it or check the spelling (keys are case-sensitive).';
-  const fixes: DaemonJsonFix[] = suggestion ? [{ title: `Change to "${suggestion}"`, kind: 'renameKey', path: path ?? pathOf(key), to: suggestion }] : [];
+  // "Remove it" names the other fix when no key is near (#20).
+  const fixes: DaemonJsonFix[] = suggestion
+    ? [{ title: `Change to "${suggestion}"`, kind: 'renameKey', path: path ?? pathOf(key), to: suggestion }]
+    : [{ title: `Remove "${name}"`, kind: 'removeProperty', path: path ?? pathOf(key) }];
   return problemAt(key, 'error', 'unknown-key', `${where} matches no dockerd option in Engine ${t.versionText}: dockerd refuses to start.${hint}`, fixes);
 }
 
@@ -78,7 +81,7 @@ function checkDirective(t: Target, key: Node, path: KeyPath | undefined, value: 
         out.push(problemAt(key, 'error', 'key-not-available', `"${name}" was added in Engine ${a.since}; Engine ${t.versionText} does not know it and refuses to start. Remove it or target a newer Engine.`));
         return;
       case 'removed':
-        out.push(problemAt(key, 'error', 'key-removed', `"${name}" was removed in Engine ${a.removed}; Engine ${t.versionText} refuses to start with it.${repl ? ` Use "${repl}" instead.` : ' Remove it.'}`, fixes));
+        out.push(problemAt(key, 'error', 'key-removed', `"${name}" was removed in Engine ${a.removed}; Engine ${t.versionText} refuses to start with it.${repl ? ` Use "${repl}" instead.` : ' Remove it.'}`, repl ? fixes : [{ title: `Remove "${name}"`, kind: 'removeProperty', path: keyPath() }]));
         return;
       case 'deprecated':
         out.push(problemAt(key, 'warning', 'key-deprecated', `"${name}" is deprecated since Engine ${a.deprecated}${entry['x-removed'] ? ` and removed in ${entry['x-removed']}` : ''}.${repl ? ` Use "${repl}" instead.` : ' Plan to remove it.'}`, fixes));
