@@ -377,6 +377,27 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     }, 20_000, async () => `no JSON of ${network} in the active editor: ${(await wb.editorLines()).join('\n')}`);
   });
 
+  step('"Remove Network" offers the networks that can be removed, never a built-in one, in a titled picker', async (t) => {
+    if (!(await requireEngine(t))) return;
+    // #20: the picker listed bridge, host and none, and said only after "Remove?" that the Engine refuses.
+    await wb.runCommand('Docker Networking: Remove Network');
+    const widget = wb.page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input');
+    await input.waitFor({ timeout: 10_000 });
+    assert.equal(plain(await widget.locator('.quick-input-title').textContent()), 'Remove Docker Network');
+    const labels = async (): Promise<string[]> => (await widget.locator('.quick-input-list .monaco-list-row .label-name').allTextContents()).map(plain);
+    for (const builtin of ['bridge', 'host', 'none']) {
+      await input.fill(builtin);
+      // The list is filtered at once; a built-in would be its first row.
+      await poll(async () => (await input.inputValue()) === builtin, 5_000, () => 'filter not typed');
+      assert.ok(!(await labels()).includes(builtin), `${builtin} offered for removal: ${JSON.stringify(await labels())}`);
+    }
+    await input.fill(network);
+    await poll(async () => (await labels()).includes(network), 10_000, async () => `${network} not offered: ${JSON.stringify(await labels())}`);
+    await picture();
+    await wb.page.keyboard.press('Escape');
+  });
+
   step('activated without errors: no error notifications, no exceptions from us in the logs', async () => {
     const notifications = await wb.errorNotifications();
     assert.deepEqual(notifications, []);

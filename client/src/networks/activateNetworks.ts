@@ -90,6 +90,8 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
 
   const onState = (state: SessionState): void => {
     view.description = provider.description;
+    // The view's message wraps at any sidebar width; a tree row's label is cut off (#20).
+    view.message = state.kind === 'unreachable' ? `${state.problem.reason} ${state.problem.advice}` : undefined;
     void vscode.commands.executeCommand('setContext', 'dockerNetworking.engineState', state.kind);
     const info = engineInfoOf(state);
     const connected = state.kind === 'connected';
