@@ -2,6 +2,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CommandIds, registerCommands } from './commands';
 import { affectsDocumentSelector, createLanguageClient, documentSelector } from './languageClient';
+import { RestartPendingStatus } from './host/restartPendingStatus';
 import { activateNetworks } from './networks/activateNetworks';
 import { NetworkCommandIds, NETWORKS_VIEW_ID } from './networks/networkCommandIds';
 import { EngineVersionStatus } from './status/engineVersionStatus';
@@ -22,9 +23,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       showOutput: CommandIds.showOutput,
     }),
   );
+  const restartPending = new RestartPendingStatus();
+  context.subscriptions.push(restartPending);
 
   const start = async (): Promise<void> => {
     client = createLanguageClient(context, output, engine);
+    restartPending.attach(client);
     try {
       await client.start();
     } catch (err) {
@@ -43,6 +47,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (affectsDocumentSelector(e)) void restart();
     }),
+    // The server reads the machine's Docker host files only in a trusted workspace (#17): it learns of trust at start.
+    vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
   );
   await start();
 }

@@ -45,6 +45,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const initializationOptions: InitializationOptions = {
     engineState: engine !== undefined,
     engine: engine?.engineState,
+    workspaceTrusted: vscode.workspace.isTrusted,
     // VS Code's JSON service reports JSON syntax in daemon.json unless the user turned it off (#20).
     jsonSyntaxFromEditor: vscode.workspace.getConfiguration('json', null).get<boolean>('validate.enable') !== false,
   };

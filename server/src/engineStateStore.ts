@@ -1,4 +1,4 @@
-import type { EngineState, InitializationOptions, LiveNetwork } from './shared/protocol';
+import type { EngineState, EngineSwarm, InitializationOptions, LiveNetwork } from './shared/protocol';
 import type { Settings } from './shared/settings';
 import { parseEngineVersion, resolveEngineVersion } from './shared/engineVersion';
 import type { ModeContext, WorkspaceFiles } from './modes/languageMode';
@@ -35,6 +35,11 @@ export class EngineStateStore {
     return withTimeout(this.pushed, ENGINE_STATE_TIMEOUT_MS, undefined);
   }
 
+  /** What the client last said about the Engine (version, swarm role, its running configuration). */
+  get info(): EngineState['info'] {
+    return this.state.info;
+  }
+
   get liveNetworks(): readonly LiveNetwork[] | undefined {
     return this.state.networks;
   }
@@ -51,13 +56,14 @@ export class EngineStateStore {
   }
 
   /** What ModeContext takes from the Engine: the version verdicts follow and the live networks. */
-  contextPart(settings: Settings): Pick<ModeContext, 'engineVersion' | 'engineVersionKnown' | 'liveNetworks'> {
+  contextPart(settings: Settings): Pick<ModeContext, 'engineVersion' | 'engineVersionKnown' | 'liveNetworks' | 'engineSwarm'> {
     const setting = settings.engineVersion;
     const explicit = setting !== 'auto' && parseEngineVersion(setting) !== undefined;
     return {
       engineVersion: resolveEngineVersion(setting, this.state.info.version),
       engineVersionKnown: explicit || parseEngineVersion(this.state.info.version) !== undefined,
       liveNetworks: this.state.networks,
+      engineSwarm: this.state.networks ? swarmOf(this.state.info.swarm) : undefined,
     };
   }
 }
@@ -78,6 +84,12 @@ export function liveNetworksOf(value: unknown): LiveNetwork[] | undefined {
     out.push({ ...(n as unknown as LiveNetwork), driver: typeof n.driver === 'string' ? n.driver : '', subnets });
   }
   return out;
+}
+
+/** The swarm role of a push, when it has the right shape (it crosses a process boundary). */
+export function swarmOf(value: unknown): EngineSwarm | undefined {
+  if (!isObject(value) || typeof value.nodeState !== 'string' || typeof value.controlAvailable !== 'boolean') return undefined;
+  return { nodeState: value.nodeState, controlAvailable: value.controlAvailable };
 }
 
 function isObject(v: unknown): v is Record<string, unknown> {

@@ -31,11 +31,13 @@ import { isOverSizeLimit } from './largeFiles';
 import { MemoryRelease } from './memoryRelease';
 import { normalizeFileUri, WorkspaceIndex } from './workspaceIndex';
 import { WorkspaceParses } from './workspaceParses';
-import { EngineStateNotification, WorkspaceFilesRequest, type InitializationOptions } from './shared/protocol';
+import { COPY_RESTART_COMMAND, EngineStateNotification, RestartPendingNotification, WorkspaceFilesRequest, type InitializationOptions } from './shared/protocol';
+import { RestartPendingWatch } from './restartPendingWatch';
 import { featureEnabled, type ModeFeature, type Settings } from './shared/settings';
 import { clampPosition, ClampedTextDocument } from './utils/clampedTextDocument';
 import { LanguageModelCache } from './utils/languageModelCache';
 import { formatError, runSafe, type Logger } from './utils/runner';
+import { MachineHostFiles } from './machineHostFiles';
 
 /** A line for the output channel: whether this start compiled the bundle (loadWithCodeCache.ts). */
 function describeCodeCache(cache: CodeCacheInfo): string {
@@ -62,10 +64,14 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   const settings = new SettingsStore(connection, logger);
   const engine = new EngineStateStore();
   const completionDocs = new DeferredCompletionDocs();
+  // Set from initializationOptions: the machine's Docker host files are read only in a trusted workspace (#17).
+  let workspaceTrusted = false;
+  const machine = new MachineHostFiles(() => workspaceTrusted && settings.current.readMachineHostFiles);
   const workspace = new WorkspaceIndex({
     patterns: () => settings.current.files,
     openText: (uri) => documents.all().find((d) => normalizeFileUri(d.uri) === uri)?.getText(),
     openUris: () => documents.keys(),
+    machine,
   });
 
   const caches = new Map<FileKind, LanguageModelCache<unknown>>();
@@ -186,6 +192,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     settings.onInitialize(params);
     const init = (params.initializationOptions ?? {}) as InitializationOptions;
     engine.onInitialize(init);
+    workspaceTrusted = init.workspaceTrusted === true;
     jsonSyntaxFromEditor = init.jsonSyntaxFromEditor === true;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     folders.forEach((f) => workspace.addFolder(f.uri));
@@ -195,7 +202,9 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     for (const mode of allModes) mode.triggerCharacters?.forEach((c) => triggers.add(c));
     return {
       capabilities: {
-        textDocumentSync: TextDocumentSyncKind.Incremental,
+        // `save`: a saved daemon.json may make a restart pending (#17).
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: [...triggers], resolveProvider: true },
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
@@ -240,20 +249,44 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
 
   connection.onDidChangeConfiguration((change) => {
     void settings.onDidChangeConfiguration(change.settings).then(
-      () => diagnostics.revalidateAll(),
+      () => {
+        diagnostics.revalidateAll();
+        updateRestartPending();
+      },
       (err) => logger.error(formatError('Error while reading settings', err)),
     );
   });
 
+  // Restart pending (#17): the machine's saved daemon.json against the local dockerd's /info.
+  const restartPending = new RestartPendingWatch({
+    daemonJson: () => machine.list('daemonJson')[0],
+    readSaved: (uri) => machine.readSaved(uri),
+    engineInfo: () => engine.info,
+    send: (p) => void connection.sendNotification(RestartPendingNotification, p),
+  });
+  const updateRestartPending = (): void => runSafe(logger, 'comparing daemon.json with the running dockerd', undefined, undefined, () => restartPending.update());
+  documents.onDidSave(() => updateRestartPending());
+
   connection.onNotification(EngineStateNotification, (state) => {
     engine.set(state);
     diagnostics.revalidateAll();
+    updateRestartPending();
   });
+
+  connection.onCodeLens((p) =>
+    runSafe(logger, 'computing code lenses', [], undefined, () =>
+      restartPending.lensesFor(p.textDocument.uri).map((l) => ({
+        range: { start: { line: l.line, character: 0 }, end: { line: l.line, character: 0 } },
+        command: { title: l.title, command: COPY_RESTART_COMMAND, arguments: [restartPending.current.command] },
+      })),
+    ),
+  );
 
   connection.onDidChangeWatchedFiles((p) => {
     runSafe(logger, 'updating the workspace index', undefined, undefined, () => workspace.onWatchedFilesChanged(p.changes));
     // A file of a project (or its .env) changed on disk: the open files of the project are judged again (#16).
     if (p.changes.length) diagnostics.revalidateAll();
+    updateRestartPending();
   });
 
   connection.onRequest(WorkspaceFilesRequest, (p) =>

@@ -26,6 +26,8 @@ export interface WorkspaceIndexOptions {
    * kept (no watcher reports their changes).
    */
   openUris?(): readonly string[];
+  /** Files beyond the folders that modes may read and that `list` includes: the machine's Docker host files (#17). */
+  machine?: { list(kind?: IndexedKind): readonly string[]; covers(uri: string): boolean };
   /** Files and directories visited per folder before the walk stops. */
   maxEntries?: number;
   /** Files larger than this are listed but not read. */
@@ -113,6 +115,7 @@ export class WorkspaceIndex implements WorkspaceFiles {
     for (const files of this.folders.values()) {
       for (const [uri, k] of files ?? []) if (kind === undefined || k === kind) out.push(uri);
     }
+    for (const uri of this.o.machine?.list(kind) ?? []) if (!out.includes(uri)) out.push(uri);
     return out.sort();
   }
 
@@ -121,7 +124,7 @@ export class WorkspaceIndex implements WorkspaceFiles {
     const open = this.o.openText(key);
     if (open !== undefined) return open;
     if (!key.startsWith('file:')) return undefined;
-    if (!this.folderOf(key)) return this.besideLooseDocument(key) ? this.readFromDisk(key) : undefined;
+    if (!this.folderOf(key)) return this.besideLooseDocument(key) || this.o.machine?.covers(key) ? this.readFromDisk(key) : undefined;
     if (this.texts.has(key)) return this.texts.get(key);
     const text = this.readFromDisk(key);
     this.texts.set(key, text);

@@ -31,7 +31,7 @@ export function renderSection(results: BenchResults): string {
         .join(', ')}) is subtracted; ours was set to 0 for the run (default \`dockerNetworking.validationDelay\`: ${s.ourDefaultDebounceMs} ms). ` +
       '"parse-only" is a server that only re-parses on each change (`yaml` parseDocument / jsonc-parser parseTree; for the drop-in, which no library parses, the small independent unit-file parser in test/bench/parseUnitFile.ts); "bare parse" is that parse in-process.' +
       (s.method
-        ? ` Up to ${s.method.requests} completion and hover requests and ${s.method.edits} single-character edits per server and input, after ${s.method.warmupRequests} and ${s.method.warmupEdits} uncounted ones; ` +
+        ? ` Up to ${s.method.requests} completion and hover requests and ${s.method.edits} single-character edits per server and input, after ${s.method.warmupRequests} and up to ${s.method.warmupEdits} uncounted ones (the edits for at most ${(s.method.warmupEditBudgetMs ?? 0) / 1000} s: the figures describe a server in use, past V8's compilation of its code); ` +
           `a slow server stops after ${s.method.budgetMsPerMeasurement / 1000} s per measurement (at least ${s.method.minSamples} samples).` +
           (s.method.pairRounds && s.method.pairRounds > 1
             ? ` Ours and the parse-only server run side by side, ${s.method.pairRounds} times per input (which opens first alternates), their edits interleaved one by one; their open, edit and memory figures are the medians of those runs. Completion and hover of ours and the JSON server are measured side by side too, their requests alternating.`

@@ -15,7 +15,7 @@ export interface BenchResults {
     ourDefaultDebounceMs: number;
     referenceDebounceMs: Partial<Record<ServerId, number>>;
     /** How many samples were asked for, the warm-up, and the time cap per measurement. */
-    method?: { requests: number; edits: number; warmupRequests: number; warmupEdits: number; budgetMsPerMeasurement: number; minSamples: number; pairRounds?: number };
+    method?: { requests: number; edits: number; warmupRequests: number; warmupEdits: number; warmupEditBudgetMs?: number; budgetMsPerMeasurement: number; minSamples: number; pairRounds?: number };
   };
   servers: Array<{ id: ServerId; label: string }>;
   inputs: Array<{ id: string; kind: string; lines: number; bytes: number }>;

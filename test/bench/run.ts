@@ -19,7 +19,7 @@ import { REPO_ROOT } from '../util/lspClient';
 import { cliBudgets, evaluateBudgets } from './budgets';
 import { floorParserName, timeFloor } from './floor';
 import { standardInputs, writeInputs, type BenchInput } from './inputs';
-import { benchPairOnInput, benchRequestsSideBySide, benchServerOnInput, combineRounds, measureSpawn, primeCodeCache, WARMUP_EDITS, WARMUP_REQUESTS, type LspBenchOptions, type LspResult } from './lspBench';
+import { benchPairOnInput, benchRequestsSideBySide, benchServerOnInput, combineRounds, measureSpawn, primeCodeCache, WARMUP_EDIT_BUDGET_MS, WARMUP_EDITS, WARMUP_REQUESTS, type LspBenchOptions, type LspResult } from './lspBench';
 import { RESULTS_JSON, updateReadme } from './readme';
 import { runCliBench } from './cliBench';
 import { budgetTable, cliTable, inputTables, renderText, workloadTable } from './report';
@@ -288,7 +288,7 @@ async function main(): Promise<void> {
         daemonSchema: { source: daemon.source, file: daemon.file ? path.relative(REPO_ROOT, daemon.file) : undefined },
         ourDefaultDebounceMs: OUR_DEFAULT_DEBOUNCE_MS,
         referenceDebounceMs: Object.fromEntries(servers.filter((s) => s.debounceMs > 0).map((s) => [s.id, s.debounceMs])),
-        method: { requests: opts.requests, edits: opts.edits, warmupRequests: WARMUP_REQUESTS, warmupEdits: WARMUP_EDITS, budgetMsPerMeasurement: opts.budgetMs, minSamples: opts.minSamples, pairRounds: PAIR_ROUNDS },
+        method: { requests: opts.requests, edits: opts.edits, warmupRequests: WARMUP_REQUESTS, warmupEdits: WARMUP_EDITS, warmupEditBudgetMs: WARMUP_EDIT_BUDGET_MS, budgetMsPerMeasurement: opts.budgetMs, minSamples: opts.minSamples, pairRounds: PAIR_ROUNDS },
       },
       servers: servers.map((s) => ({ id: s.id, label: s.label })),
       inputs: inputs.map((i) => ({ id: i.id, kind: i.kind, lines: i.lines, bytes: Buffer.byteLength(i.text) })),

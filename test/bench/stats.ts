@@ -42,8 +42,9 @@ export function round(v: number): number {
  * Collects samples from `fn` until `max` samples or until `budgetMs` has passed (but
  * at least `min` samples), so a slow reference server cannot stretch the run.
  */
-export async function sample(fn: () => Promise<number>, opts: { max: number; min: number; budgetMs: number; warmup?: number }): Promise<number[]> {
-  for (let i = 0; i < (opts.warmup ?? 0); i++) await fn();
+export async function sample(fn: () => Promise<number>, opts: { max: number; min: number; budgetMs: number; warmup?: number; warmupBudgetMs?: number }): Promise<number[]> {
+  const warmupStart = process.hrtime.bigint();
+  for (let i = 0; i < (opts.warmup ?? 0) && msSince(warmupStart) < (opts.warmupBudgetMs ?? Infinity); i++) await fn();
   const out: number[] = [];
   const start = process.hrtime.bigint();
   while (out.length < opts.max) {

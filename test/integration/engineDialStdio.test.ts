@@ -24,10 +24,15 @@ describe('the dial-stdio transport of ssh:// hosts', () => {
     }
     const endpoint: EngineEndpoint = { kind: 'ssh', command: 'docker', args: [`--host=unix://${ENGINE_SOCKET}`, 'system', 'dial-stdio'], host: 'ssh://local-dial-stdio', source: 'test' };
     const client = new EngineClient(endpoint);
-    const id = await client.negotiate();
-    assert.match(id.version ?? '', /^\d+\.\d+/);
-    const networks = parseNetworkList(await client.json('GET', '/networks'));
-    assert.ok(networks.some((n) => n.name === 'none'));
+    try {
+      const id = await client.negotiate();
+      assert.match(id.version ?? '', /^\d+\.\d+/);
+      const networks = parseNetworkList(await client.json('GET', '/networks'));
+      assert.ok(networks.some((n) => n.name === 'none'));
+    } finally {
+      // The dial-stdio process is kept for the client's next requests (#19) until disposed.
+      client.dispose();
+    }
   });
 
   it('a refused ssh connection is reported in plain words (ssh\'s own in the error, for the log)', async (t) => {
@@ -43,7 +48,8 @@ describe('the dial-stdio transport of ssh:// hosts', () => {
     assert.ok(r.ok);
     // BatchMode: never prompt in a test.
     const endpoint = { ...r.endpoint, args: ['-o', 'BatchMode=yes', ...(r.endpoint.kind === 'ssh' ? r.endpoint.args : [])] } as EngineEndpoint;
-    const err = await new EngineClient(endpoint).ping().then(
+    const refused = new EngineClient(endpoint);
+    const err = await refused.ping().finally(() => refused.dispose()).then(
       () => assert.fail('expected a failure'),
       (e: unknown) => e,
     );

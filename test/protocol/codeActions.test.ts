@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic } from 'vscode-languageserver-protocol';
-import { actionEdits, LspClient } from '../util/lspClient';
+import { actionEdits, useServer } from '../util/lspClient';
 
 /**
  * Quick fixes are resolved when the user asks for them, against the text as it is then,
@@ -46,17 +46,10 @@ const CASES: Case[] = [
 ];
 
 describe('quick fixes asked for after the text changed (#14)', () => {
-  let client: LspClient;
-  before(async () => {
-    client = new LspClient({ settings: { validationDelay: 0 } });
-    await client.initialize();
-  });
-  after(async () => {
-    if (client.process.exitCode === null) await client.shutdown();
-  });
+  const server = useServer();
 
   async function codeActions(uri: string, diagnostic: Diagnostic): Promise<CodeAction[]> {
-    return client.request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
+    return server().request<CodeAction[]>('textDocument/codeAction', { textDocument: { uri }, range: diagnostic.range, context: { diagnostics: [diagnostic] } });
   }
 
   /** Every action edits the document's current version, and applied to the current text gives `expected`. */
@@ -71,8 +64,8 @@ describe('quick fixes asked for after the text changed (#14)', () => {
 
   for (const c of CASES) {
     it(`${c.name}: offered on the validated text, right or refused after lines are inserted above, refused once the problem is gone`, async () => {
-      client.open(c.uri, c.text);
-      const old = (await client.diagnosticsFor(c.uri, 1)).find((d) => d.code === c.code);
+      server().open(c.uri, c.text);
+      const old = (await server().diagnosticsFor(c.uri, 1)).find((d) => d.code === c.code);
       assert.ok(old, `a ${c.code} diagnostic`);
 
       // Nothing changed: the fix is offered, for version 1.
@@ -85,20 +78,20 @@ describe('quick fixes asked for after the text changed (#14)', () => {
       const movedText = TextDocument.applyEdits(TextDocument.create(c.uri, 'plaintext', 1, c.text), [
         { range: { start: c.moved.at, end: c.moved.at }, newText: c.moved.insert },
       ]);
-      const v2 = client.edit(c.uri, { start: c.moved.at, end: c.moved.at }, c.moved.insert);
+      const v2 = server().edit(c.uri, { start: c.moved.at, end: c.moved.at }, c.moved.insert);
       // A mode may refuse a fix whose text moved, or re-find its target: either way no
       // offered edit may land anywhere but on the problem in the current text.
       assertActionsFit(c, await codeActions(c.uri, old), v2, movedText, c.fixed(movedText));
 
       // The problem fixed by hand: the old diagnostic's fix has nothing left to do.
-      const v3 = client.change(c.uri, c.gone);
+      const v3 = server().change(c.uri, c.gone);
       const stale = await codeActions(c.uri, old);
       assert.deepEqual(
         stale.map((a) => a.title),
         [],
         `nothing is offered for version ${v3}, where the problem is gone`,
       );
-      client.close(c.uri);
+      server().close(c.uri);
     });
   }
 });

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { after, before, describe, it } from 'node:test';
-import { LspClient } from '../util/lspClient';
+import { describe, it } from 'node:test';
+import { LspClient, useServer } from '../util/lspClient';
 
 /**
  * Files above `dockerNetworking.maxFileSizeKB` (#15): one information diagnostic that
@@ -36,46 +36,39 @@ function bigDropin(mb: number): string {
 }
 
 describe('files above the size limit', () => {
-  let client: LspClient;
-  before(async () => {
-    client = new LspClient({ settings: { validationDelay: 0 } });
-    await client.initialize();
-  });
-  after(async () => {
-    if (client.process.exitCode === null) await client.shutdown();
-  });
+  const server = useServer();
 
   const codes = (diags: { code?: string | number }[]) => diags.map((d) => String(d.code));
 
   it('a 10 MB Compose file gets one information diagnostic and empty answers', async () => {
     const uri = 'file:///big/compose.yaml';
-    client.open(uri, bigCompose(10), 'yaml');
-    const diags = await client.diagnosticsFor(uri, 1);
+    server().open(uri, bigCompose(10), 'yaml');
+    const diags = await server().diagnosticsFor(uri, 1);
     assert.deepEqual(codes(diags), ['file-too-large']);
     assert.equal(diags[0].severity, 3);
     assert.match(diags[0].message, /^This file is 10\.\d MB, more than dockerNetworking\.maxFileSizeKB \(256 KB\): Docker Networking does not check it/);
     const position = { line: 3, character: 17 };
-    assert.deepEqual(await client.request('textDocument/completion', { textDocument: { uri }, position }), { isIncomplete: false, items: [] });
-    assert.equal(await client.request('textDocument/hover', { textDocument: { uri }, position }), null);
-    assert.deepEqual(await client.request('textDocument/documentSymbol', { textDocument: { uri } }), []);
-    assert.deepEqual(await client.request('textDocument/definition', { textDocument: { uri }, position }), []);
-    client.close(uri);
+    assert.deepEqual(await server().request('textDocument/completion', { textDocument: { uri }, position }), { isIncomplete: false, items: [] });
+    assert.equal(await server().request('textDocument/hover', { textDocument: { uri }, position }), null);
+    assert.deepEqual(await server().request('textDocument/documentSymbol', { textDocument: { uri } }), []);
+    assert.deepEqual(await server().request('textDocument/definition', { textDocument: { uri }, position }), []);
+    server().close(uri);
   });
 
   it('a large daemon.json is not checked', async () => {
     const uri = 'file:///big/etc/docker/daemon.json';
-    client.open(uri, bigDaemonJson(3), 'json');
-    const diags = await client.diagnosticsFor(uri, 1);
+    server().open(uri, bigDaemonJson(3), 'json');
+    const diags = await server().diagnosticsFor(uri, 1);
     assert.deepEqual(codes(diags), ['file-too-large']);
-    client.close(uri);
+    server().close(uri);
   });
 
   it('a large drop-in is not checked', async () => {
     const uri = 'file:///big/etc/systemd/system/docker.service.d/http-proxy.conf';
-    client.open(uri, bigDropin(2), 'plaintext');
-    const diags = await client.diagnosticsFor(uri, 1);
+    server().open(uri, bigDropin(2), 'plaintext');
+    const diags = await server().diagnosticsFor(uri, 1);
     assert.deepEqual(codes(diags), ['file-too-large']);
-    client.close(uri);
+    server().close(uri);
   });
 
   it('checks the same file in full once the setting is raised above its size', async () => {

@@ -1,5 +1,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { fixtureFolders } from './fixture';
 import { REPO_ROOT } from './lspClient';
 
 /** test/fixtures/composeProjects/: one folder per workspace, each with an `expect` file (see the README there). */
@@ -16,26 +17,17 @@ export interface ProjectFixture {
 }
 
 export function projectFixtures(): ProjectFixture[] {
-  return fs
-    .readdirSync(COMPOSE_PROJECTS, { withFileTypes: true })
-    .filter((d) => d.isDirectory())
-    .map((d) => {
-      const dir = path.join(COMPOSE_PROJECTS, d.name);
-      const lines = fs
-        .readFileSync(path.join(dir, 'expect'), 'utf8')
-        .split('\n')
-        .map((l) => l.trim())
-        .filter((l) => l && !l.startsWith('#'));
-      const errors = lines.filter((l) => l.startsWith('refuse ')).map((l) => l.slice('refuse '.length));
-      const dirs = lines.find((l) => l.startsWith('dirs '));
-      return {
-        name: d.name,
-        dir,
-        runIn: dirs ? dirs.split(/\s+/).slice(1).map((x) => path.join(dir, x)) : [dir],
-        verdict: errors.length ? 'refuse' : 'accept',
-        errors,
-      };
-    });
+  return fixtureFolders(COMPOSE_PROJECTS).map(({ name, dir, lines }) => {
+    const errors = lines.filter((l) => l.startsWith('refuse ')).map((l) => l.slice('refuse '.length));
+    const dirs = lines.find((l) => l.startsWith('dirs '));
+    return {
+      name,
+      dir,
+      runIn: dirs ? dirs.split(/\s+/).slice(1).map((x) => path.join(dir, x)) : [dir],
+      verdict: errors.length ? 'refuse' : 'accept',
+      errors,
+    };
+  });
 }
 
 /** Every Compose-like YAML file below a folder (relative paths, sorted). */

@@ -1,3 +1,5 @@
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Position, Range, TextEdit } from 'vscode-languageserver-types';
 
@@ -62,4 +64,20 @@ export function diagnosticLines(
   return [...diagnostics]
     .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
     .map((d) => `${d.range.start.line + 1}: ${String(d.code ?? '')}: ${d.message}`);
+}
+
+/** The sub-folders of a fixture folder, each with the meaningful lines of its `expect` file (no blanks, no `#` comments). */
+export function fixtureFolders(root: string): { name: string; dir: string; lines: string[] }[] {
+  return fs
+    .readdirSync(root, { withFileTypes: true })
+    .filter((d) => d.isDirectory())
+    .map((d) => {
+      const dir = path.join(root, d.name);
+      const lines = fs
+        .readFileSync(path.join(dir, 'expect'), 'utf8')
+        .split('\n')
+        .map((l) => l.trim())
+        .filter((l) => l && !l.startsWith('#'));
+      return { name: d.name, dir, lines };
+    });
 }

@@ -2,6 +2,7 @@ import { spawn, type ChildProcessWithoutNullStreams } from 'child_process';
 import * as path from 'path';
 import { createMessageConnection, type MessageConnection, StreamMessageReader, StreamMessageWriter } from 'vscode-jsonrpc/node';
 import type { Diagnostic, InitializeResult, PublishDiagnosticsParams } from 'vscode-languageserver-protocol';
+import { after, before } from 'node:test';
 import { SERVER_EXEC_ARGV } from '../../server/src/shared/protocol';
 
 export const REPO_ROOT = path.resolve(__dirname, '..', '..', '..');
@@ -159,4 +160,23 @@ export function actionEdits(
   );
   if (!change) throw new Error(`the action edits no ${uri}`);
   return { version: change.textDocument.version, edits: change.edits };
+}
+
+/**
+ * One server for the tests of a `describe` block: started before them, shut down after.
+ * Returns the client, once started.
+ */
+export function useServer(options: LspClientOptions = { settings: { validationDelay: 0 } }): () => LspClient {
+  let client: LspClient | undefined;
+  before(async () => {
+    client = new LspClient(options);
+    await client.initialize();
+  });
+  after(async () => {
+    if (client && client.process.exitCode === null) await client.shutdown();
+  });
+  return () => {
+    if (!client) throw new Error('the server is started before the tests of its describe block');
+    return client;
+  };
 }

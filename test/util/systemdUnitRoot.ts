@@ -16,7 +16,8 @@ export const BASE_UNIT = '[Unit]\nDescription=Docker (test unit)\nDefaultDepende
 export function makeUnitRoot(root: string): string {
   const unitDir = path.join(root, 'etc', 'systemd', 'system');
   fs.mkdirSync(path.join(unitDir, 'docker.service.d'), { recursive: true });
-  for (const bin of ['usr/bin/dockerd', 'bin/kill']) {
+  // /usr/bin/docker: a host has the client too, and a drop-in may name it (`docker daemon`, #17).
+  for (const bin of ['usr/bin/dockerd', 'usr/bin/docker', 'bin/kill']) {
     fs.mkdirSync(path.join(root, path.dirname(bin)), { recursive: true });
     fs.copyFileSync('/bin/true', path.join(root, bin));
   }

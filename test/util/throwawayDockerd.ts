@@ -40,6 +40,16 @@ export interface AskOptions {
   timeoutMs?: number;
   /** The dockerd to ask (default: the one on PATH); a release's, from test/util/releases.ts. */
   dockerd?: string;
+  /**
+   * Flags of a systemd unit's ExecStart= to start dockerd with, as a Docker host gives
+   * them (#17). `fd://` (systemd's socket) becomes the scratch socket, so that the flag
+   * is still given (and conflicts as it would) while the daemon can listen.
+   */
+  unitFlags?: string[];
+  /** Let dockerd create its default bridge (inside the namespace) even when the file does not place it. */
+  keepBridge?: boolean;
+  /** Called with the socket while the daemon is up, before it is killed (only when it starts). */
+  whileUp?: (socketPath: string) => Promise<void>;
   /** Its environment: a release's dockerd needs its own docker-proxy first on PATH (releases.ts envFor). */
   env?: NodeJS.ProcessEnv;
   /**
@@ -116,6 +126,8 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
   mkdirSync(runDir);
   mkdirSync(libDir);
   const flags = ['--config-file', configFile];
+  const unit = (options.unitFlags ?? []).map((f) => f.replace(/^((?:-H|--host)=?)?fd:\/\/$/, `$1unix://${path.join(scratch, 'd.sock')}`));
+  const unitGives = (re: RegExp): boolean => unit.some((f) => re.test(f));
   for (const k of PATH_KEYS) {
     const v = keys[k];
     // A path key in the file replaces our flag ("" means dockerd's default, which the
@@ -129,7 +141,10 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
   if (!('exec-root' in keys)) flags.push('--exec-root', path.join(scratch, 'exec'));
   if (!('pidfile' in keys)) flags.push('--pidfile', path.join(scratch, 'docker.pid'));
   let socketPath: string | undefined;
-  if (!('hosts' in keys)) {
+  const unitHosts = unit.flatMap((f, i) => (/^(-H|--host)$/.test(f) ? [unit[i + 1] ?? ''] : /^(-H|--host=)./.test(f) ? [f.replace(/^(-H=?|--host=)/, '')] : []));
+  if (unitHosts.length > 0) {
+    socketPath = unitHosts.map((h) => socketOutside(h, runDir)).find(Boolean);
+  } else if (!('hosts' in keys)) {
     socketPath = path.join(scratch, 'd.sock');
     flags.push('-H', `unix://${socketPath}`);
   } else if (Array.isArray(keys.hosts)) {
@@ -140,9 +155,10 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
   // conflict check (daemon/config configValuesSet), so a nested "bridge" (inside
   // "default-network-opts", which 20.10 lacks) conflicts with our flag as a top-level one would.
   const mentioned = new Set(Object.entries(keys).flatMap(([k, v]) => (v !== null && typeof v === 'object' && !Array.isArray(v) ? [k, ...Object.keys(v)] : [k])));
-  if (!BRIDGE_KEYS.some((k) => mentioned.has(k))) flags.push('--bridge=none');
-  if (!IPTABLES_KEYS.some((k) => mentioned.has(k))) flags.push('--iptables=false');
-  if (options.containerd && !('containerd' in keys)) flags.push('--containerd', options.containerd);
+  if (!options.keepBridge && !BRIDGE_KEYS.some((k) => mentioned.has(k) || unitGives(new RegExp(`^--${k}(=|$)`))) && !unitGives(/^-b/)) flags.push('--bridge=none');
+  if (!IPTABLES_KEYS.some((k) => mentioned.has(k) || unitGives(new RegExp(`^--${k}(=|$)`)))) flags.push('--iptables=false');
+  if (options.containerd && !('containerd' in keys) && !unitGives(/^--containerd(=|$)/)) flags.push('--containerd', options.containerd);
+  flags.push(...unit);
 
   const child = spawn(
     'unshare',
@@ -171,6 +187,14 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
     await new Promise((r) => setTimeout(r, 200)); // poll interval
   }
   const timedOut = !done && !accepted;
+  let upError: unknown;
+  if (accepted && options.whileUp && socketPath) {
+    try {
+      await options.whileUp(socketPath);
+    } catch (e) {
+      upError = e; // thrown after the daemon and its folders are gone
+    }
+  }
   if (!done) {
     child.kill('SIGKILL');
     await exited;
@@ -184,6 +208,7 @@ export async function askDockerd(configFile: string, options: AskOptions = {}): 
       await new Promise((r) => setTimeout(r, 100)); // poll interval
     }
   }
+  if (upError) throw upError;
   return { accepted, stderr, exitCode, timedOut, flags };
 }
 

@@ -89,7 +89,19 @@ function dialStdio(command: string, args: string[]): Duplex {
       child.stdout.resume();
     },
     destroy(err, cb) {
-      if (child.exitCode === null) child.kill();
+      // The docker CLI's dial-stdio does not always end on SIGTERM while its stdin is open
+      // (seen with docker 28: the process outlived the client and held the extension host's
+      // event loop): its stdin is closed too, and SIGKILL follows if it is still there.
+      child.stdin.end();
+      if (child.exitCode === null && child.signalCode === null) {
+        child.kill();
+        const hard = setTimeout(() => child.kill('SIGKILL'), 1000);
+        hard.unref();
+        child.once('exit', () => clearTimeout(hard));
+      }
+      // Nothing of a destroyed connection may keep the process alive.
+      child.unref();
+      for (const s of [child.stdin, child.stdout, child.stderr]) (s as unknown as { unref?: () => void }).unref?.();
       cb(err);
     },
   });

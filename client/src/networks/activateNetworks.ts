@@ -1,6 +1,7 @@
 import * as fs from 'fs';
 import * as os from 'os';
 import * as vscode from 'vscode';
+import { engineDetails } from '../engine/engineDetails';
 import { SETTINGS_SECTION, type EngineInfo, type EngineState } from '../../../server/src/shared/protocol';
 import { resolveEndpoint, type ResolveEnv } from '../engine/engineEndpoint';
 import { EngineSession, type SessionState } from '../engine/engineSession';
@@ -98,6 +99,18 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     if (info.version !== engineInfo.version || info.apiVersion !== engineInfo.apiVersion || connected !== (engineState.networks !== undefined)) {
       engineInfo = info;
       pushState();
+      // The swarm role and the running configuration (#17), asked once per connection
+      // (and again with Refresh); the push follows when /info answers.
+      const s = session;
+      if (connected && s.client) {
+        const local = s.client.endpoint.kind === 'unix' || s.client.endpoint.kind === 'npipe';
+        void engineDetails(s.client).then((details) => {
+          if (s === session && engineInfo === info) {
+            engineInfo = { ...info, ...details, local };
+            pushState();
+          }
+        });
+      }
     }
     provider.rebuild();
   };

@@ -7,7 +7,10 @@ import { version as toolVersion } from '../../../package.json';
 import { EngineStateStore } from '../engineStateStore';
 import { enabledKindOf } from '../fileKindOf';
 import { formatEngineVersion } from '../shared/engineVersion';
+import type { LanguageMode } from '../modes/languageMode';
+import { getLanguageModes } from '../modes/languageModes';
 import { WorkspaceIndex } from '../workspaceIndex';
+import { WorkspaceParses } from '../workspaceParses';
 import { askEngineVersion } from './askEngineVersion';
 import { checkFile, CLI_MAX_FILE_MB, UnreadableFile, type CheckHost, type FileReport } from './checkFile';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, HELP, parseCliOptions, UsageError, type CliOptions } from './cliOptions';
@@ -96,7 +99,12 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
     ({ files, notes } = selectFiles(options.targets, cwd, index, settings));
   }
 
-  const host: CheckHost = { ctx: engine.context(settings, index), overrides };
+  // The parse of each file, kept per text, as the server keeps them (#16): each Compose
+  // file's project reads its siblings, and without this every sibling was parsed again for
+  // every file (1,000 files took 6 s instead of well under one).
+  const modes = getLanguageModes();
+  const workspace = new WorkspaceParses(index, { openModel: () => undefined, parse: (kind, doc) => (modes[kind] as LanguageMode).parse(doc), maxEntries: CLI_MAX_ENTRIES });
+  const host: CheckHost = { ctx: engine.context(settings, workspace), overrides };
   const reports: FileReport[] = [];
   const unreadable: string[] = [];
   for (const file of files) {

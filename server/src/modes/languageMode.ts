@@ -10,7 +10,7 @@ import type {
   WorkspaceEdit,
 } from 'vscode-languageserver-types';
 import type { FileKind } from '../shared/fileKinds';
-import type { LiveNetwork } from '../shared/protocol';
+import type { EngineSwarm, LiveNetwork } from '../shared/protocol';
 import type { Settings } from '../shared/settings';
 import type { EngineVersion } from '../shared/engineVersion';
 
@@ -119,6 +119,8 @@ export interface ModeContext {
   engineVersionKnown: boolean;
   /** Live networks of the connected Engine, when the client is connected to one. */
   liveNetworks?: readonly LiveNetwork[];
+  /** The connected Engine's swarm role, when the client asked it (#17). */
+  engineSwarm?: EngineSwarm;
   /** The workspace's other files; absent where there is no workspace (a unit test, a lone file). */
   workspace?: WorkspaceFiles;
   /**

@@ -11,6 +11,7 @@
  */
 import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 import type { FileKind } from './fileKinds';
+import type { RunningDaemon } from './runningDaemon';
 
 /** What the client knows about the Docker Engine it is connected to. */
 export interface EngineInfo {
@@ -20,6 +21,18 @@ export interface EngineInfo {
   apiVersion?: string;
   /** "linux" or "windows", from the Engine's `Os` field. */
   os?: string;
+  /** From `/info` `Swarm`: only a manager creates overlay networks (#17). Undefined when not asked. */
+  swarm?: EngineSwarm;
+  /** From `/info`: the configuration the running dockerd uses, for "restart pending" (#17). */
+  daemon?: RunningDaemon;
+  /** The Engine is reached over a local socket (unix://, npipe://): its daemon.json is this machine's. */
+  local?: boolean;
+}
+
+/** The Engine's swarm role, from `/info`: `Swarm.LocalNodeState` ("inactive", "active", …) and `Swarm.ControlAvailable` (a manager). */
+export interface EngineSwarm {
+  nodeState: string;
+  controlAvailable: boolean;
 }
 
 /** One live network as the language server needs it (a small projection of the Engine record). */
@@ -44,6 +57,29 @@ export interface EngineState {
   /** The live networks; undefined while the client has no Engine connection. */
   networks?: LiveNetwork[];
 }
+
+/** One daemon.json setting the running dockerd does not use yet. */
+export interface PendingSetting {
+  key: string;
+  /** 0-based line in the file; undefined when the file no longer sets the key. */
+  line?: number;
+  saved: string;
+  running: string;
+}
+
+/**
+ * server → client: the machine's daemon.json differs from what the local running dockerd
+ * reports (#17); `settings` is empty when nothing is pending (the status item hides).
+ */
+export interface RestartPending {
+  uri?: string;
+  settings: PendingSetting[];
+  /** The command that applies the file; the extension never runs it. */
+  command: string;
+}
+/** The client command a restart-pending CodeLens and status item run: copies the command line, never runs it. */
+export const COPY_RESTART_COMMAND = 'dockerNetworking.copyRestartCommand';
+export const RestartPendingNotification = new NotificationType<RestartPending>('dockerNetworking/restartPending');
 
 /** client → server: the Engine state changed (see EngineState). */
 export const EngineStateNotification = new NotificationType<EngineState>('dockerNetworking/engineState');
@@ -73,6 +109,8 @@ export interface InitializationOptions {
   engineState?: boolean;
   /** The Engine state known at start, if any. */
   engine?: EngineState;
+  /** VS Code trusts the workspace: only then does the server read the machine's Docker host files (#17). */
+  workspaceTrusted?: boolean;
   /**
    * The editor reports JSON syntax errors in daemon.json itself (VS Code's JSON service, with
    * `json.validate.enable` on): the server then leaves them out (server/src/editorSyntax.ts, #20).

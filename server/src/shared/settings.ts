@@ -30,6 +30,15 @@ export interface Settings {
     projects: ComposeProjectSetting[];
   };
   systemdDropin: { enable: boolean };
+  /**
+   * The Docker host (#17): the daemon.json and drop-ins that belong together, named by
+   * path (relative to the first workspace folder, or absolute) when they do not sit in
+   * an /etc-like tree. (`dockerNetworking.host` is already the Engine address setting,
+   * a string, so this cannot be `host.files`.)
+   */
+  hostFiles: string[];
+  /** Read the machine's own /etc/docker/daemon.json and docker.service.d drop-ins (read only; trusted workspaces only, #17). */
+  readMachineHostFiles: boolean;
 }
 
 /** The values `maxFileSizeKB` may take (package.json says the same). */
@@ -59,6 +68,8 @@ export const DEFAULT_SETTINGS: Settings = {
     projects: [],
   },
   systemdDropin: { enable: true },
+  hostFiles: [],
+  readMachineHostFiles: true,
 };
 
 function obj(v: unknown): Record<string, unknown> {
@@ -109,6 +120,8 @@ export function normalizeSettings(raw: unknown): Settings {
       projects: projects(c.projects),
     },
     systemdDropin: { enable: bool(sd.enable, d.systemdDropin.enable) },
+    hostFiles: usablePatterns(r.hostFiles),
+    readMachineHostFiles: bool(r.readMachineHostFiles, d.readMachineHostFiles),
   };
 }
 

@@ -28,7 +28,6 @@ describe('seed samples', () => {
       '24: key-deprecated',
       '25: key-deprecated',
       '26: key-deprecated',
-      '32: hosts-conflicts-with-systemd',
       '35: tls-without-certificates',
       '35: tls-without-certificates',
       '35: tls-without-certificates',

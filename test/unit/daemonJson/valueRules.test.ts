@@ -70,9 +70,10 @@ describe('daemon.json values', () => {
     assert.deepEqual(k.codes('{"bip": "198.19.64.1/24", "fixed-cidr": "198.19.64.128/25", "default-gateway": "198.19.64.254"}'), []);
   });
 
-  it('checks hosts and warns about the systemd -H fd:// conflict', () => {
-    assert.deepEqual(k.codes('{\n"hosts": [\n"foo://x",\n"tcp://0.0.0.0:2375"]}'), ['2: hosts-conflicts-with-systemd', '3: invalid-host']);
-    assert.match(k.lines('{"hosts": []}')[0], /ExecStart=.*systemctl daemon-reload/);
+  it('checks hosts; without a drop-in of the host, the -H fd:// of the packaged unit is only an information (#17)', () => {
+    assert.deepEqual(k.codes('{\n"hosts": [\n"foo://x",\n"tcp://0.0.0.0:2375"]}'), ['2: flag-conflict-assumed', '3: invalid-host']);
+    assert.match(k.lines('{"hosts": []}')[0], /assumed: .*ExecStart=.*systemctl daemon-reload/);
+    assert.equal(k.diagnostics('{"hosts": []}')[0].severity, 3);
   });
 
   it('checks registry mirrors and insecure registries', () => {

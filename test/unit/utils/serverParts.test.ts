@@ -181,6 +181,14 @@ describe('EngineStateStore', () => {
     assert.equal(part.engineVersionKnown, true);
     assert.deepEqual(part.liveNetworks, []);
     assert.equal(`${part.engineVersion.major}.${part.engineVersion.minor}`, '20.10');
+    assert.equal(part.engineSwarm, undefined);
+    // The swarm role (#17): kept when well formed and connected, dropped otherwise.
+    store.set({ info: { version: '20.10.24', swarm: { nodeState: 'inactive', controlAvailable: false } }, networks: [] });
+    assert.deepEqual(store.contextPart(settings).engineSwarm, { nodeState: 'inactive', controlAvailable: false });
+    store.set({ info: { version: '20.10.24', swarm: { nodeState: 1 } }, networks: [] });
+    assert.equal(store.contextPart(settings).engineSwarm, undefined);
+    store.set({ info: { version: '20.10.24', swarm: { nodeState: 'active', controlAvailable: true } } });
+    assert.equal(store.contextPart(settings).engineSwarm, undefined);
     store.set('nonsense');
     assert.equal(store.contextPart(settings).liveNetworks, undefined);
     assert.equal(store.contextPart(settings).engineVersionKnown, false);

@@ -43,8 +43,21 @@ export function projectNetworkSummary(model: ComposeModel, name: string, project
   return lines.join('\n');
 }
 
+/**
+ * At most this many service names in a hover's "used by"; past it a hover is a wall of
+ * names, and on a 700-service file sending it took longer than computing it.
+ */
+const MAX_LISTED_USERS = 20;
+
+function listOfUsers(users: readonly string[]): string {
+  if (users.length === 0) return 'no service';
+  const sorted = [...new Set(users)].sort();
+  const shown = sorted.slice(0, MAX_LISTED_USERS).map((s) => `\`${s}\``).join(', ');
+  return sorted.length > MAX_LISTED_USERS ? `${shown} and ${sorted.length - MAX_LISTED_USERS} more` : shown;
+}
+
 function renderNetwork(name: string, decls: { model: ComposeModel; decl: NetworkDecl; file?: string }[], users: string[], incomplete = false): string {
-  const usedBy = users.length ? [...new Set(users)].sort().map((s) => `\`${s}\``).join(', ') : 'no service';
+  const usedBy = listOfUsers(users);
   if (!decls.length) {
     if (name === IMPLICIT_NETWORK) return `**network \`default\`** (implicit)\n\nThe network Compose creates for services that set neither \`networks\` nor \`network_mode\`.\n\nUsed by: ${usedBy}`;
     return `**network \`${name}\`**: not declared under the top-level \`networks\`${incomplete ? ' of the files that could be read' : ''}.`;

@@ -2,6 +2,9 @@ import * as jsonc from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { type Hover, MarkupKind, type Position } from 'vscode-languageserver-types';
+import type { ModeContext } from '../languageMode';
+import { effectiveProxies, renderEffectiveProxy } from '../host/effectiveProxies';
+import { hostOf } from '../host/hostModel';
 import { logDrivers, TOP_LEVEL } from './daemonSchema';
 import { renderCidr, renderKeyDocs, renderLogDriverDocs, renderLogOptionDocs, renderValueDocs } from './keyDocs';
 import { type DaemonJsonModel, logDriverOf, nodeAt } from './model';
@@ -11,15 +14,29 @@ import { pathText, schemaAtPath, valuesAt } from './schemaAtPath';
  * Hover on keys (the schema entry through keyDocs, the same renderer completion uses)
  * and on values (enumerated values, logging drivers, and the range of a CIDR).
  */
-export function hover(document: TextDocument, position: Position, model: DaemonJsonModel): Hover | null {
+export function hover(document: TextDocument, position: Position, model: DaemonJsonModel, ctx?: ModeContext): Hover | null {
   if (!model.root) return null;
   const offset = document.offsetAt(position);
   const node = nodeAt(model.root, offset);
   if (!node || node.type !== 'string' && node.type !== 'number' && node.type !== 'boolean') return null;
   const parent = node.parent;
   const isKey = parent?.type === 'property' && parent.children?.[0] === node;
-  const md = isKey ? keyHover(model, parent!) : valueHover(node);
+  let md = isKey ? keyHover(model, parent!) : valueHover(node);
+  if (isKey && ctx) md = withEffectiveProxy(md, model, parent!, ctx);
   return md ? { contents: { kind: MarkupKind.Markdown, value: md }, range: { start: document.positionAt(node.offset), end: document.positionAt(node.offset + node.length) } } : null;
+}
+
+/**
+ * A key inside `proxies`: what dockerd will use for it, from the whole host (#17): a flag
+ * of the unit's ExecStart= or this file from Engine 23.0, else the drop-ins' environment.
+ */
+function withEffectiveProxy(md: string | undefined, model: DaemonJsonModel, prop: Node, ctx: ModeContext): string | undefined {
+  const path = jsonc.getNodePath(prop.children![0]);
+  if (path.length !== 2 || path[0] !== 'proxies' || !/^(http|https|no)-proxy$/.test(String(path[1]))) return md;
+  const variable = String(path[1]).replace('-', '_').toUpperCase();
+  const effective = effectiveProxies(hostOf({ uri: model.uri, model }, 'daemonJson', ctx), ctx).get(variable);
+  const line = renderEffectiveProxy(effective, variable);
+  return md ? `${md}\n\n---\n\n${line}` : line;
 }
 
 function keyHover(model: DaemonJsonModel, prop: Node): string | undefined {

@@ -19,6 +19,8 @@ export const MAX_DEPTH = 1000;
  * so position look-ups descend it by binary search (`nodeAt`, locationAt.ts).
  */
 export interface DaemonJsonModel {
+  /** The document's URI: the host model (#17) finds the drop-ins beside it by its place. */
+  uri: string;
   text: string;
   /**
    * The text the tree was built from: `text`, except that values nested deeper than

@@ -33,7 +33,7 @@ export function parse(document: TextDocument): DaemonJsonModel {
   }
   const object = root?.type === 'object' ? root : undefined;
   const { topProperties, top } = topLevel(object);
-  return { text, parsedText, tooDeep, root, object, syntaxErrors, comments, trailingCommas, trailingDataOffset, topProperties, top };
+  return { uri: document.uri, text, parsedText, tooDeep, root, object, syntaxErrors, comments, trailingCommas, trailingDataOffset, topProperties, top };
 }
 
 /**

@@ -8,7 +8,7 @@ const schema = readDataFile<typeof import('../../../../schemas/systemd-directive
  */
 
 export type ValueKind =
-  'environment' | 'envFile' | 'command' | 'enum' | 'timespan' | 'limit' | 'limitSize' | 'tasksMax' | 'delegate' | 'oomScore' | 'unsigned' | 'units' | 'string';
+  'environment' | 'envFile' | 'command' | 'enum' | 'timespan' | 'limit' | 'limitSize' | 'tasksMax' | 'memoryLimit' | 'memorySize' | 'cpuQuota' | 'weight' | 'delegate' | 'oomScore' | 'unsigned' | 'units' | 'string';
 
 export interface DirectiveEntry {
   form: string;

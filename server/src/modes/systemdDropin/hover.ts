@@ -1,5 +1,8 @@
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import type { ModeContext } from '../languageMode';
+import { effectiveProxies, proxyKeyOf, renderEffectiveProxy } from '../host/effectiveProxies';
+import { hostOf } from '../host/hostModel';
 import { isSectionName, proxyVariableOf, PROXY_VARIABLES } from './directiveSchema';
 import { lineAt, type DropinModel, type Span } from './model';
 import { parseNoProxy } from './noProxy';
@@ -16,7 +19,7 @@ function within(span: Span, offset: number): boolean {
   return offset >= span.start && offset <= span.end;
 }
 
-export function hover(document: TextDocument, position: Position, model: DropinModel): Hover | null {
+export function hover(document: TextDocument, position: Position, model: DropinModel, ctx?: ModeContext): Hover | null {
   const result = (span: Span, value: string): Hover => ({
     contents: { kind: MarkupKind.Markdown, value },
     range: { start: document.positionAt(span.start), end: document.positionAt(span.end) },
@@ -35,7 +38,14 @@ export function hover(document: TextDocument, position: Position, model: DropinM
     }
     const upper = proxyVariableOf(w.name);
     if (!upper) return null;
-    if (within(w.nameSpan, offset)) return result(w.nameSpan, renderProxyVariable(upper, model) ?? '');
+    if (within(w.nameSpan, offset)) {
+      const docs = renderProxyVariable(upper, model) ?? '';
+      // What dockerd will use, from the whole host (#17): daemon.json and flags win from 23.0.
+      const key = proxyKeyOf(upper);
+      if (!ctx || !/^(http|https|no)-proxy$/.test(key)) return result(w.nameSpan, docs);
+      const effective = effectiveProxies(hostOf({ uri: model.uri, model }, 'systemdDropin', ctx), ctx).get(upper);
+      return result(w.nameSpan, `${docs}\n\n---\n\n${renderEffectiveProxy(effective, upper)}`);
+    }
     if (!within(w.valueSpan, offset)) return null;
     const at = valueIndexAt(w.valueOffsets, w.value.length, offset);
     if (PROXY_VARIABLES[upper].kind === 'noProxy') {

@@ -1,3 +1,4 @@
+import { memoByReads, readsMemo } from './readsMemo';
 import { isMap, isSeq, type Node } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ModeContext, Severity, WorkspaceFiles } from '../../languageMode';
@@ -127,6 +128,17 @@ interface ServiceState {
  * of the document being validated, used for its URI instead of the workspace's.
  */
 export function loadProject(spec: Omit<ProjectSpec, 'source'> & { source: ComposeProject['source'] }, ctx: ModeContext, self?: ComposeModel): ComposeProject {
+  // Kept per spec (projectSpecs keeps its specs) and file being judged, while the workspace
+  // answers what the load asked the same (readsMemo.ts).
+  let bySelf = loadedProjects.get(spec);
+  if (!bySelf) loadedProjects.set(spec, (bySelf = readsMemo()));
+  return memoByReads(bySelf, self ?? NO_SELF, ctx, (c) => load(spec, c, self));
+}
+
+const loadedProjects = new WeakMap<object, ReturnType<typeof readsMemo>>();
+const NO_SELF = {};
+
+function load(spec: Omit<ProjectSpec, 'source'> & { source: ComposeProject['source'] }, ctx: ModeContext, self?: ComposeModel): ComposeProject {
   const ws = ctx.workspace;
   const project: ComposeProject = {
     dir: spec.dir,

@@ -1,6 +1,7 @@
 import type { ModeContext } from '../../languageMode';
 import type { ComposeModel } from '../model';
 import { loadProject, parsedFile, type ComposeProject } from './composeProject';
+import { memoByReads, readsMemo } from './readsMemo';
 import { baseName, DEFAULT_FILE_NAMES, DEFAULT_OVERRIDE_FILE_NAMES, dirOf, environment, projectSpecs, specOfDir } from './projectSpecs';
 
 /** Names of files that are overrides by their name: the default override names, and `compose.<stage>.yaml`-style names beside a base. */
@@ -22,6 +23,13 @@ export function isOverrideName(name: string): boolean {
  * user can choose.
  */
 export function projectOf(model: ComposeModel, ctx: ModeContext): ComposeProject {
+  return memoByReads(projects, model, ctx, (c) => loadProjectOf(model, c));
+}
+
+/** The projects already loaded, per parse of a file, with what loading them read (readsMemo.ts). */
+const projects = readsMemo();
+
+function loadProjectOf(model: ComposeModel, ctx: ModeContext): ComposeProject {
   const ws = ctx.workspace;
   const uri = model.uri;
   if (ws) {

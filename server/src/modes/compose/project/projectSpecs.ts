@@ -1,3 +1,4 @@
+import { memoByReads, readsMemo, unwrapWorkspace } from './readsMemo';
 import { URI, Utils } from 'vscode-uri';
 import type { ModeContext, WorkspaceFiles } from '../../languageMode';
 import type { Lookup } from '../interpolation';
@@ -98,7 +99,15 @@ function settingSpecs(ws: WorkspaceFiles, ctx: ModeContext): ProjectSpec[] {
  * Every project of the workspace: the setting's first, then one per folder that holds a
  * default-named Compose file or a `.env` setting COMPOSE_FILE. At most `limit`.
  */
-export function projectSpecs(ws: WorkspaceFiles, ctx: ModeContext, limit = 64): ProjectSpec[] {
+export function projectSpecs(ws: WorkspaceFiles, ctx: ModeContext): ProjectSpec[] {
+  // Kept per workspace while it answers the same (readsMemo.ts): the same spec objects,
+  // so that the projects loaded from them are kept too (loadProject).
+  return memoByReads(specsMemo, unwrapWorkspace(ws), { ...ctx, workspace: ws }, (c) => findProjectSpecs(c.workspace!, c));
+}
+
+const specsMemo = readsMemo();
+
+function findProjectSpecs(ws: WorkspaceFiles, ctx: ModeContext, limit = 64): ProjectSpec[] {
   const out = settingSpecs(ws, ctx);
   const composeFiles = ws.list('compose');
   const byDir = new Map<string, Set<string>>();

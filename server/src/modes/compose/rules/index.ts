@@ -10,6 +10,7 @@ import { externalWithCreationProps } from './externalWithCreationProps';
 import { ignoredComposeFile } from './ignoredComposeFile';
 import { macAddressMismatch } from './macAddressMismatch';
 import { networkModeWithNetworks } from './networkModeWithNetworks';
+import { overlayWithoutSwarm } from './overlayWithoutSwarm';
 import { portsWithHostNetwork } from './portsWithHostNetwork';
 import { predefinedNetworkName } from './predefinedNetworkName';
 import { sameNameDifferentSettings } from './sameNameDifferentSettings';
@@ -37,6 +38,7 @@ export const RULES: readonly ComposeRule[] = [
   undefinedService,
   unusedNetwork,
   portsWithHostNetwork,
+  overlayWithoutSwarm,
   addressSyntax,
   addressContainment,
   subnetOverlap,

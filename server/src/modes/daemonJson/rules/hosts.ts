@@ -5,9 +5,8 @@ import { VALUE_RULES } from '../valueRules';
 
 /**
  * `hosts`: each address needs a scheme dockerd listens on (opts.ParseHost: unix, tcp,
- * fd; npipe on Windows; run on 20.10: "Invalid bind address format"). And any `hosts`
- * key conflicts with `-H fd://` in the packaged systemd unit, so dockerd refuses to start
- * there (docker-facts §5; docker docs troubleshoot.md gives the fix in the message).
+ * fd; npipe on Windows; run on 20.10: "Invalid bind address format"). Whether `hosts`
+ * conflicts with a `-H` of the systemd unit is the host's question (rules/flagConflicts.ts, #17).
  */
 export const hosts: DaemonJsonRule = (model, ctx) => {
   const t = target(ctx);
@@ -22,11 +21,6 @@ export const hosts: DaemonJsonRule = (model, ctx) => {
     } else if (m && m[1] === 'tcp' && /:(\d+)$/.test(m[2]) && Number(/:(\d+)$/.exec(m[2])![1]) > 65535) {
       out.push(problemAt(node, 'error', 'invalid-host', `"${value}" has an invalid port: dockerd refuses to start.`));
     }
-  }
-  if (t.platform === 'linux') {
-    out.push(
-      problemAt(prop.key, 'warning', 'hosts-conflicts-with-systemd', 'The systemd unit of most packages starts dockerd with -H fd://, and dockerd refuses to start when "hosts" is also set here. Either remove "hosts", or add a drop-in /etc/systemd/system/docker.service.d/override.conf with "[Service]", "ExecStart=" and "ExecStart=/usr/bin/dockerd", then run systemctl daemon-reload.'),
-    );
   }
   return out;
 };

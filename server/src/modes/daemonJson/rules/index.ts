@@ -1,12 +1,15 @@
 import type { DaemonJsonRule } from '../model';
 import { addressPools } from './addressPools';
+import { bipOverlapsCompose } from './bipOverlapsCompose';
 import { bridgeAddresses } from './bridgeAddresses';
 import { combinations } from './combinations';
 import { duplicateKeys } from './duplicateKeys';
+import { flagConflicts } from './flagConflicts';
 import { hosts } from './hosts';
 import { listValues } from './listValues';
 import { logOpts } from './logOpts';
 import { platformIgnored } from './platformIgnored';
+import { poolExhaustion } from './poolExhaustion';
 import { registries } from './registries';
 import { runtimes } from './runtimes';
 import { scalarValues } from './scalarValues';
@@ -31,10 +34,13 @@ export const RULES: readonly DaemonJsonRule[] = [
   listValues,
   bridgeAddresses,
   hosts,
+  flagConflicts,
   registries,
   ulimits,
   runtimes,
   addressPools,
+  poolExhaustion,
+  bipOverlapsCompose,
   logOpts,
   storageDriver,
   combinations,

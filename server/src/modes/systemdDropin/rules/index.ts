@@ -1,11 +1,14 @@
 import type { Rule } from '../../languageMode';
 import type { DropinFix, DropinModel } from '../model';
 import { assignmentOutsideSection } from './assignmentOutsideSection';
+import { dockerDaemonCommand } from './dockerDaemonCommand';
+import { dockerdFlagVersion } from './dockerdFlagVersion';
 import { duplicateVariable } from './duplicateVariable';
 import { environmentAssignment } from './environmentAssignment';
 import { environmentSyntax } from './environmentSyntax';
 import { execCommand } from './execCommand';
 import { execStartReset } from './execStartReset';
+import { flagConflicts } from './flagConflicts';
 import { invalidSectionHeader } from './invalidSectionHeader';
 import { invalidValue } from './invalidValue';
 import { lineTooLong } from './lineTooLong';
@@ -15,8 +18,10 @@ import { noProxyEntries } from './noProxyEntries';
 import { proxyCaseConflict } from './proxyCaseConflict';
 import { proxyCredentials } from './proxyCredentials';
 import { proxyLookalike } from './proxyLookalike';
+import { proxyOverridden } from './proxyOverridden';
 import { proxyUrlValue } from './proxyUrlValue';
 import { removedDirective } from './removedDirective';
+import { tcpWithoutTls } from './tcpWithoutTls';
 import { unknownDirective } from './unknownDirective';
 import { unknownSection } from './unknownSection';
 import { unknownSpecifier } from './unknownSpecifier';
@@ -38,6 +43,9 @@ export const RULES: readonly Rule<DropinModel, DropinFix>[] = [
   environmentAssignment,
   unknownSpecifier,
   execCommand,
+  dockerDaemonCommand,
+  dockerdFlagVersion,
+  tcpWithoutTls,
   proxyUrlValue,
   proxyCredentials,
   noProxyEntries,
@@ -45,6 +53,8 @@ export const RULES: readonly Rule<DropinModel, DropinFix>[] = [
   proxyLookalike,
   assignmentOutsideSection,
   execStartReset,
+  flagConflicts,
   duplicateVariable,
   proxyCaseConflict,
+  proxyOverridden,
 ];

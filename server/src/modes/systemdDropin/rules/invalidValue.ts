@@ -16,19 +16,46 @@ const COUNT = '(?:infinity|\\d+)';
 const LIMIT = new RegExp(`^${COUNT}(?::${COUNT})?$`);
 const SIZE = '(?:infinity|\\d+(?:\\.\\d+)?\\s*[KMGTPEB]?)';
 const LIMIT_SIZE = new RegExp(`^${SIZE}(?::${SIZE})?$`);
-const REJECTS_EMPTY = new Set(['enum', 'timespan', 'limit', 'limitSize', 'unsigned']);
+const REJECTS_EMPTY = new Set(['enum', 'timespan', 'limit', 'limitSize', 'unsigned']); // an empty memory, CPU or weight value resets it (systemd-analyze verify 252)
 // TasksMax= takes a count, or a share of the system limit via parse_permyriad():
 // up to two decimals in %, one in ‰, none in ‱; above 0 and at most 100%.
 // ‰ and ‱ are written as \u escapes: one non-ASCII character in the bundle makes V8
 // hold the whole server source as a two-byte string (about 0.6 MB more resident, #8).
 const TASKS_MAX = /^(?:infinity|[1-9]\d*|\d{1,3}(?:\.\d{1,2})?%|\d{1,4}(?:\.\d)?\u2030|\d{1,5}\u2031)$/;
 
+/** A share written as systemd's parse_permyriad() reads it, in permyriad; undefined when it is not one. */
+function permyriad(value: string): number | undefined {
+  if (!/^(?:\d{1,3}(?:\.\d{1,2})?%|\d{1,4}(?:\.\d)?\u2030|\d{1,5}\u2031)$/.test(value)) return undefined;
+  const m = /^([\d.]+)(%|\u2030|\u2031)$/.exec(value)!;
+  return Number(m[1]) * (m[2] === '%' ? 100 : m[2] === '\u2030' ? 10 : 1);
+}
+
 function tasksMaxOk(value: string): boolean {
   if (!TASKS_MAX.test(value)) return false;
-  const m = /^([\d.]+)(%|\u2030|\u2031)$/.exec(value);
-  if (!m) return true;
-  const permyriad = Number(m[1]) * (m[2] === '%' ? 100 : m[2] === '\u2030' ? 10 : 1);
-  return permyriad > 0 && permyriad <= 10000;
+  const p = permyriad(value);
+  return p === undefined || (p > 0 && p <= 10000);
+}
+
+// parse_size() with base 1024: numbers (decimals allowed), each followed by a suffix
+// (B, K, M, G, T, P, E; case matters) but the last, which may stand alone
+// ("1G 512M", "1.5G", "1 G" and "1.5" pass, "1 2", "1g", "1GB" do not: systemd-analyze verify 252).
+const MEMORY_SIZE = /^(?:\d+(?:\.\d+)?\s*[KMGTPEB]\s*)*\d+(?:\.\d+)?\s*[KMGTPEB]?$/;
+
+/**
+ * MemoryMax=, MemoryHigh= and the other memory settings (systemd.resource-control(5);
+ * src/core/load-fragment.c `config_parse_memory_limit` in 252): infinity, a share of
+ * physical memory (parse_permyriad, at most 100%), or a size. Zero is out of range except
+ * for MemoryMin=, MemoryLow= and MemorySwapMax= (`zero`). Variables are not expanded here:
+ * `MemoryMax=${LIMIT}` is "Invalid memory limit" (#17).
+ */
+function memoryProblem(value: string, zero: boolean): string | undefined {
+  if (value === 'infinity') return undefined;
+  const share = permyriad(value);
+  const hint = `write a size such as 512M or 2G (suffixes K, M, G, T in capitals), a share of the memory such as 50%, or infinity${value.includes('$') ? '; systemd does not expand variables outside Exec*= lines' : ''}`;
+  if (share === undefined && !MEMORY_SIZE.test(value)) return hint;
+  if (share !== undefined && share > 10000) return 'a share of the memory is at most 100%';
+  const isZero = share === 0 || (share === undefined && !/[1-9]/.test(value));
+  return isZero && !zero ? 'zero is out of range here; remove the line or write infinity for no limit' : undefined;
 }
 
 /** Returns why `value` is refused, or undefined when systemd accepts it. */
@@ -44,6 +71,16 @@ export function valueProblem(entry: DirectiveEntry, value: string): string | und
       return LIMIT_SIZE.test(value) ? undefined : 'write a size such as 0, 512M, infinity, or soft:hard';
     case 'tasksMax':
       return tasksMaxOk(value) ? undefined : 'write a positive number, a percentage above 0% and at most 100% (two decimals at most), or infinity';
+    case 'memoryLimit':
+    case 'memorySize':
+      return memoryProblem(value, entry.kind === 'memorySize');
+    case 'cpuQuota': {
+      // parse_percent_unbounded(): a percentage above 0, more than 100% for several CPUs.
+      const m = /^(\d+(?:\.\d+)?)%$/.exec(value);
+      return m && Number(m[1]) > 0 ? undefined : `write a percentage above 0%, such as 50% (200% is two CPUs)${value.includes('$') ? '; systemd does not expand variables outside Exec*= lines' : ''}`;
+    }
+    case 'weight':
+      return (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 10000) || (value === 'idle' && entry.values?.includes('idle')) ? undefined : `write a whole number from 1 to 10000${entry.values?.includes('idle') ? ', or idle' : ''}`;
     case 'unsigned':
       return /^\d+$/.test(value) ? undefined : 'write a non-negative whole number';
     case 'oomScore': {

@@ -1,0 +1,64 @@
+import assert from 'node:assert/strict';
+import { describe, it } from 'node:test';
+import type { ModeContext, WorkspaceFiles } from '../../../server/src/modes/languageMode';
+import { memoByReads, readsMemo } from '../../../server/src/modes/compose/project/readsMemo';
+import { modeContext } from '../../util/modeKit';
+
+/**
+ * Computations kept while the workspace answers what they asked the same (readsMemo.ts,
+ * #16): Compose projects, kept per parse; nested ones let the outer one see what the inner
+ * one read.
+ */
+function workspace(files: Record<string, string>): WorkspaceFiles {
+  return { list: () => Object.keys(files), read: (uri) => files[uri] };
+}
+
+describe('memoByReads', () => {
+  it('computes again exactly when an answer it read changed', () => {
+    const files: Record<string, string> = { a: 'one', b: 'two' };
+    const ctx: ModeContext = { ...modeContext(), workspace: workspace(files) };
+    const memo = readsMemo();
+    const key = {};
+    let runs = 0;
+    const compute = (c: ModeContext) => {
+      runs++;
+      return c.workspace!.read('a');
+    };
+    assert.equal(memoByReads(memo, key, ctx, compute), 'one');
+    files.b = 'changed, but not read';
+    assert.equal(memoByReads(memo, key, ctx, compute), 'one');
+    assert.equal(runs, 1);
+    files.a = 'three';
+    assert.equal(memoByReads(memo, key, ctx, compute), 'three');
+    assert.equal(runs, 2);
+    files.c = 'a new file changes the list, which this computation never asked for';
+    assert.equal(memoByReads(memo, key, ctx, compute), 'three');
+    assert.equal(runs, 2);
+    assert.equal(memoByReads(memo, key, { ...ctx, settings: { ...ctx.settings } }, compute), 'three');
+    assert.equal(runs, 3, 'other settings: computed again');
+  });
+
+  it('lets an outer computation see what a kept inner one read', () => {
+    const files: Record<string, string> = { a: 'one' };
+    const ctx: ModeContext = { ...modeContext(), workspace: workspace(files) };
+    const inner = readsMemo();
+    const outer = readsMemo();
+    const innerKey = {};
+    const outerKey = {};
+    let outerRuns = 0;
+    const readA = (c: ModeContext) => memoByReads(inner, innerKey, c, (d) => d.workspace!.read('a'));
+    // The inner value is kept first, so the outer computation's first run gets it from the memo.
+    assert.equal(readA(ctx), 'one');
+    const value = () =>
+      memoByReads(outer, outerKey, ctx, (c) => {
+        outerRuns++;
+        return `outer of ${readA(c)}`;
+      });
+    assert.equal(value(), 'outer of one');
+    assert.equal(value(), 'outer of one');
+    assert.equal(outerRuns, 1);
+    files.a = 'two';
+    assert.equal(value(), 'outer of two', 'the inner read is the outer one’s too');
+    assert.equal(outerRuns, 2);
+  });
+});
