@@ -6,6 +6,7 @@ import { RestartPendingStatus } from './host/restartPendingStatus';
 import { activateNetworks } from './networks/activateNetworks';
 import { NetworkCommandIds, NETWORKS_VIEW_ID } from './networks/networkCommandIds';
 import { EngineVersionStatus } from './status/engineVersionStatus';
+import { registerWalkthrough } from './walkthrough';
 
 let client: LanguageClient | undefined;
 
@@ -23,6 +24,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
       showOutput: CommandIds.showOutput,
     }),
   );
+  registerWalkthrough(context);
   const restartPending = new RestartPendingStatus();
   context.subscriptions.push(restartPending);
 

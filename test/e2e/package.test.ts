@@ -22,6 +22,7 @@ const ALLOWED = [
   'snippets/**',
   'client/media/icon.png',
   'client/media/network.svg',
+  'client/media/walkthrough/*.md',
 ];
 
 /** Names of the entries of a zip file, from its central directory (APPNOTE.TXT 4.3.12, 4.3.16). */

@@ -398,6 +398,21 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     await wb.page.keyboard.press('Escape');
   });
 
+  step('the walkthrough opens, and its first step opens the workspace\'s daemon.json', async () => {
+    // #20: a new user is greeted (contributes.walkthroughs), as Docker's and Red Hat's YAML extensions do.
+    await wb.runCommand('Docker Networking: Get Started');
+    const page = wb.page.locator('.gettingStartedContainer');
+    await page.getByText('Get Started with Docker Networking').first().waitFor({ timeout: 20_000 });
+    for (const title of ['Check a daemon.json', 'Check a Compose file', 'Set a proxy for dockerd', 'Connect to an Engine', 'See the address space in use']) {
+      await page.getByText(title, { exact: true }).first().waitFor({ timeout: 10_000 });
+    }
+    await picture();
+    // The first step is open; its button opens the daemon.json the workspace already has.
+    await page.getByRole('button', { name: 'Open or Create daemon.json' }).first().click();
+    await wb.page.locator('.tabs-container .tab.active[aria-label^="daemon.json"]').waitFor({ timeout: 15_000 });
+    assert.ok((await wb.editorLines()).some((l) => l.includes('"dns-serch"')), 'not the workspace\'s daemon.json');
+  });
+
   step('activated without errors: no error notifications, no exceptions from us in the logs', async () => {
     const notifications = await wb.errorNotifications();
     assert.deepEqual(notifications, []);
