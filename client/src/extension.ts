@@ -7,6 +7,7 @@ import { activateNetworks } from './networks/activateNetworks';
 import { NetworkCommandIds, NETWORKS_VIEW_ID } from './networks/networkCommandIds';
 import { EngineVersionStatus } from './status/engineVersionStatus';
 import { registerWalkthrough } from './walkthrough';
+import { WorkspaceSubnetsRequest } from '../../server/src/shared/protocol';
 
 let client: LanguageClient | undefined;
 
@@ -16,7 +17,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const output = vscode.window.createOutputChannel('Docker Networking', { log: true });
   context.subscriptions.push(output);
 
-  const engine = activateNetworks(context, output);
+  // The subnet map asks the language server for the subnets the workspace's files declare.
+  const engine = activateNetworks(context, output, async () => (client?.isRunning() ? client.sendRequest(WorkspaceSubnetsRequest, {}) : []));
   context.subscriptions.push(
     new EngineVersionStatus(engine, output, (doc) => vscode.languages.match(documentSelector(), doc) > 0, {
       retry: NetworkCommandIds.retry,

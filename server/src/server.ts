@@ -31,7 +31,7 @@ import { isOverSizeLimit } from './largeFiles';
 import { MemoryRelease } from './memoryRelease';
 import { normalizeFileUri, WorkspaceIndex } from './workspaceIndex';
 import { WorkspaceParses } from './workspaceParses';
-import { COPY_RESTART_COMMAND, EngineStateNotification, RestartPendingNotification, WorkspaceFilesRequest, type InitializationOptions } from './shared/protocol';
+import { COPY_RESTART_COMMAND, EngineStateNotification, RestartPendingNotification, WorkspaceFilesRequest, WorkspaceSubnetsRequest, type InitializationOptions, type WorkspaceSubnet } from './shared/protocol';
 import { RestartPendingWatch } from './restartPendingWatch';
 import { featureEnabled, type ModeFeature, type Settings } from './shared/settings';
 import { clampPosition, ClampedTextDocument } from './utils/clampedTextDocument';
@@ -288,6 +288,26 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     if (p.changes.length) diagnostics.revalidateAll();
     updateRestartPending();
   });
+
+  // The subnet map's files (#20): every indexed daemon.json and Compose file, as saved or as open.
+  connection.onRequest(WorkspaceSubnetsRequest, () =>
+    runSafe(logger, 'listing the workspace subnets', [], undefined, () => {
+      const out: WorkspaceSubnet[] = [];
+      for (const mode of allModes) {
+        if (!mode.declaredSubnets || (mode.kind !== 'daemonJson' && mode.kind !== 'compose')) continue;
+        for (const uri of workspace.list(mode.kind)) {
+          const text = workspace.read(uri);
+          if (text === undefined) continue;
+          const doc = TextDocument.create(uri, mode.kind, 0, text);
+          for (const s of mode.declaredSubnets(mode.parse(doc))) {
+            const at = doc.positionAt(s.range[0]);
+            out.push({ subnet: s.subnet, what: s.what, uri, line: at.line, character: at.character });
+          }
+        }
+      }
+      return out;
+    }),
+  );
 
   connection.onRequest(WorkspaceFilesRequest, (p) =>
     runSafe(logger, 'listing workspace files', { uris: [] }, undefined, () => ({

@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as vscode from 'vscode';
 import { engineDetails } from '../engine/engineDetails';
-import { SETTINGS_SECTION, type EngineInfo, type EngineState } from '../../../server/src/shared/protocol';
+import { SETTINGS_SECTION, type EngineInfo, type EngineState, type WorkspaceSubnet } from '../../../server/src/shared/protocol';
 import { resolveEndpoint, type ResolveEnv } from '../engine/engineEndpoint';
 import { EngineSession, type SessionState } from '../engine/engineSession';
 import type { EngineBridge } from '../languageClient';
@@ -15,6 +15,7 @@ import { createNetworkLoader, isNetworkRelevant, NETWORK_EVENT_FILTERS } from '.
 import { NetworkTreeProvider } from './networkTreeProvider';
 import { DEFAULT_TREE_OPTIONS, type TreeOptions } from './networkTreeModel';
 import { buildSubnetMap, renderSubnetMap } from './subnetMap';
+import { SubnetMapPanel } from './subnetMapPanel';
 
 function nodeEnv(): ResolveEnv {
   return {
@@ -67,7 +68,7 @@ function engineInfoOf(state: SessionState): EngineInfo {
  * The Docker Networks view: the Engine session, the tree, its commands and documents,
  * and the bridge that feeds the language server the Engine version and live networks.
  */
-export function activateNetworks(context: vscode.ExtensionContext, output: vscode.LogOutputChannel): EngineBridge | undefined {
+export function activateNetworks(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, workspaceSubnets: () => Promise<WorkspaceSubnet[]> = async () => []): EngineBridge | undefined {
   let session = createSession(output);
   let sessionListeners: Array<() => void> = [];
   const provider = new NetworkTreeProvider(session, treeOptions());
@@ -82,6 +83,7 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     stateEmitter.fire(engineState);
   };
 
+  const subnetMap = new SubnetMapPanel(() => session, workspaceSubnets);
   const docs = new InspectDocuments(async (uri) => {
     const s = session;
     if (uri.path === InspectDocuments.subnetMapUri().path) return renderSubnetMap(buildSubnetMap(s.snapshot ?? []), s.endpoint?.host ?? 'the Docker Engine');
@@ -122,6 +124,7 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
       session.onDidChangeSnapshot(() => {
         provider.rebuild();
         docs.refreshAll();
+        void subnetMap.refresh();
         pushState();
       }),
     ];
@@ -142,7 +145,8 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     docs,
     stateEmitter,
     vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, docs),
-    ...registerNetworkCommands({ session: () => session, output }),
+    subnetMap,
+    ...registerNetworkCommands({ session: () => session, output, subnetMap }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SETTINGS_SECTION}.host`) || e.affectsConfiguration(`${SETTINGS_SECTION}.context`) || e.affectsConfiguration(`${SETTINGS_SECTION}.${NETWORK_SETTINGS.requestTimeout}`)) {
         restartSession();

@@ -8,6 +8,15 @@ import * as vscode from 'vscode';
  */
 export const INSPECT_SCHEME = 'docker-networking';
 
+/**
+ * Shows a network's inspect document, as JSON with comments (#20): the comment that says
+ * why a document is empty (a network removed since) is then no JSON error in Problems.
+ */
+export async function showInspectDocument(name: string, id: string, viewColumn?: vscode.ViewColumn): Promise<void> {
+  const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(InspectDocuments.networkUri(name, id)), 'jsonc');
+  await vscode.window.showTextDocument(doc, { preview: true, viewColumn });
+}
+
 export type ContentSource = (uri: vscode.Uri) => Promise<string>;
 
 export class InspectDocuments implements vscode.TextDocumentContentProvider, vscode.Disposable {

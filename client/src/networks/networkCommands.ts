@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { EngineClient } from '../engine/engineClient';
 import type { EngineSession } from '../engine/engineSession';
-import { InspectDocuments } from './inspectDocuments';
+import { showInspectDocument } from './inspectDocuments';
+import type { SubnetMapPanel } from './subnetMapPanel';
 import {
   RefusedError,
   connectContainer,
@@ -28,6 +29,7 @@ import { runSteps, SKIP, type StepResult } from './stepRunner';
 export interface NetworkCommandContext {
   session(): EngineSession<NetworkRecord[]>;
   output: vscode.LogOutputChannel;
+  subnetMap: SubnetMapPanel;
 }
 
 const DRIVERS = ['bridge', 'ipvlan', 'macvlan', 'overlay'];
@@ -56,10 +58,7 @@ async function inspect(ctx: NetworkCommandContext, node?: TreeNode): Promise<voi
   const { networks } = connectedClient(ctx);
   const n = networkOf(node, networks) ?? (await pickNetwork(networks, 'Inspect Docker Network', 'Network to inspect'));
   if (!n) return;
-  // JSON with comments (#20): an inspect document that says why it is empty does so in a
-  // comment, and VS Code's JSON service must not put that in the Problems panel.
-  const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(InspectDocuments.networkUri(n.name, n.id)), 'jsonc');
-  await vscode.window.showTextDocument(doc, { preview: true });
+  await showInspectDocument(n.name, n.id);
 }
 
 interface CreateAnswers {
@@ -239,8 +238,7 @@ async function copy(value: string | undefined, what: string): Promise<void> {
 
 async function showSubnetMap(ctx: NetworkCommandContext): Promise<void> {
   connectedClient(ctx);
-  const doc = await vscode.workspace.openTextDocument(InspectDocuments.subnetMapUri());
-  await vscode.window.showTextDocument(doc, { preview: true });
+  await ctx.subnetMap.show();
 }
 
 /** Wraps a command: user-started, so a failure is shown once, in words. */

@@ -103,6 +103,20 @@ export interface WorkspaceFilesResult {
  */
 export const WorkspaceFilesRequest = new RequestType<WorkspaceFilesParams, WorkspaceFilesResult, void>('dockerNetworking/workspaceFiles');
 
+/** A subnet a workspace file declares (a daemon's bip or pool, a Compose network's subnet), for the subnet map (#20). */
+export interface WorkspaceSubnet {
+  subnet: string;
+  /** What declares it, in words: "bip", "address pool (subnets of /24)", "network `front`". */
+  what: string;
+  uri: string;
+  /** 0-based line and character of the subnet in the file. */
+  line: number;
+  character: number;
+}
+
+/** client → server: the subnets the workspace's daemon.json and Compose files declare (the subnet map, #20). */
+export const WorkspaceSubnetsRequest = new RequestType<Record<string, never>, WorkspaceSubnet[], void>('dockerNetworking/workspaceSubnets');
+
 /** Sent by the client in `initializationOptions`. */
 export interface InitializationOptions {
   /** The client pushes EngineStateNotification (it has an Engine side); Compose validation then waits for the first push, briefly. */
