@@ -398,6 +398,28 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     await wb.page.keyboard.press('Escape');
   });
 
+  step('the subnet map webview draws the live networks and the workspace\'s subnets, and a block opens with the keyboard', async (t) => {
+    if (!(await requireEngine(t))) return;
+    // #20: it opened as raw Markdown and left out the subnets the workspace's files declare.
+    await wb.runCommand('Docker Networking: Show Subnet Map');
+    const frame = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await frame.locator('h1', { hasText: 'Subnets in use' }).waitFor({ timeout: 20_000 });
+    const live = frame.locator('button', { hasText: SUBNET }).filter({ hasText: network }).first();
+    await live.waitFor({ timeout: 20_000 });
+    // The pool of the workspace's daemon.json, with its file and line.
+    await frame.locator('button', { hasText: '10.201.0.0/16' }).filter({ hasText: /address pool.*daemon\.json:5/ }).first().waitFor({ timeout: 20_000 });
+    await frame.getByRole('button', { name: 'Copy as Markdown' }).waitFor();
+    await picture('subnet-map');
+    // Keyboard: focus the network's block and press Enter: its inspect document opens beside.
+    await live.focus();
+    await wb.page.keyboard.press('Enter');
+    await poll(async () => {
+      const tabs = await wb.page.locator('.tabs-container .tab').allTextContents();
+      return tabs.some((x) => x.includes(`${network}.json`));
+    }, 20_000, async () => `no inspect document of ${network}: ${JSON.stringify(await wb.page.locator('.tabs-container .tab').allTextContents())}`);
+    await wb.runCommand('View: Close All Editors');
+  });
+
   step('the walkthrough opens, and its first step opens the workspace\'s daemon.json', async () => {
     // #20: a new user is greeted (contributes.walkthroughs), as Docker's and Red Hat's YAML extensions do.
     await wb.runCommand('Docker Networking: Get Started');

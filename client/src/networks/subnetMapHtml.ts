@@ -90,12 +90,13 @@ export function renderSubnetMapHtml(blocks: readonly MapBlock[], host: string, n
     const items = rows.map((b) => {
       const left = b.cidr ? pct(b.cidr.first - first) : 0;
       const width = b.cidr ? Math.max(0.6, pct(b.cidr.last - b.cidr.first + 1n)) : 100;
-      const warn = b.overlapsWith.length > 0 ? `<span class="warn">overlaps ${esc(b.overlapsWith.join(', '))}</span>` : '';
+      const warn = b.overlapsWith.length > 0 ? `<span class="warn">overlaps ${esc(b.overlapsWith.join(', '))}</span>` : b.cidr ? '' : '<span class="warn">not a CIDR block</span>';
       return (
-        (barRules.push(`.b${b.id} .bar { margin-left: ${left}%; width: ${Math.min(width, 100 - left)}%; }`), '') +
+        (b.cidr ? (barRules.push(`.b${b.id} .bar { margin-left: ${left}%; width: ${Math.min(width, 100 - left)}%; }`), '') : '') +
         `<li class="b${b.id} ${b.source}${b.overlapsWith.length ? ' overlap' : ''}">` +
         `<button data-id="${b.id}" title="Open ${esc(b.label)}"><code>${esc(b.subnet)}</code> <span class="what">${esc(b.label)}</span> ${warn}</button>` +
-        `<div class="track" aria-hidden="true"><div class="bar"></div></div></li>`
+        (b.cidr ? `<div class="track" aria-hidden="true"><div class="bar"></div></div>` : '') +
+        `</li>`
       );
     });
     sections.push(`<h2>IPv${family}</h2><ul>${items.join('')}</ul>`);

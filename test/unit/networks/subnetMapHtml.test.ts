@@ -39,5 +39,9 @@ describe('the subnet map webview', () => {
     assert.match(html, /overlaps network a&#60;b&#62;/);
     assert.match(html, /var\(--vscode-charts-red\)/);
     assert.match(html, /Copy as Markdown/);
+    // A value that is no CIDR block (a bip without prefix) is listed, said so, and has no bar.
+    const odd = renderSubnetMapHtml(mapBlocks([], [file('172.26.0.1', 'bip', 1)], () => 'daemon.json'), 'h', 'N', 'c');
+    assert.match(odd, /172\.26\.0\.1<\/code> <span class="what">bip in daemon\.json:2<\/span> <span class="warn">not a CIDR block<\/span>/);
+    assert.doesNotMatch(odd, /class="track"/);
   });
 });
