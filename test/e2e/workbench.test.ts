@@ -440,6 +440,11 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     assert.deepEqual(notifications, []);
     const errors = extensionErrorsInLogs(env!.userDataDir, EXTENSION_ID, `${EXTENSION_ID}-`);
     assert.deepEqual(errors, []);
+    // #20: no "Accessing a resource scoped configuration without providing a resource" for our settings.
+    const scopeWarnings = findFiles(join(env!.userDataDir, 'logs'), /exthost\.log$/)
+      .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
+      .filter((l) => /resource scoped configuration/i.test(l) && /dockerNetworking\./.test(l));
+    assert.deepEqual(scopeWarnings, []);
     // The "Docker Networking" output channel also receives the language server's stderr.
     const channel = findFiles(join(env!.userDataDir, 'logs'), /Docker Networking\.log$/);
     assert.ok(channel.length > 0, 'no "Docker Networking" output channel: the extension did not activate');
