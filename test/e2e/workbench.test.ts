@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { api, engineVersion, removeTestObjects, requireEngine, TEST_IMAGE, testLabels, testName } from '../util/engine';
-import { mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { e2eEnv, extensionErrorsInLogs, findFiles, launchChromium, plain, poll, Workbench } from './workbench';
 
@@ -418,6 +418,23 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
       return tabs.some((x) => x.includes(`${network}.json`));
     }, 20_000, async () => `no inspect document of ${network}: ${JSON.stringify(await wb.page.locator('.tabs-container .tab').allTextContents())}`);
     await wb.runCommand('View: Close All Editors');
+  });
+
+  step('the view says where to set a machine setting that the workspace settings set in vain', async (t) => {
+    if (!(await requireEngine(t))) return;
+    // #20: dockerNetworking.host in workspace settings silently had no effect (machine scope).
+    const file = join(env!.folder, '.vscode', 'settings.json');
+    const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    mkdirSync(join(env!.folder, '.vscode'), { recursive: true });
+    // The file has comments (JSONC): the key goes in as text, first in the object.
+    writeFileSync(file, (before ?? '{}').replace('{', '{\n  "dockerNetworking.host": "tcp://ignored.invalid:2376",'));
+    t.after(() => (before === undefined ? rmSync(file, { force: true }) : writeFileSync(file, before)));
+    const view = wb.page.locator('[id="workbench.view.extension.dockerNetworking"]');
+    // The activity bar icon toggles the side bar: click it only when the view is not shown.
+    if (!(await view.isVisible())) await wb.page.locator('.activitybar .action-item a.action-label[aria-label^="Docker Networking"]').click();
+    await view.getByText(/dockerNetworking\.host is set in the workspace settings of .*User settings/).first().waitFor({ timeout: 20_000 });
+    // Ignored indeed: the view still shows the Engine of DOCKER_HOST.
+    await poll(() => wb.revealTreeRow(view, network), 20_000, () => `${network} no longer shown`);
   });
 
   step('the walkthrough opens, and its first step opens the workspace\'s daemon.json', async () => {

@@ -16,6 +16,7 @@ import { NetworkTreeProvider } from './networkTreeProvider';
 import { DEFAULT_TREE_OPTIONS, type TreeOptions } from './networkTreeModel';
 import { buildSubnetMap, renderSubnetMap } from './subnetMap';
 import { SubnetMapPanel } from './subnetMapPanel';
+import { ignoredMachineSettings, ignoredMachineSettingsMessage } from './ignoredMachineSettings';
 
 function nodeEnv(): ResolveEnv {
   return {
@@ -91,10 +92,36 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     return inspectNetworkJson(s.client, uri.query || uri.path.replace(/^\/network\//, '').replace(/\.json$/, ''));
   });
 
+  let unreachableMessage: string | undefined;
+  let machineMessage: string | undefined;
+  const showMessage = (): void => {
+    view.message = [machineMessage, unreachableMessage].filter((m) => m !== undefined).join('\n\n') || undefined;
+  };
+  // Machine settings in a workspace's settings.json are ignored by VS Code: say where to set them (#20).
+  const machineKeys = Object.entries((context.extension.packageJSON?.contributes?.configuration?.properties ?? {}) as Record<string, { scope?: string }>)
+    .filter(([, p]) => p.scope === 'machine')
+    .map(([k]) => k);
+  const checkMachineSettings = async (): Promise<void> => {
+    const found = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const file = vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
+      const text = await vscode.workspace.fs.readFile(file).then((b) => new TextDecoder().decode(b), () => undefined);
+      if (text !== undefined) found.push({ folder: folder.name, keys: ignoredMachineSettings(text, machineKeys) });
+    }
+    machineMessage = ignoredMachineSettingsMessage(found);
+    showMessage();
+  };
+  const settingsWatcher = vscode.workspace.createFileSystemWatcher('**/.vscode/settings.json');
+  settingsWatcher.onDidCreate(() => void checkMachineSettings());
+  settingsWatcher.onDidChange(() => void checkMachineSettings());
+  settingsWatcher.onDidDelete(() => void checkMachineSettings());
+  void checkMachineSettings();
+
   const onState = (state: SessionState): void => {
     view.description = provider.description;
     // The view's message wraps at any sidebar width; a tree row's label is cut off (#20).
-    view.message = state.kind === 'unreachable' ? `${state.problem.reason} ${state.problem.advice}` : undefined;
+    unreachableMessage = state.kind === 'unreachable' ? `${state.problem.reason} ${state.problem.advice}` : undefined;
+    showMessage();
     void vscode.commands.executeCommand('setContext', 'dockerNetworking.engineState', state.kind);
     const info = engineInfoOf(state);
     const connected = state.kind === 'connected';
@@ -146,6 +173,7 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     stateEmitter,
     vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, docs),
     subnetMap,
+    settingsWatcher,
     ...registerNetworkCommands({ session: () => session, output, subnetMap }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SETTINGS_SECTION}.host`) || e.affectsConfiguration(`${SETTINGS_SECTION}.context`) || e.affectsConfiguration(`${SETTINGS_SECTION}.${NETWORK_SETTINGS.requestTimeout}`)) {
