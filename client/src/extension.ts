@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { CommandIds, registerCommands } from './commands';
@@ -12,6 +13,10 @@ import { WorkspaceSubnetsRequest } from '../../server/src/shared/protocol';
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
+  // The client's modules without `vscode` (engine errors, the tree model, shared/cidr.ts)
+  // write through @vscode/l10n: give it the bundle VS Code loaded for the display language
+  // (#23). vscode.l10n.bundle is undefined in English, and l10n.t then returns the English.
+  if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
   // A log channel (#20): levels and time stamps from VS Code, its log level setting, and one
   // format for the Engine side, the status item and the language client (languageClientLog.ts).
   const output = vscode.window.createOutputChannel('Docker Networking', { log: true });

@@ -48,6 +48,9 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     workspaceTrusted: vscode.workspace.isTrusted,
     // VS Code's JSON service reports JSON syntax in daemon.json unless the user turned it off (#20).
     jsonSyntaxFromEditor: vscode.workspace.getConfiguration('json', null).get<boolean>('validate.enable') !== false,
+    // The server's texts in VS Code's display language (#23): the bundle VS Code loaded for
+    // us (l10n/bundle.l10n.<language>.json, undefined for English) holds the server's strings too.
+    l10n: { language: vscode.env.language, bundle: vscode.l10n.bundle },
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { DiagnosticSeverity, DiagnosticTag, type Diagnostic, type DiagnosticRelatedInformation, type Range } from 'vscode-languageserver-types';
 import { DIAGNOSTIC_SOURCE, type FixDescriptor, type OffsetRange, type Problem, type Severity } from './modes/languageMode';
@@ -71,7 +72,10 @@ export function toDiagnostics(document: TextDocument, problems: readonly Problem
       severity: DiagnosticSeverity.Information,
       code: 'too-many-problems',
       source: DIAGNOSTIC_SOURCE,
-      message: `${more} more ${more === 1 ? 'problem is' : 'problems are'} not shown: only the first ${MAX_DIAGNOSTICS} of a file are listed. Fix these, and the rest appear.`,
+      message:
+        more === 1
+          ? l10n.t('1 more problem is not shown: only the first {0} of a file are listed. Fix these, and the rest appear.', MAX_DIAGNOSTICS)
+          : l10n.t('{0} more problems are not shown: only the first {1} of a file are listed. Fix these, and the rest appear.', more, MAX_DIAGNOSTICS),
     });
   }
   return out;

@@ -81,7 +81,10 @@ export function liveNetworksOf(value: unknown): LiveNetwork[] | undefined {
   for (const n of value as unknown[]) {
     if (!isObject(n) || typeof n.name !== 'string') continue;
     const subnets = Array.isArray(n.subnets) ? n.subnets.filter((s): s is LiveNetwork['subnets'][number] => isObject(s) && typeof s.subnet === 'string') : [];
-    out.push({ ...(n as unknown as LiveNetwork), driver: typeof n.driver === 'string' ? n.driver : '', subnets });
+    const containers = Array.isArray(n.containers)
+      ? n.containers.filter((c): c is NonNullable<LiveNetwork['containers']>[number] => isObject(c) && typeof c.name === 'string')
+      : undefined;
+    out.push({ ...(n as unknown as LiveNetwork), driver: typeof n.driver === 'string' ? n.driver : '', subnets, ...(containers ? { containers } : { containers: undefined }) });
   }
   return out;
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Problem } from './modes/languageMode';
 import type { Settings } from './shared/settings';
@@ -30,7 +31,11 @@ export function largeFileProblems(document: TextDocument, settings: Settings): P
       range: [0, 0],
       severity: 'information',
       code: 'file-too-large',
-      message: `This file is ${size(document.getText().length)}, more than dockerNetworking.maxFileSizeKB (${settings.maxFileSizeKB} KB): Docker Networking does not check it, and offers no completion, hover or outline in it. Raise the setting to check it.`,
+      message: l10n.t(
+        'This file is {0}, more than dockerNetworking.maxFileSizeKB ({1} KB): Docker Networking does not check it, and offers no completion, hover or outline in it. Raise the setting to check it.',
+        size(document.getText().length),
+        settings.maxFileSizeKB,
+      ),
     },
   ];
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { parse } from './modes/daemonJson/parse';
 import { pendingChanges, RESTART_COMMAND } from './modes/host/restartPending';
@@ -60,6 +61,6 @@ export class RestartPendingWatch {
     const p = this.last;
     if (p.settings.length === 0 || p.uri !== uri) return [];
     const keys = p.settings.map((s) => s.key).join(', ');
-    return [{ line: 0, title: `dockerd runs an older version of this file (${keys}); run \`${p.command}\` (click to copy)` }];
+    return [{ line: 0, title: l10n.t('dockerd runs an older version of this file ({0}); run `{1}` (click to copy)', keys, p.command) }];
   }
 }

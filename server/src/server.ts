@@ -19,6 +19,7 @@ import type { FileKind } from './shared/fileKinds';
 import type { CodeCacheInfo } from './loadWithCodeCache';
 import { getLanguageModes } from './modes/languageModes';
 import type { LanguageMode, ModeContext, ValidationMemo } from './modes/languageMode';
+import { useDisplayLanguage } from './modes/localized';
 import { fixesOf } from './diagnostics';
 import { diagnosticsOf } from './diagnosticsOf';
 import { withoutEditorSyntax } from './editorSyntax';
@@ -189,11 +190,13 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   let jsonSyntaxFromEditor = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
+    const initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
+    // First: everything the modes write from now on is in this language (#23).
+    useDisplayLanguage(initOptions.l10n);
     settings.onInitialize(params);
-    const init = (params.initializationOptions ?? {}) as InitializationOptions;
-    engine.onInitialize(init);
-    workspaceTrusted = init.workspaceTrusted === true;
-    jsonSyntaxFromEditor = init.jsonSyntaxFromEditor === true;
+    engine.onInitialize(initOptions);
+    workspaceTrusted = initOptions.workspaceTrusted === true;
+    jsonSyntaxFromEditor = initOptions.jsonSyntaxFromEditor === true;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     folders.forEach((f) => workspace.addFolder(f.uri));
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;

@@ -28,13 +28,22 @@ const LATER_SUBNET = `198.19.${octet + 1}.0/24`;
  * (#14). Read from the data so that rewording a doc does not break the e2e.
  */
 function docSentence(schemaFile: string, path: string[]): string {
+  return firstSentence(schemaDoc(schemaFile, path));
+}
+
+/** A key's documentation in schemas/ (markdown), read as the hover renders it. */
+function schemaDoc(schemaFile: string, path: string[]): string {
   // out/test/e2e/ -> the repository's schemas/ (the same data the .vsix ships).
   let node: any = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'schemas', schemaFile), 'utf8'));
   for (const key of path) node = node?.[key];
   const markdown = typeof node === 'string' ? node : node?.markdownDescription ?? node?.description ?? node?.docs;
   assert.equal(typeof markdown, 'string', `no documentation at ${schemaFile} ${path.join('.')}`);
-  const text = markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/`|\*\*/g, '');
-  return text.split(/(?<=\.)\s/)[0];
+  return markdown.replace(/\[([^\]]*)\]\([^)]*\)/g, '$1').replace(/`|\*\*/g, '');
+}
+
+/** Up to the first full stop: an English one before a space, or a Chinese one. */
+function firstSentence(text: string): string {
+  return text.split(/(?<=\.)\s|(?<=。)/)[0];
 }
 
 async function createNetwork(name: string, subnet: string): Promise<string> {
@@ -79,8 +88,8 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
    * its `picture()` took, else one at its end. A step that fails after its picture leaves a
    * second one, `…-failed`, of the failure.
    */
-  const step = (name: string, fn: (t: TestContext) => Promise<void>): void => {
-    it(name, async (t) => {
+  const step = (name: string, fn: (t: TestContext) => Promise<void>, options: { skip?: string | false } = {}): void => {
+    it(name, options, async (t) => {
       const shot = name.replace(/[^a-z0-9]+/gi, '-').replace(/^-|-$/g, '').toLowerCase().slice(0, 60);
       current = { shot, taken: false };
       let passed = false;
@@ -452,6 +461,34 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     await wb.page.locator('.tabs-container .tab.active[aria-label^="daemon.json"]').waitFor({ timeout: 15_000 });
     assert.ok((await wb.editorLines()).some((l) => l.includes('"dns-serch"')), 'not the workspace\'s daemon.json');
   });
+
+  // #23: VS Code in Chinese (npm run test:e2e -- --locale zh-cn -- --test-name-pattern='trust|zh-CN').
+  // code-server has no Chinese language pack here; test/tools/e2e.mjs installs a test pack
+  // without translations of VS Code itself, which makes the display language zh-cn the way
+  // the real pack does: VS Code's own texts stay English, the extension's are Chinese.
+  const zhCn = env?.locale === 'zh-cn' ? false : 'VS Code in Chinese: npm run test:e2e -- --locale zh-cn';
+
+  step(
+    'zh-CN: daemon.json problems in Chinese in the Problems panel',
+    async () => {
+      await wb.openFile('daemon.json');
+      // bip without a prefix length, and the misspelt dns-search.
+      await wb.waitForProblems([/不是带前缀长度的地址/, /未知的键 "dns-serch"/]);
+      await picture('zh-cn-problems');
+    },
+    { skip: zhCn },
+  );
+
+  step(
+    'zh-CN: hover on a daemon.json key shows its Chinese documentation',
+    async () => {
+      await wb.openFile('daemon.json');
+      await wb.gotoLine(2, 5); // bip
+      await wb.hover(firstSentence(schemaDoc('daemon.schema.json', ['properties', 'bip', 'x-zh-cn'])));
+      await picture('zh-cn-hover');
+    },
+    { skip: zhCn },
+  );
 
   step('activated without errors: no error notifications, no exceptions from us in the logs', async () => {
     const notifications = await wb.errorNotifications();

@@ -15,6 +15,8 @@ export interface E2eEnv {
   userDataDir: string;
   screenshots: string;
   vsix: string;
+  /** VS Code's display language when not English (`--locale` of test/tools/e2e.mjs, #23). */
+  locale?: string;
 }
 
 export function e2eEnv(): E2eEnv | undefined {
@@ -23,7 +25,7 @@ export function e2eEnv(): E2eEnv | undefined {
   const userDataDir = process.env.DN_E2E_USER_DATA;
   const screenshots = process.env.DN_E2E_SCREENSHOTS;
   if (!url || !folder || !userDataDir || !screenshots) return undefined;
-  return { url, folder, userDataDir, screenshots, vsix: process.env.DN_E2E_VSIX ?? '' };
+  return { url, folder, userDataDir, screenshots, vsix: process.env.DN_E2E_VSIX ?? '', locale: process.env.DN_E2E_LOCALE || undefined };
 }
 
 /** Launch arguments that work for Debian's chromium as root in a container (no sandbox, no GPU, no background traffic). */

@@ -84,7 +84,7 @@ export function installExtension(dir, vsix, { extensionsDir, userDataDir }) {
  * Starts code-server and resolves once it answers HTTP (use workbenchUrl() for the page).
  * Returns { url, port, child, output(), stop() }.
  */
-export async function startCodeServer(dir, { folder, userDataDir, extensionsDir, port, timeoutMs = 120_000, stdio = 'pipe' }) {
+export async function startCodeServer(dir, { folder, userDataDir, extensionsDir, port, timeoutMs = 120_000, stdio = 'pipe', extraArgs = [] }) {
   port ??= await freePort();
   const args = [
     join(dir, 'out/node/entry.js'),
@@ -96,6 +96,7 @@ export async function startCodeServer(dir, { folder, userDataDir, extensionsDir,
     '--ignore-last-opened',
     '--user-data-dir', userDataDir,
     '--extensions-dir', extensionsDir,
+    ...extraArgs,
   ];
   args.push(folder);
   const child = spawn(process.execPath, args, { stdio: ['ignore', stdio, stdio], env: { ...process.env, VSCODE_PROXY_URI: '' } });

@@ -11,12 +11,18 @@
 //   --vsix FILE               install FILE instead of packaging (e.g. a deliberately broken build)
 //   --dev                     load the working tree with --extensionDevelopmentPath instead of the .vsix
 //   --update-screenshots      (or DN_UPDATE_SCREENSHOTS=1) copy the README screenshots into client/media/screenshots/
+//   --locale zh-cn            VS Code in that display language (#23): code-server --locale, with the
+//                             test language pack of test/e2e/zhCnLanguagePack/ installed (no translations
+//                             of VS Code itself; the real pack cannot be downloaded here), so that
+//                             vscode.env.language is zh-cn and the extension loads its zh-cn bundles.
+//                             Run the Chinese steps: -- --test-name-pattern='trust|zh-CN'
 //   -- ARGS                   passed on to node --test, e.g. -- --test-name-pattern='trust|activat'
 //   DN_E2E_KEEP=1             keep the run folder's profile (screenshots are always kept)
 //   DN_E2E_ENGINE=machine     the networks-view steps use the machine's dockerd instead of a
 //                             throw-away dockerd of Debian sid (28.5 when written; #18)
 import { spawn, spawnSync } from 'node:child_process';
-import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { createRequire } from 'node:module';
 import { join, resolve } from 'node:path';
@@ -29,14 +35,16 @@ const dev = args.includes('--dev');
 const vsixArg = args.indexOf('--vsix');
 const noPackage = args.includes('--no-package') || vsixArg >= 0;
 const updateScreenshots = args.includes('--update-screenshots') || process.env.DN_UPDATE_SCREENSHOTS === '1';
+const localeArg = args.indexOf('--locale');
+const locale = localeArg >= 0 ? args[localeArg + 1] : undefined;
 /** The screenshots the README shows, by the name the e2e test gives them. */
-const README_SCREENSHOTS = ['networks-view.png', 'daemon-json-hover.png'];
+const README_SCREENSHOTS = ['networks-view.png', 'daemon-json-hover.png', 'zh-cn-hover.png', 'zh-cn-problems.png'];
 
 function step(msg) {
   console.log(`\n==> ${msg}`);
 }
-function run(cmd, cmdArgs, { allowFail = false } = {}) {
-  const r = spawnSync(cmd, cmdArgs, { cwd: REPO, stdio: 'inherit' });
+function run(cmd, cmdArgs, { allowFail = false, cwd = REPO } = {}) {
+  const r = spawnSync(cmd, cmdArgs, { cwd, stdio: 'inherit' });
   if (r.status !== 0 && !allowFail) {
     console.error(`${cmd} ${cmdArgs.join(' ')} failed (exit ${r.status ?? r.signal})`);
     process.exit(r.status ?? 1);
@@ -95,6 +103,26 @@ writeUserSettings(userDataDir, {
   // Edits stay in the buffer until the test reverts them.
   'files.autoSave': 'off',
 });
+if (locale) {
+  step(`the test language pack for ${locale} (test/e2e/zhCnLanguagePack/)`);
+  const pack = join(runDir, 'language-pack.vsix');
+  run('npx', ['vsce', 'package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--out', pack], { cwd: join(REPO, 'test', 'e2e', 'zhCnLanguagePack') });
+  console.log(installExtension(dir, pack, { extensionsDir, userDataDir }));
+  // What VS Code's language-pack cache (platform/languagePacks/node/languagePacks.ts) writes
+  // to <user data>/languagepacks.json when a pack is installed through a running workbench;
+  // `--install-extension` does not write it, and the server reads it to resolve --locale.
+  const id = 'docker-networking-test.test-language-pack-zh-cn';
+  const translations = join(extensionsDir, `${id}-1.0.0`, 'translations', 'main.i18n.json');
+  if (!existsSync(translations)) throw new Error(`the test language pack is not where it was installed: ${translations}`);
+  writeFileSync(join(userDataDir, 'languagepacks.json'), JSON.stringify({
+    [locale]: {
+      hash: createHash('md5').update(id).update('1.0.0').digest('hex'),
+      extensions: [{ extensionIdentifier: { id }, version: '1.0.0' }],
+      translations: { vscode: translations },
+      label: '中文(简体)',
+    },
+  }));
+}
 if (!dev) {
   step(`install ${vsix} into ${extensionsDir}`);
   console.log(installExtension(dir, vsix, { extensionsDir, userDataDir }));
@@ -127,7 +155,7 @@ const stopEngine = async () => {
 };
 
 step('start code-server');
-const server = await startCodeServer(dir, { folder, userDataDir, extensionsDir });
+const server = await startCodeServer(dir, { folder, userDataDir, extensionsDir, extraArgs: locale ? ['--locale', locale] : [] });
 console.log(`${server.url}  (run folder ${runDir})`);
 
 step('node --test out/test/e2e');
@@ -139,6 +167,7 @@ const env = {
   DN_E2E_USER_DATA: userDataDir,
   DN_E2E_SCREENSHOTS: screenshots,
   DN_E2E_VSIX: dev ? '' : vsix,
+  DN_E2E_LOCALE: locale ?? '',
 };
 const child = spawn(process.execPath, ['--test', '--test-reporter=spec', '--test-concurrency=1', ...testArgs, join(REPO, 'out/test/e2e')], { cwd: REPO, stdio: 'inherit', env });
 const forward = (sig) => {
@@ -158,7 +187,8 @@ if (code !== 0) console.log(`VS Code logs: ${join(userDataDir, 'logs')}`);
 if (code === 0 && updateScreenshots) {
   const dest = join(REPO, 'client', 'media', 'screenshots');
   mkdirSync(dest, { recursive: true });
-  for (const name of README_SCREENSHOTS) {
+  // A run of some steps (-- --test-name-pattern) takes only their pictures.
+  for (const name of README_SCREENSHOTS.filter((n) => existsSync(join(screenshots, n)))) {
     copyFileSync(join(screenshots, name), join(dest, name));
     console.log(`updated client/media/screenshots/${name}`);
   }

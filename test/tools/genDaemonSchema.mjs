@@ -462,5 +462,36 @@ const schema = {
   'x-flagOnlyKeys': FLAG_ONLY,
   'x-topLevelProxyKeys': { keys: PROXY_KEYS, flagsSince: '23.0' },
 };
+// Chinese docs beside the English (#23): test/tools/daemonDocs.zh-cn.json holds one text
+// per documented entry, keyed by the entry's JSON path, written as markdown like the first
+// paragraph of its markdownDescription. Each entry gets "x-zh-cn" with the same fields as
+// the English (description without code marks where the English has none, markdownDescription
+// with the example and link), which server/src/modes/localized.ts reads. test/unit/l10n.test.ts
+// fails when an entry has none or keeps other code spans than the English.
+const ZH = JSON.parse(readFileSync(join(ROOT, 'test', 'tools', 'daemonDocs.zh-cn.json'), 'utf8'));
+// The x- properties that hold documented entries (the others hold data).
+const DOCUMENTED_X = new Set(['x-values', 'x-logDrivers', 'x-optionValues']);
+function addTranslations(node, at) {
+  if (!node || typeof node !== 'object' || Array.isArray(node)) return;
+  if (typeof node.description === 'string' && ZH[at] !== undefined) {
+    const t = {};
+    t.description = node.description.includes('`') ? ZH[at] : ZH[at].replace(/`/g, '');
+    if (typeof node.markdownDescription === 'string') {
+      const tail = node.markdownDescription.indexOf('\n\nExample:');
+      t.markdownDescription = tail < 0 ? ZH[at] : ZH[at] + node.markdownDescription.slice(tail).replace('\n\nExample:', '\n\n示例：').replace('[Docker docs]', '[Docker 文档]');
+    }
+    node['x-zh-cn'] = t;
+  }
+  if (node['x-optionDocs']) {
+    const docs = Object.fromEntries(Object.keys(node['x-optionDocs']).flatMap((k) => (ZH[`${at}/x-optionDocs/${k}`] ? [[k, ZH[`${at}/x-optionDocs/${k}`]]] : [])));
+    node['x-zh-cn'] = { ...node['x-zh-cn'], 'x-optionDocs': docs };
+  }
+  for (const [k, v] of Object.entries(node)) if (!k.startsWith('x-') || DOCUMENTED_X.has(k)) addTranslations(v, `${at}/${k}`);
+}
+addTranslations(schema, '');
+// The reasons of the rejected and flag-only keys end rule messages ("\"key\" <message>.").
+for (const table of ['x-rejectedKeys', 'x-flagOnlyKeys']) {
+  for (const [key, entry] of Object.entries(schema[table])) if (ZH[`/${table}/${key}`]) entry['x-zh-cn'] = { message: ZH[`/${table}/${key}`] };
+}
 writeFileSync(join(ROOT, 'schemas', 'daemon.schema.json'), JSON.stringify(schema, null, 2) + '\n');
 console.log(`wrote ${Object.keys(properties).length} keys`);

@@ -22,7 +22,12 @@ export interface SettingSchema {
 }
 
 export function manifestSettings(manifest = JSON.parse(readFileSync(join(REPO, 'package.json'), 'utf8'))): Array<[string, SettingSchema]> {
-  const props = manifest.contributes.configuration.properties as Record<string, SettingSchema>;
+  // Texts are `%key%`s of package.nls.json (#23): the README shows the English.
+  const nls = JSON.parse(readFileSync(join(REPO, 'package.nls.json'), 'utf8')) as Record<string, string>;
+  const text = (t: string | undefined): string | undefined => (t === undefined ? undefined : t.replace(/^%([^%]+)%$/, (_, k: string) => nls[k] ?? t));
+  const props = Object.fromEntries(
+    Object.entries(manifest.contributes.configuration.properties as Record<string, SettingSchema>).map(([k, s]) => [k, { ...s, description: text(s.description), markdownDescription: text(s.markdownDescription) }]),
+  );
   // The Settings UI's order (`order`, then the key), which the table keeps.
   return Object.entries(props).sort(([a, x], [b, y]) => (x.order ?? Infinity) - (y.order ?? Infinity) || a.localeCompare(b));
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { createHash } from 'crypto';
 import * as path from 'path';
 
@@ -77,7 +78,7 @@ function tlsFromEnv(r: ResolveEnv): TlsFiles | undefined {
  */
 export function parseHost(text: string, source: string, tls: TlsFiles | undefined, platform: NodeJS.Platform): Resolution {
   const host = text.trim();
-  if (host === '') return fail(`${source} is empty`, 'Set it to a value such as unix:///var/run/docker.sock.');
+  if (host === '') return fail(l10n.t('{0} is empty', source), l10n.t('Set it to a value such as unix:///var/run/docker.sock.'));
   const m = /^([a-z][a-z0-9+.-]*):\/\/(.*)$/i.exec(host);
   const scheme = m ? m[1].toLowerCase() : 'tcp';
   const rest = m ? m[2] : host;
@@ -95,9 +96,9 @@ export function parseHost(text: string, source: string, tls: TlsFiles | undefine
     case 'ssh':
       return parseSsh(host, source);
     case 'fd':
-      return fail(`${source} is ${host}: fd:// sockets exist only inside dockerd`, 'Use the unix:// socket dockerd listens on instead.');
+      return fail(l10n.t('{0} is {1}: fd:// sockets exist only inside dockerd', source, host), l10n.t('Use the unix:// socket dockerd listens on instead.'));
     default:
-      return fail(`${source} has an unsupported scheme "${scheme}://"`, `Use unix://, tcp://, ssh://${platform === 'win32' ? ' or npipe://' : ''}.`);
+      return fail(l10n.t('{0} has an unsupported scheme "{1}://"', source, scheme), platform === 'win32' ? l10n.t('Use unix://, tcp://, ssh:// or npipe://.') : l10n.t('Use unix://, tcp://, ssh://.'));
   }
 }
 
@@ -117,7 +118,7 @@ function parseTcp(rest: string, source: string, tls: TlsFiles | undefined): Reso
   }
   if (hostname === '') hostname = 'localhost';
   if (!Number.isInteger(port) || port < 1 || port > 65535) {
-    return fail(`${source} has an invalid port in "tcp://${rest}"`, 'Use tcp://HOST:PORT, for example tcp://127.0.0.1:2376.');
+    return fail(l10n.t('{0} has an invalid port in "tcp://{1}"', source, rest), l10n.t('Use tcp://HOST:PORT, for example tcp://127.0.0.1:2376.'));
   }
   const shown = hostname.includes(':') ? `[${hostname}]` : hostname;
   return { ok: true, endpoint: { kind: 'tcp', hostname, port, tls, host: `tcp://${shown}:${port}`, source } };
@@ -132,12 +133,12 @@ export function parseSsh(text: string, source: string): Resolution {
   try {
     url = new URL(text);
   } catch {
-    return fail(`${source} is not a valid ssh:// URL: ${text}`, 'Use ssh://[user@]host[:port].');
+    return fail(l10n.t('{0} is not a valid ssh:// URL: {1}', source, text), l10n.t('Use ssh://[user@]host[:port].'));
   }
-  if (url.password) return fail(`${source}: plain-text password is not supported`, 'Use an ssh key or ssh-agent instead of a password in the URL.');
-  if (url.hostname === '') return fail(`${source}: hostname is empty`, 'Use ssh://[user@]host[:port].');
-  if (url.search) return fail(`${source}: query parameters are not allowed`, 'Remove the ?… part of the URL.');
-  if (url.hash) return fail(`${source}: fragments are not allowed`, 'Remove the #… part of the URL.');
+  if (url.password) return fail(l10n.t('{0}: plain-text password is not supported', source), l10n.t('Use an ssh key or ssh-agent instead of a password in the URL.'));
+  if (url.hostname === '') return fail(l10n.t('{0}: hostname is empty', source), l10n.t('Use ssh://[user@]host[:port].'));
+  if (url.search) return fail(l10n.t('{0}: query parameters are not allowed', source), l10n.t('Remove the ?… part of the URL.'));
+  if (url.hash) return fail(l10n.t('{0}: fragments are not allowed', source), l10n.t('Remove the #… part of the URL.'));
   const args: string[] = [];
   if (url.username) args.push('-l', decodeURIComponent(url.username));
   if (url.port) args.push('-p', url.port);
@@ -167,17 +168,17 @@ export function resolveContext(name: string, r: ResolveEnv, source: string): Res
   const metaFile = path.join(store, 'meta', digest, 'meta.json');
   const text = r.readFile(metaFile);
   if (text === undefined) {
-    return fail(`docker context "${name}" (${source}) does not exist`, 'Run `docker context ls` to see the contexts, or clear the setting.');
+    return fail(l10n.t('docker context "{0}" ({1}) does not exist', name, source), l10n.t('Run `docker context ls` to see the contexts, or clear the setting.'));
   }
   let meta: ContextMeta;
   try {
     meta = JSON.parse(text) as ContextMeta;
   } catch {
-    return fail(`the metadata of docker context "${name}" is not valid JSON (${metaFile})`, 'Recreate the context with `docker context create`.');
+    return fail(l10n.t('the metadata of docker context "{0}" is not valid JSON ({1})', name, metaFile), l10n.t('Recreate the context with `docker context create`.'));
   }
   const docker = meta?.Endpoints?.docker;
   const host = typeof docker?.Host === 'string' ? docker.Host : '';
-  if (host === '') return fail(`docker context "${name}" has no Docker endpoint`, 'Recreate it with `docker context create --docker host=…`.');
+  if (host === '') return fail(l10n.t('docker context "{0}" has no Docker endpoint', name), l10n.t('Recreate it with `docker context create --docker host=…`.'));
   const tlsDir = path.join(store, 'tls', digest, 'docker');
   const file = (f: string): string | undefined => (r.exists(path.join(tlsDir, f)) ? path.join(tlsDir, f) : undefined);
   const skip = docker?.SkipTLSVerify === true;

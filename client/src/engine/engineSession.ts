@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type * as http from 'http';
 import { EngineClient, type EngineClientOptions, type EngineIdentity } from './engineClient';
 import type { EngineEndpoint, Resolution } from './engineEndpoint';
@@ -291,7 +292,7 @@ export class EngineSession<T> {
     const signal = this.signal();
     const client = this.client!;
     // A reconnect keeps the tree (and what is expanded) on screen, marked stale (#19 case 7).
-    if (this._state.kind === 'connected' && this._snapshot !== undefined) this.markStale(`Reconnecting to the Engine at ${client.endpoint.host}…`);
+    if (this._state.kind === 'connected' && this._snapshot !== undefined) this.markStale(l10n.t('Reconnecting to the Engine at {0}…', client.endpoint.host));
     else if (this._state.kind !== 'unreachable') this.setState({ kind: 'connecting', host: client.endpoint.host });
     this.connecting = true;
     let answered = false;
@@ -450,7 +451,7 @@ export class EngineSession<T> {
   private async streamLost(gen: number): Promise<void> {
     // No refresh while the stream is re-opened: the reconnect loads anyway.
     this.connecting = true;
-    this.markStale(`Reconnecting to the Engine at ${this.client!.endpoint.host}…`);
+    this.markStale(l10n.t('Reconnecting to the Engine at {0}…', this.client!.endpoint.host));
     try {
       await this.timedPing(this.signal());
       if (gen !== this.generation) return;

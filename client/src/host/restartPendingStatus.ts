@@ -16,12 +16,12 @@ export class RestartPendingStatus implements vscode.Disposable {
   private last?: RestartPending;
 
   constructor() {
-    this.item.name = 'Docker: restart pending';
+    this.item.name = vscode.l10n.t('Docker: restart pending');
     this.command = vscode.commands.registerCommand(COPY_RESTART_COMMAND, async (command?: string) => {
       const text = typeof command === 'string' ? command : this.last?.command;
       if (!text) return;
       await vscode.env.clipboard.writeText(text);
-      void vscode.window.showInformationMessage(`Copied: ${text}`);
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied: {0}', text));
     });
   }
 
@@ -37,11 +37,11 @@ export class RestartPendingStatus implements vscode.Disposable {
       this.item.hide();
       return;
     }
-    this.item.text = '$(debug-restart) Docker: restart pending';
+    this.item.text = `$(debug-restart) ${vscode.l10n.t('Docker: restart pending')}`;
     this.item.tooltip = new vscode.MarkdownString(
-      `dockerd runs an older version of ${p.uri ? vscode.Uri.parse(p.uri).fsPath : 'daemon.json'}:\n\n${p.settings.map((s) => `- \`${s.key}\`: saved ${s.saved}, running ${s.running}`).join('\n')}\n\nClick to copy \`${p.command}\`.`,
+      `${vscode.l10n.t('dockerd runs an older version of {0}:', p.uri ? vscode.Uri.parse(p.uri).fsPath : 'daemon.json')}\n\n${p.settings.map((s) => `- ${vscode.l10n.t('`{0}`: saved {1}, running {2}', s.key, s.saved, s.running)}`).join('\n')}\n\n${vscode.l10n.t('Click to copy `{0}`.', p.command)}`,
     );
-    this.item.command = { title: 'Copy the restart command', command: COPY_RESTART_COMMAND, arguments: [p.command] };
+    this.item.command = { title: vscode.l10n.t('Copy the restart command'), command: COPY_RESTART_COMMAND, arguments: [p.command] };
     this.item.show();
   }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { containsIp, findFreeSubnet, overlaps, parseCidr, parseIp, type ParsedCidr } from '../../../server/src/shared/cidr';
 import type { EngineClient } from '../engine/engineClient';
 import { parseContainerList, type ContainerRecord, type NetworkRecord } from './networkRecords';
@@ -47,9 +48,9 @@ export function defaultGateway(subnet: string): string | undefined {
 
 export function validateNetworkName(name: string, networks: NetworkRecord[]): string | undefined {
   const n = name.trim();
-  if (n === '') return 'Enter a name for the network.';
-  if (/\s|\//.test(n)) return 'A network name cannot contain spaces or slashes.';
-  if (networks.some((x) => x.name === n)) return `A network named "${n}" already exists: choose another name.`;
+  if (n === '') return l10n.t('Enter a name for the network.');
+  if (/\s|\//.test(n)) return l10n.t('A network name cannot contain spaces or slashes.');
+  if (networks.some((x) => x.name === n)) return l10n.t('A network named "{0}" already exists: choose another name.', n);
   return undefined;
 }
 
@@ -63,13 +64,13 @@ export function validateSubnet(text: string, networks: NetworkRecord[]): SubnetC
   const t = text.trim();
   if (t === '') return {};
   const cidr = parseCidr(t);
-  if (!cidr) return { error: `"${t}" is not a subnet: write ADDRESS/PREFIX, e.g. 172.28.0.0/24.` };
-  if (cidr.hostBitsSet) return { error: `${t} has host bits set: use ${cidr.network}.`, cidr };
+  if (!cidr) return { error: l10n.t('"{0}" is not a subnet: write ADDRESS/PREFIX, e.g. 172.28.0.0/24.', t) };
+  if (cidr.hostBitsSet) return { error: l10n.t('{0} has host bits set: use {1}.', t, cidr.network), cidr };
   const clash = networks.find((n) => n.ipam.config.some((c) => {
     const other = c.subnet ? parseCidr(c.subnet) : undefined;
     return other !== undefined && overlaps(other, cidr);
   }));
-  if (clash) return { error: `${t} overlaps the subnet of network "${clash.name}": the Engine would refuse it ("Pool overlaps with other one on this address space"). Choose another subnet.`, cidr };
+  if (clash) return { error: l10n.t('{0} overlaps the subnet of network "{1}": the Engine would refuse it ("Pool overlaps with other one on this address space"). Choose another subnet.', t, clash.name), cidr };
   return { cidr };
 }
 
@@ -77,8 +78,8 @@ export function validateGateway(text: string, subnet: ParsedCidr | undefined): s
   const t = text.trim();
   if (t === '') return undefined;
   const ip = parseIp(t);
-  if (!ip) return `"${t}" is not an IP address.`;
-  if (subnet && !containsIp(subnet, ip)) return `${t} is outside ${subnet.network}: the gateway must lie inside the subnet.`;
+  if (!ip) return l10n.t('"{0}" is not an IP address.', t);
+  if (subnet && !containsIp(subnet, ip)) return l10n.t('{0} is outside {1}: the gateway must lie inside the subnet.', t, subnet.network);
   return undefined;
 }
 
@@ -88,7 +89,7 @@ export function parseLabels(text: string): { labels: Record<string, string> } | 
   for (const part of text.split(',').map((p) => p.trim()).filter((p) => p !== '')) {
     const eq = part.indexOf('=');
     const key = (eq < 0 ? part : part.slice(0, eq)).trim();
-    if (key === '') return { error: `"${part}" has no label key: write KEY=VALUE.` };
+    if (key === '') return { error: l10n.t('"{0}" has no label key: write KEY=VALUE.', part) };
     labels[key] = eq < 0 ? '' : part.slice(eq + 1).trim();
   }
   return { labels };
@@ -123,7 +124,7 @@ export class RefusedError extends Error {}
 
 export async function removeNetwork(client: EngineClient, network: Pick<NetworkRecord, 'id' | 'name'>, signal?: AbortSignal): Promise<void> {
   if (isBuiltin(network)) {
-    throw new RefusedError(`"${network.name}" is a built-in network: the Engine creates it and does not allow removing it. Hide it with the setting dockerNetworking.networks.hideBuiltin instead.`);
+    throw new RefusedError(l10n.t('"{0}" is a built-in network: the Engine creates it and does not allow removing it. Hide it with the setting dockerNetworking.networks.hideBuiltin instead.', network.name));
   }
   await client.request('DELETE', `/networks/${encodeURIComponent(network.id)}`, { signal });
 }
@@ -170,9 +171,9 @@ export function validateStaticAddress(text: string, network: NetworkRecord): str
   const t = text.trim();
   if (t === '') return undefined;
   const ip = parseIp(t);
-  if (!ip) return `"${t}" is not an IP address.`;
+  if (!ip) return l10n.t('"{0}" is not an IP address.', t);
   const subnets = network.ipam.config.map((c) => (c.subnet ? parseCidr(c.subnet) : undefined)).filter((c): c is ParsedCidr => !!c && c.family === ip.family);
-  if (!subnets.length) return `Network "${network.name}" has no IPv${ip.family} subnet configured by the user; the Engine only accepts a static address on a user-configured subnet.`;
-  if (!subnets.some((s) => containsIp(s, ip))) return `${t} is outside ${subnets.map((s) => s.network).join(', ')}.`;
+  if (!subnets.length) return l10n.t('Network "{0}" has no IPv{1} subnet configured by the user; the Engine only accepts a static address on a user-configured subnet.', network.name, ip.family);
+  if (!subnets.some((s) => containsIp(s, ip))) return l10n.t('{0} is outside {1}.', t, subnets.map((s) => s.network).join(', '));
   return undefined;
 }

@@ -37,7 +37,7 @@ const DRIVERS = ['bridge', 'ipvlan', 'macvlan', 'overlay'];
 function connectedClient(ctx: NetworkCommandContext): { client: EngineClient; networks: NetworkRecord[] } {
   const s = ctx.session();
   if (s.state.kind !== 'connected' || !s.client) {
-    throw new RefusedError(s.state.kind === 'unreachable' ? `The Docker Engine is unreachable: ${s.state.problem.reason}` : 'Still connecting to the Docker Engine; try again in a moment.');
+    throw new RefusedError(s.state.kind === 'unreachable' ? vscode.l10n.t('The Docker Engine is unreachable: {0}', s.state.problem.reason) : vscode.l10n.t('Still connecting to the Docker Engine; try again in a moment.'));
   }
   return { client: s.client, networks: s.snapshot ?? [] };
 }
@@ -56,7 +56,7 @@ function networkOf(node: TreeNode | undefined, networks: NetworkRecord[]): Netwo
 
 async function inspect(ctx: NetworkCommandContext, node?: TreeNode): Promise<void> {
   const { networks } = connectedClient(ctx);
-  const n = networkOf(node, networks) ?? (await pickNetwork(networks, 'Inspect Docker Network', 'Network to inspect'));
+  const n = networkOf(node, networks) ?? (await pickNetwork(networks, 'Inspect Docker Network', vscode.l10n.t('Network to inspect')));
   if (!n) return;
   await showInspectDocument(n.name, n.id);
 }
@@ -70,10 +70,11 @@ interface CreateAnswers {
   labels: string;
 }
 
-const FLAG_ITEMS: vscode.QuickPickItem[] = [
-  { label: 'internal', description: 'no route to the outside' },
-  { label: 'attachable', description: 'standalone containers may join (overlay)' },
-  { label: 'IPv6', description: 'enable IPv6' },
+/** The Create wizard's options; a function, so that the texts follow the display language (#23). */
+const flagItems = (): vscode.QuickPickItem[] => [
+  { label: 'internal', description: vscode.l10n.t('no route to the outside') },
+  { label: 'attachable', description: vscode.l10n.t('standalone containers may join (overlay)') },
+  { label: 'IPv6', description: vscode.l10n.t('enable IPv6') },
 ];
 
 /** The Create wizard: one step per question, with a step counter and Back (#20). */
@@ -81,30 +82,30 @@ async function create(ctx: NetworkCommandContext): Promise<void> {
   const { client, networks } = connectedClient(ctx);
   const proposal = proposeSubnet(networks);
   const picked = (r: StepResult<vscode.QuickPickItem[]>): StepResult<string> => (Array.isArray(r) ? r[0]?.label : r);
-  const answers = await runSteps<CreateAnswers>('Create Docker Network', [
-    ['name', (a, c) => askText(c, { prompt: 'Network name', value: a.name, validate: (v) => validateNetworkName(v, networks) })],
-    ['driver', async (_a, c) => picked(await askPick(c, DRIVERS.map((label) => ({ label })), { placeholder: 'Driver' }))],
+  const answers = await runSteps<CreateAnswers>(vscode.l10n.t('Create Docker Network'), [
+    ['name', (a, c) => askText(c, { prompt: vscode.l10n.t('Network name'), value: a.name, validate: (v) => validateNetworkName(v, networks) })],
+    ['driver', async (_a, c) => picked(await askPick(c, DRIVERS.map((label) => ({ label })), { placeholder: vscode.l10n.t('Driver') }))],
     [
       'subnet',
-      (a, c) => askText(c, { prompt: `Subnet (optional; empty lets the Engine choose).${proposal ? ` ${proposal} is free.` : ''}`, value: a.subnet ?? proposal ?? '', validate: (v) => validateSubnet(v, networks).error }),
+      (a, c) => askText(c, { prompt: proposal ? vscode.l10n.t('Subnet (optional; empty lets the Engine choose). {0} is free.', proposal) : vscode.l10n.t('Subnet (optional; empty lets the Engine choose).'), value: a.subnet ?? proposal ?? '', validate: (v) => validateSubnet(v, networks).error }),
     ],
     [
       'gateway',
       async (a, c) => {
         const cidr = validateSubnet(a.subnet ?? '', networks).cidr;
         if (!cidr) return SKIP;
-        return askText(c, { prompt: 'Gateway (optional)', value: defaultGateway(cidr.network) ?? '', validate: (v) => validateGateway(v, cidr) });
+        return askText(c, { prompt: vscode.l10n.t('Gateway (optional)'), value: defaultGateway(cidr.network) ?? '', validate: (v) => validateGateway(v, cidr) });
       },
     ],
     ['flags', async (_a, c) => {
-      const r = await askPick(c, FLAG_ITEMS, { placeholder: 'Options (none required)', many: true });
+      const r = await askPick(c, flagItems(), { placeholder: vscode.l10n.t('Options (none required)'), many: true });
       return Array.isArray(r) ? r.map((i) => i.label) : r;
     }],
     [
       'labels',
       (_a, c) =>
         askText(c, {
-          prompt: 'Labels (optional): KEY=VALUE, comma separated',
+          prompt: vscode.l10n.t('Labels (optional): KEY=VALUE, comma separated'),
           validate: (v) => {
             const r = parseLabels(v);
             return 'error' in r ? r.error : undefined;
@@ -126,7 +127,7 @@ async function create(ctx: NetworkCommandContext): Promise<void> {
     enableIPv6: on.has('IPv6'),
     labels: 'labels' in parsed ? parsed.labels : {},
   });
-  void vscode.window.showInformationMessage(`Created network ${name}${result.warning ? ` (the Engine warns: ${result.warning})` : ''}.`);
+  void vscode.window.showInformationMessage(result.warning ? vscode.l10n.t('Created network {0} (the Engine warns: {1}).', name, result.warning) : vscode.l10n.t('Created network {0}.', name));
   await ctx.session().refresh();
 }
 
@@ -147,8 +148,9 @@ async function remove(ctx: NetworkCommandContext, node?: TreeNode): Promise<void
   if (!n) return;
   if (isBuiltin(n)) throw new RefusedError(`"${n.name}" is a built-in network: the Engine creates it and does not allow removing it.`);
   if (n.containers.length === 0) {
-    const answer = await vscode.window.showWarningMessage(`Remove network "${n.name}"?`, { modal: true }, 'Remove');
-    if (answer !== 'Remove') return;
+    const removeAction = vscode.l10n.t('Remove');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Remove network "{0}"?', n.name), { modal: true }, removeAction);
+    if (answer !== removeAction) return;
   } else {
     const names = n.containers.map((c) => c.name || c.containerId.slice(0, 12));
     const answer = await vscode.window.showWarningMessage(
@@ -165,14 +167,15 @@ async function remove(ctx: NetworkCommandContext, node?: TreeNode): Promise<void
 
 async function prune(ctx: NetworkCommandContext): Promise<void> {
   const { client } = connectedClient(ctx);
+  const pruneAction = vscode.l10n.t('Prune');
   const answer = await vscode.window.showWarningMessage(
-    'Remove all networks that no container uses?',
-    { modal: true, detail: 'Built-in networks are kept. This is `docker network prune`.' },
-    'Prune',
+    vscode.l10n.t('Remove all networks that no container uses?'),
+    { modal: true, detail: vscode.l10n.t('Built-in networks are kept. This is `docker network prune`.') },
+    pruneAction,
   );
-  if (answer !== 'Prune') return;
+  if (answer !== pruneAction) return;
   const removed = await pruneNetworks(client);
-  void vscode.window.showInformationMessage(removed.length ? `Removed ${removed.length} unused network(s): ${removed.join(', ')}` : 'There were no unused networks.');
+  void vscode.window.showInformationMessage(removed.length ? vscode.l10n.t('Removed {0} unused network(s): {1}', removed.length, removed.join(', ')) : vscode.l10n.t('There were no unused networks.'));
   ctx.output.info(`Pruned networks: ${removed.join(', ') || '(none)'}`);
   await ctx.session().refresh();
 }
@@ -185,22 +188,22 @@ interface ConnectAnswers {
 
 async function connect(ctx: NetworkCommandContext, node?: TreeNode): Promise<void> {
   const { client, networks } = connectedClient(ctx);
-  const n = networkOf(node, networks) ?? (await pickNetwork(networks, 'Connect a Container', 'Network to connect a container to'));
+  const n = networkOf(node, networks) ?? (await pickNetwork(networks, 'Connect a Container', vscode.l10n.t('Network to connect a container to')));
   if (!n) return;
   const on = new Set(n.containers.map((c) => c.containerId));
   const containers = (await listContainers(client)).filter((c) => !on.has(c.id));
   if (!containers.length) {
-    void vscode.window.showInformationMessage(`Every container is already on "${n.name}".`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('Every container is already on "{0}".', n.name));
     return;
   }
-  const items = containers.map((c) => ({ label: c.name, description: `${c.image ?? ''} · ${c.state ?? ''}`, detail: Object.keys(c.networks).join(', ') || 'no networks', container: c }));
+  const items = containers.map((c) => ({ label: c.name, description: `${c.image ?? ''} · ${c.state ?? ''}`, detail: Object.keys(c.networks).join(', ') || vscode.l10n.t('no networks'), container: c }));
   const answers = await runSteps<ConnectAnswers>(`Connect a Container to ${n.name}`, [
     ['container', async (_a, c) => {
-      const r = await askPick(c, items, { placeholder: `Container to connect to ${n.name}` });
+      const r = await askPick(c, items, { placeholder: vscode.l10n.t('Container to connect to {0}', n.name) });
       return Array.isArray(r) ? r[0]?.container : r;
     }],
-    ['ip', (a, c) => askText(c, { prompt: 'Static IP address (optional)', value: a.ip, validate: (v) => validateStaticAddress(v, n) })],
-    ['aliases', (_a, c) => askText(c, { prompt: 'Aliases (optional, comma separated)' })],
+    ['ip', (a, c) => askText(c, { prompt: vscode.l10n.t('Static IP address (optional)'), value: a.ip, validate: (v) => validateStaticAddress(v, n) })],
+    ['aliases', (_a, c) => askText(c, { prompt: vscode.l10n.t('Aliases (optional, comma separated)') })],
   ]);
   if (!answers) return;
   const aliases = answers.aliases.split(',').map((a) => a.trim()).filter((a) => a !== '');
@@ -228,12 +231,12 @@ async function disconnect(ctx: NetworkCommandContext, node?: TreeNode): Promise<
 
 async function copy(value: string | undefined, what: string): Promise<void> {
   if (!value) {
-    void vscode.window.showInformationMessage(`There is no ${what} to copy here.`);
+    void vscode.window.showInformationMessage(vscode.l10n.t('There is no {0} to copy here.', what));
     return;
   }
   await vscode.env.clipboard.writeText(value);
   // Said where the user looks (#20: a status bar message at the other end of the window went unseen).
-  void vscode.window.showInformationMessage(`Copied ${what} ${value} to the clipboard.`);
+  void vscode.window.showInformationMessage(vscode.l10n.t('Copied {0} {1}', what, value));
 }
 
 async function showSubnetMap(ctx: NetworkCommandContext): Promise<void> {
@@ -249,25 +252,25 @@ function guarded(ctx: NetworkCommandContext, name: string, fn: (node?: TreeNode)
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       ctx.output.error(`${name} failed: ${message}`);
-      void vscode.window.showErrorMessage(err instanceof RefusedError ? message : `${name} failed: ${message}`);
+      void vscode.window.showErrorMessage(err instanceof RefusedError ? message : vscode.l10n.t('{0} failed: {1}', name, message));
     }
   };
 }
 
 export function registerNetworkCommands(ctx: NetworkCommandContext): vscode.Disposable[] {
   const table: Array<[string, string, (node?: TreeNode) => Promise<void>]> = [
-    [NetworkCommandIds.refresh, 'Refresh', () => ctx.session().refresh()],
-    [NetworkCommandIds.retry, 'Retry', async () => ctx.session().retry()],
-    [NetworkCommandIds.inspect, 'Inspect network', (n) => inspect(ctx, n)],
-    [NetworkCommandIds.create, 'Create network', () => create(ctx)],
-    [NetworkCommandIds.remove, 'Remove network', (n) => remove(ctx, n)],
-    [NetworkCommandIds.prune, 'Prune networks', () => prune(ctx)],
-    [NetworkCommandIds.connectContainer, 'Connect container', (n) => connect(ctx, n)],
-    [NetworkCommandIds.disconnectContainer, 'Disconnect container', (n) => disconnect(ctx, n)],
-    [NetworkCommandIds.copyId, 'Copy ID', (n) => copy(n?.containerId && n.kind === 'container' ? n.containerId : n?.networkId, 'ID')],
-    [NetworkCommandIds.copySubnet, 'Copy subnet', (n) => copy(n?.subnet, 'subnet')],
-    [NetworkCommandIds.copyAddress, 'Copy address', (n) => copy(n?.address, 'address')],
-    [NetworkCommandIds.showSubnetMap, 'Show subnet map', () => showSubnetMap(ctx)],
+    [NetworkCommandIds.refresh, vscode.l10n.t('Refresh'), () => ctx.session().refresh()],
+    [NetworkCommandIds.retry, vscode.l10n.t('Retry'), async () => ctx.session().retry()],
+    [NetworkCommandIds.inspect, vscode.l10n.t('Inspect network'), (n) => inspect(ctx, n)],
+    [NetworkCommandIds.create, vscode.l10n.t('Create network'), () => create(ctx)],
+    [NetworkCommandIds.remove, vscode.l10n.t('Remove network'), (n) => remove(ctx, n)],
+    [NetworkCommandIds.prune, vscode.l10n.t('Prune networks'), () => prune(ctx)],
+    [NetworkCommandIds.connectContainer, vscode.l10n.t('Connect container'), (n) => connect(ctx, n)],
+    [NetworkCommandIds.disconnectContainer, vscode.l10n.t('Disconnect container'), (n) => disconnect(ctx, n)],
+    [NetworkCommandIds.copyId, vscode.l10n.t('Copy ID'), (n) => copy(n?.containerId && n.kind === 'container' ? n.containerId : n?.networkId, 'ID')],
+    [NetworkCommandIds.copySubnet, vscode.l10n.t('Copy subnet'), (n) => copy(n?.subnet, vscode.l10n.t('subnet'))],
+    [NetworkCommandIds.copyAddress, vscode.l10n.t('Copy address'), (n) => copy(n?.address, vscode.l10n.t('address'))],
+    [NetworkCommandIds.showSubnetMap, vscode.l10n.t('Show subnet map'), () => showSubnetMap(ctx)],
   ];
   return table.map(([id, name, fn]) => vscode.commands.registerCommand(id, guarded(ctx, name, fn)));
 }

@@ -328,5 +328,6 @@ export function toLiveNetwork(n: NetworkRecord): LiveNetwork {
       .filter((c) => c.subnet !== undefined)
       .map((c) => ({ subnet: c.subnet!, ...(c.gateway ? { gateway: c.gateway } : {}), ...(c.ipRange ? { ipRange: c.ipRange } : {}) })),
     labels: { ...n.labels },
+    containers: n.containers.map((c) => ({ name: c.name, ...(c.ipv4Address ? { ipv4Address: c.ipv4Address } : {}), ...(c.ipv6Address ? { ipv6Address: c.ipv6Address } : {}) })),
   };
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { describeRange, parseCidr } from '../../../server/src/shared/cidr';
 import type { SessionState, StaleMark } from '../engine/engineSession';
 import { NetworkCommandIds } from './networkCommandIds';
@@ -94,23 +95,27 @@ function flags(n: NetworkRecord): string[] {
   if (n.attachable) out.push('attachable');
   if (n.ingress) out.push('ingress');
   if (n.enableIPv6) out.push('IPv6');
-  if (!n.enableIPv4) out.push('no IPv4');
+  if (!n.enableIPv4) out.push(l10n.t('no IPv4'));
   if (n.configOnly) out.push('config-only');
   return out;
 }
 
 function networkTooltip(n: NetworkRecord): string {
-  const lines = [`**${mdEscape(n.name)}** — ${mdEscape(n.driver)} network, ${mdEscape(n.scope)} scope`, '', `ID: \`${n.id.slice(0, 12)}\``];
+  const lines = [l10n.t('**{0}** — {1} network, {2} scope', mdEscape(n.name), mdEscape(n.driver), mdEscape(n.scope)), '', `ID: \`${n.id.slice(0, 12)}\``];
   for (const c of n.ipam.config) {
-    if (c.subnet) lines.push(`- subnet \`${c.subnet}\`${c.gateway ? `, gateway \`${c.gateway}\`` : ''}${c.ipRange ? `, range \`${c.ipRange}\`` : ''}`);
+    if (!c.subnet) continue;
+    const parts = [`subnet \`${c.subnet}\``];
+    if (c.gateway) parts.push(`gateway \`${c.gateway}\``);
+    if (c.ipRange) parts.push(l10n.t('range `{0}`', c.ipRange));
+    lines.push(`- ${parts.join(', ')}`);
   }
   const f = flags(n);
-  if (f.length) lines.push('', `Flags: ${f.join(', ')}`);
+  if (f.length) lines.push('', l10n.t('Flags: {0}', f.join(', ')));
   const project = n.labels[COMPOSE_PROJECT_LABEL];
-  if (project) lines.push('', `Compose project: \`${project}\``);
-  lines.push('', `${n.containers.length} container${n.containers.length === 1 ? '' : 's'} connected`);
-  if (n.created) lines.push('', `Created ${n.created}`);
-  if (isBuiltin(n)) lines.push('', '_Built-in network: the Engine creates it and does not let it be removed._');
+  if (project) lines.push('', l10n.t('Compose project: `{0}`', project));
+  lines.push('', n.containers.length === 1 ? l10n.t('1 container connected') : l10n.t('{0} containers connected', n.containers.length));
+  if (n.created) lines.push('', l10n.t('Created {0}', n.created));
+  if (isBuiltin(n)) lines.push('', `_${l10n.t('Built-in network: the Engine creates it and does not let it be removed.')}_`);
   return lines.join('\n');
 }
 
@@ -118,23 +123,23 @@ function subnetNode(n: NetworkRecord, c: IpamConfigRecord, i: number): TreeNode 
   const cidr = c.subnet ? parseCidr(c.subnet) : undefined;
   const parts: string[] = [];
   if (c.gateway) parts.push(`gateway ${c.gateway}`);
-  if (c.ipRange) parts.push(`range ${c.ipRange}`);
+  if (c.ipRange) parts.push(l10n.t('range {0}', c.ipRange));
   const status = c.subnet ? n.subnetStatus[c.subnet] : undefined;
-  if (status?.ipsInUse !== undefined) parts.push(`${status.ipsInUse} in use`);
-  const tip = [`**${mdEscape(c.subnet ?? '(no subnet)')}** (IPv${cidr?.family ?? '?'})`];
+  if (status?.ipsInUse !== undefined) parts.push(l10n.t('{0} in use', status.ipsInUse));
+  const tip = [`**${mdEscape(c.subnet ?? l10n.t('(no subnet)'))}** (IPv${cidr?.family ?? '?'})`];
   if (cidr) tip.push('', describeRange(cidr));
-  if (c.gateway) tip.push('', `Gateway: \`${c.gateway}\``);
+  if (c.gateway) tip.push('', l10n.t('Gateway: `{0}`', c.gateway));
   if (c.ipRange) {
     const r = parseCidr(c.ipRange);
-    tip.push('', `Addresses handed out from \`${c.ipRange}\`${r ? `: ${describeRange(r)}` : ''}`);
+    tip.push('', r ? l10n.t('Addresses handed out from `{0}`: {1}', c.ipRange, describeRange(r)) : l10n.t('Addresses handed out from `{0}`', c.ipRange));
   }
   const aux = Object.entries(c.auxAddresses);
-  if (aux.length) tip.push('', 'Reserved: ' + aux.map(([k, v]) => `${mdEscape(k)} \`${v}\``).join(', '));
-  if (status) tip.push('', `${status.ipsInUse ?? '?'} addresses in use, ${status.dynamicIpsAvailable ?? '?'} left for dynamic allocation`);
+  if (aux.length) tip.push('', l10n.t('Reserved: {0}', aux.map(([k, v]) => `${mdEscape(k)} \`${v}\``).join(', ')));
+  if (status) tip.push('', l10n.t('{0} addresses in use, {1} left for dynamic allocation', status.ipsInUse ?? '?', status.dynamicIpsAvailable ?? '?'));
   return {
     id: `${n.id}/ipam/${i}`,
     kind: 'subnet',
-    label: c.subnet ?? '(no subnet)',
+    label: c.subnet ?? l10n.t('(no subnet)'),
     description: parts.join(' · '),
     tooltip: tip.join('\n'),
     icon: cidr?.family === 6 ? 'symbol-number' : 'symbol-field',
@@ -191,13 +196,13 @@ function containerNode(n: NetworkRecord, ep: EndpointRecord): TreeNode {
   addr('v4', 'IPv4', ep.ipv4Address, addressOnly(ep.ipv4Address));
   addr('v6', 'IPv6', ep.ipv6Address, addressOnly(ep.ipv6Address));
   addr('mac', 'MAC', ep.macAddress, ep.macAddress);
-  if (ep.aliases.length) addr('aliases', 'Aliases', ep.aliases.join(', '));
-  if (ep.dnsNames.length) addr('dns', 'DNS names', ep.dnsNames.join(', '));
-  const tip = [`**${mdEscape(ep.name)}** on ${mdEscape(n.name)}`, '', `Container ID: \`${ep.containerId.slice(0, 12)}\``];
+  if (ep.aliases.length) addr('aliases', l10n.t('Aliases'), ep.aliases.join(', '));
+  if (ep.dnsNames.length) addr('dns', l10n.t('DNS names'), ep.dnsNames.join(', '));
+  const tip = [l10n.t('**{0}** on {1}', mdEscape(ep.name), mdEscape(n.name)), '', l10n.t('Container ID: `{0}`', ep.containerId.slice(0, 12))];
   if (ep.ipv4Address) tip.push('', `IPv4: \`${ep.ipv4Address}\``);
   if (ep.ipv6Address) tip.push('', `IPv6: \`${ep.ipv6Address}\``);
   if (ep.macAddress) tip.push('', `MAC: \`${ep.macAddress}\``);
-  if (ep.aliases.length) tip.push('', `Aliases: ${ep.aliases.map((a) => `\`${a}\``).join(', ')}`);
+  if (ep.aliases.length) tip.push('', l10n.t('Aliases: {0}', ep.aliases.map((a) => `\`${a}\``).join(', ')));
   return {
     id: `${n.id}/c/${ep.containerId}`,
     kind: 'container',
@@ -222,7 +227,7 @@ export function networkChildren(n: NetworkRecord): TreeNode[] {
     id: `${n.id}/ipam`,
     kind: 'section',
     label: 'IPAM',
-    description: n.ipam.config.length ? `${n.ipam.driver} driver` : `${n.ipam.driver} driver, no subnets`,
+    description: n.ipam.config.length ? l10n.t('{0} driver', n.ipam.driver) : l10n.t('{0} driver, no subnets', n.ipam.driver),
     icon: 'symbol-namespace',
     collapsible: n.ipam.config.length ? 'expanded' : 'none',
     children: n.ipam.config.map((c, i) => subnetNode(n, c, i)),
@@ -238,28 +243,28 @@ export function networkChildren(n: NetworkRecord): TreeNode[] {
   out.push({
     id: `${n.id}/flags`,
     kind: 'section',
-    label: 'Flags',
-    description: on.length ? on.join(', ') : 'none set',
+    label: l10n.t('Flags'),
+    description: on.length ? on.join(', ') : l10n.t('none set'),
     icon: 'checklist',
     collapsible: 'collapsed',
     children: flagList.map(([name, value]) => ({
       id: `${n.id}/flags/${name}`,
       kind: 'flag',
       label: name,
-      description: value ? 'yes' : 'no',
+      description: value ? l10n.t('yes') : l10n.t('no'),
       icon: value ? 'pass' : 'circle-large-outline',
       collapsible: 'none',
     })),
   });
-  const opts = keyValueSection(n, 'options', 'Driver options', 'option', n.options);
+  const opts = keyValueSection(n, 'options', l10n.t('Driver options'), 'option', n.options);
   if (opts) out.push(opts);
-  const labels = keyValueSection(n, 'labels', 'Labels', 'label', n.labels);
+  const labels = keyValueSection(n, 'labels', l10n.t('Labels'), 'label', n.labels);
   if (labels) out.push(labels);
   out.push({
     id: `${n.id}/containers`,
     kind: 'section',
-    label: 'Containers',
-    description: n.containers.length ? String(n.containers.length) : 'none',
+    label: l10n.t('Containers'),
+    description: n.containers.length ? String(n.containers.length) : l10n.t('none'),
     icon: 'layers',
     collapsible: n.containers.length ? 'expanded' : 'none',
     contextValue: 'containers',
@@ -293,7 +298,7 @@ export function sortNetworks(networks: NetworkRecord[], sortBy: TreeOptions['sor
 
 function stateNodes(state: SessionState): TreeNode[] {
   if (state.kind === 'connecting') {
-    return [{ id: 'state', kind: 'state', label: `Connecting to ${state.host}…`, icon: 'loading~spin', collapsible: 'none' }];
+    return [{ id: 'state', kind: 'state', label: l10n.t('Connecting to {0}…', state.host), icon: 'loading~spin', collapsible: 'none' }];
   }
   if (state.kind === 'unreachable') {
     const p = state.problem;
@@ -307,7 +312,7 @@ function stateNodes(state: SessionState): TreeNode[] {
         collapsible: 'none',
       },
       { id: 'advice', kind: 'advice', label: p.advice, tooltip: p.advice, icon: 'lightbulb', collapsible: 'none' },
-      { id: 'retry', kind: 'action', label: 'Retry', icon: 'refresh', collapsible: 'none', command: { command: NetworkCommandIds.retry, title: 'Retry' } },
+      { id: 'retry', kind: 'action', label: l10n.t('Retry'), icon: 'refresh', collapsible: 'none', command: { command: NetworkCommandIds.retry, title: l10n.t('Retry') } },
     ];
   }
   return [];
@@ -321,12 +326,12 @@ function timeOfDay(ms: number): string {
 
 /** The first row while the networks shown are not current (#19): since when, and why. */
 export function staleMessage(stale: StaleMark): string {
-  return `Showing networks from ${timeOfDay(stale.since)}; ${stale.reason.charAt(0).toLowerCase()}${stale.reason.slice(1)}`;
+  return l10n.t('Showing networks from {0}; {1}', timeOfDay(stale.since), `${stale.reason.charAt(0).toLowerCase()}${stale.reason.slice(1)}`);
 }
 
 function staleNode(stale: StaleMark): TreeNode {
   const label = staleMessage(stale);
-  return { id: 'stale', kind: 'state', label, tooltip: `${mdEscape(label)}\n\nRetried automatically; **Refresh** tries now.`, icon: 'warning', collapsible: 'none' };
+  return { id: 'stale', kind: 'state', label, tooltip: `${mdEscape(label)}\n\n${l10n.t('Retried automatically; **Refresh** tries now.')}`, icon: 'warning', collapsible: 'none' };
 }
 
 /** The root nodes for a state and the networks of the last snapshot. */
@@ -342,7 +347,7 @@ function networkRoots(networks: NetworkRecord[] | undefined, options: TreeOption
     options.sortBy,
   );
   if (!shown.length) {
-    return [{ id: 'empty', kind: 'empty', label: options.hideBuiltin ? 'No networks besides the built-in ones' : 'No networks', icon: 'info', collapsible: 'none' }];
+    return [{ id: 'empty', kind: 'empty', label: options.hideBuiltin ? l10n.t('No networks besides the built-in ones') : l10n.t('No networks'), icon: 'info', collapsible: 'none' }];
   }
   if (!options.groupByProject) return shown.map(networkNode);
   const groups = new Map<string, NetworkRecord[]>();
@@ -358,8 +363,8 @@ function networkRoots(networks: NetworkRecord[] | undefined, options: TreeOption
       id: `project:${project}`,
       kind: 'group',
       label: project,
-      description: `Compose project · ${members.length} network${members.length === 1 ? '' : 's'}`,
-      tooltip: `Networks labelled \`${COMPOSE_PROJECT_LABEL}=${project}\``,
+      description: members.length === 1 ? l10n.t('Compose project · 1 network') : l10n.t('Compose project · {0} networks', members.length),
+      tooltip: l10n.t('Networks labelled `{0}`', `${COMPOSE_PROJECT_LABEL}=${project}`),
       icon: 'folder-library',
       contextValue: 'project',
       collapsible: 'expanded',
@@ -372,11 +377,11 @@ function networkRoots(networks: NetworkRecord[] | undefined, options: TreeOption
 export function viewDescription(state: SessionState): string {
   switch (state.kind) {
     case 'connecting':
-      return 'connecting…';
+      return l10n.t('connecting…');
     case 'connected':
-      return `${state.stale ? 'stale · ' : ''}Engine ${state.identity.version ?? '?'} · ${state.host}`;
+      return `${state.stale ? l10n.t('stale · ') : ''}Engine ${state.identity.version ?? '?'} · ${state.host}`;
     case 'unreachable':
-      return state.host ? `unreachable · ${state.host}` : 'not configured';
+      return state.host ? l10n.t('unreachable · {0}', state.host) : l10n.t('not configured');
   }
 }
 

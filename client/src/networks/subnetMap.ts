@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { overlaps, parseCidr, type ParsedCidr } from '../../../server/src/shared/cidr';
 import type { NetworkRecord } from './networkRecords';
 
@@ -50,17 +51,18 @@ function cmpBig(a: bigint | undefined, b: bigint | undefined): number {
 
 /** The subnet map as a Markdown document. */
 export function renderSubnetMap(entries: SubnetMapEntry[], host: string): string {
-  const lines = [`# Subnets in use on ${host}`, ''];
+  const lines = [`# ${l10n.t('Subnets in use on {0}', host)}`, ''];
   if (!entries.length) {
-    lines.push('No network has a subnet.');
+    lines.push(l10n.t('No network has a subnet.'));
     return lines.join('\n') + '\n';
   }
   const overlapping = entries.filter((e) => e.overlapsWith.length).length;
-  lines.push(overlapping ? `**${overlapping} subnet${overlapping === 1 ? '' : 's'} overlap another network's.**` : 'No two networks overlap.', '');
+  const overlapText = overlapping === 1 ? l10n.t("1 subnet overlaps another network's.") : l10n.t("{0} subnets overlap another network's.", overlapping);
+  lines.push(overlapping ? `**${overlapText}**` : l10n.t('No two networks overlap.'), '');
   for (const family of [4, 6] as const) {
     const rows = entries.filter((e) => e.family === family);
     if (!rows.length) continue;
-    lines.push(`## IPv${family}`, '', '| subnet | network | driver | gateway | overlaps |', '|---|---|---|---|---|');
+    lines.push(`## IPv${family}`, '', `| ${[l10n.t('subnet'), l10n.t('network'), l10n.t('driver'), l10n.t('gateway'), l10n.t('overlaps')].join(' | ')} |`, '|---|---|---|---|---|');
     for (const e of rows) {
       lines.push(`| \`${e.subnet}\` | ${e.networkName} | ${e.driver} | ${e.gateway ? `\`${e.gateway}\`` : ''} | ${e.overlapsWith.length ? `⚠ ${e.overlapsWith.join(', ')}` : ''} |`);
     }

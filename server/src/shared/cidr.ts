@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import * as ipaddr from 'ipaddr.js';
 
 /**
@@ -163,7 +164,10 @@ export function groupDigits(n: bigint): string {
 export function describeRange(cidr: ParsedCidr): string {
   const size = blockSize(cidr);
   const sizeText = size > 1_000_000_000_000n ? `2^${bits(cidr.family) - cidr.prefix}` : groupDigits(size);
-  return `${ipText(cidr.first, cidr.family)} – ${ipText(cidr.last, cidr.family)} (${sizeText} address${size === 1n ? '' : 'es'})`;
+  // @vscode/l10n: configured by the server at initialize, and by the client at activation (#23).
+  return size === 1n
+    ? l10n.t('{0} – {1} (1 address)', ipText(cidr.first, cidr.family), ipText(cidr.last, cidr.family))
+    : l10n.t('{0} – {1} ({2} addresses)', ipText(cidr.first, cidr.family), ipText(cidr.last, cidr.family), sizeText);
 }
 
 /**

@@ -45,6 +45,8 @@ export interface LiveNetwork {
   enableIPv6: boolean;
   subnets: Array<{ subnet: string; gateway?: string; ipRange?: string }>;
   labels: Record<string, string>;
+  /** The containers attached, with their addresses as the Engine reports them ("172.18.0.2/16"); absent from older clients. */
+  containers?: Array<{ name: string; ipv4Address?: string; ipv6Address?: string }>;
 }
 
 /**
@@ -130,6 +132,19 @@ export interface InitializationOptions {
    * `json.validate.enable` on): the server then leaves them out (server/src/editorSyntax.ts, #20).
    */
   jsonSyntaxFromEditor?: boolean;
+  /** VS Code's display language and our bundle for it (#23); absent or without a bundle: English. */
+  l10n?: DisplayLanguage;
+}
+
+/**
+ * What the client passes so that the server speaks the user's language (#23): VS Code's
+ * `env.language` (e.g. `zh-cn`) and `vscode.l10n.bundle`, the contents of
+ * `l10n/bundle.l10n.<language>.json` that VS Code picked, which `@vscode/l10n` in the server
+ * is configured with (its README recommends passing the contents to the other process).
+ */
+export interface DisplayLanguage {
+  language: string;
+  bundle?: { [message: string]: string | { message: string; comment: string[] } };
 }
 
 /** Settings section read through `workspace/configuration`. */

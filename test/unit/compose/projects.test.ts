@@ -314,6 +314,13 @@ describe('compose projects: hover and navigation across files', () => {
     assert.doesNotMatch(same, /recreate/);
     assert.match(hoverAt('compose.override.yml', 3, 7, live('198.18.2.0/24'))!, /differ.*recreate the network to apply/);
   });
+
+  it('lists the containers on the live network', () => {
+    const live: LiveNetwork[] = [
+      { id: '1', name: 'baseoverride_back', driver: 'bridge', scope: 'local', internal: false, enableIPv6: false, subnets: [{ subnet: '198.18.1.0/24' }], labels: {}, containers: [{ name: 'app-web-1', ipv4Address: '198.18.1.2/24' }, { name: 'app-worker-1' }] },
+    ];
+    assert.match(hoverAt('compose.override.yml', 3, 7, live)!, /- containers on it: `app-web-1 198\.18\.1\.2\/24`, `app-worker-1`$/m);
+  });
 });
 
 describe('compose projects: .env and interpolation', () => {

@@ -131,6 +131,7 @@ describe('tolerant network records', () => {
         { subnet: 'fd00:d0c::/64', gateway: 'fd00:d0c::1' },
       ],
       labels: { 'com.docker.compose.network': 'app', 'com.docker.compose.project': 'shop', 'dev.docker-networking.test': 'fixture-recording' },
+      containers: [{ name: 'dn-fixture-web', ipv4Address: '198.18.200.10/24', ipv6Address: 'fd00:d0c::10/64' }],
     });
   });
 });

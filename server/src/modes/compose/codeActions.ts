@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isMap, type Node } from 'yaml';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ModeContext, OffsetEdit } from '../languageMode';
@@ -17,8 +18,8 @@ import { entry, isNull, mapEntries, seqItems } from './yamlNodes';
 /** Declare a network a service uses: plainly (the preferred fix), or as an existing external one. */
 export function declareNetworkFixes(network: string): ComposeFix[] {
   return [
-    { kind: 'declare-network', title: `Declare network \`${network}\``, preferred: true, network, external: false },
-    { kind: 'declare-network', title: `Declare \`${network}\` as an existing (external) network`, network, external: true },
+    { kind: 'declare-network', title: l10n.t('Declare network `{0}`', network), preferred: true, network, external: false },
+    { kind: 'declare-network', title: l10n.t('Declare `{0}` as an existing (external) network', network), network, external: true },
   ];
 }
 
@@ -27,7 +28,7 @@ export function freeSubnetFix(model: ComposeModel, decl: NetworkDecl, block: Ipa
   const r = block.subnet!.range;
   return {
     kind: 'free-subnet',
-    title: `Use the free subnet ${subnet}`,
+    title: l10n.t('Use the free subnet {0}', subnet),
     preferred: true,
     network: decl.key,
     configIndex: addressing(model, decl).blocks.indexOf(block),
@@ -38,7 +39,7 @@ export function freeSubnetFix(model: ComposeModel, decl: NetworkDecl, block: Ipa
 
 /** Drop `key` from service `svc` (the layer `svc` was declared in). */
 export function removeKeyFix(model: ComposeModel, svc: ServiceDecl, key: 'networks' | 'network_mode'): ComposeFix {
-  return { kind: 'remove-key', title: `Remove \`${key}\``, service: svc.name, key, doc: model.docs.indexOf(svc.doc) };
+  return { kind: 'remove-key', title: l10n.t('Remove `{0}`', key), service: svc.name, key, doc: model.docs.indexOf(svc.doc) };
 }
 
 /** Write `text` over `node`, found at `path` from the root of YAML document `doc` of the file. */

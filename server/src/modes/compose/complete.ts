@@ -1,3 +1,5 @@
+import { localized } from '../localized';
+import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CompletionItemKind,
@@ -117,7 +119,7 @@ function networkNameItems(model: ComposeModel, service: string, range: Range, su
     .map((n) => {
       const d = declared.get(n);
       const a = d ? addressing(d.model, d.decl) : undefined;
-      const detail = a ? [a.external ? 'external' : a.driver ?? 'bridge', ...a.blocks.map((b) => b.subnet?.text ?? '')].filter(Boolean).join(' ') : 'implicit default network';
+      const detail = a ? [a.external ? 'external' : a.driver ?? 'bridge', ...a.blocks.map((b) => b.subnet?.text ?? '')].filter(Boolean).join(' ') : l10n.t('implicit default network');
       return { label: n, kind: CompletionItemKind.Reference, detail, textEdit: { range, newText: n + suffix }, insertTextMode: InsertTextMode.asIs };
     });
 }
@@ -165,17 +167,17 @@ function valueItems(cc: CompletionContext, model: ComposeModel, range: Range, ct
   if (at.def === 'ipamConfig' && cc.key === 'subnet') {
     const out: CompletionItem[] = [];
     const v4 = freeSubnet(model, 4);
-    if (v4) out.push(item(v4, CompletionItemKind.Value, 'A block that overlaps no other subnet in this file.', 'free subnet'));
+    if (v4) out.push(item(v4, CompletionItemKind.Value, l10n.t('A block that overlaps no other subnet in this file.'), l10n.t('free subnet')));
     const decl = model.networksByKey.get(at.network!);
     if (decl && addressing(model, decl[decl.length - 1]).enableIpv6) {
       const v6 = freeSubnet(model, 6);
-      if (v6) out.push(item(v6, CompletionItemKind.Value, 'An IPv6 block that overlaps no other subnet in this file.', 'free subnet'));
+      if (v6) out.push(item(v6, CompletionItemKind.Value, l10n.t('An IPv6 block that overlaps no other subnet in this file.'), l10n.t('free subnet')));
     }
     return out;
   }
   if (at.def === 'serviceNetwork' && (cc.key === 'ipv4_address' || cc.key === 'ipv6_address')) {
     const free = freeAddress(model, at.network!, cc.key === 'ipv4_address' ? 4 : 6);
-    return free ? [item(free, CompletionItemKind.Value, 'The first address of the subnet that is not the gateway, reserved or given to another service.', 'free address')] : [];
+    return free ? [item(free, CompletionItemKind.Value, l10n.t('The first address of the subnet that is not the gateway, reserved or given to another service.'), l10n.t('free address'))] : [];
   }
   return [];
 }
@@ -230,11 +232,11 @@ function snippetItems(cc: CompletionContext, model: ComposeModel, range: Range):
       .replace(/\$FREE_SUBNET_V6/g, freeSubnet(model, 6) ?? 'fd00::/64')
       .replace(/\$FREE_SUBNET/g, freeSubnet(model, 4) ?? '172.28.0.0/16');
     return {
-      label,
+      label: localized({ ...s, name: label }, 'name'),
       kind: CompletionItemKind.Snippet,
       detail: s.prefix,
       filterText: s.prefix,
-      documentation: { kind: MarkupKind.Markdown, value: s.description },
+      documentation: { kind: MarkupKind.Markdown, value: localized(s, 'description') },
       textEdit: { range, newText: body },
       insertTextFormat: InsertTextFormat.Snippet,
       insertTextMode: InsertTextMode.asIs,

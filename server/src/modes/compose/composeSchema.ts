@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { localized } from '../localized';
 import { readDataFile } from '../../shared/dataFile';
 
 const schema = readDataFile<typeof import('../../../../schemas/compose-networks.schema.json')>('schemas/compose-networks.schema.json');
@@ -80,12 +82,13 @@ export function isExtensionKey(key: string): boolean {
 export function renderProperty(def: DefinitionName, key: string): string | undefined {
   const p = property(def, key);
   if (!p) return undefined;
-  const lines = [`**${key}** (${definitions[def].title}) · \`${p.type}\``, '', p.description];
-  if (p['x-deprecated']) lines.push('', `Deprecated: ${p['x-deprecated']}`);
-  if (p['x-since-compose']) lines.push('', `Since Docker Compose ${p['x-since-compose']}.`);
-  if (p['x-engine-min']) lines.push('', `Needs Docker Engine ${p['x-engine-min'].version} or later.`);
-  if (p['x-values']?.length) lines.push('', 'Values: ' + p['x-values'].map((v) => `\`${v.value}\``).join(', '));
-  if (p['x-docs']) lines.push('', `[Reference](${p['x-docs']})`);
+  const lines = [`**${key}** (${localized(definitions[def], 'title')}) · \`${p.type}\``, '', localized(p, 'description')];
+  const deprecated = localized(p, 'x-deprecated');
+  if (deprecated) lines.push('', l10n.t('Deprecated: {0}', deprecated));
+  if (p['x-since-compose']) lines.push('', l10n.t('Since Docker Compose {0}.', p['x-since-compose']));
+  if (p['x-engine-min']) lines.push('', l10n.t('Needs Docker Engine {0} or later.', p['x-engine-min'].version));
+  if (p['x-values']?.length) lines.push('', l10n.t('Values: {0}', p['x-values'].map((v) => `\`${v.value}\``).join(', ')));
+  if (p['x-docs']) lines.push('', `[${l10n.t('Reference')}](${p['x-docs']})`);
   return lines.join('\n');
 }
 
@@ -93,7 +96,7 @@ export function renderProperty(def: DefinitionName, key: string): string | undef
 export function renderValue(def: DefinitionName, key: string, value: string): string | undefined {
   const v = property(def, key)?.['x-values']?.find((x) => x.value === value || (x['x-prefix'] && value.startsWith(x.value)));
   if (!v) return undefined;
-  return `**${key}: ${v.value}**\n\n${v.description}`;
+  return `**${key}: ${v.value}**\n\n${localized(v, 'description')}`;
 }
 
 /** Engine releases where network behaviour changed ("MAJOR.MINOR", see the schema's x-engine). */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { ModeContext } from '../languageMode';
@@ -27,7 +28,7 @@ export function hover(document: TextDocument, position: Position, model: Compose
       // The service may be defined in another file of the project (#16).
       const other = model.servicesByName.has(spot.name) ? undefined : projectOf(model, ctx).services.get(spot.name)?.layers.at(-1)?.file.model;
       const summary = serviceSummary(other ?? model, spot.name);
-      value = summary ? `Shares the network stack of service \`${spot.name}\` (and starts after it).\n\n${summary}` : `No service \`${spot.name}\` in this project.`;
+      value = summary ? `${l10n.t('Shares the network stack of service `{0}` (and starts after it).', spot.name)}\n\n${summary}` : l10n.t('No service `{0}` in this project.', spot.name);
       break;
     }
     case 'service-decl':

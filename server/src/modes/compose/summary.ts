@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { describeRange, parseCidr, parseIp } from '../../shared/cidr';
 import type { ModeContext } from '../languageMode';
 import { IMPLICIT_NETWORK } from './composeSchema';
@@ -29,41 +30,47 @@ export function projectNetworkSummary(model: ComposeModel, name: string, project
   const a = addressing(last.file.model, last.decl);
   const realName = engineName(project, last.file, last.decl, a.external);
   if (!realName) return lines[0];
-  lines.push(`- name on the Engine: \`${realName}\``);
+  lines.push(`- ${l10n.t('name on the Engine: `{0}`', realName)}`);
   const live = ctx.liveNetworks?.find((n) => n.name === realName);
   if (live) {
     const liveSubnets = live.subnets.map((x) => x.subnet);
-    lines.push(`- on the connected Engine: ${liveSubnets.length ? liveSubnets.map((x) => `\`${x}\``).join(', ') : 'no subnet'} (driver \`${live.driver}\`)`);
+    const subnets = liveSubnets.length ? liveSubnets.map((x) => `\`${x}\``).join(', ') : l10n.t('no subnet');
+    lines.push(`- ${l10n.t('on the connected Engine: {0} (driver `{1}`)', subnets, live.driver)}`);
+    if (live.containers) lines.push(`- ${l10n.t('containers on it: {0}', live.containers.length ? listOf(live.containers.map((c) => `${c.name}${c.ipv4Address ? ` ${c.ipv4Address}` : ''}`)) : l10n.t('none'))}`);
     const fileSubnets = a.external ? [] : a.blocks.map((b) => b.subnet?.cidr?.network).filter((x): x is string => x !== undefined);
     const liveNorm = liveSubnets.map((x) => parseCidr(x)?.network ?? x);
     if (fileSubnets.length && (fileSubnets.length !== liveNorm.length || fileSubnets.some((x) => !liveNorm.includes(x)))) {
-      lines.push('- ⚠ the file\'s subnets differ from the live network\'s, which keeps the ones it was created with: recreate the network to apply (`docker compose down`, then `up`).');
+      lines.push(`- ⚠ ${l10n.t("the file's subnets differ from the live network's, which keeps the ones it was created with: recreate the network to apply (`docker compose down`, then `up`).")}`);
     }
   }
   return lines.join('\n');
 }
 
-/**
- * At most this many service names in a hover's "used by"; past it a hover is a wall of
- * names, and on a 700-service file sending it took longer than computing it.
- */
+/** At most this many service or container names in a hover: past it a hover is a wall of names. */
 const MAX_LISTED_USERS = 20;
 
 function listOfUsers(users: readonly string[]): string {
-  if (users.length === 0) return 'no service';
-  const sorted = [...new Set(users)].sort();
-  const shown = sorted.slice(0, MAX_LISTED_USERS).map((s) => `\`${s}\``).join(', ');
-  return sorted.length > MAX_LISTED_USERS ? `${shown} and ${sorted.length - MAX_LISTED_USERS} more` : shown;
+  return users.length === 0 ? l10n.t('no service') : listOf([...new Set(users)].sort());
+}
+
+/** Names in code spans, at most MAX_LISTED_USERS of them, then how many more. */
+function listOf(names: readonly string[]): string {
+  const shown = names.slice(0, MAX_LISTED_USERS).map((s) => `\`${s}\``).join(', ');
+  return names.length > MAX_LISTED_USERS ? l10n.t('{0} and {1} more', shown, names.length - MAX_LISTED_USERS) : shown;
 }
 
 function renderNetwork(name: string, decls: { model: ComposeModel; decl: NetworkDecl; file?: string }[], users: string[], incomplete = false): string {
   const usedBy = listOfUsers(users);
   if (!decls.length) {
-    if (name === IMPLICIT_NETWORK) return `**network \`default\`** (implicit)\n\nThe network Compose creates for services that set neither \`networks\` nor \`network_mode\`.\n\nUsed by: ${usedBy}`;
-    return `**network \`${name}\`**: not declared under the top-level \`networks\`${incomplete ? ' of the files that could be read' : ''}.`;
+    if (name === IMPLICIT_NETWORK) {
+      return `${l10n.t('**network `default`** (implicit)')}\n\n${l10n.t('The network Compose creates for services that set neither `networks` nor `network_mode`.')}\n\n${l10n.t('Used by: {0}', usedBy)}`;
+    }
+    return incomplete
+      ? l10n.t('**network `{0}`**: not declared under the top-level `networks` of the files that could be read.', name)
+      : l10n.t('**network `{0}`**: not declared under the top-level `networks`.', name);
   }
   const externalNow = addressing(decls[decls.length - 1].model, decls[decls.length - 1].decl).external;
-  const lines = [`**network \`${name}\`**${externalNow ? ' (external)' : ''}`, ''];
+  const lines = [externalNow ? l10n.t('**network `{0}`** (external)', name) : l10n.t('**network `{0}`**', name), ''];
   for (const { model, decl, file } of decls.length > 1 && decls.some((d) => d.file) ? decls : decls.slice(-1)) {
     const a = addressing(model, decl);
     const parts: string[] = [];
@@ -71,26 +78,26 @@ function renderNetwork(name: string, decls: { model: ComposeModel; decl: Network
     if (realName) parts.push(`name: \`${realName}\``);
     if (!a.external) parts.push(`driver: \`${a.driver ?? 'bridge'}\``);
     for (const b of a.blocks) {
-      const block = [b.subnet ? `subnet \`${b.subnet.text}\`` : 'no subnet'];
+      const block = [b.subnet ? `subnet \`${b.subnet.text}\`` : l10n.t('no subnet')];
       if (b.ipRange) block.push(`ip_range \`${b.ipRange.text}\``);
       if (b.gateway) block.push(`gateway \`${b.gateway.text}\``);
       parts.push(block.join(', '));
     }
-    if (!a.external && a.blocks.length === 0) parts.push('subnet: allocated by the Engine');
-    if (a.enableIpv6) parts.push('IPv6 enabled');
-    if (file) lines.push(`- from \`${file}\`: ${parts.join('; ')}`);
+    if (!a.external && a.blocks.length === 0) parts.push(l10n.t('subnet: allocated by the Engine'));
+    if (a.enableIpv6) parts.push(l10n.t('IPv6 enabled'));
+    if (file) lines.push(`- ${l10n.t('from `{0}`: {1}', file, parts.join('; '))}`);
     else lines.push(...parts.map((x) => `- ${x}`));
   }
-  lines.push(`- used by: ${usedBy}`);
+  lines.push(`- ${l10n.t('used by: {0}', usedBy)}`);
   return lines.join('\n');
 }
 
 /** Markdown for an address value: the range a CIDR block spans, or the family of an IP. */
 export function addressSummary(text: string): string | undefined {
   const c = parseCidr(text);
-  if (c) return `\`${c.network}\`: ${describeRange(c)}${c.hostBitsSet ? `\n\nHost bits are set: the block is \`${c.network}\`.` : ''}`;
+  if (c) return `\`${c.network}\`: ${describeRange(c)}${c.hostBitsSet ? `\n\n${l10n.t('Host bits are set: the block is `{0}`.', c.network)}` : ''}`;
   const ip = parseIp(text);
-  if (ip) return `IPv${ip.family} address \`${ip.text}\``;
+  if (ip) return l10n.t('IPv{0} address `{1}`', ip.family, ip.text);
   return undefined;
 }
 
@@ -103,13 +110,13 @@ export function addressSummary(text: string): string | undefined {
 export function serviceSummary(model: ComposeModel, name: string): string | undefined {
   const decls = model.servicesByName.get(name);
   if (!decls) return undefined;
-  const lines = [`**service \`${name}\`**`, ''];
+  const lines = [l10n.t('**service `{0}`**', name), ''];
   // Later layers (documents) override earlier ones: the last network_mode written wins.
   const withMode = [...decls].reverse().find((d) => d.networkMode && !isNull(d.networkMode.value));
   const mode = withMode ? scalarText(withMode.networkMode!.value) : undefined;
-  if (mode?.startsWith('service:')) lines.push(`- network_mode: shares the network stack of \`${mode.slice('service:'.length)}\``);
+  if (mode?.startsWith('service:')) lines.push(`- ${l10n.t('network_mode: shares the network stack of `{0}`', mode.slice('service:'.length))}`);
   else if (mode !== undefined) lines.push(`- network_mode: \`${mode}\``);
-  else if (decls.every(usesDefaultNetwork)) lines.push(`- networks: \`${IMPLICIT_NETWORK}\` (implicit)`);
+  else if (decls.every(usesDefaultNetwork)) lines.push(`- ${l10n.t('networks: `{0}` (implicit)', IMPLICIT_NETWORK)}`);
   else {
     const seen = new Set<string>();
     for (const r of model.refs) {
@@ -123,12 +130,12 @@ export function serviceSummary(model: ComposeModel, name: string): string | unde
       const aliases = seqItems(r.service.doc, entry(r.configEntries, 'aliases')?.value ?? null)
         .map(scalarText)
         .filter((a): a is string => a !== undefined);
-      if (aliases.length) parts.push(`aliases ${aliases.map((a) => `\`${a}\``).join(', ')}`);
-      lines.push(`- network \`${r.network}\`${parts.length ? `: ${parts.join(', ')}` : ''}`);
+      if (aliases.length) parts.push(l10n.t('aliases {0}', aliases.map((a) => `\`${a}\``).join(', ')));
+      lines.push(`- ${parts.length ? l10n.t('network `{0}`: {1}', r.network, parts.join(', ')) : l10n.t('network `{0}`', r.network)}`);
     }
   }
   const sharing = [...new Set(model.modeRefs.filter((m) => m.target === name).map((m) => m.from.name))].sort();
-  if (sharing.length) lines.push(`- its network stack is shared by: ${sharing.map((s) => `\`${s}\``).join(', ')}`);
+  if (sharing.length) lines.push(`- ${l10n.t('its network stack is shared by: {0}', sharing.map((s) => `\`${s}\``).join(', '))}`);
   return lines.join('\n');
 }
 

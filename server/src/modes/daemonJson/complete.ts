@@ -1,3 +1,5 @@
+import { localized } from '../localized';
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
@@ -151,7 +153,7 @@ export function complete(document: TextDocument, position: Position, model: Daem
         const item: CompletionItem = {
           label: o,
           kind: CompletionItemKind.Property,
-          detail: `log option (${driver})`,
+          detail: l10n.t('log option ({0})', driver),
           documentation: docs(renderLogOptionDocs(o, driver, optionDocs[o], hist)),
           textEdit: { range: r, newText: wrap(hasColon ? `"${o}"` : `"${o}": "$1"`) },
           insertTextFormat: InsertTextFormat.Snippet,
@@ -202,12 +204,12 @@ export function complete(document: TextDocument, position: Position, model: Daem
   if (path.length === 1 && key === 'log-driver') {
     for (const [name, info] of Object.entries(logDrivers())) {
       const u = usable({ ...info, 'x-platforms': info.platforms }, ctx);
-      if (u.ok) add(name, 'logging driver', renderLogDriverDocs(name, info), u.deprecated);
+      if (u.ok) add(name, l10n.t('logging driver'), renderLogDriverDocs(name, info), u.deprecated);
     }
     return done(items);
   }
   if (path.length === 1 && key === 'default-runtime') {
-    for (const p of properties(lastValue(model.object, 'runtimes'))) add(p.name, 'runtime from "runtimes"');
+    for (const p of properties(lastValue(model.object, 'runtimes'))) add(p.name, l10n.t('runtime from "runtimes"'));
   }
   // Whole values where the schema knows their shape: a pool, a ulimit, a runtime, log options (#20).
   for (const v of wholeValues(model, path, ctx)) {
@@ -226,13 +228,13 @@ export function complete(document: TextDocument, position: Position, model: Daem
   if (values) {
     for (const [v, info] of Object.entries(values)) {
       const u = usable(info, ctx);
-      if (u.ok) add(v, `value of ${key}`, renderValueDocs(key, v, info), u.deprecated);
+      if (u.ok) add(v, l10n.t('value of {0}', key), renderValueDocs(key, v, info), u.deprecated);
     }
   } else if (schema && mainType(schema) === 'boolean') {
     add(true, 'boolean');
     add(false, 'boolean');
   } else if (schema?.enum) {
-    for (const v of schema.enum) if (v !== null) add(v, `value of ${key}`);
+    for (const v of schema.enum) if (v !== null) add(v, l10n.t('value of {0}', key));
   }
   return done(items);
 }
@@ -262,8 +264,8 @@ function snippetItem(name: string, s: SnippetDef, newText: string, range: Range)
   return {
     label: s.prefix,
     kind: CompletionItemKind.Snippet,
-    detail: name,
-    documentation: docs(s.description),
+    detail: localized({ ...s, name }, 'name'),
+    documentation: docs(localized(s, 'description')),
     textEdit: { range, newText },
     insertTextFormat: InsertTextFormat.Snippet,
     sortText: `2${s.prefix}`,

@@ -1,3 +1,4 @@
+import { localized } from '../localized';
 import * as jsonc from 'jsonc-parser';
 import type { Node } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
@@ -44,7 +45,7 @@ function keyHover(model: DaemonJsonModel, prop: Node): string | undefined {
   if (path.length === 2 && path[0] === 'log-opts') {
     const driver = logDriverOf(model);
     const option = String(path[1]);
-    return renderLogOptionDocs(option, driver, TOP_LEVEL['log-opts']['x-optionDocs']?.[option], logDrivers()[driver]?.optionHistory?.[option]);
+    return renderLogOptionDocs(option, driver, localized(TOP_LEVEL['log-opts'], 'x-optionDocs')?.[option], logDrivers()[driver]?.optionHistory?.[option]);
   }
   const schema = schemaAtPath(path);
   return schema ? renderKeyDocs(pathText(path), schema) : undefined;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { readDataFile } from '../../shared/dataFile';
 import { compareEngineVersions, type EngineVersion } from '../../shared/engineVersion';
 import { dataVersion, isFlatOption, mainType, TOP_LEVEL, type SchemaNode } from '../daemonJson/daemonSchema';
@@ -176,9 +177,9 @@ export function parseDockerdCommand(words: readonly ArgWord[], unresolved: strin
  * has it or we cannot tell: it came with a later Engine, or went with its removed key.
  */
 export function flagMissingIn(f: Pick<FlagInfo, 'since' | 'absentThrough' | 'removed'>, version: EngineVersion): string | undefined {
-  if (f.since && compareEngineVersions(version, dataVersion(f.since)) < 0) return `it came with Engine ${f.since}`;
-  if (f.absentThrough && compareEngineVersions(version, dataVersion(f.absentThrough)) <= 0) return `it came after Engine ${f.absentThrough}`;
-  if (f.removed && compareEngineVersions(version, dataVersion(f.removed)) >= 0) return `it was removed in Engine ${f.removed}`;
+  if (f.since && compareEngineVersions(version, dataVersion(f.since)) < 0) return l10n.t('it came with Engine {0}', f.since);
+  if (f.absentThrough && compareEngineVersions(version, dataVersion(f.absentThrough)) <= 0) return l10n.t('it came after Engine {0}', f.absentThrough);
+  if (f.removed && compareEngineVersions(version, dataVersion(f.removed)) >= 0) return l10n.t('it was removed in Engine {0}', f.removed);
   return undefined;
 }
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { reached, TOP_LEVEL } from '../daemonJson/daemonSchema';
 import type { ModeContext } from '../languageMode';
 import { PROXY_VARIABLES } from '../systemdDropin/directiveSchema';
@@ -69,7 +70,12 @@ export function effectiveProxies(host: HostModel, ctx: ModeContext): Map<string,
 
 /** A hover paragraph: the value dockerd uses for `variable` and where it comes from. */
 export function renderEffectiveProxy(s: ProxySource | undefined, variable: string): string {
-  if (!s) return `**Effective ${variable} of this Docker host:** not set.`;
-  const from = s.from === 'environment' ? `the environment (${s.variable} or its lower-case spelling)` : s.from === 'flag' ? `the flag --${s.key}` : `"${s.key}" in daemon.json`;
-  return `**Effective ${variable} of this Docker host:** \`${maskCredentials(s.value)}\`, from ${from} at ${s.where}.`;
+  if (!s) return l10n.t('**Effective {0} of this Docker host:** not set.', variable);
+  const from =
+    s.from === 'environment'
+      ? l10n.t('the environment ({0} or its lower-case spelling)', s.variable)
+      : s.from === 'flag'
+        ? l10n.t('the flag --{0}', s.key)
+        : l10n.t('"{0}" in daemon.json', s.key);
+  return l10n.t('**Effective {0} of this Docker host:** `{1}`, from {2} at {3}.', variable, maskCredentials(s.value), from, s.where);
 }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import { parseCidr } from '../../shared/cidr';
 import type { RunningDaemon } from '../../shared/runningDaemon';
@@ -60,7 +61,7 @@ export function pendingChanges(model: DaemonJsonModel, running: RunningDaemon): 
     if (saved !== running.liveRestore) push('live-restore', String(saved), String(running.liveRestore));
   }
   const cgroup = list('exec-opts').map((o) => /^\s*native\.cgroupdriver\s*=\s*(\S+)\s*$/i.exec(o)?.[1]).filter(Boolean).pop();
-  if (cgroup && running.cgroupDriver && cgroup !== running.cgroupDriver) push('exec-opts', `native.cgroupdriver=${cgroup}`, `cgroup driver ${running.cgroupDriver}`);
+  if (cgroup && running.cgroupDriver && cgroup !== running.cgroupDriver) push('exec-opts', `native.cgroupdriver=${cgroup}`, l10n.t('cgroup driver {0}', running.cgroupDriver));
   const pools = top('default-address-pools')?.value;
   if (pools?.type === 'array' && running.defaultAddressPools !== undefined) {
     const saved = (pools.children ?? []).map((p) => `${stringValue(lastValue(p, 'base')) ?? '?'} size ${String(lastValue(p, 'size')?.value ?? '?')}`);

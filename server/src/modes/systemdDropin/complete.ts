@@ -1,3 +1,4 @@
+import { localized } from '../localized';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import {
   CompletionItemKind,
@@ -39,9 +40,9 @@ function snippetItems(range: Range, section: string | undefined): CompletionItem
     return {
       label: s.prefix,
       kind: CompletionItemKind.Snippet,
-      detail: label,
+      detail: localized({ ...snippet, name: label }, 'name'),
       documentation: markdown(
-        `${s.description}\n\n\`\`\`\n${s.body
+        `${localized(snippet, 'description')}\n\n\`\`\`\n${s.body
           .join('\n')
           .replace(/\$\{\d+:([^}]*)\}/g, '$1')
           .replace(/\$\d/g, '')}\n\`\`\``,

@@ -1,4 +1,5 @@
 import { readDataFile } from '../../shared/dataFile';
+import { localized } from '../localized';
 
 const schema = readDataFile<typeof import('../../../../schemas/systemd-directives.json')>('schemas/systemd-directives.json');
 
@@ -58,7 +59,20 @@ export const PROXY_VARIABLES: Readonly<Record<string, ProxyVariableEntry>> = sch
 
 export const IGNORED_PROXY_VARIABLES: Readonly<Record<string, string>> = schema.ignoredProxyVariables;
 
-export const PROXY_FACTS = schema.proxyFacts;
+/** Why an ignored proxy variable has no effect, in the display language (#23). */
+export function ignoredProxyVariableDocs(): Readonly<Record<string, string>> {
+  return localized(schema, 'ignoredProxyVariables');
+}
+
+/** The facts about dockerd's proxy variables, in the display language (#23). */
+export function proxyFacts(): typeof schema.proxyFacts {
+  return localized(schema, 'proxyFacts');
+}
+
+/** What each specifier stands for, in the display language (#23). */
+export function specifierDocs(): Readonly<Record<string, string>> {
+  return localized(schema, 'specifiers');
+}
 
 /** The `%` specifiers systemd knows, with what each stands for (resolved in specifiers.ts). */
 export const SPECIFIERS: Readonly<Record<string, string>> = schema.specifiers;

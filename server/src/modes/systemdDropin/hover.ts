@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { ModeContext } from '../languageMode';
@@ -52,8 +53,8 @@ export function hover(document: TextDocument, position: Position, model: DropinM
       const entry = parseNoProxy(w.value).find((e) => at >= e.start && at <= e.end);
       if (!entry) return null;
       const span = { start: w.valueOffsets[entry.start], end: w.valueOffsets[entry.end - 1] + 1 };
-      const meaning = entry.kind === 'nothing' ? `matches nothing: ${entry.reason}` : `bypasses the proxy for ${entry.meaning}`;
-      return result(span, `**NO_PROXY entry** \`${entry.text}\` ${meaning}.\n\n\`localhost\` and loopback addresses bypass the proxy anyway.`);
+      const meaning = entry.kind === 'nothing' ? l10n.t('matches nothing: {0}', entry.reason ?? '') : l10n.t('bypasses the proxy for {0}', entry.meaning);
+      return result(span, l10n.t('**NO_PROXY entry** `{0}` {1}.\n\n`localhost` and loopback addresses bypass the proxy anyway.', entry.text, meaning));
     }
     const r = readProxy(w.value);
     if (!r.url || r.error) return null;
@@ -84,7 +85,8 @@ function proxyUrlHover(r: ProxyReading): string {
   const url = r.url!;
   const port = url.port || (url.scheme === 'https' ? '443' : url.scheme === 'socks5' ? '1080' : '80');
   const code = (t: string): string => `\`${t.replace(/`/g, "'")}\``;
-  const lines = [`dockerd connects to the proxy **${url.host}** on port **${port}** using **${url.scheme}**${url.userinfo !== undefined ? ', with credentials' : ''}. Go reads the value as:`, ''];
+  const creds = url.userinfo !== undefined ? l10n.t(', with credentials') : '';
+  const lines = [`${l10n.t('dockerd connects to the proxy **{0}** on port **{1}** using **{2}**{3}.', url.host, port, url.scheme, creds)} Go reads the value as:`, ''];
   lines.push(`- scheme: ${code(url.scheme)}${r.prefixed ? ' (none written: Go puts `http://` in front)' : ''}`);
   if (url.userinfo !== undefined) {
     const colon = url.userinfo.indexOf(':');

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { describeRange, parseCidr, parseIp } from '../../shared/cidr';
 
 /**
@@ -45,45 +46,46 @@ function splitHostPort(s: string): { host: string; port: string } | undefined {
 }
 
 function portNote(port: string): string {
-  return port === '' ? '' : `, only on port ${port}${port === '443' ? '' : ' (registries use 443 for HTTPS)'}`;
+  if (port === '') return '';
+  return port === '443' ? l10n.t(', only on port {0}', port) : l10n.t(', only on port {0} (registries use 443 for HTTPS)', port);
 }
 
 export function classifyNoProxyEntry(text: string): Pick<NoProxyEntry, 'kind' | 'meaning' | 'reason'> {
   const p = text.toLowerCase();
-  if (p === '*') return { kind: 'all', meaning: 'every host: the proxy is never used' };
+  if (p === '*') return { kind: 'all', meaning: l10n.t('every host: the proxy is never used') };
   const cidr = parseCidr(p);
-  if (cidr) return { kind: 'cidr', meaning: `IP addresses ${describeRange(cidr)} (requests that name a host instead of an IP are not matched)` };
+  if (cidr) return { kind: 'cidr', meaning: l10n.t('IP addresses {0} (requests that name a host instead of an IP are not matched)', describeRange(cidr)) };
   let host = p;
   let port = '';
   const hp = splitHostPort(p);
   if (hp) {
-    if (hp.host.length === 0) return { kind: 'nothing', meaning: 'nothing', reason: 'the entry has no host part' };
+    if (hp.host.length === 0) return { kind: 'nothing', meaning: 'nothing', reason: l10n.t('the entry has no host part') };
     host = hp.host.startsWith('[') && hp.host.endsWith(']') ? hp.host.slice(1, -1) : hp.host;
     port = hp.port;
   }
   const ip = parseIp(host);
   if (ip) {
-    if (port !== '' && !/^[0-9]+$/.test(port)) return { kind: 'nothing', meaning: 'nothing', reason: `"${port}" is not a port number` };
-    return { kind: 'ip', meaning: `the IP address ${ip.text}${portNote(port)}` };
+    if (port !== '' && !/^[0-9]+$/.test(port)) return { kind: 'nothing', meaning: 'nothing', reason: l10n.t('"{0}" is not a port number', port) };
+    return { kind: 'ip', meaning: l10n.t('the IP address {0}{1}', ip.text, portNote(port)) };
   }
-  if (/\s/.test(p)) return { kind: 'nothing', meaning: 'nothing', reason: 'entries are separated by commas, not spaces' };
-  if (p.includes('://')) return { kind: 'nothing', meaning: 'nothing', reason: 'entries are host names or addresses, without a scheme' };
+  if (/\s/.test(p)) return { kind: 'nothing', meaning: 'nothing', reason: l10n.t('entries are separated by commas, not spaces') };
+  if (p.includes('://')) return { kind: 'nothing', meaning: 'nothing', reason: l10n.t('entries are host names or addresses, without a scheme') };
   if (p.includes('/')) {
-    if (parseCidr(host)) return { kind: 'nothing', meaning: 'nothing', reason: 'a CIDR range cannot have a port' };
-    return { kind: 'nothing', meaning: 'nothing', reason: 'entries are host names, IP addresses or CIDR ranges, without a path' };
+    if (parseCidr(host)) return { kind: 'nothing', meaning: 'nothing', reason: l10n.t('a CIDR range cannot have a port') };
+    return { kind: 'nothing', meaning: 'nothing', reason: l10n.t('entries are host names, IP addresses or CIDR ranges, without a path') };
   }
-  if (port !== '' && !/^[0-9]+$/.test(port)) return { kind: 'nothing', meaning: 'nothing', reason: `"${port}" is not a port number` };
+  if (port !== '' && !/^[0-9]+$/.test(port)) return { kind: 'nothing', meaning: 'nothing', reason: l10n.t('"{0}" is not a port number', port) };
   let domain = host;
   if (domain.startsWith('*.')) domain = domain.slice(1);
   if (domain.includes('*')) {
-    return { kind: 'nothing', meaning: 'nothing', reason: 'a `*` only works alone or as a leading `*.`; there are no other wildcards' };
+    return { kind: 'nothing', meaning: 'nothing', reason: l10n.t('a `*` only works alone or as a leading `*.`; there are no other wildcards') };
   }
-  if (domain === '.' || domain.length === 0) return { kind: 'nothing', meaning: 'nothing', reason: 'the entry has no host part' };
+  if (domain === '.' || domain.length === 0) return { kind: 'nothing', meaning: 'nothing', reason: l10n.t('the entry has no host part') };
   if (/^[0-9.]+$/.test(domain.replace(/^\./, '')) && !domain.startsWith('.')) {
-    return { kind: 'nothing', meaning: 'nothing', reason: 'this is not a valid IP address' };
+    return { kind: 'nothing', meaning: 'nothing', reason: l10n.t('this is not a valid IP address') };
   }
-  if (domain.startsWith('.')) return { kind: 'domain', meaning: `subdomains of \`${domain.slice(1)}\` (not \`${domain.slice(1)}\` itself)${portNote(port)}` };
-  return { kind: 'domain', meaning: `\`${domain}\` and all its subdomains${portNote(port)}` };
+  if (domain.startsWith('.')) return { kind: 'domain', meaning: l10n.t('subdomains of `{0}` (not `{1}` itself){2}', domain.slice(1), domain.slice(1), portNote(port)) };
+  return { kind: 'domain', meaning: l10n.t('`{0}` and all its subdomains{1}', domain, portNote(port)) };
 }
 
 /** Splits a NO_PROXY value (after systemd's `%%` → `%`) into classified entries. */

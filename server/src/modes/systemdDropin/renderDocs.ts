@@ -2,15 +2,17 @@ import {
   DIRECTIVES,
   KNOWN_DIRECTIVES,
   MAN_BASE,
-  PROXY_FACTS,
   PROXY_VARIABLES,
+  proxyFacts,
   SECTIONS,
-  SPECIFIERS,
+  specifierDocs,
   SYSTEMD_VERSION,
   isSectionName,
   manUrl,
   type SectionName,
 } from './directiveSchema';
+import * as l10n from '@vscode/l10n';
+import { localized } from '../localized';
 import type { DropinModel } from './model';
 import { parseNoProxy } from './noProxy';
 
@@ -28,25 +30,25 @@ function manLink(man: string): string {
 
 export function renderSection(name: SectionName): string {
   const s = SECTIONS[name];
-  return `**[${name}]**\n\n${s.docs}\n\n${manLink(s.man)}`;
+  return `**[${name}]**\n\n${localized(s, 'docs')}\n\n${manLink(s.man)}`;
 }
 
 export function renderDirective(section: string, key: string): string | undefined {
   if (!isSectionName(section)) return undefined;
   const entry = Object.prototype.hasOwnProperty.call(DIRECTIVES[section], key) ? DIRECTIVES[section][key] : undefined;
   if (entry) {
-    const example = entry.example ? `\n\nExample:\n\`\`\`\n${entry.example}\n\`\`\`` : '';
-    return `**${key}=** in [${section}]\n\n\`${entry.form}\`\n\n${entry.docs}${example}\n\n${manLink(entry.man)}`;
+    const example = entry.example ? `\n\n${l10n.t('Example:')}\n\`\`\`\n${entry.example}\n\`\`\`` : '';
+    return `${l10n.t('**{0}=** in [{1}]', key, section)}\n\n\`${entry.form}\`\n\n${localized(entry, 'docs')}${example}\n\n${manLink(entry.man)}`;
   }
   if (KNOWN_DIRECTIVES[section].has(key)) {
-    return `**${key}=** is a [${section}] directive of systemd ${SYSTEMD_VERSION}.\n\nSee [systemd.directives(7)](${MAN_BASE}systemd.directives.html) for the page that describes it.`;
+    return `${l10n.t('**{0}=** is a [{1}] directive of systemd {2}.', key, section, SYSTEMD_VERSION)}\n\n${l10n.t('See [systemd.directives(7)]({0}) for the page that describes it.', `${MAN_BASE}systemd.directives.html`)}`;
   }
   return undefined;
 }
 
 export function renderSpecifier(letter: string): string | undefined {
-  const d = SPECIFIERS[letter];
-  return d ? `**%${letter}**: ${d}.\n\nsystemd expands specifiers in this value; write \`%%\` for a literal percent sign.` : undefined;
+  const d = Object.prototype.hasOwnProperty.call(specifierDocs(), letter) ? specifierDocs()[letter] : undefined;
+  return d ? `**%${letter}**: ${d}${l10n.t('.')}\n\n${l10n.t('systemd expands specifiers in this value; write `%%` for a literal percent sign.')}` : undefined;
 }
 
 function bullets(items: readonly string[]): string {
@@ -60,20 +62,21 @@ export function renderNoProxyEntries(model: DropinModel | undefined): string {
   for (const w of model.variables) {
     if (w.name !== 'NO_PROXY' && w.name !== 'no_proxy') continue;
     for (const e of parseNoProxy(w.value)) {
-      lines.push(e.kind === 'nothing' ? `\`${e.text}\`: matches nothing (${e.reason})` : `\`${e.text}\`: ${e.meaning}`);
+      lines.push(e.kind === 'nothing' ? l10n.t('`{0}`: matches nothing ({1})', e.text, e.reason ?? '') : `\`${e.text}\`: ${e.meaning}`);
     }
   }
-  return lines.length > 0 ? `\n\n**In this file**\n\n${bullets(lines)}` : '';
+  return lines.length > 0 ? `\n\n**${l10n.t('In this file')}**\n\n${bullets(lines)}` : '';
 }
 
 export function renderProxyVariable(upper: string, model?: DropinModel): string | undefined {
   const v = PROXY_VARIABLES[upper];
   if (!v) return undefined;
-  const parts = [`**${upper}** (or \`${v.lowercase}\`)`, v.docs];
-  if (v.kind === 'noProxy') parts.push(bullets(PROXY_FACTS.noProxyRules) + renderNoProxyEntries(model));
-  else parts.push(PROXY_FACTS.schemes, PROXY_FACTS.percent);
-  parts.push(PROXY_FACTS.scope, PROXY_FACTS.precedence);
-  parts.push(`Apply a change:\n\`\`\`\n${PROXY_FACTS.apply.join('\n')}\n\`\`\`\nCheck it:\n\`\`\`\n${PROXY_FACTS.check.join('\n')}\n\`\`\``);
-  parts.push(`Example: \`Environment="${upper}=${v.example}"\``);
+  const facts = proxyFacts();
+  const parts = [l10n.t('**{0}** (or `{1}`)', upper, v.lowercase), localized(v, 'docs')];
+  if (v.kind === 'noProxy') parts.push(bullets(facts.noProxyRules) + renderNoProxyEntries(model));
+  else parts.push(facts.schemes, facts.percent);
+  parts.push(facts.scope, facts.precedence);
+  parts.push(`${l10n.t('Apply a change:')}\n\`\`\`\n${facts.apply.join('\n')}\n\`\`\`\n${l10n.t('Check it:')}\n\`\`\`\n${facts.check.join('\n')}\n\`\`\``);
+  parts.push(l10n.t('Example: `Environment="{0}={1}"`', upper, v.example));
   return parts.join('\n\n');
 }

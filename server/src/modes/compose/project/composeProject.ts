@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { memoByReads, readsMemo } from './readsMemo';
 import { isMap, isSeq, type Node } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -225,8 +226,8 @@ function load(spec: Omit<ProjectSpec, 'source'> & { source: ComposeProject['sour
     uris.forEach((u, i) => {
       if (parsedFile(ws, u, self) === undefined) {
         project.incomplete = true;
-        if (ws?.exists?.(u) === false) problem(from, paths[i], 'include-missing', `The included file \`${texts[i]}\` does not exist; Compose refuses the project.`);
-        else problem(from, paths[i], 'include-unreadable', `Cannot read the included file \`${texts[i]}\` (outside the workspace, unreadable or too large), so what it declares is not known here.`, 'warning');
+        if (ws?.exists?.(u) === false) problem(from, paths[i], 'include-missing', l10n.t('The included file `{0}` does not exist; Compose refuses the project.', texts[i] ?? ''));
+        else problem(from, paths[i], 'include-unreadable', l10n.t('Cannot read the included file `{0}` (outside the workspace, unreadable or too large), so what it declares is not known here.', texts[i] ?? ''), 'warning');
         return;
       }
       addFile(u, 'include', lookup, dir, including);
@@ -302,8 +303,8 @@ function load(spec: Omit<ProjectSpec, 'source'> & { source: ComposeProject['sour
       const uri = resolvePath(file.workingDir, path);
       const found = extendsFile(uri, file.lookup);
       if (!found) {
-        if (ws?.exists?.(uri) === false) problem(file, fileNode, 'extends-file-missing', `\`${path}\`, the file service \`${decl.name}\` extends, does not exist; Compose refuses the project.`);
-        else problem(file, fileNode, 'extends-file-unreadable', `Cannot read \`${path}\`, the file service \`${decl.name}\` extends (outside the workspace, unreadable or too large), so what it brings is not known here.`, 'warning');
+        if (ws?.exists?.(uri) === false) problem(file, fileNode, 'extends-file-missing', l10n.t('`{0}`, the file service `{1}` extends, does not exist; Compose refuses the project.', path, decl.name));
+        else problem(file, fileNode, 'extends-file-unreadable', l10n.t('Cannot read `{0}`, the file service `{1}` extends (outside the workspace, unreadable or too large), so what it brings is not known here.', path, decl.name), 'warning');
         return unknown;
       }
       target = found;
@@ -312,7 +313,7 @@ function load(spec: Omit<ProjectSpec, 'source'> & { source: ComposeProject['sour
     // (Compose 2.40.3: "cannot extend service … service "base" not found").
     const key = `${target.uri}#${service}`;
     if (stack.includes(key)) {
-      problem(file, serviceNode, 'extends-cycle', `\`extends\` of service \`${decl.name}\` comes back to itself (${[...stack, key].map((k) => `\`${baseName(k.split('#')[0])}#${k.split('#')[1]}\``).join(' → ')}); Compose refuses the cycle.`);
+      problem(file, serviceNode, 'extends-cycle', l10n.t('`extends` of service `{0}` comes back to itself ({1}); Compose refuses the cycle.', decl.name, [...stack, key].map((k) => `\`${baseName(k.split('#')[0])}#${k.split('#')[1]}\``).join(' → ')));
       return unknown;
     }
     const decls = target.model.servicesByName.get(service);
@@ -322,7 +323,9 @@ function load(spec: Omit<ProjectSpec, 'source'> & { source: ComposeProject['sour
         file,
         serviceNode,
         'extends-service-not-found',
-        `Service \`${decl.name}\` extends \`${service}\`, which ${fileNode ? `\`${baseName(target.uri)}\`` : 'this file'} does not define; Compose refuses the project.`,
+        fileNode
+          ? l10n.t('Service `{0}` extends `{1}`, which `{2}` does not define; Compose refuses the project.', decl.name, service, baseName(target.uri))
+          : l10n.t('Service `{0}` extends `{1}`, which this file does not define; Compose refuses the project.', decl.name, service),
       );
       return unknown;
     }

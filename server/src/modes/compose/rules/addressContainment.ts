@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { atLeast } from '../../../shared/engineVersion';
 import { blockSize, containsCidr, containsIp, ipText } from '../../../shared/cidr';
 import { ENGINE_CHANGES } from '../composeSchema';
@@ -27,9 +28,11 @@ export const addressContainment: Rule<ComposeModel, ComposeFix> = (model: Compos
       const g = b.gateway;
       if (g?.ip) {
         if (!containsIp(subnet, g.ip)) {
-          out.push({ range: g.range, code: 'gateway-outside-subnet', severity: 'error', message: `Gateway ${g.text} is outside subnet ${net}. Use an address inside it, like ${ipText(subnet.first + 1n, subnet.family)}.` });
+          out.push({ range: g.range, code: 'gateway-outside-subnet', severity: 'error', message: l10n.t('Gateway {0} is outside subnet {1}. Use an address inside it, like {2}.', g.text, net, ipText(subnet.first + 1n, subnet.family)) });
         } else if (subnet.family === 4 && subnet.prefix < 31 && (g.ip.value === subnet.first || g.ip.value === subnet.last)) {
-          out.push({ range: g.range, code: 'gateway-reserved', severity: 'error', message: `Gateway ${g.text} is the ${g.ip.value === subnet.first ? 'network' : 'broadcast'} address of ${net}; the Engine refuses it. Use a host address, like ${ipText(subnet.first + 1n, subnet.family)}.` });
+          out.push({ range: g.range, code: 'gateway-reserved', severity: 'error', message: g.ip.value === subnet.first
+            ? l10n.t('Gateway {0} is the network address of {1}; the Engine refuses it. Use a host address, like {2}.', g.text, net, ipText(subnet.first + 1n, subnet.family))
+            : l10n.t('Gateway {0} is the broadcast address of {1}; the Engine refuses it. Use a host address, like {2}.', g.text, net, ipText(subnet.first + 1n, subnet.family)) });
         }
       }
       const r = b.ipRange;
@@ -41,14 +44,18 @@ export const addressContainment: Rule<ComposeModel, ComposeFix> = (model: Compos
             code: bigger ? 'ip-range-too-large' : 'ip-range-outside-subnet',
             severity: strict ? 'error' : 'warning',
             message: bigger
-              ? `\`ip_range\` ${r.text} is larger than its subnet ${net}${strict ? '; the Engine refuses it' : '; Engine 25.0 and later refuse it'}. Use a block inside the subnet, or drop \`ip_range\`.`
-              : `\`ip_range\` ${r.text} is not inside subnet ${net}${strict ? '; the Engine refuses it' : '; Engine 25.0 and later refuse it'}. Use a block inside the subnet.`,
+              ? strict
+                ? l10n.t('`ip_range` {0} is larger than its subnet {1}; the Engine refuses it. Use a block inside the subnet, or drop `ip_range`.', r.text, net)
+                : l10n.t('`ip_range` {0} is larger than its subnet {1}; Engine 25.0 and later refuse it. Use a block inside the subnet, or drop `ip_range`.', r.text, net)
+              : strict
+                ? l10n.t('`ip_range` {0} is not inside subnet {1}; the Engine refuses it. Use a block inside the subnet.', r.text, net)
+                : l10n.t('`ip_range` {0} is not inside subnet {1}; Engine 25.0 and later refuse it. Use a block inside the subnet.', r.text, net),
           });
         }
       }
       for (const a of b.aux) {
         if (a.ip && !containsIp(subnet, a.ip)) {
-          out.push({ range: a.range, code: 'aux-address-outside-subnet', severity: 'error', message: `Auxiliary address \`${a.name}\` (${a.text}) is outside subnet ${net}; the Engine refuses the network. Use an address inside it.` });
+          out.push({ range: a.range, code: 'aux-address-outside-subnet', severity: 'error', message: l10n.t('Auxiliary address `{0}` ({1}) is outside subnet {2}; the Engine refuses the network. Use an address inside it.', a.name, a.text, net) });
         }
       }
     }

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { sentences } from '../../localized';
 import { isMap } from 'yaml';
 import { atLeast } from '../../../shared/engineVersion';
 import { parseCidr, parseIp } from '../../../shared/cidr';
@@ -18,7 +20,7 @@ import type { Problem, Rule } from '../../languageMode';
 export const addressSyntax: Rule<ComposeModel, ComposeFix> = (model: ComposeModel, ctx) => {
   const out: Problem<ComposeFix>[] = [];
   const strict = atLeast(ctx.engineVersion, ENGINE_CHANGES.ipamValidation);
-  const note = (v: AddressValue): string => (v.fromDefault ? ` (the default "${v.text}")` : '');
+  const note = (v: AddressValue): string => (v.fromDefault ? l10n.t(' (the default "{0}")', v.text) : '');
   for (const decl of model.networks) {
     const a = addressing(model, decl);
     // An external network's ipam is never used (externalWithCreationProps says so).
@@ -27,22 +29,24 @@ export const addressSyntax: Rule<ComposeModel, ComposeFix> = (model: ComposeMode
       for (const [key, v] of [['subnet', b.subnet], ['ip_range', b.ipRange]] as const) {
         if (!v) continue;
         if (!v.cidr) {
-          out.push({ range: v.range, code: 'invalid-cidr', severity: 'error', message: `\`${key}\`${note(v)} is not a CIDR block. Write an address and a prefix length, like \`172.28.0.0/16\`.` });
+          out.push({ range: v.range, code: 'invalid-cidr', severity: 'error', message: l10n.t('`{0}`{1} is not a CIDR block. Write an address and a prefix length, like `172.28.0.0/16`.', key, note(v)) });
         } else if (v.cidr.hostBitsSet) {
           out.push({
             range: v.range,
             code: key === 'subnet' ? 'subnet-host-bits' : 'ip-range-host-bits',
             severity: strict ? 'error' : 'warning',
-            message: `\`${key}\` ${v.text} has host bits set; ${strict ? 'the Engine refuses it' : 'newer Engines refuse it'}. Write \`${v.cidr.network}\`.`,
-            fixes: [replaceValueFix(model, model.docs.indexOf(decl.doc), ['networks', decl.key, 'ipam', 'config', index, key], v.node, v.cidr.network, `Write ${v.cidr.network}`)],
+            message: strict
+              ? l10n.t('`{0}` {1} has host bits set; the Engine refuses it. Write `{2}`.', key, v.text, v.cidr.network)
+              : l10n.t('`{0}` {1} has host bits set; newer Engines refuse it. Write `{2}`.', key, v.text, v.cidr.network),
+            fixes: [replaceValueFix(model, model.docs.indexOf(decl.doc), ['networks', decl.key, 'ipam', 'config', index, key], v.node, v.cidr.network, l10n.t('Write {0}', v.cidr.network))],
           });
         }
       }
       if (b.gateway && !b.gateway.ip) {
-        out.push({ range: b.gateway.range, code: 'invalid-ip', severity: 'error', message: `\`gateway\`${note(b.gateway)} is not an IP address. Write one address without a prefix, like \`172.28.0.1\`.` });
+        out.push({ range: b.gateway.range, code: 'invalid-ip', severity: 'error', message: l10n.t('`gateway`{0} is not an IP address. Write one address without a prefix, like `172.28.0.1`.', note(b.gateway)) });
       }
       for (const a of b.aux) {
-        if (!a.ip) out.push({ range: a.range, code: 'invalid-ip', severity: 'error', message: `Auxiliary address \`${a.name}\`${note(a)} is not an IP address. Write one address, like \`172.28.1.5\`.` });
+        if (!a.ip) out.push({ range: a.range, code: 'invalid-ip', severity: 'error', message: l10n.t('Auxiliary address `{0}`{1} is not an IP address. Write one address, like `172.28.1.5`.', a.name, note(a)) });
       }
     }
   }
@@ -55,18 +59,21 @@ export const addressSyntax: Rule<ComposeModel, ComposeFix> = (model: ComposeMode
         const want = e.key === 'ipv4_address' ? 4 : 6;
         if (!ip || ip.family !== want) {
           const cidr = parseCidr(v.text);
-          const hint = cidr ? ` Drop the prefix length: \`${cidr.address.text}\`.` : want === 4 ? ' Write four decimal numbers, like `172.28.0.10`.' : ' Write an IPv6 address, like `fd00::10`.';
-          out.push({ range: v.range, code: 'invalid-ip', severity: 'error', message: `\`${e.key}\` "${v.text}"${v.fromDefault ? ' (the default)' : ''} is not an IPv${want} address.${hint}` });
+          const hint = cidr ? l10n.t('Drop the prefix length: `{0}`.', cidr.address.text) : want === 4 ? l10n.t('Write four decimal numbers, like `172.28.0.10`.') : l10n.t('Write an IPv6 address, like `fd00::10`.');
+          const notIp = v.fromDefault
+            ? l10n.t('`{0}` "{1}" (the default) is not an IPv{2} address.', e.key, v.text, want)
+            : l10n.t('`{0}` "{1}" is not an IPv{2} address.', e.key, v.text, want);
+          out.push({ range: v.range, code: 'invalid-ip', severity: 'error', message: sentences(notIp, hint) });
         }
       } else if (e.key === 'link_local_ips') {
         for (const item of seqItems(ref.service.doc, e.value)) {
           const v = readValue(item);
-          if (v && !parseIp(v.text)) out.push({ range: v.range, code: 'invalid-ip', severity: 'error', message: `Link-local address "${v.text}" is not an IP address. Write one like \`169.254.10.10\` or \`fe80::10\`.` });
+          if (v && !parseIp(v.text)) out.push({ range: v.range, code: 'invalid-ip', severity: 'error', message: l10n.t('Link-local address "{0}" is not an IP address. Write one like `169.254.10.10` or `fe80::10`.', v.text) });
         }
       } else if (e.key === 'mac_address') {
         const v = readValue(e.value);
         if (v && !isMac(v.text)) {
-          out.push({ range: v.range, code: 'invalid-mac', severity: 'error', message: `\`mac_address\` "${v.text}" is not a MAC address. Write six hex pairs separated by colons, like \`02:42:ac:11:00:02\`.` });
+          out.push({ range: v.range, code: 'invalid-mac', severity: 'error', message: l10n.t('`mac_address` "{0}" is not a MAC address. Write six hex pairs separated by colons, like `02:42:ac:11:00:02`.', v.text) });
         }
       }
     }
@@ -76,7 +83,7 @@ export const addressSyntax: Rule<ComposeModel, ComposeFix> = (model: ComposeMode
     const e = entry(svc.entries, 'mac_address');
     const v = e && !isMap(e.value) ? readValue(e.value) : undefined;
     if (v && scalarText(e!.value) !== undefined && !isMac(v.text)) {
-      out.push({ range: v.range, code: 'invalid-mac', severity: 'error', message: `\`mac_address\` "${v.text}" is not a MAC address. Write six hex pairs separated by colons, like \`02:42:ac:11:00:02\`.` });
+      out.push({ range: v.range, code: 'invalid-mac', severity: 'error', message: l10n.t('`mac_address` "{0}" is not a MAC address. Write six hex pairs separated by colons, like `02:42:ac:11:00:02`.', v.text) });
     }
   }
   return out;

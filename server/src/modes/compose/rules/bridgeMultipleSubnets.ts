@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ComposeFix, ComposeModel } from '../model';
 import { addressing } from '../networkAddressing';
 import type { Problem, Rule } from '../../languageMode';
@@ -19,7 +20,7 @@ export const bridgeMultipleSubnets: Rule<ComposeModel, ComposeFix> = (model: Com
       const refused = new Set(overlappingEntries(a).map(([later]) => later));
       for (const b of blocks.slice(1)) {
         if (refused.has(b)) continue;
-        out.push({ range: b.subnet!.range, code: 'bridge-multiple-subnets', severity: 'error', message: `A bridge network takes one IPv${family} subnet; network \`${decl.key}\` already has ${blocks[0].subnet!.cidr!.network}. Remove this entry or use another driver.` });
+        out.push({ range: b.subnet!.range, code: 'bridge-multiple-subnets', severity: 'error', message: l10n.t('A bridge network takes one IPv{0} subnet; network `{1}` already has {2}. Remove this entry or use another driver.', family, decl.key, blocks[0].subnet!.cidr!.network) });
       }
     }
   }

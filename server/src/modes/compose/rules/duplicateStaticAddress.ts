@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseIp } from '../../../shared/cidr';
 import type { ComposeFix, ComposeModel } from '../model';
 import { readValue, type AddressValue } from '../networkAddressing';
@@ -28,7 +29,7 @@ export const duplicateStaticAddress: Rule<ComposeModel, ComposeFix> = (model: Co
     const network = key.split('\u0000')[0];
     for (const { service, v } of list) {
       const others = list.filter((x) => x.service !== service).map((x) => `\`${x.service}\``);
-      out.push({ range: v.range, code: 'duplicate-static-ip', severity: 'error', message: `${v.text} on network \`${network}\` is also given to ${others.join(', ')}; only one container can have it. Give each service its own address.` });
+      out.push({ range: v.range, code: 'duplicate-static-ip', severity: 'error', message: l10n.t('{0} on network `{1}` is also given to {2}; only one container can have it. Give each service its own address.', v.text, network, others.join(', ')) });
     }
   }
   return out;

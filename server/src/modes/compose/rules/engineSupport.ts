@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { atLeast, formatEngineVersion } from '../../../shared/engineVersion';
 import { property, type DefinitionName } from '../composeSchema';
 import type { ComposeFix, ComposeModel } from '../model';
@@ -21,7 +22,7 @@ export const engineSupport: Rule<ComposeModel, ComposeFix> = (model: ComposeMode
         range: [e.keyNode.range[0], e.keyNode.range[1]],
         code: 'needs-newer-engine',
         severity: min.severity,
-        message: `\`${e.key}\` needs Docker Engine ${min.version} or later (target: ${formatEngineVersion(ctx.engineVersion)}): ${min.effect}. Upgrade the Engine or remove \`${e.key}\`.`,
+        message: l10n.t('`{0}` needs Docker Engine {1} or later (target: {2}): {3}. Upgrade the Engine or remove `{4}`.', e.key, min.version, formatEngineVersion(ctx.engineVersion), min.effect, e.key),
       });
     }
   };

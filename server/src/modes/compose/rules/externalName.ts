@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isMap } from 'yaml';
 import type { ComposeFix, ComposeModel } from '../model';
 import { entry, mapEntries, scalarText } from '../yamlNodes';
@@ -19,9 +20,9 @@ export const externalName: Rule<ComposeModel, ComposeFix> = (model: ComposeModel
     const name = scalarText(entry(decl.entries, 'name')?.value ?? null);
     const range: [number, number] = [inner.keyNode.range[0], inner.keyNode.range[1]];
     if (name !== undefined && extName !== undefined && name !== extName) {
-      out.push({ range, code: 'external-name-conflict', severity: 'error', message: `\`external.name\` ("${extName}") conflicts with \`name\` ("${name}"); Compose refuses this. Keep only \`name\` and write \`external: true\`.` });
+      out.push({ range, code: 'external-name-conflict', severity: 'error', message: l10n.t('`external.name` ("{0}") conflicts with `name` ("{1}"); Compose refuses this. Keep only `name` and write `external: true`.', extName, name) });
     } else {
-      out.push({ range, code: 'deprecated-external-name', severity: 'warning', message: '`external.name` is deprecated: write `name: …` on the network and `external: true`.' });
+      out.push({ range, code: 'deprecated-external-name', severity: 'warning', message: l10n.t('`external.name` is deprecated: write `name: …` on the network and `external: true`.') });
     }
   }
   return out;

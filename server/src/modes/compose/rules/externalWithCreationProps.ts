@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { property } from '../composeSchema';
 import type { ComposeFix, ComposeModel } from '../model';
 import { addressing } from '../networkAddressing';
@@ -19,7 +20,7 @@ export const externalWithCreationProps: Rule<ComposeModel, ComposeFix> = (model:
         range: [e.keyNode.range[0], e.keyNode.range[1]],
         code: 'external-with-creation-property',
         severity: 'warning',
-        message: `\`${e.key}\` is ignored: network \`${decl.key}\` is external, so Compose uses it as it exists. Remove \`${e.key}\`, or drop \`external\` to let Compose create the network.`,
+        message: l10n.t('`{0}` is ignored: network `{1}` is external, so Compose uses it as it exists. Remove `{2}`, or drop `external` to let Compose create the network.', e.key, decl.key, e.key),
       });
     }
   }

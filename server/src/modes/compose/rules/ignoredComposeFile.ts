@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'yaml';
 import type { Problem } from '../../languageMode';
 import type { ComposeFix, ComposeRule } from '../model';
@@ -31,7 +32,7 @@ export const ignoredComposeFile: ComposeRule = (model, ctx) => {
       range: first ? [first[0], first[1]] : [0, 0],
       code: 'ignored-compose-file',
       severity: 'warning',
-      message: `\`docker compose\` run in this folder reads \`${preferred}\` and ignores this file ("Found multiple config files with supported names"). Merge the two, rename one, or name the files with \`-f\`.`,
+      message: l10n.t('`docker compose` run in this folder reads `{0}` and ignores this file ("Found multiple config files with supported names"). Merge the two, rename one, or name the files with `-f`.', preferred),
     },
   ];
   return out;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { isMap } from 'yaml';
 import type { ComposeFix, ComposeModel } from '../model';
 import { readValue } from '../networkAddressing';
@@ -22,7 +23,7 @@ export const macAddressMismatch: Rule<ComposeModel, ComposeFix> = (model: Compos
         range: own.range,
         code: 'mac-address-mismatch',
         severity: 'error',
-        message: `Service \`${ref.service.name}\` sets \`mac_address\` ${top.text} at service level but ${own.text} on network \`${ref.network}\`; Compose refuses the pair. Keep only the per-network one.`,
+        message: l10n.t('Service `{0}` sets `mac_address` {1} at service level but {2} on network `{3}`; Compose refuses the pair. Keep only the per-network one.', ref.service.name, top.text, own.text, ref.network),
       });
       break;
     }

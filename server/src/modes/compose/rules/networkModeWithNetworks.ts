@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ComposeFix, ComposeRule, ServiceDecl } from '../model';
 import { removeKeyFix } from '../codeActions';
 import { interpolate } from '../interpolation';
@@ -35,7 +36,9 @@ export const networkModeWithNetworks: ComposeRule = (model, ctx) => {
       range: [r[0], r[1]],
       code: 'network-mode-with-networks',
       severity: 'error',
-      message: `Service \`${svc.name}\` sets both \`network_mode\` and \`networks\`${ctx.project.files.length > 1 && (!modeDecl || !netsDecl) ? ' (one of them in another file of the project)' : ''}; Compose refuses the pair. Remove one of them.`,
+      message: ctx.project.files.length > 1 && (!modeDecl || !netsDecl)
+        ? l10n.t('Service `{0}` sets both `network_mode` and `networks` (one of them in another file of the project); Compose refuses the pair. Remove one of them.', svc.name)
+        : l10n.t('Service `{0}` sets both `network_mode` and `networks`; Compose refuses the pair. Remove one of them.', svc.name),
       fixes,
     });
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import type { ComposeFix, ComposeModel } from '../model';
 import { addressing } from '../networkAddressing';
@@ -25,8 +26,8 @@ export const overlayWithoutSwarm: Rule<ComposeModel, ComposeFix> = (model, ctx) 
       severity: 'error',
       code: 'overlay-without-swarm',
       message: worker
-        ? `The connected Engine is a swarm worker: it refuses to create the overlay network \`${decl.key}\` ("Cannot create a multi-host network from a worker node"). Create it on a manager and declare it \`external: true\` here, or use the bridge driver.`
-        : `The connected Engine is not a swarm manager (swarm: ${swarm.nodeState}): it refuses to create the overlay network \`${decl.key}\` ("This node is not a swarm manager"). Run \`docker swarm init\` first, or use the bridge driver for a single host.`,
+        ? l10n.t('The connected Engine is a swarm worker: it refuses to create the overlay network `{0}` ("Cannot create a multi-host network from a worker node"). Create it on a manager and declare it `external: true` here, or use the bridge driver.', decl.key)
+        : l10n.t('The connected Engine is not a swarm manager (swarm: {0}): it refuses to create the overlay network `{1}` ("This node is not a swarm manager"). Run `docker swarm init` first, or use the bridge driver for a single host.', swarm.nodeState, decl.key),
     });
   }
   return out;

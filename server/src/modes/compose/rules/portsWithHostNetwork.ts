@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { scalarText } from '../yamlNodes';
 import type { ComposeFix, ComposeModel } from '../model';
 import type { Problem, Rule } from '../../languageMode';
@@ -18,7 +19,7 @@ export const portsWithHostNetwork: Rule<ComposeModel, ComposeFix> = (model: Comp
       range: [r[0], r[1]],
       code: 'ports-with-host-network',
       severity: 'warning',
-      message: `\`ports\` of service \`${svc.name}\` are ignored with \`network_mode: host\`: the service already listens on the host's ports. Remove \`ports\`.`,
+      message: l10n.t('`ports` of service `{0}` are ignored with `network_mode: host`: the service already listens on the host\'s ports. Remove `ports`.', svc.name),
     });
   }
   return out;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { PREDEFINED_NETWORKS } from '../composeSchema';
 import type { ComposeFix, ComposeModel } from '../model';
 import { addressing, readValue } from '../networkAddressing';
@@ -19,7 +20,7 @@ export const predefinedNetworkName: Rule<ComposeModel, ComposeFix> = (model: Com
       range: name.range,
       code: 'predefined-network-name',
       severity: 'error',
-      message: `\`${name.text}\` is a predefined network that the Engine will not create again. Add \`external: true\` to use it, or pick another name.`,
+      message: l10n.t('`{0}` is a predefined network that the Engine will not create again. Add `external: true` to use it, or pick another name.', name.text),
     });
   }
   return out;

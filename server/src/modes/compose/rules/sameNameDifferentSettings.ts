@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { ComposeFix, ComposeRule } from '../model';
 import { addressing, type NetworkAddressing } from '../networkAddressing';
 import { engineName } from '../project/composeProject';
@@ -34,7 +35,7 @@ export const sameNameDifferentSettings: ComposeRule = (model, ctx) => {
           range: [nameEntry.value.range[0], nameEntry.value.range[1]],
           code: 'same-network-name-different-settings',
           severity: 'warning',
-          message: `Project \`${other.name ?? baseName(other.dir)}\` also declares network \`${name}\` (as \`${key}\`) with other settings; the project that runs \`up\` first creates it, and the other uses it as it is. Give both the same settings, or mark one \`external: true\`.`,
+          message: l10n.t('Project `{0}` also declares network `{1}` (as `{2}`) with other settings; the project that runs `up` first creates it, and the other uses it as it is. Give both the same settings, or mark one `external: true`.', other.name ?? baseName(other.dir), name, key),
         });
         break hunt;
       }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { atLeast } from '../../../shared/engineVersion';
 import { containsIp, parseIp } from '../../../shared/cidr';
 import { ENGINE_CHANGES } from '../composeSchema';
@@ -29,7 +30,7 @@ export const staticAddress: Rule<ComposeModel, ComposeFix> = (model: ComposeMode
       const ip = v ? parseIp(v.text) : undefined;
       if (!v || !ip || ip.family !== (e.key === 'ipv4_address' ? 4 : 6)) continue;
       if (ip.family === 6 && a.enableIpv6 !== true && !a.enableIpv6Dynamic) {
-        out.push({ range: v.range, code: 'ipv6-not-enabled', severity: 'error', message: `Network \`${ref.network}\` has no IPv6: set \`enable_ipv6: true\` on it (with an IPv6 subnet) or remove \`ipv6_address\`.` });
+        out.push({ range: v.range, code: 'ipv6-not-enabled', severity: 'error', message: l10n.t('Network `{0}` has no IPv6: set `enable_ipv6: true` on it (with an IPv6 subnet) or remove `ipv6_address`.', ref.network) });
         continue;
       }
       if (a.blocks.some((b) => b.dynamic)) continue;
@@ -40,7 +41,7 @@ export const staticAddress: Rule<ComposeModel, ComposeFix> = (model: ComposeMode
             range: v.range,
             code: 'static-ip-no-subnet',
             severity: 'error',
-            message: `Network \`${ref.network}\` has no IPv${ip.family} subnet in \`ipam.config\`; this Engine accepts a static address only on a network with a configured subnet. Add a subnet containing ${v.text}, or remove \`${e.key}\`.`,
+            message: l10n.t('Network `{0}` has no IPv{1} subnet in `ipam.config`; this Engine accepts a static address only on a network with a configured subnet. Add a subnet containing {2}, or remove `{3}`.', ref.network, ip.family, v.text, e.key),
           });
         }
         continue;
@@ -51,7 +52,7 @@ export const staticAddress: Rule<ComposeModel, ComposeFix> = (model: ComposeMode
           range: v.range,
           code: 'static-ip-outside-subnet',
           severity: 'error',
-          message: `${v.text} is outside every subnet of network \`${ref.network}\` (${family.map((b) => b.subnet!.cidr!.network).join(', ')}). Use an address inside one of them.`,
+          message: l10n.t('{0} is outside every subnet of network `{1}` ({2}). Use an address inside one of them.', v.text, ref.network, family.map((b) => b.subnet!.cidr!.network).join(', ')),
         });
         continue;
       }
@@ -59,12 +60,16 @@ export const staticAddress: Rule<ComposeModel, ComposeFix> = (model: ComposeMode
       const gateway = home.gateway?.ip;
       const implicitGateway = !home.gateway && ip.value === c.first + 1n;
       if ((gateway && gateway.value === ip.value) || implicitGateway) {
-        out.push({ range: v.range, code: 'static-ip-is-gateway', severity: 'error', message: `${v.text} is the gateway of network \`${ref.network}\`${implicitGateway ? ' (the first address, which the Engine takes when no gateway is set)' : ''}. Pick another address.` });
+        out.push({ range: v.range, code: 'static-ip-is-gateway', severity: 'error', message: implicitGateway
+          ? l10n.t('{0} is the gateway of network `{1}` (the first address, which the Engine takes when no gateway is set). Pick another address.', v.text, ref.network)
+          : l10n.t('{0} is the gateway of network `{1}`. Pick another address.', v.text, ref.network) });
       } else if (c.family === 4 && c.prefix < 31 && (ip.value === c.first || ip.value === c.last)) {
-        out.push({ range: v.range, code: 'static-ip-reserved', severity: 'error', message: `${v.text} is the ${ip.value === c.first ? 'network' : 'broadcast'} address of ${c.network}. Pick a host address.` });
+        out.push({ range: v.range, code: 'static-ip-reserved', severity: 'error', message: ip.value === c.first
+          ? l10n.t('{0} is the network address of {1}. Pick a host address.', v.text, c.network)
+          : l10n.t('{0} is the broadcast address of {1}. Pick a host address.', v.text, c.network) });
       } else {
         const aux = home.aux.find((x) => x.ip && x.ip.value === ip.value);
-        if (aux) out.push({ range: v.range, code: 'static-ip-reserved', severity: 'error', message: `${v.text} is reserved as auxiliary address \`${aux.name}\` of network \`${ref.network}\`. Pick another address.` });
+        if (aux) out.push({ range: v.range, code: 'static-ip-reserved', severity: 'error', message: l10n.t('{0} is reserved as auxiliary address `{1}` of network `{2}`. Pick another address.', v.text, aux.name, ref.network) });
       }
     }
   }

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { sentences } from '../../localized';
 import { FREE_SUBNET_POOLS } from '../composeSchema';
 import { findFreeSubnet, overlaps, parseCidr, type ParsedCidr } from '../../../shared/cidr';
 import { freeSubnetFix } from '../codeActions';
@@ -36,7 +38,9 @@ export const subnetOverlap: Rule<ComposeModel, ComposeFix> = (model: ComposeMode
         range: a.block.subnet!.range,
         code: 'subnet-overlap',
         severity: 'error',
-        message: `Subnet ${a.cidr.network} of network \`${a.decl.key}\` overlaps ${b.cidr.network} of network \`${b.decl.key}\`; the Engine refuses the second one. Pick a free block${free ? ` such as ${free}` : ''}.`,
+        message: free
+          ? l10n.t('Subnet {0} of network `{1}` overlaps {2} of network `{3}`; the Engine refuses the second one. Pick a free block such as {4}.', a.cidr.network, a.decl.key, b.cidr.network, b.decl.key, free)
+          : l10n.t('Subnet {0} of network `{1}` overlaps {2} of network `{3}`; the Engine refuses the second one. Pick a free block.', a.cidr.network, a.decl.key, b.cidr.network, b.decl.key),
         fixes: free ? [freeSubnetFix(model, a.decl, a.block, free)] : undefined,
       });
       break;
@@ -54,7 +58,10 @@ export const subnetOverlap: Rule<ComposeModel, ComposeFix> = (model: ComposeMode
         range: a.block.subnet!.range,
         code: 'subnet-overlaps-live-network',
         severity: 'warning',
-        message: `Subnet ${a.cidr.network} overlaps ${hit.network} of the existing network \`${n.name}\` on the connected Engine; creating \`${a.decl.key}\` would fail while it exists.${free ? ` A free block: ${free}.` : ''}`,
+        message: sentences(
+          l10n.t('Subnet {0} overlaps {1} of the existing network `{2}` on the connected Engine; creating `{3}` would fail while it exists.', a.cidr.network, hit.network, n.name, a.decl.key),
+          free ? l10n.t('A free block: {0}.', free) : '',
+        ),
         fixes: free ? [freeSubnetFix(model, a.decl, a.block, free)] : undefined,
       });
       break;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { overlaps } from '../../../shared/cidr';
 import type { ComposeFix, ComposeRule } from '../model';
 import { addressing } from '../networkAddressing';
@@ -31,7 +32,7 @@ export const subnetOverlapAcrossProjects: ComposeRule = (model, ctx) => {
           range: m.block.subnet!.range,
           code: 'subnet-overlaps-other-project',
           severity: 'warning',
-          message: `Subnet ${m.block.subnet!.cidr!.network} of network \`${m.decl.key}\` overlaps ${hit.subnet!.cidr!.network} of network \`${key}\` in project \`${other.name ?? baseName(other.dir)}\`; on one Engine, the second \`up\` fails. Pick blocks that do not overlap.`,
+          message: l10n.t('Subnet {0} of network `{1}` overlaps {2} of network `{3}` in project `{4}`; on one Engine, the second `up` fails. Pick blocks that do not overlap.', m.block.subnet!.cidr!.network, m.decl.key, hit.subnet!.cidr!.network, key, other.name ?? baseName(other.dir)),
         });
         break hunt;
       }

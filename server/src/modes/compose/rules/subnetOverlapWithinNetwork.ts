@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { freeSubnetFix } from '../codeActions';
 import type { ComposeFix, ComposeModel } from '../model';
 import { FREE_SUBNET_POOLS } from '../composeSchema';
@@ -29,7 +30,9 @@ export const subnetOverlapWithinNetwork: Rule<ComposeModel, ComposeFix> = (model
         range: later.subnet!.range,
         code: 'subnet-overlap-same-network',
         severity: 'error',
-        message: `Subnet ${c.network} overlaps ${earlier.subnet!.cidr!.network}, an earlier ipam.config entry of network \`${decl.key}\`; the Engine refuses the network. Remove this entry or use a block that overlaps nothing${free ? `, such as ${free}` : ''}.`,
+        message: free
+          ? l10n.t('Subnet {0} overlaps {1}, an earlier ipam.config entry of network `{2}`; the Engine refuses the network. Remove this entry or use a block that overlaps nothing, such as {3}.', c.network, earlier.subnet!.cidr!.network, decl.key, free)
+          : l10n.t('Subnet {0} overlaps {1}, an earlier ipam.config entry of network `{2}`; the Engine refuses the network. Remove this entry or use a block that overlaps nothing.', c.network, earlier.subnet!.cidr!.network, decl.key),
         fixes: free ? [freeSubnetFix(model, decl, later, free)] : undefined,
       });
     }

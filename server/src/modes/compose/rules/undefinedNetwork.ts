@@ -1,5 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import { IMPLICIT_NETWORK } from '../composeSchema';
 import type { ComposeFix, ComposeRule, NetworkRef } from '../model';
+import { sentences } from '../../localized';
 import { didYouMean } from '../../suggest';
 import { declareNetworkFixes } from '../codeActions';
 import type { Problem } from '../../languageMode';
@@ -57,19 +59,29 @@ export const undefinedNetwork: ComposeRule = (model, ctx) => {
       range: at,
       code: 'undefined-network',
       severity: 'error',
-      message: `Service \`${service}\` joins ${networks.length > 1 ? 'networks' : 'network'} ${list} through \`extends\`, which no file of the project declares (an extended file brings its service, not its networks). Declare ${networks.length > 1 ? 'them' : 'it'} under the top-level \`networks\` here.`,
+      message: networks.length > 1
+        ? l10n.t('Service `{0}` joins networks {1} through `extends`, which no file of the project declares (an extended file brings its service, not its networks). Declare them under the top-level `networks` here.', service, list)
+        : l10n.t('Service `{0}` joins network {1} through `extends`, which no file of the project declares (an extended file brings its service, not its networks). Declare it under the top-level `networks` here.', service, list),
       fixes: networks.flatMap((n) => declareNetworkFixes(n)),
     });
   }
   const several = project.files.length > 1;
   for (const { ref, network, services } of byPlace.values()) {
     const guess = didYouMean(network, declared);
-    const who = services.length === 1 ? `Service \`${services[0]}\` uses` : `Services ${services.map((s) => `\`${s}\``).join(', ')} use`;
+    const names = services.map((s) => `\`${s}\``).join(', ');
+    const net = network !== ref.network ? `\`${network}\` (\`${ref.network}\`)` : `\`${network}\``;
+    const undeclared = services.length === 1
+      ? several
+        ? l10n.t('Service {0} uses network {1}, which is not declared under the top-level `networks` of any file of the project.', names, net)
+        : l10n.t('Service {0} uses network {1}, which is not declared under the top-level `networks`.', names, net)
+      : several
+        ? l10n.t('Services {0} use network {1}, which is not declared under the top-level `networks` of any file of the project.', names, net)
+        : l10n.t('Services {0} use network {1}, which is not declared under the top-level `networks`.', names, net);
     out.push({
       range: [ref.node.range![0], ref.node.range![1]],
       code: 'undefined-network',
       severity: 'error',
-      message: `${who} network \`${network}\`${network !== ref.network ? ` (\`${ref.network}\`)` : ''}, which is not declared under the top-level \`networks\`${several ? ' of any file of the project' : ''}.${guess ? ` Did you mean \`${guess}\`?` : ''} Declare it (with \`external: true\` if it already exists).`,
+      message: sentences(undeclared, guess ? l10n.t('Did you mean `{0}`?', guess) : '', l10n.t('Declare it (with `external: true` if it already exists).')),
       fixes: declareNetworkFixes(network),
     });
   }

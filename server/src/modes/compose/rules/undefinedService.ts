@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import { isScalar } from 'yaml';
+import { sentences } from '../../localized';
 import { didYouMean } from '../../suggest';
 import { replaceValueFix } from '../codeActions';
 import { substitute } from '../interpolation';
@@ -39,8 +41,13 @@ export const undefinedService: ComposeRule = (model, ctx) => {
       severity: 'error',
       message:
         target === ''
-          ? '`service:` needs the name of a service of this project: `service:NAME`.'
-          : `\`network_mode\` of service \`${ref.from.name}\` names service \`${target}\`, which ${project.files.length > 1 ? 'no file of the project' : 'this file does not'} define${project.files.length > 1 ? 's' : ''}.${guess ? ` Did you mean \`${guess}\`?` : ''}`,
+          ? l10n.t('`service:` needs the name of a service of this project: `service:NAME`.')
+          : sentences(
+              project.files.length > 1
+                ? l10n.t('`network_mode` of service `{0}` names service `{1}`, which no file of the project defines.', ref.from.name, target)
+                : l10n.t('`network_mode` of service `{0}` names service `{1}`, which this file does not define.', ref.from.name, target),
+              guess ? l10n.t('Did you mean `{0}`?', guess) : '',
+            ),
     });
   }
   return out;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { IMPLICIT_NETWORK } from '../composeSchema';
 import type { ComposeFix, ComposeRule } from '../model';
 import { isNull } from '../yamlNodes';
@@ -47,7 +48,9 @@ export const unusedNetwork: ComposeRule = (model, ctx) => {
       range: [decl.keyNode.range[0], decl.keyNode.range[1]],
       code: 'unused-network',
       severity: 'warning',
-      message: `No service${project.files.length > 1 ? ' of the project' : ''} uses network \`${decl.key}\`. Add it to a service's \`networks\`, or remove it.`,
+      message: project.files.length > 1
+        ? l10n.t("No service of the project uses network `{0}`. Add it to a service's `networks`, or remove it.", decl.key)
+        : l10n.t("No service uses network `{0}`. Add it to a service's `networks`, or remove it.", decl.key),
     });
   }
   return out;

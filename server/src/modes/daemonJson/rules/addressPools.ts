@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import { overlaps, parseCidr, type ParsedCidr } from '../../../shared/cidr';
 import { type DaemonJsonProblem, type DaemonJsonRule, lastValue, stringValue, topValue, pathOf } from '../model';
@@ -26,24 +27,24 @@ export const addressPools: DaemonJsonRule = (model) => {
     const baseText = stringValue(base);
     const cidr = baseText !== undefined ? parseCidr(baseText) : undefined;
     if (!base || !cidr) {
-      entry.errors.push(problemAt(base ?? item, 'error', 'invalid-pool', base ? `Pool base "${baseText ?? ''}" is not a CIDR block: dockerd refuses to start.` : 'This pool has no "base": dockerd refuses to start.'));
+      entry.errors.push(problemAt(base ?? item, 'error', 'invalid-pool', base ? l10n.t('Pool base "{0}" is not a CIDR block: dockerd refuses to start.', baseText ?? '') : l10n.t('This pool has no "base": dockerd refuses to start.')));
       continue;
     }
     if (size && size.type !== 'number') continue; // valueTypes reports it
     if (!size || (size.value as number) <= 0) {
-      entry.errors.push(problemAt(size ?? item, 'error', 'invalid-pool', 'A pool needs a "size" (the prefix length of the subnets it hands out): dockerd refuses to start.'));
+      entry.errors.push(problemAt(size ?? item, 'error', 'invalid-pool', l10n.t('A pool needs a "size" (the prefix length of the subnets it hands out): dockerd refuses to start.')));
       continue;
     }
     const n = size.value as number;
     if (n < cidr.prefix) {
       // The message names the smallest size that works; offer it (#20).
       entry.errors.push(
-        problemAt(size, 'error', 'invalid-pool-size', `size ${n} is shorter than the base's prefix /${cidr.prefix}: dockerd refuses to start. Use a size of ${cidr.prefix} or more.`, [
+        problemAt(size, 'error', 'invalid-pool-size', l10n.t('size {0} is shorter than the base\'s prefix /{1}: dockerd refuses to start. Use a size of {2} or more.', n, cidr.prefix, cidr.prefix), [
           { kind: 'replaceValue', path: pathOf(size), from: n, to: cidr.prefix, title: `Use size ${cidr.prefix}` },
         ]),
       );
     } else if (n > (cidr.family === 4 ? 32 : 128)) {
-      entry.errors.push(problemAt(size, 'error', 'invalid-pool-size', `size ${n} is longer than an IPv${cidr.family} address: dockerd refuses to start.`));
+      entry.errors.push(problemAt(size, 'error', 'invalid-pool-size', l10n.t('size {0} is longer than an IPv{1} address: dockerd refuses to start.', n, cidr.family)));
     }
     entry.valid = valid.length;
     valid.push({ cidr, node: base });
@@ -58,11 +59,16 @@ export const addressPools: DaemonJsonRule = (model) => {
     const { cidr, node } = valid[entry.valid];
     const { first, count } = earlier[entry.valid];
     if (first < 0) continue;
-    const more = count > 1 ? ` and ${count - 1} more earlier pool${count > 2 ? 's' : ''}` : '';
-    out.push(problemAt(node, 'warning', 'overlapping-pools', `Pool ${cidr.network} overlaps pool ${valid[first].cidr.network}${more}; networks could get clashing subnets.`));
+    const message =
+      count === 1
+        ? l10n.t('Pool {0} overlaps pool {1}; networks could get clashing subnets.', cidr.network, valid[first].cidr.network)
+        : count === 2
+          ? l10n.t('Pool {0} overlaps pool {1} and 1 more earlier pool; networks could get clashing subnets.', cidr.network, valid[first].cidr.network)
+          : l10n.t('Pool {0} overlaps pool {1} and {2} more earlier pools; networks could get clashing subnets.', cidr.network, valid[first].cidr.network, count - 1);
+    out.push(problemAt(node, 'warning', 'overlapping-pools', message));
   }
   const bip = parseCidr(stringValue(topValue(model, 'bip')) ?? '');
-  if (bip) for (const p of valid) if (overlaps(p.cidr, bip)) out.push(problemAt(p.node, 'warning', 'pool-overlaps-bip', `Pool ${p.cidr.network} overlaps the default bridge ${bip.network} (from "bip"); networks could get a subnet that clashes with docker0.`));
+  if (bip) for (const p of valid) if (overlaps(p.cidr, bip)) out.push(problemAt(p.node, 'warning', 'pool-overlaps-bip', l10n.t('Pool {0} overlaps the default bridge {1} (from "bip"); networks could get a subnet that clashes with docker0.', p.cidr.network, bip.network)));
   return out;
 };
 

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { overlaps, parseCidr } from '../../../shared/cidr';
 import { loadProject } from '../../compose/project/composeProject';
 import { projectSpecs } from '../../compose/project/projectSpecs';
@@ -32,7 +33,13 @@ export const bipOverlapsCompose: DaemonJsonRule = (model, ctx) => {
           prop.value,
           'warning',
           'bip-overlaps-compose-subnet',
-          `The default bridge (${bip.network}) overlaps the subnet ${s.cidr.network} of network \`${s.network}\` in ${file}:${lineNumber(s.text, s.offset)}: the Engine refuses to create that network ("Pool overlaps with other one on this address space"), so \`docker compose up\` fails there. Move "bip" or that subnet.`,
+          l10n.t(
+            'The default bridge ({0}) overlaps the subnet {1} of network `{2}` in {3}: the Engine refuses to create that network ("Pool overlaps with other one on this address space"), so `docker compose up` fails there. Move "bip" or that subnet.',
+            bip.network,
+            s.cidr.network,
+            s.network,
+            `${file}:${lineNumber(s.text, s.offset)}`,
+          ),
         ),
       );
     }

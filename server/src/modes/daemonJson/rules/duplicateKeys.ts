@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import { type DaemonJsonProblem, type DaemonJsonRule, type KeyPath, pathOf } from '../model';
 import { problemAt } from '../problemAt';
@@ -39,8 +40,8 @@ function checkObject(obj: Node, path: KeyPath | undefined, out: DaemonJsonProble
   const warn = (key: Node, name: string, nth: number): void => {
     path ??= pathOf(obj);
     out.push(
-      problemAt(key, 'warning', 'duplicate-key', `Duplicate key "${name}": dockerd uses only the last one and ignores this one. Remove one of them.`, [
-        { title: `Remove this "${name}"`, kind: 'removeProperty', path: [...path, [name, nth]] },
+      problemAt(key, 'warning', 'duplicate-key', l10n.t('Duplicate key "{0}": dockerd uses only the last one and ignores this one. Remove one of them.', name), [
+        { title: l10n.t('Remove this "{0}"', name), kind: 'removeProperty', path: [...path, [name, nth]] },
       ]),
     );
   };

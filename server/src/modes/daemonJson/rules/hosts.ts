@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { type DaemonJsonProblem, type DaemonJsonRule, stringItems } from '../model';
 import { problemAt } from '../problemAt';
 import { target } from '../target';
@@ -17,9 +18,9 @@ export const hosts: DaemonJsonRule = (model, ctx) => {
   for (const { node, value } of stringItems(prop.value)) {
     const m = /^([a-z]+):\/\/(.*)$/.exec(value);
     if (m && !schemes.includes(m[1])) {
-      out.push(problemAt(node, 'error', 'invalid-host', `"${value}": dockerd cannot listen on "${m[1]}://" and refuses to start. Use ${schemes.map((s) => `${s}://`).join(', ')}.`));
+      out.push(problemAt(node, 'error', 'invalid-host', l10n.t('"{0}": dockerd cannot listen on "{1}://" and refuses to start. Use {2}.', value, m[1], schemes.map((s) => `${s}://`).join(', '))));
     } else if (m && m[1] === 'tcp' && /:(\d+)$/.test(m[2]) && Number(/:(\d+)$/.exec(m[2])![1]) > 65535) {
-      out.push(problemAt(node, 'error', 'invalid-host', `"${value}" has an invalid port: dockerd refuses to start.`));
+      out.push(problemAt(node, 'error', 'invalid-host', l10n.t('"{0}" has an invalid port: dockerd refuses to start.', value)));
     }
   }
   return out;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseIp } from '../../../shared/cidr';
 import { type DaemonJsonProblem, type DaemonJsonRule, stringItems, stringValue, topValue } from '../model';
 import { problemAt } from '../problemAt';
@@ -20,25 +21,25 @@ export const listValues: DaemonJsonRule = (model, ctx) => {
   for (const { node, value } of stringItems(topValue(model, 'labels'))) {
     const eq = value.indexOf('=');
     if (eq <= 0) {
-      out.push(problemAt(node, 'error', 'invalid-label', `Label "${value}" must be written key=value: dockerd refuses to start.`));
+      out.push(problemAt(node, 'error', 'invalid-label', l10n.t('Label "{0}" must be written key=value: dockerd refuses to start.', value)));
       continue;
     }
     const key = value.slice(0, eq);
     const reserved = reservedNamespace(key);
-    if (reserved) out.push(problemAt(node, 'error', 'reserved-label', `Label "${value}" uses the reserved namespace ${reserved}*: dockerd refuses to start. Choose another prefix.`));
+    if (reserved) out.push(problemAt(node, 'error', 'reserved-label', l10n.t('Label "{0}" uses the reserved namespace {1}*: dockerd refuses to start. Choose another prefix.', value, reserved)));
     const prev = seen.get(key);
-    if (prev !== undefined && prev !== value) out.push(problemAt(node, 'error', 'conflicting-label', `Label key "${key}" is set twice with different values ("${prev}" and "${value}"): dockerd refuses to start.`));
+    if (prev !== undefined && prev !== value) out.push(problemAt(node, 'error', 'conflicting-label', l10n.t('Label key "{0}" is set twice with different values ("{1}" and "{2}"): dockerd refuses to start.', key, prev, value)));
     seen.set(key, value);
   }
 
   for (const { node, value } of stringItems(topValue(model, 'dns'))) {
-    if (!parseIp(value)) out.push(problemAt(node, 'error', 'invalid-ip', `"${value}" is not an IP address: dockerd refuses to start. dns takes server addresses such as "1.1.1.1".`));
+    if (!parseIp(value)) out.push(problemAt(node, 'error', 'invalid-ip', l10n.t('"{0}" is not an IP address: dockerd refuses to start. dns takes server addresses such as "1.1.1.1".', value)));
   }
   for (const { node, value } of stringItems(topValue(model, 'dns-search'))) {
-    if (value !== '.' && !DOMAIN.test(value)) out.push(problemAt(node, 'error', 'invalid-domain', `"${value}" is not a valid domain: dockerd refuses to start.`));
+    if (value !== '.' && !DOMAIN.test(value)) out.push(problemAt(node, 'error', 'invalid-domain', l10n.t('"{0}" is not a valid domain: dockerd refuses to start.', value)));
   }
   for (const { node, value } of stringItems(topValue(model, 'node-generic-resources'))) {
-    if (!/^[^=]+=[^=]+$/.test(value)) out.push(problemAt(node, 'error', 'invalid-generic-resource', `"${value}" must be NAME=VALUE (e.g. "GPU=UUID1" or "SSD=2"): dockerd refuses to start.`));
+    if (!/^[^=]+=[^=]+$/.test(value)) out.push(problemAt(node, 'error', 'invalid-generic-resource', l10n.t('"{0}" must be NAME=VALUE (e.g. "GPU=UUID1" or "SSD=2"): dockerd refuses to start.', value)));
   }
 
   // exec-opts (moby daemon/config parseExecOptions + validatePlatformExecOpt, from 28.0;
@@ -62,9 +63,9 @@ export const listValues: DaemonJsonRule = (model, ctx) => {
     } else if (!VALUE_RULES.execOpts[platform].includes(name)) {
       out.push(problemAt(node, sev, 'invalid-exec-opt', shapeErr ? `Unknown exec-opt "${name}" on ${platform}: dockerd refuses to start. Use ${VALUE_RULES.execOpts[platform].join(', ')}.` : `Unknown exec-opt "${name}" on ${platform}: Engine ${t.versionText} ignores it (Engine ${strictSince} refuses it).`));
     } else if (name === 'native.cgroupdriver' && !VALUE_RULES.cgroupDrivers.includes(val)) {
-      out.push(problemAt(node, 'error', 'invalid-cgroup-driver', `"${val}" is not a cgroup driver: dockerd refuses to start. Use "native.cgroupdriver=systemd" or "native.cgroupdriver=cgroupfs".`));
+      out.push(problemAt(node, 'error', 'invalid-cgroup-driver', l10n.t('"{0}" is not a cgroup driver: dockerd refuses to start. Use "native.cgroupdriver=systemd" or "native.cgroupdriver=cgroupfs".', val)));
     } else if (name === 'isolation' && !VALUE_RULES.isolationValues.values.includes(val.toLowerCase())) {
-      out.push(problemAt(node, 'error', 'invalid-isolation', `"${val}" is not an isolation mode: dockerd refuses to start. Use "isolation=process" or "isolation=hyperv".`));
+      out.push(problemAt(node, 'error', 'invalid-isolation', l10n.t('"{0}" is not an isolation mode: dockerd refuses to start. Use "isolation=process" or "isolation=hyperv".', val)));
     }
   }
 
@@ -74,19 +75,19 @@ export const listValues: DaemonJsonRule = (model, ctx) => {
     const value = stringValue(node);
     if (!node || value === undefined || value === '') continue;
     const ip = parseIp(value);
-    if (!ip) out.push(problemAt(node, 'error', 'invalid-ip', `"${value}" is not an IP address: dockerd refuses to start.`));
-    else if (family && ip.family !== family) out.push(problemAt(node, 'error', 'invalid-ip', `"${key}" needs an IPv${family} address, not "${value}".`));
+    if (!ip) out.push(problemAt(node, 'error', 'invalid-ip', l10n.t('"{0}" is not an IP address: dockerd refuses to start.', value)));
+    else if (family && ip.family !== family) out.push(problemAt(node, 'error', 'invalid-ip', l10n.t('"{0}" needs an IPv{1} address, not "{2}".', key, family, value)));
   }
   const gws = stringItems(topValue(model, 'host-gateway-ips'));
   const fams = new Map<number, number>();
   for (const { node, value } of gws) {
     const ip = parseIp(value);
     if (!ip) {
-      out.push(problemAt(node, 'error', 'invalid-ip', `"${value}" is not an IP address: dockerd refuses to start.`));
+      out.push(problemAt(node, 'error', 'invalid-ip', l10n.t('"{0}" is not an IP address: dockerd refuses to start.', value)));
       continue;
     }
     fams.set(ip.family, (fams.get(ip.family) ?? 0) + 1);
-    if (fams.get(ip.family) === 2) out.push(problemAt(node, 'error', 'invalid-ip', `Only one IPv${ip.family} host gateway address may be given: dockerd refuses to start.`));
+    if (fams.get(ip.family) === 2) out.push(problemAt(node, 'error', 'invalid-ip', l10n.t('Only one IPv{0} host gateway address may be given: dockerd refuses to start.', ip.family)));
   }
   return out;
 };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { topLevelEntry } from '../daemonSchema';
 import type { DaemonJsonProblem, DaemonJsonRule, TopProperty } from '../model';
 import { problemAt } from '../problemAt';
@@ -20,8 +21,8 @@ function judgeProperty(t: Target, p: TopProperty, out: DaemonJsonProblem[]): voi
   if (!topLevelEntry(p.name)?.['x-ignoredOn']?.includes(t.platform)) return;
   if (!p.value || p.value.type === 'null') return;
   out.push(
-    problemAt(p.key, 'warning', 'key-ignored-on-platform', `"${p.name}" has no effect on ${t.platform}: dockerd accepts it but ignores it. Remove it.`, [
-      { title: `Remove "${p.name}"`, kind: 'removeProperty', path: p.path },
+    problemAt(p.key, 'warning', 'key-ignored-on-platform', l10n.t('"{0}" has no effect on {1}: dockerd accepts it but ignores it. Remove it.', p.name, t.platform), [
+      { title: l10n.t('Remove "{0}"', p.name), kind: 'removeProperty', path: p.path },
     ]),
   );
 }

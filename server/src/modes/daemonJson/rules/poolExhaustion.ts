@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { sentences } from '../../localized';
 import { poolCapacity } from '../../host/poolCapacity';
 import type { DaemonJsonProblem, DaemonJsonRule } from '../model';
 import { problemAt } from '../problemAt';
@@ -22,20 +24,26 @@ export const poolExhaustion: DaemonJsonRule = (model, ctx) => {
   const free = c.total - c.bridge - c.live - c.explicit;
   const wanted = c.demand.reduce((s, d) => s + d.networks, 0);
   if (free >= wanted && free > 0) return out;
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  const networks = (n: number): string => (n === 1 ? l10n.t('1 network') : l10n.t('{0} networks', n));
   const takenBy = [
-    c.bridge ? `the default bridge takes ${c.bridge}` : '',
-    c.live ? `live networks of the connected Engine take ${c.live}` : '',
-    c.explicit ? `Compose networks with their own subnet take ${c.explicit}` : '',
+    c.bridge ? l10n.t('the default bridge takes {0}', c.bridge) : '',
+    c.live ? l10n.t('live networks of the connected Engine take {0}', c.live) : '',
+    c.explicit ? l10n.t('Compose networks with their own subnet take {0}', c.explicit) : '',
   ].filter(Boolean);
   const projects = c.demand.map((d) => `${d.project}: ${d.networks}`).join(', ');
-  const need = wanted > 0 ? ` The workspace's Compose projects create ${plural(wanted, 'network')} without a subnet (${projects}), so ${wanted - Math.max(free, 0)} of them will fail` : ' The next `docker network create` without --subnet will fail';
+  const allow = takenBy.length
+    ? l10n.t('These pools allow {0}; {1}, leaving {2}.', networks(c.total), takenBy.join(', '), Math.max(free, 0))
+    : l10n.t('These pools allow {0}, leaving {1}.', networks(c.total), Math.max(free, 0));
+  const fails =
+    wanted > 0
+      ? l10n.t('The workspace\'s Compose projects create {0} without a subnet ({1}), so {2} of them will fail with "could not find an available, non-overlapping IPv4 address pool".', networks(wanted), projects, wanted - Math.max(free, 0))
+      : l10n.t('The next `docker network create` without --subnet will fail with "could not find an available, non-overlapping IPv4 address pool".');
   out.push(
     problemAt(
       prop.key,
       'warning',
       'address-pools-exhausted',
-      `These pools allow ${plural(c.total, 'network')}${takenBy.length ? `; ${takenBy.join(', ')}` : ''}, leaving ${Math.max(free, 0)}.${need} with "could not find an available, non-overlapping IPv4 address pool". Use a larger base, or a longer size (each added bit doubles the number of networks a pool gives).`,
+      sentences(allow, fails, l10n.t('Use a larger base, or a longer size (each added bit doubles the number of networks a pool gives).')),
     ),
   );
   return out;

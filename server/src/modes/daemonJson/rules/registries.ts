@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parseCidr } from '../../../shared/cidr';
 import { type DaemonJsonProblem, type DaemonJsonRule, pathOf, stringItems, topValue } from '../model';
 import { problemAt } from '../problemAt';
@@ -15,25 +16,25 @@ export const registries: DaemonJsonRule = (model, ctx) => {
     let url: URL | undefined;
     const scheme = /^([a-zA-Z][\w+.-]*):\/\//.exec(value)?.[1];
     if (!scheme) {
-      out.push(problemAt(node, 'error', 'invalid-mirror', `Mirror "${value}" has no scheme: dockerd refuses to start. Write "https://${value}".`, [{ title: `Change to "https://${value}"`, kind: 'replaceValue', path: pathOf(node), from: value, to: `https://${value}` }]));
+      out.push(problemAt(node, 'error', 'invalid-mirror', l10n.t('Mirror "{0}" has no scheme: dockerd refuses to start. Write "https://{1}".', value, value), [{ title: l10n.t('Change to "https://{0}"', value), kind: 'replaceValue', path: pathOf(node), from: value, to: `https://${value}` }]));
       continue;
     }
     if (scheme !== 'http' && scheme !== 'https') {
-      out.push(problemAt(node, 'error', 'invalid-mirror', `Mirror "${value}" must use https:// or http://: dockerd refuses to start.`));
+      out.push(problemAt(node, 'error', 'invalid-mirror', l10n.t('Mirror "{0}" must use https:// or http://: dockerd refuses to start.', value)));
       continue;
     }
     try {
       url = new URL(value);
     } catch {
-      out.push(problemAt(node, 'error', 'invalid-mirror', `Mirror "${value}" is not a valid URL: dockerd refuses to start.`));
+      out.push(problemAt(node, 'error', 'invalid-mirror', l10n.t('Mirror "{0}" is not a valid URL: dockerd refuses to start.', value)));
       continue;
     }
     if (url.username || url.password) {
-      out.push(problemAt(node, 'error', 'invalid-mirror', `Mirror "${value}" contains credentials, which dockerd does not allow: it refuses to start. Use "docker login" for the mirror instead.`));
+      out.push(problemAt(node, 'error', 'invalid-mirror', l10n.t('Mirror "{0}" contains credentials, which dockerd does not allow: it refuses to start. Use "docker login" for the mirror instead.', value)));
     } else if (url.search || url.hash || value.includes('?') || value.includes('#')) {
-      out.push(problemAt(node, 'error', 'invalid-mirror', `Mirror "${value}" has a query or fragment: dockerd refuses to start. Remove it.`));
+      out.push(problemAt(node, 'error', 'invalid-mirror', l10n.t('Mirror "{0}" has a query or fragment: dockerd refuses to start. Remove it.', value)));
     } else if (url.pathname !== '/' && url.pathname !== '' && refuses('mirror-path', t.version)) {
-      out.push(problemAt(node, 'error', 'invalid-mirror', `Engine ${t.versionText} refuses a path in mirror "${value}". Remove the path.`));
+      out.push(problemAt(node, 'error', 'invalid-mirror', l10n.t('Engine {0} refuses a path in mirror "{1}". Remove the path.', t.versionText, value)));
     }
   }
   for (const { node, value } of stringItems(topValue(model, 'insecure-registries'))) {
@@ -41,20 +42,20 @@ export const registries: DaemonJsonRule = (model, ctx) => {
     const scheme = value.includes('://') ? /^([a-zA-Z][\w+.-]*):\/\//.exec(value)?.[1] : undefined;
     if (scheme === 'http' || scheme === 'https') {
       const bare = value.slice(scheme.length + 3);
-      out.push(problemAt(node, 'warning', 'insecure-registry-scheme', `dockerd strips "${scheme}://" from insecure registry "${value}"; write just "${bare}".`, [{ title: `Change to "${bare}"`, kind: 'replaceValue', path: pathOf(node), from: value, to: bare }]));
+      out.push(problemAt(node, 'warning', 'insecure-registry-scheme', l10n.t('dockerd strips "{0}://" from insecure registry "{1}"; write just "{2}".', scheme, value, bare), [{ title: l10n.t('Change to "{0}"', bare), kind: 'replaceValue', path: pathOf(node), from: value, to: bare }]));
       continue;
     }
     if (scheme) {
-      out.push(problemAt(node, 'error', 'invalid-insecure-registry', `Insecure registry "${value}" must not contain "://": dockerd refuses to start. Write host[:port] or a CIDR.`));
+      out.push(problemAt(node, 'error', 'invalid-insecure-registry', l10n.t('Insecure registry "{0}" must not contain "://": dockerd refuses to start. Write host[:port] or a CIDR.', value)));
       continue;
     }
     if (value.includes('/') && !parseCidr(value)) {
-      out.push(problemAt(node, 'error', 'invalid-insecure-registry', `Insecure registry "${value}" is neither host[:port] nor a CIDR: dockerd refuses to start.`));
+      out.push(problemAt(node, 'error', 'invalid-insecure-registry', l10n.t('Insecure registry "{0}" is neither host[:port] nor a CIDR: dockerd refuses to start.', value)));
       continue;
     }
     const hostEnd = portStart(value);
     if (hostEnd > 0 && (value.charCodeAt(0) === 45 || value.charCodeAt(hostEnd - 1) === 45) /* "-" */) {
-      out.push(problemAt(node, 'error', 'invalid-insecure-registry', `Insecure registry "${value}" cannot begin or end with a hyphen: dockerd refuses to start.`));
+      out.push(problemAt(node, 'error', 'invalid-insecure-registry', l10n.t('Insecure registry "{0}" cannot begin or end with a hyphen: dockerd refuses to start.', value)));
     }
   }
   return out;

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { sentences } from '../../localized';
 import { availability, topLevelEntry } from '../daemonSchema';
 import type { DaemonJsonFix, DaemonJsonProblem, DaemonJsonRule, TopProperty } from '../model';
 import { problemAt } from '../problemAt';
@@ -32,15 +34,15 @@ function judgeProperty(t: Target, p: TopProperty, out: DaemonJsonProblem[]): voi
     const info = values[value];
     const allowed = Object.entries(values).filter(([, i]) => availability(i, t.version, t.platform).state === 'ok').map(([k]) => k);
     if (!info) {
-      out.push(problemAt(v, 'error', 'invalid-value', `"${raw}" is not a valid ${p.name}: dockerd refuses to start. Use one of ${allowed.map((a) => `"${a}"`).join(', ')}.`));
+      out.push(problemAt(v, 'error', 'invalid-value', l10n.t('"{0}" is not a valid {1}: dockerd refuses to start. Use one of {2}.', raw, p.name, allowed.map((a) => `"${a}"`).join(', '))));
       return;
     }
     const a = availability(info, t.version, t.platform);
     if (a.state === 'removed') {
-      const fixes: DaemonJsonFix[] = a.replacement ? [{ title: `Change to "${a.replacement}"`, kind: 'replaceValue', path: p.path, from: v.value, to: a.replacement }] : [];
-      out.push(problemAt(v, 'error', 'value-removed', `${p.name} "${raw}" is refused since Engine ${a.removed}.${a.replacement ? ` Use "${a.replacement}".` : ''}`, fixes));
+      const fixes: DaemonJsonFix[] = a.replacement ? [{ title: l10n.t('Change to "{0}"', a.replacement), kind: 'replaceValue', path: p.path, from: v.value, to: a.replacement }] : [];
+      out.push(problemAt(v, 'error', 'value-removed', sentences(l10n.t('{0} "{1}" is refused since Engine {2}.', p.name, raw, a.removed), a.replacement ? l10n.t('Use "{0}".', a.replacement) : ''), fixes));
     } else if (a.state === 'notYet') {
-      out.push(problemAt(v, 'error', 'value-not-available', `${p.name} "${raw}" needs Engine ${a.since}; Engine ${t.versionText} refuses it.`));
+      out.push(problemAt(v, 'error', 'value-not-available', l10n.t('{0} "{1}" needs Engine {2}; Engine {3} refuses it.', p.name, raw, a.since, t.versionText)));
     }
     return;
   }
@@ -50,20 +52,20 @@ function judgeProperty(t: Target, p: TopProperty, out: DaemonJsonProblem[]): voi
       const err = refuses('negative-count', t.version);
       out.push(problemAt(v, err ? 'error' : 'warning', 'invalid-number', err ? `"${p.name}" cannot be negative: dockerd refuses to start.` : `A negative "${p.name}" is accepted by Engine ${t.versionText} but refused from Engine ${refusedSince('negative-count')}; use a positive value.`));
     } else if (n < 0 && (p.name.startsWith('max-') || p.name === 'default-stop-timeout')) {
-      out.push(problemAt(v, 'error', 'invalid-number', `"${p.name}" cannot be negative: dockerd refuses to start.`));
+      out.push(problemAt(v, 'error', 'invalid-number', l10n.t('"{0}" cannot be negative: dockerd refuses to start.', p.name)));
     } else if (n === 0 && p.name === 'max-download-attempts' && refuses('zero-download-attempts', t.version)) {
-      out.push(problemAt(v, 'error', 'invalid-number', `Engine ${t.versionText} refuses "max-download-attempts": 0; use 1 or more.`));
+      out.push(problemAt(v, 'error', 'invalid-number', l10n.t('Engine {0} refuses "max-download-attempts": 0; use 1 or more.', t.versionText)));
     } else if ((entry.maximum !== undefined && n > entry.maximum) || (p.name === 'network-diagnostic-port' && n < 0)) {
-      out.push(problemAt(v, 'error', 'invalid-number', `"${p.name}" must be between ${entry.minimum ?? 0} and ${entry.maximum}: dockerd refuses to start.`));
+      out.push(problemAt(v, 'error', 'invalid-number', l10n.t('"{0}" must be between {1} and {2}: dockerd refuses to start.', p.name, entry.minimum ?? 0, entry.maximum ?? '')));
     }
     return;
   }
   // metrics-addr is handed to net.Listen("tcp", …), which needs host:port (run on 20.10).
   if (p.name === 'metrics-addr' && v.type === 'string' && v.value !== '' && !/^(\[[^\]]*\]|[^:[\]]*):\d{0,5}$/.test(String(v.value))) {
-    out.push(problemAt(v, 'error', 'invalid-metrics-addr', `"${String(v.value)}" is not host:port: dockerd refuses to start. Write e.g. "127.0.0.1:9323".`));
+    out.push(problemAt(v, 'error', 'invalid-metrics-addr', l10n.t('"{0}" is not host:port: dockerd refuses to start. Write e.g. "127.0.0.1:9323".', String(v.value))));
     return;
   }
   if (v.type === 'string' && entry['x-format'] === 'size' && v.value !== '' && !SIZE.test(String(v.value))) {
-    out.push(problemAt(v, 'error', 'invalid-size', `"${String(v.value)}" is not a size: dockerd refuses to start. Write a number with an optional unit, e.g. "64m" or "1g".`));
+    out.push(problemAt(v, 'error', 'invalid-size', l10n.t('"{0}" is not a size: dockerd refuses to start. Write a number with an optional unit, e.g. "64m" or "1g".', String(v.value))));
   }
 }

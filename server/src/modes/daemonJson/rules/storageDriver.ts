@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { sentences } from '../../localized';
 import { availability, reached, TOP_LEVEL } from '../daemonSchema';
 import { type DaemonJsonFix, type DaemonJsonProblem, type DaemonJsonRule, pathOf, properties, stringItems, stringValue, topValue } from '../model';
 import { problemAt } from '../problemAt';
@@ -24,20 +26,23 @@ export const storageDriver: DaemonJsonRule = (model, ctx) => {
     const snapshotterFeature = properties(topValue(model, 'features')).filter((p) => p.name === 'containerd-snapshotter').pop()?.value?.value;
     const snapshotter = snapshotterFeature === true || (snapshotterFeature !== false && reached(t.version, '29.0'));
     if (!info) {
-      out.push(problemAt(node, snapshotter ? 'warning' : 'error', 'unknown-storage-driver', `"${name}" is not a storage driver of Engine ${t.versionText}${snapshotter ? ' (with the containerd image store it must name a containerd snapshotter)' : ': dockerd refuses to start'}. Use ${Object.keys(values).filter((v) => availability(values[v], t.version, t.platform).state === 'ok').join(', ')}.`));
+      const usable = Object.keys(values).filter((v) => availability(values[v], t.version, t.platform).state === 'ok').join(', ');
+      out.push(problemAt(node, snapshotter ? 'warning' : 'error', 'unknown-storage-driver', snapshotter
+        ? l10n.t('"{0}" is not a storage driver of Engine {1} (with the containerd image store it must name a containerd snapshotter). Use {2}.', name, t.versionText, usable)
+        : l10n.t('"{0}" is not a storage driver of Engine {1}: dockerd refuses to start. Use {2}.', name, t.versionText, usable)));
     } else {
       const a = availability(info, t.version, t.platform);
-      const fixes: DaemonJsonFix[] = 'replacement' in a && a.replacement ? [{ title: `Change to "${a.replacement}"`, kind: 'replaceValue', path: pathOf(node), from: name, to: a.replacement }] : [];
-      if (a.state === 'removed') out.push(problemAt(node, 'error', 'storage-driver-removed', `The ${name} storage driver was removed in Engine ${a.removed}: dockerd refuses to start.${a.replacement ? ` Use "${a.replacement}".` : ''}`, fixes));
-      else if (a.state === 'deprecated') out.push(problemAt(node, 'warning', 'storage-driver-deprecated', `The ${name} storage driver is deprecated since Engine ${a.deprecated} and removed in ${info['x-removed']}; dockerd also refuses to start if the kernel lacks it.${a.replacement ? ` Use "${a.replacement}".` : ''}`, fixes));
-      else if (a.state === 'platform') out.push(problemAt(node, 'error', 'storage-driver-wrong-platform', `The ${name} storage driver exists only on ${a.platforms.join(', ')}.`));
+      const fixes: DaemonJsonFix[] = 'replacement' in a && a.replacement ? [{ title: l10n.t('Change to "{0}"', a.replacement), kind: 'replaceValue', path: pathOf(node), from: name, to: a.replacement }] : [];
+      if (a.state === 'removed') out.push(problemAt(node, 'error', 'storage-driver-removed', sentences(l10n.t('The {0} storage driver was removed in Engine {1}: dockerd refuses to start.', name, a.removed), a.replacement ? l10n.t('Use "{0}".', a.replacement) : ''), fixes));
+      else if (a.state === 'deprecated') out.push(problemAt(node, 'warning', 'storage-driver-deprecated', sentences(l10n.t('The {0} storage driver is deprecated since Engine {1} and removed in {2}; dockerd also refuses to start if the kernel lacks it.', name, a.deprecated, info['x-removed'] ?? ''), a.replacement ? l10n.t('Use "{0}".', a.replacement) : ''), fixes));
+      else if (a.state === 'platform') out.push(problemAt(node, 'error', 'storage-driver-wrong-platform', l10n.t('The {0} storage driver exists only on {1}.', name, a.platforms.join(', '))));
     }
   }
   // overlay2.override_kernel_check: ignored with a warning in 23.0, unknown (refused) from 24.0 (docker-facts §3).
   for (const { node: item, value } of stringItems(topValue(model, 'storage-opts'))) {
     if (!/^overlay2\.override_kernel_check=/.test(value)) continue;
-    if (reached(t.version, '24.0')) out.push(problemAt(item, 'error', 'storage-opt-removed', '"overlay2.override_kernel_check" was removed in Engine 24.0: the overlay2 driver refuses it and dockerd does not start. Remove it.'));
-    else out.push(problemAt(item, 'warning', 'storage-opt-deprecated', '"overlay2.override_kernel_check" is deprecated (ignored from 23.0, refused from 24.0). Remove it.'));
+    if (reached(t.version, '24.0')) out.push(problemAt(item, 'error', 'storage-opt-removed', l10n.t('"overlay2.override_kernel_check" was removed in Engine 24.0: the overlay2 driver refuses it and dockerd does not start. Remove it.')));
+    else out.push(problemAt(item, 'warning', 'storage-opt-deprecated', l10n.t('"overlay2.override_kernel_check" is deprecated (ignored from 23.0, refused from 24.0). Remove it.')));
   }
   return out;
 };

@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
+import { localized, sentences } from '../../localized';
 import { didYouMean } from '../../suggest';
 import { availability, FLAG_ONLY_KEYS, mainType, PROXY_KEYS, reached, REJECTED_KEYS, SINGULAR_KEYS, TOP_LEVEL, topLevelEntry } from '../daemonSchema';
 import { type DaemonJsonFix, type DaemonJsonProblem, type DaemonJsonRule, type KeyPath, pathOf, properties, type TopProperty } from '../model';
@@ -52,15 +54,15 @@ function candidates(t: Target): string[] {
 
 function unknownKey(t: Target, key: Node, path: KeyPath | undefined, name: string, flattenedFrom?: string): DaemonJsonProblem {
   const suggestion = didYouMean(name, candidates(t));
-  const where = flattenedFrom
-    ? `"${name}" (inside "${flattenedFrom}", which dockerd flattens into top-level keys)`
-    : `Unknown key "${name}"`;
-  const hint = suggestion ? ` Did you mean "${suggestion}"?` : ' Remove it or check the spelling (keys are case-sensitive).';
+  const refused = flattenedFrom
+    ? l10n.t('"{0}" (inside "{1}", which dockerd flattens into top-level keys) matches no dockerd option in Engine {2}: dockerd refuses to start.', name, flattenedFrom, t.versionText)
+    : l10n.t('Unknown key "{0}" matches no dockerd option in Engine {1}: dockerd refuses to start.', name, t.versionText);
+  const hint = suggestion ? l10n.t('Did you mean "{0}"?', suggestion) : l10n.t('Remove it or check the spelling (keys are case-sensitive).');
   // "Remove it" names the other fix when no key is near (#20).
   const fixes: DaemonJsonFix[] = suggestion
-    ? [{ title: `Change to "${suggestion}"`, kind: 'renameKey', path: path ?? pathOf(key), to: suggestion }]
+    ? [{ title: l10n.t('Change to "{0}"', suggestion), kind: 'renameKey', path: path ?? pathOf(key), to: suggestion }]
     : [{ title: `Remove "${name}"`, kind: 'removeProperty', path: path ?? pathOf(key) }];
-  return problemAt(key, 'error', 'unknown-key', `${where} matches no dockerd option in Engine ${t.versionText}: dockerd refuses to start.${hint}`, fixes);
+  return problemAt(key, 'error', 'unknown-key', sentences(refused, hint), fixes);
 }
 
 /**
@@ -73,45 +75,50 @@ function checkDirective(t: Target, key: Node, path: KeyPath | undefined, value: 
   if (entry) {
     const a = availability(entry, t.version, t.platform);
     const repl = 'replacement' in a ? a.replacement : undefined;
-    const fixes: DaemonJsonFix[] = repl ? [{ title: `Change to "${repl}"`, kind: 'renameKey', path: keyPath(), to: repl }] : [];
+    const fixes: DaemonJsonFix[] = repl ? [{ title: l10n.t('Change to "{0}"', repl), kind: 'renameKey', path: keyPath(), to: repl }] : [];
     switch (a.state) {
       case 'ok':
         return;
       case 'notYet':
-        out.push(problemAt(key, 'error', 'key-not-available', `"${name}" was added in Engine ${a.since}; Engine ${t.versionText} does not know it and refuses to start. Remove it or target a newer Engine.`));
+        out.push(problemAt(key, 'error', 'key-not-available', l10n.t('"{0}" was added in Engine {1}; Engine {2} does not know it and refuses to start. Remove it or target a newer Engine.', name, a.since, t.versionText)));
         return;
       case 'removed':
-        out.push(problemAt(key, 'error', 'key-removed', `"${name}" was removed in Engine ${a.removed}; Engine ${t.versionText} refuses to start with it.${repl ? ` Use "${repl}" instead.` : ' Remove it.'}`, repl ? fixes : [{ title: `Remove "${name}"`, kind: 'removeProperty', path: keyPath() }]));
+        out.push(problemAt(key, 'error', 'key-removed', sentences(l10n.t('"{0}" was removed in Engine {1}; Engine {2} refuses to start with it.', name, a.removed, t.versionText), repl ? l10n.t('Use "{0}" instead.', repl) : l10n.t('Remove it.')), repl ? fixes : [{ title: `Remove "${name}"`, kind: 'removeProperty', path: keyPath() }]));
         return;
       case 'deprecated':
-        out.push(problemAt(key, 'warning', 'key-deprecated', `"${name}" is deprecated since Engine ${a.deprecated}${entry['x-removed'] ? ` and removed in ${entry['x-removed']}` : ''}.${repl ? ` Use "${repl}" instead.` : ' Plan to remove it.'}`, fixes));
+        out.push(problemAt(key, 'warning', 'key-deprecated', sentences(
+            entry['x-removed'] ? l10n.t('"{0}" is deprecated since Engine {1} and removed in {2}.', name, a.deprecated, entry['x-removed']) : l10n.t('"{0}" is deprecated since Engine {1}.', name, a.deprecated),
+            repl ? l10n.t('Use "{0}" instead.', repl) : l10n.t('Plan to remove it.'),
+          ), fixes));
         return;
       case 'ignored':
-        out.push(problemAt(key, 'warning', 'key-ignored', `"${name}" has no effect since Engine ${a.since}; dockerd ignores it. Remove it.`, [{ title: `Remove "${name}"`, kind: 'removeProperty', path: keyPath() }]));
+        out.push(problemAt(key, 'warning', 'key-ignored', l10n.t('"{0}" has no effect since Engine {1}; dockerd ignores it. Remove it.', name, a.since), [{ title: l10n.t('Remove "{0}"', name), kind: 'removeProperty', path: keyPath() }]));
         return;
       case 'platform':
         // No flag of that name on this platform, so the unknown-directive check refuses it
         // (moby daemon/command/config_unix.go vs config_windows.go).
-        out.push(problemAt(key, 'error', 'key-wrong-platform', `"${name}" is only accepted by dockerd on ${a.platforms.join(' and ')}${a.removed ? ` (on ${t.platform} until Engine ${a.removed})` : ''}; on ${t.platform} dockerd ${t.versionText} has no such option and refuses to start. Remove it (or change dockerNetworking.daemonJson.platform).`));
+        out.push(problemAt(key, 'error', 'key-wrong-platform', a.removed
+            ? l10n.t('"{0}" is only accepted by dockerd on {1} (on {2} until Engine {3}); on {2} dockerd {4} has no such option and refuses to start. Remove it (or change dockerNetworking.daemonJson.platform).', name, a.platforms.join(l10n.t(' and ')), t.platform, a.removed, t.versionText)
+            : l10n.t('"{0}" is only accepted by dockerd on {1}; on {2} dockerd {3} has no such option and refuses to start. Remove it (or change dockerNetworking.daemonJson.platform).', name, a.platforms.join(l10n.t(' and ')), t.platform, t.versionText)));
         return;
     }
   }
   if (Object.prototype.hasOwnProperty.call(REJECTED_KEYS, name)) {
     const r = REJECTED_KEYS[name];
-    const fixes: DaemonJsonFix[] = r.replacement ? [{ title: `Change to "${r.replacement}"`, kind: 'renameKey', path: keyPath(), to: r.replacement }] : [];
-    out.push(problemAt(key, 'error', 'key-rejected', `"${name}" ${r.message}.`, fixes));
+    const fixes: DaemonJsonFix[] = r.replacement ? [{ title: l10n.t('Change to "{0}"', r.replacement), kind: 'renameKey', path: keyPath(), to: r.replacement }] : [];
+    out.push(problemAt(key, 'error', 'key-rejected', l10n.t('"{0}" {1}.', name, localized(r, 'message')), fixes));
     return;
   }
   if (Object.prototype.hasOwnProperty.call(FLAG_ONLY_KEYS, name) && reached(t.version, FLAG_ONLY_KEYS[name].since)) {
-    out.push(problemAt(key, 'warning', 'flag-only-key', `"${name}" ${FLAG_ONLY_KEYS[name].message}.`));
+    out.push(problemAt(key, 'warning', 'flag-only-key', l10n.t('"{0}" {1}.', name, localized(FLAG_ONLY_KEYS[name], 'message'))));
     return;
   }
   if (Object.prototype.hasOwnProperty.call(SINGULAR_KEYS, name) && isAvailable(SINGULAR_KEYS[name], t)) {
     const plural = SINGULAR_KEYS[name];
     const wrap = value?.type === 'string' && mainType(TOP_LEVEL[plural]) === 'array';
     out.push(
-      problemAt(key, 'warning', 'singular-key', `"${name}" is the command-line flag; dockerd accepts it in daemon.json but silently ignores it. Use "${plural}" instead.`, [
-        { title: `Change to "${plural}"`, kind: 'renameKey', path: keyPath(), to: plural, wrapInArray: wrap, safe: !siblingKeyExists(key, plural) },
+      problemAt(key, 'warning', 'singular-key', l10n.t('"{0}" is the command-line flag; dockerd accepts it in daemon.json but silently ignores it. Use "{1}" instead.', name, plural), [
+        { title: l10n.t('Change to "{0}"', plural), kind: 'renameKey', path: keyPath(), to: plural, wrapInArray: wrap, safe: !siblingKeyExists(key, plural) },
       ]),
     );
     return;
@@ -119,12 +126,12 @@ function checkDirective(t: Target, key: Node, path: KeyPath | undefined, value: 
   if (PROXY_KEYS.keys.includes(name)) {
     if (reached(t.version, PROXY_KEYS.flagsSince)) {
       out.push(
-        problemAt(key, 'warning', 'proxy-key-top-level', `"${name}" at the top level is accepted but ignored by dockerd; it belongs inside "proxies": { "${name}": … }.`, [
-          { title: `Move "${name}" into "proxies"`, kind: 'moveIntoObject', path: keyPath(), object: 'proxies' },
+        problemAt(key, 'warning', 'proxy-key-top-level', l10n.t('"{0}" at the top level is accepted but ignored by dockerd; it belongs inside {1}.', name, `"proxies": { "${name}": … }`), [
+          { title: l10n.t('Move "{0}" into "proxies"', name), kind: 'moveIntoObject', path: keyPath(), object: 'proxies' },
         ]),
       );
     } else {
-      out.push(problemAt(key, 'error', 'key-not-available', `"${name}" is unknown to Engine ${t.versionText} and makes dockerd refuse to start (daemon proxy settings in daemon.json need Engine ${PROXY_KEYS.flagsSince}). Use a systemd drop-in with HTTP_PROXY instead.`));
+      out.push(problemAt(key, 'error', 'key-not-available', l10n.t('"{0}" is unknown to Engine {1} and makes dockerd refuse to start (daemon proxy settings in daemon.json need Engine {2}). Use a systemd drop-in with HTTP_PROXY instead.', name, t.versionText, PROXY_KEYS.flagsSince)));
     }
     return;
   }
@@ -159,7 +166,9 @@ function judgeProperty(t: Target, p: TopProperty, out: DaemonJsonProblem[]): voi
         // children happen to be flags) passes and is ignored; other children are unknown
         // (run on 20.10: `"proxies": {}` starts, `"proxies": {"http-proxy": …}` is refused).
         const refused = unknownChildren.length > 0;
-        out.push(problemAt(p.key, refused ? 'error' : 'warning', 'key-not-available', `"${p.name}" was added in Engine ${a.since}; Engine ${t.versionText} ${refused ? 'does not know it and refuses to start' : 'ignores it'}. Remove it or target a newer Engine.`));
+        out.push(problemAt(p.key, refused ? 'error' : 'warning', 'key-not-available', refused
+              ? l10n.t('"{0}" was added in Engine {1}; Engine {2} does not know it and refuses to start. Remove it or target a newer Engine.', p.name, a.since, t.versionText)
+              : l10n.t('"{0}" was added in Engine {1}; Engine {2} ignores it. Remove it or target a newer Engine.', p.name, a.since, t.versionText)));
         for (const c of unknownChildren) checkDirective(t, c.key, undefined, c.value, c.name, out, p.name);
       } else {
         checkDirective(t, p.key, p.path, p.value, p.name, out);
@@ -167,9 +176,9 @@ function judgeProperty(t: Target, p: TopProperty, out: DaemonJsonProblem[]): voi
       return;
     }
     if (Object.prototype.hasOwnProperty.call(SINGULAR_KEYS, p.name) && isAvailable(SINGULAR_KEYS[p.name], t)) {
-      out.push(problemAt(p.key, 'warning', 'singular-key', `"${p.name}" is the command-line flag; dockerd ignores it as a key. Use "${SINGULAR_KEYS[p.name]}" instead.`, [{ title: `Change to "${SINGULAR_KEYS[p.name]}"`, kind: 'renameKey', path: p.path, to: SINGULAR_KEYS[p.name], safe: !siblingKeyExists(p.key, SINGULAR_KEYS[p.name]) }]));
+      out.push(problemAt(p.key, 'warning', 'singular-key', l10n.t('"{0}" is the command-line flag; dockerd ignores it as a key. Use "{1}" instead.', p.name, SINGULAR_KEYS[p.name]), [{ title: l10n.t('Change to "{0}"', SINGULAR_KEYS[p.name]), kind: 'renameKey', path: p.path, to: SINGULAR_KEYS[p.name], safe: !siblingKeyExists(p.key, SINGULAR_KEYS[p.name]) }]));
     } else if (unknownChildren.length === 0) {
-      out.push(problemAt(p.key, 'warning', 'unknown-object-ignored', `Unknown key "${p.name}": dockerd flattens this object into its children and ignores it. Remove it or check the spelling.`));
+      out.push(problemAt(p.key, 'warning', 'unknown-object-ignored', l10n.t('Unknown key "{0}": dockerd flattens this object into its children and ignores it. Remove it or check the spelling.', p.name)));
     }
     for (const c of unknownChildren) checkDirective(t, c.key, undefined, c.value, c.name, out, p.name);
     return;

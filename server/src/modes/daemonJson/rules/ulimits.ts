@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { TOP_LEVEL } from '../daemonSchema';
 import { type DaemonJsonProblem, type DaemonJsonRule, pathOf, properties, topValue } from '../model';
 import { problemAt } from '../problemAt';
@@ -16,17 +17,17 @@ export const ulimits: DaemonJsonRule = (model) => {
   const names = TOP_LEVEL['default-ulimits']['x-ulimitNames'] ?? [];
   for (const p of properties(topValue(model, 'default-ulimits'))) {
     if (!names.includes(p.name)) {
-      out.push(problemAt(p.key, 'warning', 'unknown-ulimit', `"${p.name}" is not a ulimit name; dockerd starts but every container fails to start. Use one of ${names.join(', ')}.`));
+      out.push(problemAt(p.key, 'warning', 'unknown-ulimit', l10n.t('"{0}" is not a ulimit name; dockerd starts but every container fails to start. Use one of {1}.', p.name, names.join(', '))));
     }
     if (p.value?.type !== 'object') continue;
     const nameNode = field(p.value, 'name');
     if (nameNode?.type === 'string' && nameNode.value !== p.name) {
-      out.push(problemAt(nameNode, 'warning', 'ulimit-name-mismatch', `Name "${String(nameNode.value)}" differs from its key "${p.name}"; make them the same.`, [{ title: `Change to "${p.name}"`, kind: 'replaceValue', path: pathOf(nameNode), from: nameNode.value, to: p.name }]));
+      out.push(problemAt(nameNode, 'warning', 'ulimit-name-mismatch', l10n.t('Name "{0}" differs from its key "{1}"; make them the same.', String(nameNode.value), p.name), [{ title: l10n.t('Change to "{0}"', p.name), kind: 'replaceValue', path: pathOf(nameNode), from: nameNode.value, to: p.name }]));
     }
     const soft = field(p.value, 'soft');
     const hard = field(p.value, 'hard');
     if (soft?.type === 'number' && hard?.type === 'number' && (hard.value as number) >= 0 && ((soft.value as number) > (hard.value as number) || (soft.value as number) < 0)) {
-      out.push(problemAt(soft, 'warning', 'ulimit-soft-above-hard', `The soft limit ${String(soft.value)} is above the hard limit ${String(hard.value)}; containers would fail to start.`));
+      out.push(problemAt(soft, 'warning', 'ulimit-soft-above-hard', l10n.t('The soft limit {0} is above the hard limit {1}; containers would fail to start.', String(soft.value), String(hard.value))));
     }
   }
   return out;

@@ -1,3 +1,5 @@
+import * as l10n from '@vscode/l10n';
+import { sentences } from '../../localized';
 import type { Node } from 'jsonc-parser';
 import { availability, childSchema, mainType, type SchemaNode, topLevelEntry } from '../daemonSchema';
 import { type DaemonJsonFix, type DaemonJsonProblem, type DaemonJsonRule, pathOf, type TopProperty } from '../model';
@@ -32,14 +34,25 @@ function isIntegerText(text: string, offset: number, length: number): boolean {
   return true;
 }
 
-const ARTICLE: Record<string, string> = {
-  string: 'a string',
-  boolean: 'a boolean (true or false)',
-  integer: 'a whole number',
-  number: 'a number',
-  array: 'an array [ … ]',
-  object: 'an object { … }',
-};
+/** A JSON type with its article, for "must be …, not …" (a function: the texts follow the display language). */
+function article(type: string): string {
+  switch (type) {
+    case 'string':
+      return l10n.t('a string');
+    case 'boolean':
+      return l10n.t('a boolean (true or false)');
+    case 'integer':
+      return l10n.t('a whole number');
+    case 'number':
+      return l10n.t('a number');
+    case 'array':
+      return l10n.t('an array [ … ]');
+    case 'object':
+      return l10n.t('an object { … }');
+    default:
+      return type;
+  }
+}
 
 function coerceFix(node: Node, expected: string): DaemonJsonFix[] {
   const v = node.value as unknown;
@@ -75,7 +88,7 @@ function judgeProperty(t: Target, text: string, p: TopProperty, out: DaemonJsonP
     if (node.type === 'null') return;
     const actual = jsonType(node, text);
     if (expected && actual !== expected && !(expected === 'number' && actual === 'integer')) {
-      const msg = `"${labelOf(parent, seg)}" must be ${ARTICLE[expected] ?? expected}, not ${ARTICLE[actual] ?? actual}: dockerd cannot decode it and refuses to start.`;
+      const msg = l10n.t('"{0}" must be {1}, not {2}: dockerd cannot decode it and refuses to start.', labelOf(parent, seg), article(expected), article(actual));
       out.push(problemAt(node, 'error', 'wrong-type', msg, coerceFix(node, expected)));
       return;
     }
@@ -102,15 +115,15 @@ function judgeProperty(t: Target, text: string, p: TopProperty, out: DaemonJsonP
         const child = matchChild(schema, name, ci);
         if (!child) {
           if (schema.additionalProperties === false && top !== 'proxies') {
-            out.push(problemAt(pc[0], 'warning', 'unknown-sub-key', `"${name}" is not a setting of "${label()}"; dockerd silently ignores it. Check the spelling.`));
+            out.push(problemAt(pc[0], 'warning', 'unknown-sub-key', l10n.t('"{0}" is not a setting of "{1}"; dockerd silently ignores it. Check the spelling.', name, label())));
           }
           continue;
         }
         if (child['x-removed'] || child['x-deprecated'] || child['x-since']) {
           const a = availability(child, t.version, t.platform);
           if (a.state === 'deprecated') {
-            const fixes: DaemonJsonFix[] = a.replacement ? [{ title: `Change to "${a.replacement}"`, kind: 'renameKey', path: pathOf(pc[0]), to: a.replacement }] : [];
-            out.push(problemAt(pc[0], 'warning', 'key-deprecated', `"${name}" is deprecated since Engine ${a.deprecated}.${a.replacement ? ` Use "${a.replacement}" instead.` : ''}`, fixes));
+            const fixes: DaemonJsonFix[] = a.replacement ? [{ title: l10n.t('Change to "{0}"', a.replacement), kind: 'renameKey', path: pathOf(pc[0]), to: a.replacement }] : [];
+            out.push(problemAt(pc[0], 'warning', 'key-deprecated', sentences(l10n.t('"{0}" is deprecated since Engine {1}.', name, a.deprecated), a.replacement ? l10n.t('Use "{0}" instead.', a.replacement) : ''), fixes));
           }
         }
         const value = pc[1];

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import { assignmentRef, type DropinFix, type DropinModel } from '../model';
 
@@ -18,11 +19,11 @@ export const assignmentOutsideSection: Rule<DropinModel, DropinFix> = (model) =>
         range,
         severity: 'error',
         code: 'assignment-outside-section',
-        message: `systemd ignores ${a.key}= and every assignment above the first section header. Add a [Service] line at the top of the file.`,
-        fixes: [{ kind: 'add-section-header', title: 'Add the [Service] header', preferred: true, safe: true, at: assignmentRef(a), header: 'Service' }],
+        message: l10n.t('systemd ignores {0}= and every assignment above the first section header. Add a [Service] line at the top of the file.', a.key),
+        fixes: [{ kind: 'add-section-header', title: l10n.t('Add the [Service] header'), preferred: true, safe: true, at: assignmentRef(a), header: 'Service' }],
       });
     } else {
-      out.push({ range, severity: 'information', code: 'assignment-outside-section', message: `systemd ignores ${a.key}= too: it comes before any section header.` });
+      out.push({ range, severity: 'information', code: 'assignment-outside-section', message: l10n.t('systemd ignores {0}= too: it comes before any section header.', a.key) });
     }
   }
   return out;

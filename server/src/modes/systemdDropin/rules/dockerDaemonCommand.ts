@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import { execStartsIn } from '../../host/execStartsIn';
 import { hostOf } from '../../host/hostModel';
@@ -19,7 +20,7 @@ export const dockerDaemonCommand: Rule<DropinModel, DropinFix> = (model, ctx) =>
       range: [command.program.span.start, sub.span.end],
       severity: 'error',
       code: 'docker-daemon-removed',
-      message: '"docker daemon" was removed in Docker 17.12: the docker client refuses the subcommand and the service fails to start. Run the daemon binary instead, with the same flags: "/usr/bin/dockerd …" (/usr/sbin/dockerd on Debian\'s docker.io).',
+      message: l10n.t('"docker daemon" was removed in Docker 17.12: the docker client refuses the subcommand and the service fails to start. Run the daemon binary instead, with the same flags: "/usr/bin/dockerd …" (/usr/sbin/dockerd on Debian\'s docker.io).'),
     });
   }
   return out;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import { flagMissingIn } from '../../host/dockerdFlags';
 import { execStartsIn } from '../../host/execStartsIn';
@@ -26,7 +27,7 @@ export const dockerdFlagVersion: Rule<DropinModel, DropinFix> = (model, ctx) => 
         range: [f.word.span.start, f.word.span.end],
         severity: 'error',
         code: 'dockerd-flag-not-available',
-        message: `dockerd ${version} has no --${f.name} (${why}): it refuses the command line ("unknown flag: --${f.name}") and the service fails to start. Remove the flag or target a newer Engine.`,
+        message: l10n.t('dockerd {0} has no --{1} ({2}): it refuses the command line ("unknown flag: --{1}") and the service fails to start. Remove the flag or target a newer Engine.', version, f.name, why),
       });
     }
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import { lineOf, type DropinFix, type DropinModel, type EnvWord } from '../model';
 
@@ -23,7 +24,7 @@ export const duplicateVariable: Rule<DropinModel, DropinFix> = (model) => {
           range: [earlier.nameSpan.start, earlier.nameSpan.end],
           severity: 'warning',
           code: 'duplicate-variable',
-          message: `${w.name} is set again on line ${at}; the later value wins and this one has no effect. Remove one of them.`,
+          message: l10n.t('{0} is set again on line {1}; the later value wins and this one has no effect. Remove one of them.', w.name, at),
         });
       }
       seen.set(w.name, w);

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import { assignmentRef, type DropinFix, type DropinModel } from '../model';
 
@@ -23,22 +24,22 @@ export const environmentAssignment: Rule<DropinModel, DropinFix> = (model) => {
           range: [w.word.span.start, lineEnd],
           severity: 'error',
           code: 'invalid-environment-assignment',
-          message: `systemd has no inline comments: it reads the words of "${comment}" as variable assignments and ignores them. Put comments on their own line.`,
-          fixes: [{ kind: 'move-comment', title: 'Move the comment to its own line', preferred: true, safe: true, at: assignmentRef(line.assignment), comment }],
+          message: l10n.t('systemd has no inline comments: it reads the words of "{0}" as variable assignments and ignores them. Put comments on their own line.', comment),
+          fixes: [{ kind: 'move-comment', title: l10n.t('Move the comment to its own line'), preferred: true, safe: true, at: assignmentRef(line.assignment), comment }],
         });
       } else if (w.problem === 'missing-equals') {
         out.push({
           range: [w.word.span.start, w.word.span.end],
           severity: 'error',
           code: 'invalid-environment-assignment',
-          message: `systemd ignores "${w.word.text}": every word of Environment= must be NAME=value. Quote the whole assignment if the value has spaces: "NAME=a b".`,
+          message: l10n.t('systemd ignores "{0}": every word of Environment= must be NAME=value. Quote the whole assignment if the value has spaces: "NAME=a b".', w.word.text),
         });
       } else {
         out.push({
           range: [w.nameSpan.start, w.nameSpan.end],
           severity: 'error',
           code: 'invalid-environment-assignment',
-          message: `systemd ignores this assignment: "${w.name}" is not a valid variable name (letters, digits and _ only, not starting with a digit).`,
+          message: l10n.t('systemd ignores this assignment: "{0}" is not a valid variable name (letters, digits and _ only, not starting with a digit).', w.name),
         });
       }
     }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import { execCommandProblem, type ExecProblem } from '../execCommandLine';
 import type { DropinFix, DropinModel } from '../model';
@@ -8,21 +9,21 @@ import type { DropinFix, DropinModel } from '../model';
  */
 function message(key: string, p: ExecProblem): string {
   const drop = p.fatal
-    ? `systemd stops reading this file at this ${key}= line (nothing below it applies)`
-    : `systemd ignores this ${key}= line`;
+    ? l10n.t('systemd stops reading this file at this {0}= line (nothing below it applies)', key)
+    : l10n.t('systemd ignores this {0}= line', key);
   switch (p.kind) {
     case 'empty':
-      return `${drop}: no command follows the prefix "${p.prefix}". Write the path right after the prefix, without a space.`;
+      return l10n.t('{0}: no command follows the prefix "{1}". Write the path right after the prefix, without a space.', drop, p.prefix);
     case 'special':
-      return `${drop}: the command "${p.path}" contains a quote, backslash or control character. Write a plain path.`;
+      return l10n.t('{0}: the command "{1}" contains a quote, backslash or control character. Write a plain path.', drop, p.path);
     case 'directory':
-      return `${drop}: the command "${p.path}" ends in "/", so it names a directory. Write the path of the program.`;
+      return l10n.t('{0}: the command "{1}" ends in "/", so it names a directory. Write the path of the program.', drop, p.path);
     case 'prefix':
-      return `${drop}: "${p.path[0]}" cannot follow the prefix "${p.prefix}". Each of - @ : may appear once, and only one of +, ! or !! may be used.`;
+      return l10n.t('{0}: "{1}" cannot follow the prefix "{2}". Each of - @ : may appear once, and only one of +, ! or !! may be used.', drop, p.path[0], p.prefix);
     case 'relative':
-      return `${drop}: "${p.path}" is a relative path. Write an absolute path such as /usr/bin/dockerd, or a bare program name.`;
+      return l10n.t('{0}: "{1}" is a relative path. Write an absolute path such as /usr/bin/dockerd, or a bare program name.', drop, p.path);
     case 'argv0':
-      return `${drop}: the prefix "@" takes the word after the path as argv[0], and there is none. Add it (e.g. "@/usr/bin/dockerd dockerd") or remove the "@".`;
+      return l10n.t('{0}: the prefix "@" takes the word after the path as argv[0], and there is none. Add it (e.g. "@/usr/bin/dockerd dockerd") or remove the "@".', drop);
   }
 }
 

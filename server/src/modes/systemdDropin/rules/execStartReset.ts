@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import { execCommandProblem } from '../execCommandLine';
 import { assignmentRef, type DropinFix, type DropinModel, type EffectiveAssignment } from '../model';
@@ -41,10 +42,10 @@ export const execStartReset: Rule<DropinModel, DropinFix> = (model) => {
         severity: 'error',
         code: 'execstart-not-reset',
         message: reset
-          ? 'systemd refuses to load docker.service: it already has an ExecStart=, and only Type=oneshot services may have more than one. Add an empty "ExecStart=" line before this one to replace the command.'
-          : 'systemd refuses to load docker.service: this is a second ExecStart= command. Keep only one command after the empty "ExecStart=".',
+          ? l10n.t('systemd refuses to load docker.service: it already has an ExecStart=, and only Type=oneshot services may have more than one. Add an empty "ExecStart=" line before this one to replace the command.')
+          : l10n.t('systemd refuses to load docker.service: this is a second ExecStart= command. Keep only one command after the empty "ExecStart=".'),
         fixes: reset
-          ? [{ kind: 'insert-execstart-reset', title: 'Insert an empty ExecStart= line before', preferred: true, safe: true, at: assignmentRef(a), command: a.value.text }]
+          ? [{ kind: 'insert-execstart-reset', title: l10n.t('Insert an empty ExecStart= line before'), preferred: true, safe: true, at: assignmentRef(a), command: a.value.text }]
           : undefined,
       });
     }
@@ -55,7 +56,7 @@ export const execStartReset: Rule<DropinModel, DropinFix> = (model) => {
       severity: 'error',
       code: 'execstart-missing',
       message:
-        'systemd refuses to load docker.service: this empty ExecStart= clears the dockerd command and no new one follows. Add "ExecStart=/usr/bin/dockerd …" after it, or remove it.',
+        l10n.t('systemd refuses to load docker.service: this empty ExecStart= clears the dockerd command and no new one follows. Add "ExecStart=/usr/bin/dockerd …" after it, or remove it.'),
     });
   }
   return out;

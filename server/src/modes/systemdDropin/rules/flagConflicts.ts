@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import { flagConflictsOf } from '../../host/flagConflictsOf';
 import { displayName, hostOf, lineNumber } from '../../host/hostModel';
@@ -24,7 +25,12 @@ export const flagConflicts: Rule<DropinModel, DropinFix> = (model, ctx) => {
       range: [span.start, span.end],
       severity: 'error',
       code: 'flag-conflicts-with-config',
-      message: `${c.flag.written.replace(/=.*/, '')} sets "${c.key}", which ${displayName(host, dj.uri)}:${lineNumber(dj.model.text, c.keyNode.offset)} sets too: dockerd refuses to start ("the following directives are specified both as a flag and in the configuration file"). Remove the flag here or the key there.`,
+      message: l10n.t(
+        '{0} sets "{1}", which {2} sets too: dockerd refuses to start ("the following directives are specified both as a flag and in the configuration file"). Remove the flag here or the key there.',
+        c.flag.written.replace(/=.*/, ''),
+        c.key,
+        `${displayName(host, dj.uri)}:${lineNumber(dj.model.text, c.keyNode.offset)}`,
+      ),
     });
   }
   return out;

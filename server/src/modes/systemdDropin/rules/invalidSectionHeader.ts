@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import type { DropinFix, DropinModel } from '../model';
 
@@ -14,6 +15,6 @@ export const invalidSectionHeader: Rule<DropinModel, DropinFix> = (model) =>
         range: [p.span.start, p.span.end],
         severity: 'error',
         code: 'invalid-section-header',
-        message: `Invalid section header: systemd stops reading the file here, so nothing below this line takes effect. Write the header alone on its line, e.g. [Service].`,
+        message: l10n.t('Invalid section header: systemd stops reading the file here, so nothing below this line takes effect. Write the header alone on its line, e.g. [Service].'),
       }),
     );

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import { BOOLEANS, directiveEntry, type DirectiveEntry } from '../directiveSchema';
 import type { DropinFix, DropinModel } from '../model';
@@ -51,47 +52,52 @@ const MEMORY_SIZE = /^(?:\d+(?:\.\d+)?\s*[KMGTPEB]\s*)*\d+(?:\.\d+)?\s*[KMGTPEB]
 function memoryProblem(value: string, zero: boolean): string | undefined {
   if (value === 'infinity') return undefined;
   const share = permyriad(value);
-  const hint = `write a size such as 512M or 2G (suffixes K, M, G, T in capitals), a share of the memory such as 50%, or infinity${value.includes('$') ? '; systemd does not expand variables outside Exec*= lines' : ''}`;
+  const hint = value.includes('$')
+    ? l10n.t('write a size such as 512M or 2G (suffixes K, M, G, T in capitals), a share of the memory such as 50%, or infinity; systemd does not expand variables outside Exec*= lines')
+    : l10n.t('write a size such as 512M or 2G (suffixes K, M, G, T in capitals), a share of the memory such as 50%, or infinity');
   if (share === undefined && !MEMORY_SIZE.test(value)) return hint;
-  if (share !== undefined && share > 10000) return 'a share of the memory is at most 100%';
+  if (share !== undefined && share > 10000) return l10n.t('a share of the memory is at most 100%');
   const isZero = share === 0 || (share === undefined && !/[1-9]/.test(value));
-  return isZero && !zero ? 'zero is out of range here; remove the line or write infinity for no limit' : undefined;
+  return isZero && !zero ? l10n.t('zero is out of range here; remove the line or write infinity for no limit') : undefined;
 }
 
 /** Returns why `value` is refused, or undefined when systemd accepts it. */
 export function valueProblem(entry: DirectiveEntry, value: string): string | undefined {
   switch (entry.kind) {
     case 'enum':
-      return entry.values?.includes(value) ? undefined : `use one of ${entry.values?.join(', ')}`;
+      return entry.values?.includes(value) ? undefined : l10n.t('use one of {0}', entry.values?.join(', ') ?? '');
     case 'timespan':
-      return TIMESPAN.test(value) ? undefined : 'write a time span such as 90, 90s, 5min 20s or infinity';
+      return TIMESPAN.test(value) ? undefined : l10n.t('write a time span such as 90, 90s, 5min 20s or infinity');
     case 'limit':
-      return LIMIT.test(value) ? undefined : 'write a number, infinity, or soft:hard';
+      return LIMIT.test(value) ? undefined : l10n.t('write a number, infinity, or soft:hard');
     case 'limitSize':
-      return LIMIT_SIZE.test(value) ? undefined : 'write a size such as 0, 512M, infinity, or soft:hard';
+      return LIMIT_SIZE.test(value) ? undefined : l10n.t('write a size such as 0, 512M, infinity, or soft:hard');
     case 'tasksMax':
-      return tasksMaxOk(value) ? undefined : 'write a positive number, a percentage above 0% and at most 100% (two decimals at most), or infinity';
+      return tasksMaxOk(value) ? undefined : l10n.t('write a positive number, a percentage above 0% and at most 100% (two decimals at most), or infinity');
     case 'memoryLimit':
     case 'memorySize':
       return memoryProblem(value, entry.kind === 'memorySize');
     case 'cpuQuota': {
       // parse_percent_unbounded(): a percentage above 0, more than 100% for several CPUs.
       const m = /^(\d+(?:\.\d+)?)%$/.exec(value);
-      return m && Number(m[1]) > 0 ? undefined : `write a percentage above 0%, such as 50% (200% is two CPUs)${value.includes('$') ? '; systemd does not expand variables outside Exec*= lines' : ''}`;
+      if (m && Number(m[1]) > 0) return undefined;
+      return value.includes('$')
+        ? l10n.t('write a percentage above 0%, such as 50% (200% is two CPUs); systemd does not expand variables outside Exec*= lines')
+        : l10n.t('write a percentage above 0%, such as 50% (200% is two CPUs)');
     }
     case 'weight':
-      return (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 10000) || (value === 'idle' && entry.values?.includes('idle')) ? undefined : `write a whole number from 1 to 10000${entry.values?.includes('idle') ? ', or idle' : ''}`;
+      return (/^\d+$/.test(value) && Number(value) >= 1 && Number(value) <= 10000) || (value === 'idle' && entry.values?.includes('idle')) ? undefined : entry.values?.includes('idle') ? l10n.t('write a whole number from 1 to 10000, or idle') : l10n.t('write a whole number from 1 to 10000');
     case 'unsigned':
-      return /^\d+$/.test(value) ? undefined : 'write a non-negative whole number';
+      return /^\d+$/.test(value) ? undefined : l10n.t('write a non-negative whole number');
     case 'oomScore': {
-      if (!/^[-+]?\d+$/.test(value)) return 'write a whole number from -1000 to 1000';
+      if (!/^[-+]?\d+$/.test(value)) return l10n.t('write a whole number from -1000 to 1000');
       const n = Number(value);
-      return n >= -1000 && n <= 1000 ? undefined : 'write a whole number from -1000 to 1000';
+      return n >= -1000 && n <= 1000 ? undefined : l10n.t('write a whole number from -1000 to 1000');
     }
     case 'delegate': {
       if (BOOLEANS.includes(value.toLowerCase())) return undefined;
       const bad = value.split(/\s+/).find((c) => !entry.controllers?.includes(c));
-      return bad === undefined ? undefined : `"${bad}" is neither yes/no nor a cgroup controller (${entry.controllers?.join(', ')})`;
+      return bad === undefined ? undefined : l10n.t('"{0}" is neither yes/no nor a cgroup controller ({1})', bad, entry.controllers?.join(', ') ?? '');
     }
     case 'envFile':
       return /^-?\//.test(value) ? undefined : 'the path must be absolute (a leading - makes a missing file harmless)';
@@ -113,7 +119,7 @@ export const invalidValue: Rule<DropinModel, DropinFix> = (model) => {
           range: [a.keySpan.start, a.keySpan.end],
           severity: 'error',
           code: 'invalid-value',
-          message: `systemd ignores this line: ${a.key}= needs a value here; remove the line to keep the default.`,
+          message: l10n.t('systemd ignores this line: {0}= needs a value here; remove the line to keep the default.', a.key),
         });
       }
       continue;
@@ -126,7 +132,7 @@ export const invalidValue: Rule<DropinModel, DropinFix> = (model) => {
       range: [a.value.offsets[0], a.value.offsets[a.value.text.length - 1] + 1],
       severity: 'error',
       code: 'invalid-value',
-      message: `systemd ignores this line: "${a.value.text}" is not a valid ${a.key}= value; ${problem}.`,
+      message: l10n.t('systemd ignores this line: "{0}" is not a valid {1}= value; {2}.', a.value.text, a.key, problem),
     });
   }
   return out;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import type { DropinFix, DropinModel } from '../model';
 
@@ -17,6 +18,6 @@ export const lineTooLong: Rule<DropinModel, DropinFix> = (model) =>
         severity: 'error',
         code: 'line-too-long',
         message:
-          'This line is longer than 1 MiB: systemd silently stops reading the file here, so this line and everything below it are ignored. Split it into several assignments, each on its own line.',
+          l10n.t('This line is longer than 1 MiB: systemd silently stops reading the file here, so this line and everything below it are ignored. Split it into several assignments, each on its own line.'),
       }),
     );

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import type { DropinFix, DropinModel } from '../model';
 
@@ -15,7 +16,7 @@ export const missingEquals: Rule<DropinModel, DropinFix> = (model) =>
               range: [p.span.start, p.span.end],
               severity: 'error',
               code: 'missing-equals',
-              message: `systemd ignores this line: it has no '='. Write Key=value, or start a comment with # at the beginning of the line.`,
+              message: l10n.t('systemd ignores this line: it has no \'=\'. Write Key=value, or start a comment with # at the beginning of the line.'),
             }
-          : { range: [p.span.start, p.span.end], severity: 'error', code: 'missing-key', message: `systemd ignores this line: there is no directive name before '='.` },
+          : { range: [p.span.start, p.span.end], severity: 'error', code: 'missing-key', message: l10n.t('systemd ignores this line: there is no directive name before \'=\'.') },
     );

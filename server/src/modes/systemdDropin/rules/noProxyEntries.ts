@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import { PROXY_VARIABLES, proxyVariableOf } from '../directiveSchema';
 import { valueSlice, type DropinFix, type DropinModel } from '../model';
@@ -12,7 +13,7 @@ export const noProxyEntries: Rule<DropinModel, DropinFix> = (model) => {
     for (const e of parseNoProxy(w.value)) {
       if (e.kind !== 'nothing') continue;
       const span = valueSlice(w, e.start, e.end);
-      out.push({ range: [span.start, span.end], severity: 'warning', code: 'no-proxy-entry-ignored', message: `This ${w.name} entry matches nothing: ${e.reason}.` });
+      out.push({ range: [span.start, span.end], severity: 'warning', code: 'no-proxy-entry-ignored', message: l10n.t('This {0} entry matches nothing: {1}.', w.name, e.reason ?? '') });
     }
   }
   return out;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import type { DropinFix, DropinModel } from '../model';
 
@@ -13,12 +14,12 @@ export const notReadFile: Rule<DropinModel, DropinFix> = (model) => {
   const base = model.path.slice(model.path.lastIndexOf('/') + 1);
   // The end of the first line, before its break (\n, \r\n or \r, as LSP has them).
   const firstLineEnd = model.lineStarts.length > 1 ? model.lineStarts[1] - (model.text.startsWith('\r\n', model.lineStarts[1] - 2) ? 2 : 1) : model.text.length;
-  const reason = base.startsWith('.') ? 'it is hidden (starts with a dot)' : 'its name does not end in `.conf`';
+  const reason = base.startsWith('.') ? l10n.t('it is hidden (starts with a dot)') : l10n.t('its name does not end in `.conf`');
   const problem: Problem<DropinFix> = {
     range: [0, firstLineEnd],
     severity: 'warning',
     code: 'dropin-not-read',
-    message: `systemd never reads this file: ${reason}. Rename it to a visible name ending in .conf, e.g. http-proxy.conf.`,
+    message: l10n.t('systemd never reads this file: {0}. Rename it to a visible name ending in .conf, e.g. http-proxy.conf.', reason),
   };
   return [problem];
 };

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import { PROXY_VARIABLES } from '../directiveSchema';
 import type { DropinFix, DropinModel, EnvWord } from '../model';
@@ -23,7 +24,7 @@ export const proxyCaseConflict: Rule<DropinModel, DropinFix> = (model) => {
       range: [l.nameSpan.start, l.nameSpan.end],
       severity: 'warning',
       code: 'proxy-case-conflict',
-      message: `${entry.lowercase} differs from ${upper}: dockerd reads ${upper} first and ignores this value. Give both the same value, or keep only ${upper}.`,
+      message: l10n.t('{0} differs from {1}: dockerd reads {2} first and ignores this value. Give both the same value, or keep only {3}.', entry.lowercase, upper, upper, upper),
     });
   }
   return out;

@@ -1,5 +1,5 @@
 import type { Problem, Rule } from '../../languageMode';
-import { PROXY_FACTS, PROXY_VARIABLES, proxyVariableOf } from '../directiveSchema';
+import { proxyFacts, PROXY_VARIABLES, proxyVariableOf } from '../directiveSchema';
 import { valueSlice, type DropinFix, type DropinModel } from '../model';
 
 /**
@@ -16,7 +16,7 @@ export const proxyCredentials: Rule<DropinModel, DropinFix> = (model) => {
     const at = w.value.lastIndexOf('@');
     if (scheme < 0 || at <= scheme + 3) continue;
     const span = valueSlice(w, scheme + 3, at);
-    out.push({ range: [span.start, span.end], severity: 'warning', code: 'proxy-credentials', message: `${PROXY_FACTS.credentials}` });
+    out.push({ range: [span.start, span.end], severity: 'warning', code: 'proxy-credentials', message: proxyFacts().credentials });
   }
   return out;
 };

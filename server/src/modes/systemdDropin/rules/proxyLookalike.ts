@@ -1,6 +1,7 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import { editDistance } from '../../suggest';
-import { IGNORED_PROXY_VARIABLES, PROXY_VARIABLES } from '../directiveSchema';
+import { IGNORED_PROXY_VARIABLES, ignoredProxyVariableDocs, PROXY_VARIABLES } from '../directiveSchema';
 import { variableRef, type DropinFix, type DropinModel } from '../model';
 
 /**
@@ -46,7 +47,7 @@ export const proxyLookalike: Rule<DropinModel, DropinFix> = (model) => {
       if (ALL_NEED_X && !HAS_X.test(w.name)) continue;
       const upper = w.name.toUpperCase();
       if (IGNORED_NAMES.has(upper)) {
-        out.push({ range: [w.nameSpan.start, w.nameSpan.end], severity: 'warning', code: 'proxy-variable-unused', message: IGNORED_PROXY_VARIABLES[upper] });
+        out.push({ range: [w.nameSpan.start, w.nameSpan.end], severity: 'warning', code: 'proxy-variable-unused', message: ignoredProxyVariableDocs()[upper] });
         continue;
       }
       const target = lookalikeOf(squash(w.name));
@@ -57,8 +58,8 @@ export const proxyLookalike: Rule<DropinModel, DropinFix> = (model) => {
         range: [w.nameSpan.start, w.nameSpan.end],
         severity: 'warning',
         code: 'proxy-name-lookalike',
-        message: `dockerd does not read "${w.name}": the proxy variables are spelled ${target} or ${PROXY_VARIABLES[target].lowercase}.`,
-        fixes: [{ kind: 'rename-variable', title: `Rename to ${fixName}`, preferred: true, at: variableRef(w), to: fixName }],
+        message: l10n.t('dockerd does not read "{0}": the proxy variables are spelled {1} or {2}.', w.name, target, PROXY_VARIABLES[target].lowercase),
+        fixes: [{ kind: 'rename-variable', title: l10n.t('Rename to {0}', fixName), preferred: true, at: variableRef(w), to: fixName }],
       });
     }
   }

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import { effectiveProxies, maskCredentials } from '../../host/effectiveProxies';
 import { hostOf } from '../../host/hostModel';
@@ -24,12 +25,19 @@ export const proxyOverridden: Rule<DropinModel, DropinFix> = (model, ctx) => {
       const upper = proxyVariableOf(w.name);
       const s = upper ? effective.get(upper) : undefined;
       if (!s || s.from === 'environment') continue;
-      const by = s.from === 'flag' ? `the flag --${s.key}` : `"${s.key}" in daemon.json`;
+      const by = s.from === 'flag' ? l10n.t('the flag --{0}', s.key) : l10n.t('"{0}" in daemon.json', s.key);
       out.push({
         range: [w.nameSpan.start, w.nameSpan.end],
         severity: 'warning',
         code: 'proxy-overridden',
-        message: `dockerd ${formatEngineVersion(ctx.engineVersion)} ignores ${w.name} here: ${by} (${s.where}, "${maskCredentials(s.value)}") replaces it when dockerd starts. Keep the proxy in one place: remove this variable, or the setting there.`,
+        message: l10n.t(
+          'dockerd {0} ignores {1} here: {2} ({3}, "{4}") replaces it when dockerd starts. Keep the proxy in one place: remove this variable, or the setting there.',
+          formatEngineVersion(ctx.engineVersion),
+          w.name,
+          by,
+          s.where,
+          maskCredentials(s.value),
+        ),
       });
     }
   }

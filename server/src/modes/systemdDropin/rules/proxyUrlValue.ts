@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule, Severity } from '../../languageMode';
 import { PROXY_VARIABLES, proxyVariableOf } from '../directiveSchema';
 import { valueSlice, variableRef, type DropinFix, type DropinModel, type EnvWord, type Span } from '../model';
@@ -36,9 +37,9 @@ function checkWord(model: DropinModel, w: EnvWord, out: Problem<DropinFix>[]): v
         problem(
           u.span,
           'proxy-specifier-in-url',
-          `systemd replaces %${u.letter} with a specifier value, so dockerd never sees the percent-encoding %${u.letter}${next}. Write %%${u.letter}${next}.`,
+          l10n.t('systemd replaces %{0} with a specifier value, so dockerd never sees the percent-encoding %{0}{1}. Write %%{0}{1}.', u.letter, next),
           'warning',
-          [{ kind: 'double-percent', title: `Write %%${u.letter}`, preferred: true, safe: true, at: variableRef(w), use: i, letter: u.letter }],
+          [{ kind: 'double-percent', title: l10n.t('Write %%{0}', u.letter), preferred: true, safe: true, at: variableRef(w), use: i, letter: u.letter }],
         ),
       );
     }
@@ -58,9 +59,9 @@ function checkWord(model: DropinModel, w: EnvWord, out: Problem<DropinFix>[]): v
         problem(
           valueSlice(w, i, i + 1),
           'proxy-url-needs-encoding',
-          `'${ch}' in the proxy user name or password must be percent-encoded, and systemd needs the % doubled: write ${enc}. Unencoded, Go reads a different proxy host.`,
+          l10n.t('\'{0}\' in the proxy user name or password must be percent-encoded, and systemd needs the % doubled: write {1}. Unencoded, Go reads a different proxy host.', ch, enc),
           'warning',
-          [{ kind: 'encode-character', title: `Replace with ${enc}`, preferred: true, safe: true, at: variableRef(w), index: i, character: ch, to: enc }],
+          [{ kind: 'encode-character', title: l10n.t('Replace with {0}', enc), preferred: true, safe: true, at: variableRef(w), index: i, character: ch, to: enc }],
         ),
       );
     }
@@ -73,7 +74,7 @@ function checkWord(model: DropinModel, w: EnvWord, out: Problem<DropinFix>[]): v
       problem(
         whole,
         'proxy-url-invalid',
-        `dockerd cannot parse this ${name} (${reading.error}) and silently uses no proxy. Write it as http://host:port.`,
+        l10n.t('dockerd cannot parse this {0} ({1}) and silently uses no proxy. Write it as http://host:port.', name, reading.error),
         'warning',
       ),
     );
@@ -84,7 +85,7 @@ function checkWord(model: DropinModel, w: EnvWord, out: Problem<DropinFix>[]): v
       problem(
         whole,
         'proxy-url-invalid',
-        `Go cannot parse this ${name} (${reading.firstError}); dockerd then reads it as http://${v} and tries a proxy host named "${reading.url?.host ?? ''}". Write it as http://host:port.`,
+        l10n.t('Go cannot parse this {0} ({1}); dockerd then reads it as http://{2} and tries a proxy host named "{3}". Write it as http://host:port.', name, reading.firstError, v, reading.url?.host ?? ''),
         'warning',
       ),
     );
@@ -96,7 +97,7 @@ function checkWord(model: DropinModel, w: EnvWord, out: Problem<DropinFix>[]): v
       problem(
         valueSlice(w, 0, reading.ignoredScheme.length),
         'proxy-url-scheme',
-        `dockerd does not support the proxy scheme "${reading.ignoredScheme}" (only http, https and socks5): Go reads this value as http://${v} and tries a proxy host named "${host}". Use http://, https:// or socks5://.`,
+        l10n.t('dockerd does not support the proxy scheme "{0}" (only http, https and socks5): Go reads this value as http://{1} and tries a proxy host named "{2}". Use http://, https:// or socks5://.', reading.ignoredScheme, v, host),
         'warning',
       ),
     );
@@ -107,7 +108,7 @@ function checkWord(model: DropinModel, w: EnvWord, out: Problem<DropinFix>[]): v
       problem(
         whole,
         'proxy-url-invalid',
-        `This ${name} has no host name, so dockerd cannot reach the proxy. Write it as http://host:port.`,
+        l10n.t('This {0} has no host name, so dockerd cannot reach the proxy. Write it as http://host:port.', name),
         'warning',
       ),
     );

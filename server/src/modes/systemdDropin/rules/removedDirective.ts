@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import { REMOVED_DIRECTIVES } from '../directiveSchema';
 import type { DropinFix, DropinModel } from '../model';
@@ -11,6 +12,6 @@ export const removedDirective: Rule<DropinModel, DropinFix> = (model) =>
         range: [a.keySpan.start, a.keySpan.end],
         severity: 'warning',
         code: 'removed-directive',
-        message: `systemd no longer supports ${a.key}= and ignores it; remove the line.`,
+        message: l10n.t('systemd no longer supports {0}= and ignores it; remove the line.', a.key),
       }),
     );

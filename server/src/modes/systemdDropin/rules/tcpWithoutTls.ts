@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import { execStartsIn } from '../../host/execStartsIn';
 import { hostOf } from '../../host/hostModel';
@@ -39,7 +40,7 @@ export const tcpWithoutTls: Rule<DropinModel, DropinFix> = (model, ctx) => {
         range: [f.word.span.start, f.word.span.end],
         severity: 'warning',
         code: 'tcp-without-tls',
-        message: `dockerd listens on ${f.value} without --tlsverify: anyone who can reach this port controls Docker, and so has root on this machine (dockerd also delays its start by 15 s). Add --tlsverify with --tlscacert, --tlscert and --tlskey, or listen on unix:// or 127.0.0.1 only and reach it through ssh:// .`,
+        message: l10n.t('dockerd listens on {0} without --tlsverify: anyone who can reach this port controls Docker, and so has root on this machine (dockerd also delays its start by 15 s). Add --tlsverify with --tlscacert, --tlscert and --tlskey, or listen on unix:// or 127.0.0.1 only and reach it through ssh:// .', f.value ?? ''),
       });
     }
   }

@@ -1,4 +1,6 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
+import { sentences } from '../../localized';
 import { didYouMean } from '../../suggest';
 import { KNOWN_DIRECTIVES, REMOVED_DIRECTIVES } from '../directiveSchema';
 import { assignmentRef, type DropinFix, type DropinModel } from '../model';
@@ -18,8 +20,8 @@ export const unknownDirective: Rule<DropinModel, DropinFix> = (model) => {
       range: [a.keySpan.start, a.keySpan.end],
       severity: 'error',
       code: 'unknown-directive',
-      message: `systemd ignores this line: [${a.section.name}] has no directive ${a.key}=.${suggestion ? ` Did you mean ${suggestion}=?` : ''}`,
-      fixes: suggestion ? [{ kind: 'rename-directive', title: `Change to ${suggestion}`, preferred: true, at: assignmentRef(a), to: suggestion }] : undefined,
+      message: sentences(l10n.t('systemd ignores this line: [{0}] has no directive {1}=.', a.section.name, a.key), suggestion ? l10n.t('Did you mean {0}=?', suggestion) : ''),
+      fixes: suggestion ? [{ kind: 'rename-directive', title: l10n.t('Change to {0}', suggestion), preferred: true, at: assignmentRef(a), to: suggestion }] : undefined,
     });
   }
   return out;
