@@ -1,22 +1,37 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
-import { registerCommands } from './commands';
-import { affectsDocumentSelector, createLanguageClient } from './languageClient';
+import { CommandIds, registerCommands } from './commands';
+import { affectsDocumentSelector, createLanguageClient, documentSelector } from './languageClient';
 import { RestartPendingStatus } from './host/restartPendingStatus';
 import { activateNetworks } from './networks/activateNetworks';
+import { NetworkCommandIds, NETWORKS_VIEW_ID } from './networks/networkCommandIds';
+import { EngineVersionStatus } from './status/engineVersionStatus';
+import { registerWalkthrough } from './walkthrough';
+import { WorkspaceSubnetsRequest } from '../../server/src/shared/protocol';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
-  // The client's modules without \`vscode\` (engine errors, the tree model, shared/cidr.ts)
+  // The client's modules without `vscode` (engine errors, the tree model, shared/cidr.ts)
   // write through @vscode/l10n: give it the bundle VS Code loaded for the display language
   // (#23). vscode.l10n.bundle is undefined in English, and l10n.t then returns the English.
   if (vscode.l10n.bundle) l10n.config({ contents: vscode.l10n.bundle });
-  const output = vscode.window.createOutputChannel('Docker Networking');
+  // A log channel (#20): levels and time stamps from VS Code, its log level setting, and one
+  // format for the Engine side, the status item and the language client (languageClientLog.ts).
+  const output = vscode.window.createOutputChannel('Docker Networking', { log: true });
   context.subscriptions.push(output);
 
-  const engine = activateNetworks(context, output);
+  // The subnet map asks the language server for the subnets the workspace's files declare.
+  const engine = activateNetworks(context, output, async () => (client?.isRunning() ? client.sendRequest(WorkspaceSubnetsRequest, {}) : []));
+  context.subscriptions.push(
+    new EngineVersionStatus(engine, output, (doc) => vscode.languages.match(documentSelector(), doc) > 0, {
+      retry: NetworkCommandIds.retry,
+      showView: `${NETWORKS_VIEW_ID}.focus`,
+      showOutput: CommandIds.showOutput,
+    }),
+  );
+  registerWalkthrough(context);
   const restartPending = new RestartPendingStatus();
   context.subscriptions.push(restartPending);
 
@@ -26,7 +41,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     try {
       await client.start();
     } catch (err) {
-      output.appendLine(`The language server did not start: ${err instanceof Error ? err.message : String(err)}`);
+      output.error(`The language server did not start: ${err instanceof Error ? err.message : String(err)}`);
     }
   };
   const restart = async (): Promise<void> => {

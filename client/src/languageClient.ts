@@ -2,6 +2,7 @@ import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { anchorPattern, FILE_KINDS, patternsOf, type FileKind } from '../../server/src/shared/fileKinds';
+import { languageClientLog } from './languageClientLog';
 import { CODE_CACHE_DIR_ENV, EngineStateNotification, SERVER_EXEC_ARGV, SERVER_PROCESS_ENV, SETTINGS_SECTION, type EngineState, type InitializationOptions } from '../../server/src/shared/protocol';
 
 /**
@@ -17,7 +18,10 @@ export interface EngineBridge {
 const SCHEMES = ['file', 'vscode-remote', 'vscode-userdata'];
 
 export function documentSelector(): { scheme: string; pattern: string }[] {
-  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  // One selector for the window: read without a resource (`null`), which VS Code takes as
+  // deliberate; `undefined` logged "Accessing a resource scoped configuration without
+  // providing a resource" once per file kind at every start (#20).
+  const config = vscode.workspace.getConfiguration(SETTINGS_SECTION, null);
   const selector: { scheme: string; pattern: string }[] = [];
   for (const kind of FILE_KINDS) {
     for (const pattern of patternsOf(kind, { [kind]: config.get<string[]>(`files.${kind}`) })) {
@@ -27,7 +31,7 @@ export function documentSelector(): { scheme: string; pattern: string }[] {
   return selector;
 }
 
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.OutputChannel, engine?: EngineBridge): LanguageClient {
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, engine?: EngineBridge): LanguageClient {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // V8's code cache of the server bundle lives in the extension's global storage, so the
   // second and later starts skip compiling it (#8, server/src/loadWithCodeCache.ts). Not
@@ -42,6 +46,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     engineState: engine !== undefined,
     engine: engine?.engineState,
     workspaceTrusted: vscode.workspace.isTrusted,
+    // VS Code's JSON service reports JSON syntax in daemon.json unless the user turned it off (#20).
+    jsonSyntaxFromEditor: vscode.workspace.getConfiguration('json', null).get<boolean>('validate.enable') !== false,
     // The server's texts in VS Code's display language (#23): the bundle VS Code loaded for
     // us (l10n/bundle.l10n.<language>.json, undefined for English) holds the server's strings too.
     l10n: { language: vscode.env.language, bundle: vscode.l10n.bundle },
@@ -49,7 +55,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   const clientOptions: LanguageClientOptions = {
     documentSelector: documentSelector(),
     synchronize: { configurationSection: SETTINGS_SECTION },
-    outputChannel: output,
+    outputChannel: languageClientLog(output),
     initializationOptions,
     diagnosticCollectionName: 'docker-networking',
   };
@@ -69,7 +75,8 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
   return client;
 }
 
-/** Settings whose change needs a new document selector, hence a restarted client. */
+/** Settings whose change needs a new document selector or initializationOptions, hence a restarted client. */
 export function affectsDocumentSelector(e: vscode.ConfigurationChangeEvent): boolean {
-  return FILE_KINDS.some((kind: FileKind) => e.affectsConfiguration(`${SETTINGS_SECTION}.files.${kind}`));
+  // json.validate.enable: whether the server leaves JSON syntax to VS Code (initializationOptions).
+  return FILE_KINDS.some((kind: FileKind) => e.affectsConfiguration(`${SETTINGS_SECTION}.files.${kind}`)) || e.affectsConfiguration('json.validate.enable');
 }

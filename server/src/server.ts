@@ -22,6 +22,7 @@ import type { LanguageMode, ModeContext, ValidationMemo } from './modes/language
 import { useDisplayLanguage } from './modes/localized';
 import { fixesOf } from './diagnostics';
 import { diagnosticsOf } from './diagnosticsOf';
+import { withoutEditorSyntax } from './editorSyntax';
 import { DiagnosticsScheduler } from './diagnosticsScheduler';
 import { DeferredCompletionDocs } from './deferredCompletionDocs';
 import { EngineStateStore } from './engineStateStore';
@@ -31,7 +32,7 @@ import { isOverSizeLimit } from './largeFiles';
 import { MemoryRelease } from './memoryRelease';
 import { normalizeFileUri, WorkspaceIndex } from './workspaceIndex';
 import { WorkspaceParses } from './workspaceParses';
-import { COPY_RESTART_COMMAND, EngineStateNotification, RestartPendingNotification, WorkspaceFilesRequest, type InitializationOptions } from './shared/protocol';
+import { COPY_RESTART_COMMAND, EngineStateNotification, RestartPendingNotification, WorkspaceFilesRequest, WorkspaceSubnetsRequest, type InitializationOptions, type WorkspaceSubnet } from './shared/protocol';
 import { RestartPendingWatch } from './restartPendingWatch';
 import { featureEnabled, type ModeFeature, type Settings } from './shared/settings';
 import { clampPosition, ClampedTextDocument } from './utils/clampedTextDocument';
@@ -162,8 +163,8 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
         `validating ${uri}`,
         [],
         undefined,
-        (mode, d, parsed, ctx) => diagnosticsOf(mode, d, ctx, () => parsed, memoOf(uri)),
-        (mode, d, ctx) => diagnosticsOf(mode, d, ctx, () => mode.parse(d)),
+        (mode, d, parsed, ctx) => withoutEditorSyntax(kindOf(uri), diagnosticsOf(mode, d, ctx, () => parsed, memoOf(uri)), jsonSyntaxFromEditor),
+        (mode, d, ctx) => withoutEditorSyntax(kindOf(uri), diagnosticsOf(mode, d, ctx, () => mode.parse(d)), jsonSyntaxFromEditor),
       ),
     send: (params) => void connection.sendDiagnostics(params),
     related: (uri) =>
@@ -185,6 +186,8 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
 
   let watchFiles = false;
   let watchFolders = false;
+  /** The client's editor reports JSON syntax in daemon.json itself (editorSyntax.ts, #20). */
+  let jsonSyntaxFromEditor = false;
 
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     const initOptions = (params.initializationOptions ?? {}) as InitializationOptions;
@@ -193,6 +196,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     settings.onInitialize(params);
     engine.onInitialize(initOptions);
     workspaceTrusted = initOptions.workspaceTrusted === true;
+    jsonSyntaxFromEditor = initOptions.jsonSyntaxFromEditor === true;
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     folders.forEach((f) => workspace.addFolder(f.uri));
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
@@ -287,6 +291,26 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     if (p.changes.length) diagnostics.revalidateAll();
     updateRestartPending();
   });
+
+  // The subnet map's files (#20): every indexed daemon.json and Compose file, as saved or as open.
+  connection.onRequest(WorkspaceSubnetsRequest, () =>
+    runSafe(logger, 'listing the workspace subnets', [], undefined, () => {
+      const out: WorkspaceSubnet[] = [];
+      for (const mode of allModes) {
+        if (!mode.declaredSubnets || (mode.kind !== 'daemonJson' && mode.kind !== 'compose')) continue;
+        for (const uri of workspace.list(mode.kind)) {
+          const text = workspace.read(uri);
+          if (text === undefined) continue;
+          const doc = TextDocument.create(uri, mode.kind, 0, text);
+          for (const s of mode.declaredSubnets(mode.parse(doc))) {
+            const at = doc.positionAt(s.range[0]);
+            out.push({ subnet: s.subnet, what: s.what, uri, line: at.line, character: at.character });
+          }
+        }
+      }
+      return out;
+    }),
+  );
 
   connection.onRequest(WorkspaceFilesRequest, (p) =>
     runSafe(logger, 'listing workspace files', { uris: [] }, undefined, () => ({

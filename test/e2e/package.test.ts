@@ -22,6 +22,11 @@ const ALLOWED = [
   'snippets/**',
   'client/media/icon.png',
   'client/media/network.svg',
+  'client/media/walkthrough/*.md',
+  // The manifest's and the code's texts in each display language (#23).
+  'package.nls.json',
+  'package.nls.*.json',
+  'l10n/*.json',
 ];
 
 /** Names of the entries of a zip file, from its central directory (APPNOTE.TXT 4.3.12, 4.3.16). */

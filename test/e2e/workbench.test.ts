@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { api, engineVersion, removeTestObjects, requireEngine, TEST_IMAGE, testLabels, testName } from '../util/engine';
-import { readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { e2eEnv, extensionErrorsInLogs, findFiles, launchChromium, plain, poll, Workbench } from './workbench';
 
@@ -155,6 +155,27 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     assert.ok(rows.filter((r) => /dns-serch|bip|172\.26\.0\.1/.test(r)).length >= 2, rows.join('\n'));
   });
 
+  step('the status bar shows the Engine version the diagnostics follow; choosing another through it changes the verdicts', async () => {
+    // #20: with `auto` the version followed the Engine silently. The item is shown while a
+    // file of ours is active (daemon.json, opened by the previous step).
+    const item = await wb.statusItem(/Engine \d+\.\d+ · (connected|newest known, no Engine)/);
+    await item.click();
+    const title = await wb.pickQuickInput('20.10', /20\.10\s*API/);
+    assert.equal(title, 'Engine version the diagnostics follow');
+    await wb.statusItem(/Engine 20\.10 · from settings/);
+    await wb.waitForProblems([/dns-serch.*in Engine 20\.10/]);
+    await picture();
+    // Back to `auto`: the item and the verdicts follow the Engine again.
+    await (await wb.statusItem(/Engine 20\.10 · from settings/)).click();
+    await wb.pickQuickInput('auto', /Follow the connected Engine/);
+    await wb.statusItem(/Engine \d+\.\d+ · (connected|newest known, no Engine)/);
+    await wb.waitForProblems([/dns-serch.*in Engine (?!20\.10)\d+\.\d+/]);
+    // The log channel says so, one line per change of the version in force.
+    const channel = findFiles(join(env!.userDataDir, 'logs'), /Docker Networking\.log$/).flatMap((f) => readFileSync(f, 'utf8').split('\n'));
+    assert.ok(channel.some((l) => /\[info\] Diagnostics follow Engine 20\.10: set in dockerNetworking\.engineVersion/.test(l)), channel.join('\n'));
+    await wb.openFile('daemon.json');
+  });
+
   step('daemon.json: completion lists keys with their docs', async () => {
     await wb.gotoLine(1, 2);
     await wb.page.keyboard.press('Enter');
@@ -181,6 +202,51 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     assert.match(fix, /dns-search/);
     await poll(async () => (await wb.editorLines()).some((l) => l.includes('"dns-search"')), 10_000, () => 'the edit did not reach the editor');
     await poll(async () => !(await wb.problems()).some((r) => /dns-serch/.test(r)), 30_000, async () => `diagnostic still shown: ${(await wb.problems()).join('\n')}`);
+  });
+
+  step('daemon.json: a comment, a trailing comma and a half-typed key each give exactly one diagnostic', async (t) => {
+    // #20: VS Code's JSON service and ours both reported each of these. Now VS Code says the
+    // syntax error (our jsonValidation schema lets it allow comments and trailing commas),
+    // and we say what dockerd refuses, with a fix.
+    // A file of its own, written as typed with VS Code's auto-closed quotes ("mt"), so that
+    // the rows of daemon.json do not mix in.
+    const dir = join(env!.folder, 'syntax');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(join(dir, 'daemon.json'), '{\n  // note\n  "bip": "172.26.0.1/24",\n  "dns": ["1.1.1.1",],\n  "mt"\n}\n');
+    t.after(async () => {
+      await wb.runCommand('View: Close Editor').catch(() => undefined);
+      rmSync(dir, { recursive: true, force: true });
+      // Quick open would offer the removed file first to the next `openFile('daemon.json')`.
+      await wb.runCommand('Clear Editor History').catch(() => undefined);
+      const dialog = wb.page.locator('.monaco-dialog-box');
+      await dialog.getByRole('button', { name: /Clear/ }).click({ timeout: 10_000 }).catch(() => undefined);
+      await dialog.waitFor({ state: 'detached', timeout: 10_000 }).catch(() => undefined);
+    });
+    // Closed files keep no diagnostics: only this file's rows are left in the Problems panel.
+    await wb.runCommand('View: Close All Editors');
+    await wb.openFile('syntax/daemon.json');
+    // Both services publish all of a text's diagnostics at once: once ours (the comment) and
+    // VS Code's (the colon) are shown, neither has a second message still to come.
+    const rows = await wb.waitForProblems([/Comments are not allowed in daemon\.json/, /Trailing comma: dockerd/, /Colon expected/]);
+    const line = (r: string): number => Number((/\bLn (\d+)|line (\d+)/i.exec(r) ?? [])[1] ?? (/\bLn (\d+)|line (\d+)/i.exec(r) ?? [])[2]);
+    // Only this file is open (above), so every row with a line number is one of its problems.
+    const fileRows = rows.filter((r) => line(r) > 0);
+    const perLine = (n: number): string[] => fileRows.filter((r) => line(r) === n);
+    assert.equal(perLine(2).length, 1, `the comment: ${JSON.stringify(perLine(2))}`);
+    assert.equal(perLine(4).length, 1, `the trailing comma: ${JSON.stringify(perLine(4))}`);
+    // The half-typed key "mt": one message, VS Code's, where the colon is missing (line 6).
+    assert.equal(perLine(5).length + perLine(6).length, 1, `the half-typed key: ${JSON.stringify([...perLine(5), ...perLine(6)])}`);
+    assert.doesNotMatch(rows.join('\n'), /Comments are not permitted|Trailing comma\.? *json|Unknown key "mt"/);
+  });
+
+  step('daemon.json: the quick fix named by "Add the prefix length" applies', async () => {
+    await wb.openFile('daemon.json');
+    await wb.waitForProblems([/172\.26\.0\.1.*Add the prefix length/]);
+    await wb.gotoLine(2, 12); // inside "172.26.0.1"
+    const title = await wb.applyQuickFix(/Add the prefix length/);
+    assert.match(title, /172\.26\.0\.1\/24/);
+    await poll(async () => (await wb.editorLines()).some((l) => l.includes('"172.26.0.1/24"')), 10_000, () => 'the edit did not reach the editor');
+    await poll(async () => !(await wb.problems()).some((r) => /is not an address with prefix length/.test(r)), 30_000, async () => `diagnostic still shown: ${(await wb.problems()).join('\n')}`);
   });
 
   step('compose.yaml: an undefined network is reported', async () => {
@@ -320,6 +386,82 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     }, 20_000, async () => `no JSON of ${network} in the active editor: ${(await wb.editorLines()).join('\n')}`);
   });
 
+  step('"Remove Network" offers the networks that can be removed, never a built-in one, in a titled picker', async (t) => {
+    if (!(await requireEngine(t))) return;
+    // #20: the picker listed bridge, host and none, and said only after "Remove?" that the Engine refuses.
+    await wb.runCommand('Docker Networking: Remove Network');
+    const widget = wb.page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input');
+    await input.waitFor({ timeout: 10_000 });
+    assert.equal(plain(await widget.locator('.quick-input-title').textContent()), 'Remove Docker Network');
+    const labels = async (): Promise<string[]> => (await widget.locator('.quick-input-list .monaco-list-row .label-name').allTextContents()).map(plain);
+    for (const builtin of ['bridge', 'host', 'none']) {
+      await input.fill(builtin);
+      // The list is filtered at once; a built-in would be its first row.
+      await poll(async () => (await input.inputValue()) === builtin, 5_000, () => 'filter not typed');
+      assert.ok(!(await labels()).includes(builtin), `${builtin} offered for removal: ${JSON.stringify(await labels())}`);
+    }
+    await input.fill(network);
+    await poll(async () => (await labels()).includes(network), 10_000, async () => `${network} not offered: ${JSON.stringify(await labels())}`);
+    await picture();
+    await wb.page.keyboard.press('Escape');
+  });
+
+  step('the subnet map webview draws the live networks and the workspace\'s subnets, and a block opens with the keyboard', async (t) => {
+    if (!(await requireEngine(t))) return;
+    // #20: it opened as raw Markdown and left out the subnets the workspace's files declare.
+    await wb.runCommand('Docker Networking: Show Subnet Map');
+    const frame = wb.page.frameLocator('iframe.webview.ready').frameLocator('iframe#active-frame');
+    await frame.locator('h1', { hasText: 'Subnets in use' }).waitFor({ timeout: 20_000 });
+    const live = frame.locator('button', { hasText: SUBNET }).filter({ hasText: network }).first();
+    await live.waitFor({ timeout: 20_000 });
+    // The pool of the workspace's daemon.json, with its file and line.
+    await frame.locator('button', { hasText: '10.201.0.0/16' }).filter({ hasText: /address pool.*daemon\.json:5/ }).first().waitFor({ timeout: 20_000 });
+    await frame.getByRole('button', { name: 'Copy as Markdown' }).waitFor();
+    await picture('subnet-map');
+    // Keyboard: focus the network's block and press Enter: its inspect document opens beside.
+    await live.focus();
+    await wb.page.keyboard.press('Enter');
+    await poll(async () => {
+      const tabs = await wb.page.locator('.tabs-container .tab').allTextContents();
+      return tabs.some((x) => x.includes(`${network}.json`));
+    }, 20_000, async () => `no inspect document of ${network}: ${JSON.stringify(await wb.page.locator('.tabs-container .tab').allTextContents())}`);
+    // Opened as JSON with comments: its explanatory comments never reach the Problems panel.
+    await wb.page.locator('.statusbar-item', { hasText: 'JSON with Comments' }).first().waitFor({ timeout: 10_000 });
+  });
+
+  step('the view says where to set a machine setting that the workspace settings set in vain', async (t) => {
+    if (!(await requireEngine(t))) return;
+    // #20: dockerNetworking.host in workspace settings silently had no effect (machine scope).
+    const file = join(env!.folder, '.vscode', 'settings.json');
+    const before = existsSync(file) ? readFileSync(file, 'utf8') : undefined;
+    mkdirSync(join(env!.folder, '.vscode'), { recursive: true });
+    // The file has comments (JSONC): the key goes in as text, first in the object.
+    writeFileSync(file, (before ?? '{}').replace('{', '{\n  "dockerNetworking.host": "tcp://ignored.invalid:2376",'));
+    t.after(() => (before === undefined ? rmSync(file, { force: true }) : writeFileSync(file, before)));
+    const view = wb.page.locator('[id="workbench.view.extension.dockerNetworking"]');
+    // The activity bar icon toggles the side bar: click it only when the view is not shown.
+    if (!(await view.isVisible())) await wb.page.locator('.activitybar .action-item a.action-label[aria-label^="Docker Networking"]').click();
+    await view.getByText(/dockerNetworking\.host is set in the workspace settings of .*User settings/).first().waitFor({ timeout: 20_000 });
+    // Ignored indeed: the view still shows the Engine of DOCKER_HOST.
+    await poll(() => wb.revealTreeRow(view, network), 20_000, () => `${network} no longer shown`);
+  });
+
+  step('the walkthrough opens, and its first step opens the workspace\'s daemon.json', async () => {
+    // #20: a new user is greeted (contributes.walkthroughs), as Docker's and Red Hat's YAML extensions do.
+    await wb.runCommand('Docker Networking: Get Started');
+    const page = wb.page.locator('.gettingStartedContainer');
+    await page.getByText('Get Started with Docker Networking').first().waitFor({ timeout: 20_000 });
+    for (const title of ['Check a daemon.json', 'Check a Compose file', 'Set a proxy for dockerd', 'Connect to an Engine', 'See the address space in use']) {
+      await page.getByText(title, { exact: true }).first().waitFor({ timeout: 10_000 });
+    }
+    await picture();
+    // The first step is open; its button opens the daemon.json the workspace already has.
+    await page.getByRole('button', { name: 'Open or Create daemon.json' }).first().click();
+    await wb.page.locator('.tabs-container .tab.active[aria-label^="daemon.json"]').waitFor({ timeout: 15_000 });
+    assert.ok((await wb.editorLines()).some((l) => l.includes('"dns-serch"')), 'not the workspace\'s daemon.json');
+  });
+
   // #23: VS Code in Chinese (npm run test:e2e -- --locale zh-cn -- --test-name-pattern='trust|zh-CN').
   // code-server has no Chinese language pack here; test/tools/e2e.mjs installs a test pack
   // without translations of VS Code itself, which makes the display language zh-cn the way
@@ -353,10 +495,19 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     assert.deepEqual(notifications, []);
     const errors = extensionErrorsInLogs(env!.userDataDir, EXTENSION_ID, `${EXTENSION_ID}-`);
     assert.deepEqual(errors, []);
+    // #20: no "Accessing a resource scoped configuration without providing a resource" for our settings.
+    const scopeWarnings = findFiles(join(env!.userDataDir, 'logs'), /exthost\.log$/)
+      .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
+      .filter((l) => /resource scoped configuration/i.test(l) && /dockerNetworking\./.test(l));
+    assert.deepEqual(scopeWarnings, []);
     // The "Docker Networking" output channel also receives the language server's stderr.
     const channel = findFiles(join(env!.userDataDir, 'logs'), /Docker Networking\.log$/);
     assert.ok(channel.length > 0, 'no "Docker Networking" output channel: the extension did not activate');
-    const crashes = channel.flatMap((f) => readFileSync(f, 'utf8').split('\n')).filter((l) => /^\s*(\w*Error\b|Cannot find module)|did not start|crashed|stopped unexpectedly/.test(l));
+    // A log channel (#20): each line starts with its time stamp and level.
+    const crashes = channel
+      .flatMap((f) => readFileSync(f, 'utf8').split('\n'))
+      .map((l) => l.replace(/^\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d+ \[\w+\] /, ''))
+      .filter((l) => /^\s*(\w*Error\b|Cannot find module)|did not start|crashed|stopped unexpectedly/.test(l));
     assert.deepEqual(crashes, []);
     // For the picture: the channel checked above, and the (empty) notification center.
     await wb.runCommand('Docker Networking: Show Output');

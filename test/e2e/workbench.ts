@@ -97,6 +97,30 @@ export class Workbench {
     await row.click();
   }
 
+  /**
+   * The open quick pick (an extension's `showQuickPick`): checks its title, filters it with
+   * `filter` and clicks the first row whose text matches `row`. Returns the title.
+   */
+  async pickQuickInput(filter: string, row: RegExp): Promise<string> {
+    const widget = this.page.locator('.quick-input-widget');
+    const input = widget.locator('.quick-input-box input');
+    await input.waitFor({ timeout: 10_000 });
+    const title = plain(await widget.locator('.quick-input-title').textContent());
+    await input.fill(filter);
+    const choice = widget.locator('.quick-input-list .monaco-list-row', { hasText: row }).first();
+    await choice.waitFor({ timeout: 15_000 });
+    await choice.click();
+    await widget.waitFor({ state: 'hidden', timeout: 10_000 });
+    return title;
+  }
+
+  /** The status bar entry whose text matches, once shown. */
+  async statusItem(text: RegExp, timeoutMs = 30_000): Promise<Locator> {
+    const item = this.page.locator('.statusbar-item', { hasText: text }).first();
+    await item.waitFor({ timeout: timeoutMs });
+    return item;
+  }
+
   /** Quick open (Ctrl+P) by relative path; waits until its editor is active. */
   async openFile(relativePath: string): Promise<void> {
     const base = relativePath.split('/').pop() ?? relativePath;
@@ -107,7 +131,15 @@ export class Workbench {
     await input.fill(relativePath);
     const row = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: base }).first();
     await row.waitFor({ timeout: 15_000 });
-    await this.page.keyboard.press('Enter');
+    const dir = relativePath.includes('/') ? relativePath.slice(0, relativePath.lastIndexOf('/')) : '';
+    if (dir) {
+      // The row of that folder's file: a recently opened file of the same name may rank first.
+      const inDir = this.page.locator('.quick-input-widget .quick-input-list .monaco-list-row', { hasText: base }).filter({ hasText: dir }).first();
+      await inDir.waitFor({ timeout: 15_000 });
+      await inDir.click();
+    } else {
+      await this.page.keyboard.press('Enter');
+    }
     await this.page.locator(`.tabs-container .tab.active[aria-label^="${base}"]`).waitFor({ timeout: 15_000 });
     await this.activeEditor().locator('.view-lines').waitFor({ timeout: 15_000 });
     await this.focusEditor();

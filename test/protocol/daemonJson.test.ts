@@ -54,3 +54,30 @@ describe('daemon.json over LSP (dist/server.js)', () => {
     assert.match((h.contents as { value: string }).value, /\*\*`log-level`\*\* · string · default `"info"`/);
   });
 });
+
+/**
+ * #20: one message per problem. A client whose editor reports JSON syntax itself (VS Code's
+ * JSON service) says so in initializationOptions; the server then leaves out its own syntax
+ * errors and keeps what VS Code does not say (comments and trailing commas, which our
+ * jsonValidation schema makes VS Code allow, and everything about dockerd). Other clients
+ * and the CLI keep every problem.
+ */
+describe('daemon.json syntax left to the editor (initializationOptions.jsonSyntaxFromEditor)', () => {
+  const uri = 'file:///etc/docker/daemon.json';
+  const text = '{\n  // note\n  "mtu": 1500,\n  "Debug": true,\n  "mt"\n}';
+  for (const [jsonSyntaxFromEditor, syntax] of [[true, []], [false, ['6: json-syntax']], [undefined, ['6: json-syntax']]] as const) {
+    it(`jsonSyntaxFromEditor: ${jsonSyntaxFromEditor} gives ${syntax.length ? 'our syntax error too' : 'no syntax error of ours'}`, async () => {
+      const client = new LspClient({ settings: { validationDelay: 0, engineVersion: '28.5' }, initializationOptions: jsonSyntaxFromEditor === undefined ? undefined : { jsonSyntaxFromEditor } });
+      await client.initialize();
+      try {
+        client.open(uri, text, 'json');
+        const diags = (await client.waitForDiagnostics(uri, (p) => p.diagnostics.some((d) => d.message.includes('Engine 28.5')))).diagnostics;
+        const codes = diagnosticLines(diags).map((l) => l.split(': ').slice(0, 2).join(': '));
+        // The half-typed key "mt" has no unknown-key of its own: its one message is the syntax error.
+        assert.deepEqual(codes, ['2: json-comment', '4: unknown-key', ...syntax]);
+      } finally {
+        await client.shutdown();
+      }
+    });
+  }
+});

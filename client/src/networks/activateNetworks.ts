@@ -2,7 +2,7 @@ import * as fs from 'fs';
 import * as os from 'os';
 import * as vscode from 'vscode';
 import { engineDetails } from '../engine/engineDetails';
-import { SETTINGS_SECTION, type EngineInfo, type EngineState } from '../../../server/src/shared/protocol';
+import { SETTINGS_SECTION, type EngineInfo, type EngineState, type WorkspaceSubnet } from '../../../server/src/shared/protocol';
 import { resolveEndpoint, type ResolveEnv } from '../engine/engineEndpoint';
 import { EngineSession, type SessionState } from '../engine/engineSession';
 import type { EngineBridge } from '../languageClient';
@@ -15,6 +15,8 @@ import { createNetworkLoader, isNetworkRelevant, NETWORK_EVENT_FILTERS } from '.
 import { NetworkTreeProvider } from './networkTreeProvider';
 import { DEFAULT_TREE_OPTIONS, type TreeOptions } from './networkTreeModel';
 import { buildSubnetMap, renderSubnetMap } from './subnetMap';
+import { SubnetMapPanel } from './subnetMapPanel';
+import { ignoredMachineSettings, ignoredMachineSettingsMessage } from './ignoredMachineSettings';
 
 function nodeEnv(): ResolveEnv {
   return {
@@ -34,7 +36,7 @@ function nodeEnv(): ResolveEnv {
 }
 
 function treeOptions(): TreeOptions {
-  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, null);
   const sortBy = c.get<string>(NETWORK_SETTINGS.sortBy);
   return {
     hideBuiltin: c.get<boolean>(NETWORK_SETTINGS.hideBuiltin) ?? DEFAULT_TREE_OPTIONS.hideBuiltin,
@@ -43,8 +45,8 @@ function treeOptions(): TreeOptions {
   };
 }
 
-function createSession(output: vscode.OutputChannel): EngineSession<NetworkRecord[]> {
-  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION);
+function createSession(output: vscode.LogOutputChannel): EngineSession<NetworkRecord[]> {
+  const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, null);
   // host/context are machine-scoped and restricted in untrusted workspaces (package.json
   // capabilities.untrustedWorkspaces), so `get` only returns values the user chose.
   const resolution = resolveEndpoint({ host: c.get<string>('host'), context: c.get<string>('context') }, nodeEnv());
@@ -55,7 +57,7 @@ function createSession(output: vscode.OutputChannel): EngineSession<NetworkRecor
     isRelevant: isNetworkRelevant,
     eventFilters: NETWORK_EVENT_FILTERS,
     client: { timeoutMs: typeof timeout === 'number' && timeout > 0 ? timeout : undefined, fixedApiVersion: process.env.DOCKER_API_VERSION || undefined },
-    log: (line) => output.appendLine(line),
+    log: (line) => output.info(line),
   });
 }
 
@@ -67,7 +69,7 @@ function engineInfoOf(state: SessionState): EngineInfo {
  * The Docker Networks view: the Engine session, the tree, its commands and documents,
  * and the bridge that feeds the language server the Engine version and live networks.
  */
-export function activateNetworks(context: vscode.ExtensionContext, output: vscode.OutputChannel): EngineBridge | undefined {
+export function activateNetworks(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, workspaceSubnets: () => Promise<WorkspaceSubnet[]> = async () => []): EngineBridge | undefined {
   let session = createSession(output);
   let sessionListeners: Array<() => void> = [];
   const provider = new NetworkTreeProvider(session, treeOptions());
@@ -82,6 +84,7 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     stateEmitter.fire(engineState);
   };
 
+  const subnetMap = new SubnetMapPanel(() => session, workspaceSubnets);
   const docs = new InspectDocuments(async (uri) => {
     const s = session;
     if (uri.path === InspectDocuments.subnetMapUri().path) return renderSubnetMap(buildSubnetMap(s.snapshot ?? []), s.endpoint?.host ?? 'the Docker Engine');
@@ -89,8 +92,36 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     return inspectNetworkJson(s.client, uri.query || uri.path.replace(/^\/network\//, '').replace(/\.json$/, ''));
   });
 
+  let unreachableMessage: string | undefined;
+  let machineMessage: string | undefined;
+  const showMessage = (): void => {
+    view.message = [machineMessage, unreachableMessage].filter((m) => m !== undefined).join('\n\n') || undefined;
+  };
+  // Machine settings in a workspace's settings.json are ignored by VS Code: say where to set them (#20).
+  const machineKeys = Object.entries((context.extension.packageJSON?.contributes?.configuration?.properties ?? {}) as Record<string, { scope?: string }>)
+    .filter(([, p]) => p.scope === 'machine')
+    .map(([k]) => k);
+  const checkMachineSettings = async (): Promise<void> => {
+    const found = [];
+    for (const folder of vscode.workspace.workspaceFolders ?? []) {
+      const file = vscode.Uri.joinPath(folder.uri, '.vscode', 'settings.json');
+      const text = await vscode.workspace.fs.readFile(file).then((b) => new TextDecoder().decode(b), () => undefined);
+      if (text !== undefined) found.push({ folder: folder.name, keys: ignoredMachineSettings(text, machineKeys) });
+    }
+    machineMessage = ignoredMachineSettingsMessage(found);
+    showMessage();
+  };
+  const settingsWatcher = vscode.workspace.createFileSystemWatcher('**/.vscode/settings.json');
+  settingsWatcher.onDidCreate(() => void checkMachineSettings());
+  settingsWatcher.onDidChange(() => void checkMachineSettings());
+  settingsWatcher.onDidDelete(() => void checkMachineSettings());
+  void checkMachineSettings();
+
   const onState = (state: SessionState): void => {
     view.description = provider.description;
+    // The view's message wraps at any sidebar width; a tree row's label is cut off (#20).
+    unreachableMessage = state.kind === 'unreachable' ? `${state.problem.reason} ${state.problem.advice}` : undefined;
+    showMessage();
     void vscode.commands.executeCommand('setContext', 'dockerNetworking.engineState', state.kind);
     const info = engineInfoOf(state);
     const connected = state.kind === 'connected';
@@ -120,6 +151,7 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
       session.onDidChangeSnapshot(() => {
         provider.rebuild();
         docs.refreshAll();
+        void subnetMap.refresh();
         pushState();
       }),
     ];
@@ -140,7 +172,9 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     docs,
     stateEmitter,
     vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, docs),
-    ...registerNetworkCommands({ session: () => session, output }),
+    subnetMap,
+    settingsWatcher,
+    ...registerNetworkCommands({ session: () => session, output, subnetMap }),
     vscode.workspace.onDidChangeConfiguration((e) => {
       if (e.affectsConfiguration(`${SETTINGS_SECTION}.host`) || e.affectsConfiguration(`${SETTINGS_SECTION}.context`) || e.affectsConfiguration(`${SETTINGS_SECTION}.${NETWORK_SETTINGS.requestTimeout}`)) {
         restartSession();

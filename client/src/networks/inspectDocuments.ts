@@ -2,10 +2,20 @@ import * as vscode from 'vscode';
 
 /**
  * Read-only virtual documents: `docker-networking:/network/<name>.json?<id>` holds a
- * network's inspect JSON (the `.json` path gives the JSON language), and
+ * network's inspect JSON (opened as `jsonc`, so that the comment saying why it is empty,
+ * a network removed since, is no JSON error in the Problems panel, #20), and
  * `docker-networking:/subnet-map.md` the subnet map. Content is produced on demand.
  */
 export const INSPECT_SCHEME = 'docker-networking';
+
+/**
+ * Shows a network's inspect document, as JSON with comments (#20): the comment that says
+ * why a document is empty (a network removed since) is then no JSON error in Problems.
+ */
+export async function showInspectDocument(name: string, id: string, viewColumn?: vscode.ViewColumn): Promise<void> {
+  const doc = await vscode.languages.setTextDocumentLanguage(await vscode.workspace.openTextDocument(InspectDocuments.networkUri(name, id)), 'jsonc');
+  await vscode.window.showTextDocument(doc, { preview: true, viewColumn });
+}
 
 export type ContentSource = (uri: vscode.Uri) => Promise<string>;
 

@@ -1,7 +1,8 @@
 import * as vscode from 'vscode';
 import type { EngineClient } from '../engine/engineClient';
 import type { EngineSession } from '../engine/engineSession';
-import { InspectDocuments } from './inspectDocuments';
+import { showInspectDocument } from './inspectDocuments';
+import type { SubnetMapPanel } from './subnetMapPanel';
 import {
   RefusedError,
   connectContainer,
@@ -19,13 +20,16 @@ import {
   validateSubnet,
 } from './networkActions';
 import { NetworkCommandIds } from './networkCommandIds';
-import type { NetworkRecord } from './networkRecords';
-import { networkDescription, type TreeNode } from './networkTreeModel';
+import type { ContainerRecord, NetworkRecord } from './networkRecords';
+import { isBuiltin, networkDescription, type TreeNode } from './networkTreeModel';
+import { askPick, askText } from './multiStepInput';
+import { runSteps, SKIP, type StepResult } from './stepRunner';
 
 /** What the commands need from activateNetworks. */
 export interface NetworkCommandContext {
   session(): EngineSession<NetworkRecord[]>;
-  output: vscode.OutputChannel;
+  output: vscode.LogOutputChannel;
+  subnetMap: SubnetMapPanel;
 }
 
 const DRIVERS = ['bridge', 'ipvlan', 'macvlan', 'overlay'];
@@ -38,11 +42,12 @@ function connectedClient(ctx: NetworkCommandContext): { client: EngineClient; ne
   return { client: s.client, networks: s.snapshot ?? [] };
 }
 
-async function pickNetwork(networks: NetworkRecord[], placeHolder: string): Promise<NetworkRecord | undefined> {
+/** A titled picker of networks (#20: the Connect and Inspect pickers had blank titles). */
+async function pickNetwork(networks: NetworkRecord[], title: string, placeHolder: string): Promise<NetworkRecord | undefined> {
   const items = [...networks]
     .sort((a, b) => a.name.localeCompare(b.name))
     .map((n) => ({ label: n.name, description: networkDescription(n), detail: n.id.slice(0, 12), network: n }));
-  return (await vscode.window.showQuickPick(items, { placeHolder, matchOnDescription: true, matchOnDetail: true }))?.network;
+  return (await vscode.window.showQuickPick(items, { title, placeHolder, matchOnDescription: true, matchOnDetail: true }))?.network;
 }
 
 function networkOf(node: TreeNode | undefined, networks: NetworkRecord[]): NetworkRecord | undefined {
@@ -51,75 +56,111 @@ function networkOf(node: TreeNode | undefined, networks: NetworkRecord[]): Netwo
 
 async function inspect(ctx: NetworkCommandContext, node?: TreeNode): Promise<void> {
   const { networks } = connectedClient(ctx);
-  const n = networkOf(node, networks) ?? (await pickNetwork(networks, vscode.l10n.t('Network to inspect')));
+  const n = networkOf(node, networks) ?? (await pickNetwork(networks, 'Inspect Docker Network', vscode.l10n.t('Network to inspect')));
   if (!n) return;
-  const doc = await vscode.workspace.openTextDocument(InspectDocuments.networkUri(n.name, n.id));
-  await vscode.window.showTextDocument(doc, { preview: true });
+  await showInspectDocument(n.name, n.id);
 }
 
+interface CreateAnswers {
+  name: string;
+  driver: string;
+  subnet: string;
+  gateway: string;
+  flags: string[];
+  labels: string;
+}
+
+/** The Create wizard's options; a function, so that the texts follow the display language (#23). */
+const flagItems = (): vscode.QuickPickItem[] => [
+  { label: 'internal', description: vscode.l10n.t('no route to the outside') },
+  { label: 'attachable', description: vscode.l10n.t('standalone containers may join (overlay)') },
+  { label: 'IPv6', description: vscode.l10n.t('enable IPv6') },
+];
+
+/** The Create wizard: one step per question, with a step counter and Back (#20). */
 async function create(ctx: NetworkCommandContext): Promise<void> {
   const { client, networks } = connectedClient(ctx);
-  const title = vscode.l10n.t('Create Docker Network');
-  const name = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Network name'), validateInput: (v) => validateNetworkName(v, networks) });
-  if (name === undefined) return;
-  const driver = (await vscode.window.showQuickPick(DRIVERS, { title, placeHolder: vscode.l10n.t('Driver') })) ?? undefined;
-  if (!driver) return;
   const proposal = proposeSubnet(networks);
-  const subnet = await vscode.window.showInputBox({
-    title,
-    prompt: proposal ? vscode.l10n.t('Subnet (optional; empty lets the Engine choose). {0} is free.', proposal) : vscode.l10n.t('Subnet (optional; empty lets the Engine choose).'),
-    value: proposal ?? '',
-    validateInput: (v) => validateSubnet(v, networks).error,
-  });
-  if (subnet === undefined) return;
-  const cidr = validateSubnet(subnet, networks).cidr;
-  let gateway: string | undefined;
-  if (cidr) {
-    gateway = await vscode.window.showInputBox({ title, prompt: vscode.l10n.t('Gateway (optional)'), value: defaultGateway(cidr.network) ?? '', validateInput: (v) => validateGateway(v, cidr) });
-    if (gateway === undefined) return;
-  }
-  const flags = await vscode.window.showQuickPick(
+  const picked = (r: StepResult<vscode.QuickPickItem[]>): StepResult<string> => (Array.isArray(r) ? r[0]?.label : r);
+  const answers = await runSteps<CreateAnswers>(vscode.l10n.t('Create Docker Network'), [
+    ['name', (a, c) => askText(c, { prompt: vscode.l10n.t('Network name'), value: a.name, validate: (v) => validateNetworkName(v, networks) })],
+    ['driver', async (_a, c) => picked(await askPick(c, DRIVERS.map((label) => ({ label })), { placeholder: vscode.l10n.t('Driver') }))],
     [
-      { label: 'internal', description: vscode.l10n.t('no route to the outside') },
-      { label: 'attachable', description: vscode.l10n.t('standalone containers may join (overlay)') },
-      { label: 'IPv6', description: vscode.l10n.t('enable IPv6') },
+      'subnet',
+      (a, c) => askText(c, { prompt: proposal ? vscode.l10n.t('Subnet (optional; empty lets the Engine choose). {0} is free.', proposal) : vscode.l10n.t('Subnet (optional; empty lets the Engine choose).'), value: a.subnet ?? proposal ?? '', validate: (v) => validateSubnet(v, networks).error }),
     ],
-    { title, canPickMany: true, placeHolder: vscode.l10n.t('Options (none required)') },
-  );
-  if (flags === undefined) return;
-  const labelText = await vscode.window.showInputBox({
-    title,
-    prompt: vscode.l10n.t('Labels (optional): KEY=VALUE, comma separated'),
-    validateInput: (v) => {
-      const r = parseLabels(v);
-      return 'error' in r ? r.error : undefined;
-    },
-  });
-  if (labelText === undefined) return;
-  const parsed = parseLabels(labelText);
-  const picked = new Set(flags.map((f) => f.label));
+    [
+      'gateway',
+      async (a, c) => {
+        const cidr = validateSubnet(a.subnet ?? '', networks).cidr;
+        if (!cidr) return SKIP;
+        return askText(c, { prompt: vscode.l10n.t('Gateway (optional)'), value: defaultGateway(cidr.network) ?? '', validate: (v) => validateGateway(v, cidr) });
+      },
+    ],
+    ['flags', async (_a, c) => {
+      const r = await askPick(c, flagItems(), { placeholder: vscode.l10n.t('Options (none required)'), many: true });
+      return Array.isArray(r) ? r.map((i) => i.label) : r;
+    }],
+    [
+      'labels',
+      (_a, c) =>
+        askText(c, {
+          prompt: vscode.l10n.t('Labels (optional): KEY=VALUE, comma separated'),
+          validate: (v) => {
+            const r = parseLabels(v);
+            return 'error' in r ? r.error : undefined;
+          },
+        }),
+    ],
+  ]);
+  if (!answers) return;
+  const { name, driver, subnet, gateway, flags, labels } = answers;
+  const parsed = parseLabels(labels);
+  const on = new Set(flags);
   const result = await createNetwork(client, {
     name,
     driver,
     subnet: subnet || undefined,
     gateway: gateway || undefined,
-    internal: picked.has('internal'),
-    attachable: picked.has('attachable'),
-    enableIPv6: picked.has('IPv6'),
+    internal: on.has('internal'),
+    attachable: on.has('attachable'),
+    enableIPv6: on.has('IPv6'),
     labels: 'labels' in parsed ? parsed.labels : {},
   });
   void vscode.window.showInformationMessage(result.warning ? vscode.l10n.t('Created network {0} (the Engine warns: {1}).', name, result.warning) : vscode.l10n.t('Created network {0}.', name));
   await ctx.session().refresh();
 }
 
+/**
+ * Remove a network. Built-in networks are never offered (#20: the palette listed `bridge`,
+ * `host` and `none`, and said only after a confirmation that the Engine refuses); a network
+ * in use offers to disconnect its containers first, naming them, instead of showing the
+ * Engine's "has active endpoints" afterwards.
+ */
 async function remove(ctx: NetworkCommandContext, node?: TreeNode): Promise<void> {
   const { client, networks } = connectedClient(ctx);
-  const n = networkOf(node, networks) ?? (await pickNetwork(networks, vscode.l10n.t('Network to remove')));
+  const removable = networks.filter((n) => !isBuiltin(n));
+  if (!node && removable.length === 0) {
+    void vscode.window.showInformationMessage('There is no network to remove: the built-in networks bridge, host and none cannot be removed.');
+    return;
+  }
+  const n = networkOf(node, networks) ?? (await pickNetwork(removable, 'Remove Docker Network', 'Network to remove (built-in networks cannot be removed)'));
   if (!n) return;
-  const detail = n.containers.length ? vscode.l10n.t('{0} container(s) are still connected; the Engine refuses to remove a network in use.', n.containers.length) : undefined;
-  const removeAction = vscode.l10n.t('Remove');
-  const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Remove network "{0}"?', n.name), { modal: true, detail }, removeAction);
-  if (answer !== removeAction) return;
+  if (isBuiltin(n)) throw new RefusedError(`"${n.name}" is a built-in network: the Engine creates it and does not allow removing it.`);
+  if (n.containers.length === 0) {
+    const removeAction = vscode.l10n.t('Remove');
+    const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Remove network "{0}"?', n.name), { modal: true }, removeAction);
+    if (answer !== removeAction) return;
+  } else {
+    const names = n.containers.map((c) => c.name || c.containerId.slice(0, 12));
+    const answer = await vscode.window.showWarningMessage(
+      `Network "${n.name}" is in use by ${names.length === 1 ? 'a container' : `${names.length} containers`}.`,
+      { modal: true, detail: `Connected: ${names.join(', ')}.\n\nThe Engine removes a network only when no container is connected. Disconnect ${names.length === 1 ? 'it' : 'them'} (the containers keep running) and remove the network?` },
+      'Disconnect All and Remove',
+    );
+    if (answer !== 'Disconnect All and Remove') return;
+    for (const c of n.containers) await disconnectContainer(client, n.id, c.containerId, true);
+  }
   await removeNetwork(client, n);
   await ctx.session().refresh();
 }
@@ -135,13 +176,19 @@ async function prune(ctx: NetworkCommandContext): Promise<void> {
   if (answer !== pruneAction) return;
   const removed = await pruneNetworks(client);
   void vscode.window.showInformationMessage(removed.length ? vscode.l10n.t('Removed {0} unused network(s): {1}', removed.length, removed.join(', ')) : vscode.l10n.t('There were no unused networks.'));
-  ctx.output.appendLine(`Pruned networks: ${removed.join(', ') || '(none)'}`);
+  ctx.output.info(`Pruned networks: ${removed.join(', ') || '(none)'}`);
   await ctx.session().refresh();
+}
+
+interface ConnectAnswers {
+  container: ContainerRecord;
+  ip: string;
+  aliases: string;
 }
 
 async function connect(ctx: NetworkCommandContext, node?: TreeNode): Promise<void> {
   const { client, networks } = connectedClient(ctx);
-  const n = networkOf(node, networks) ?? (await pickNetwork(networks, vscode.l10n.t('Network to connect a container to')));
+  const n = networkOf(node, networks) ?? (await pickNetwork(networks, 'Connect a Container', vscode.l10n.t('Network to connect a container to')));
   if (!n) return;
   const on = new Set(n.containers.map((c) => c.containerId));
   const containers = (await listContainers(client)).filter((c) => !on.has(c.id));
@@ -149,24 +196,35 @@ async function connect(ctx: NetworkCommandContext, node?: TreeNode): Promise<voi
     void vscode.window.showInformationMessage(vscode.l10n.t('Every container is already on "{0}".', n.name));
     return;
   }
-  const picked = await vscode.window.showQuickPick(
-    containers.map((c) => ({ label: c.name, description: `${c.image ?? ''} · ${c.state ?? ''}`, detail: Object.keys(c.networks).join(', ') || vscode.l10n.t('no networks'), container: c })),
-    { placeHolder: vscode.l10n.t('Container to connect to {0}', n.name), matchOnDescription: true },
-  );
-  if (!picked) return;
-  const ip = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Static IP address (optional)'), validateInput: (v) => validateStaticAddress(v, n) });
-  if (ip === undefined) return;
-  const aliasText = await vscode.window.showInputBox({ prompt: vscode.l10n.t('Aliases (optional, comma separated)') });
-  if (aliasText === undefined) return;
-  const aliases = aliasText.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const items = containers.map((c) => ({ label: c.name, description: `${c.image ?? ''} · ${c.state ?? ''}`, detail: Object.keys(c.networks).join(', ') || vscode.l10n.t('no networks'), container: c }));
+  const answers = await runSteps<ConnectAnswers>(`Connect a Container to ${n.name}`, [
+    ['container', async (_a, c) => {
+      const r = await askPick(c, items, { placeholder: vscode.l10n.t('Container to connect to {0}', n.name) });
+      return Array.isArray(r) ? r[0]?.container : r;
+    }],
+    ['ip', (a, c) => askText(c, { prompt: vscode.l10n.t('Static IP address (optional)'), value: a.ip, validate: (v) => validateStaticAddress(v, n) })],
+    ['aliases', (_a, c) => askText(c, { prompt: vscode.l10n.t('Aliases (optional, comma separated)') })],
+  ]);
+  if (!answers) return;
+  const aliases = answers.aliases.split(',').map((a) => a.trim()).filter((a) => a !== '');
+  const ip = answers.ip.trim();
   const family = ip.includes(':') ? 'ipv6' : 'ipv4';
-  await connectContainer(client, n.id, picked.container.id, { [family]: ip.trim() || undefined, aliases });
+  await connectContainer(client, n.id, answers.container.id, { [family]: ip || undefined, aliases });
   await ctx.session().refresh();
 }
 
 async function disconnect(ctx: NetworkCommandContext, node?: TreeNode): Promise<void> {
-  const { client } = connectedClient(ctx);
+  const { client, networks } = connectedClient(ctx);
   if (!node?.containerId || !node.networkId) return;
+  // A container loses its address on the network: ask first (#20).
+  const network = networks.find((n) => n.id === node.networkId);
+  const container = network?.containers.find((c) => c.containerId === node.containerId);
+  const answer = await vscode.window.showWarningMessage(
+    `Disconnect container "${container?.name || node.containerId.slice(0, 12)}" from network "${network?.name ?? node.networkId.slice(0, 12)}"?`,
+    { modal: true, detail: 'The container keeps running but loses its address and aliases on this network.' },
+    'Disconnect',
+  );
+  if (answer !== 'Disconnect') return;
   await disconnectContainer(client, node.networkId, node.containerId);
   await ctx.session().refresh();
 }
@@ -177,13 +235,13 @@ async function copy(value: string | undefined, what: string): Promise<void> {
     return;
   }
   await vscode.env.clipboard.writeText(value);
-  vscode.window.setStatusBarMessage(vscode.l10n.t('Copied {0} {1}', what, value), 3000);
+  // Said where the user looks (#20: a status bar message at the other end of the window went unseen).
+  void vscode.window.showInformationMessage(vscode.l10n.t('Copied {0} {1}', what, value));
 }
 
 async function showSubnetMap(ctx: NetworkCommandContext): Promise<void> {
   connectedClient(ctx);
-  const doc = await vscode.workspace.openTextDocument(InspectDocuments.subnetMapUri());
-  await vscode.window.showTextDocument(doc, { preview: true });
+  await ctx.subnetMap.show();
 }
 
 /** Wraps a command: user-started, so a failure is shown once, in words. */
@@ -193,7 +251,7 @@ function guarded(ctx: NetworkCommandContext, name: string, fn: (node?: TreeNode)
       await fn(node);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
-      ctx.output.appendLine(`${name} failed: ${message}`);
+      ctx.output.error(`${name} failed: ${message}`);
       void vscode.window.showErrorMessage(err instanceof RefusedError ? message : vscode.l10n.t('{0} failed: {1}', name, message));
     }
   };

@@ -183,9 +183,19 @@ export interface LanguageMode<M = unknown, F extends FixDescriptor = FixDescript
    * project, #16): the server validates those of them that are open again when it changes.
    */
   relatedFiles?(model: M, ctx: ModeContext): readonly string[];
+  /** The subnets the file declares, for the subnet map (#20): a daemon's bip and pools, a Compose network's IPAM subnets. */
+  declaredSubnets?(model: M): DeclaredSubnet[];
   /** Characters that should open completion in this kind of file. */
   readonly triggerCharacters?: readonly string[];
 }
 
 /** Every diagnostic the extension produces carries this source. */
 export const DIAGNOSTIC_SOURCE = 'docker-networking';
+
+/** A subnet a file declares (languageMode `declaredSubnets`), with what declares it and where. */
+export interface DeclaredSubnet {
+  subnet: string;
+  /** What it is, in words: "bip", "address pool", "network `front`". */
+  what: string;
+  range: OffsetRange;
+}

@@ -58,14 +58,35 @@ export const KNOWN_RELEASES: readonly { version: string; api: string }[] = relea
 /** The newest release the extension's data knows about. */
 export const NEWEST_KNOWN: EngineVersion = parseEngineVersion(KNOWN_RELEASES[KNOWN_RELEASES.length - 1].version)!;
 
+/** Why a version is in force: the setting names it, the connected Engine runs it, or neither (the newest release we know). */
+export type EngineVersionSource = 'setting' | 'engine' | 'newest';
+
+export interface EngineVersionInForce {
+  version: EngineVersion;
+  source: EngineVersionSource;
+  /** The setting's text when it is neither "auto" nor "MAJOR.MINOR" (and so was passed over). */
+  ignoredSetting?: string;
+}
+
 /**
- * The version every version-dependent verdict follows: the `engineVersion` setting when
- * it is "MAJOR.MINOR", else the connected Engine's, else the newest release we know.
+ * The version every version-dependent verdict follows, and why: the `engineVersion`
+ * setting when it is "MAJOR.MINOR", else the connected Engine's, else the newest release
+ * we know. The server judges by it and the client's status item shows it (#20), so both
+ * say the same.
  */
-export function resolveEngineVersion(setting: string | undefined, connected: string | undefined): EngineVersion {
+export function engineVersionInForce(setting: string | undefined, connected: string | undefined): EngineVersionInForce {
+  let ignoredSetting: string | undefined;
   if (setting && setting !== 'auto') {
     const v = parseEngineVersion(setting);
-    if (v) return v;
+    if (v) return { version: v, source: 'setting' };
+    ignoredSetting = setting;
   }
-  return parseEngineVersion(connected) ?? NEWEST_KNOWN;
+  const engine = parseEngineVersion(connected);
+  const found: EngineVersionInForce = engine ? { version: engine, source: 'engine' } : { version: NEWEST_KNOWN, source: 'newest' };
+  return ignoredSetting === undefined ? found : { ...found, ignoredSetting };
+}
+
+/** The version of `engineVersionInForce`, alone. */
+export function resolveEngineVersion(setting: string | undefined, connected: string | undefined): EngineVersion {
+  return engineVersionInForce(setting, connected).version;
 }

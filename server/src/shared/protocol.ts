@@ -105,6 +105,20 @@ export interface WorkspaceFilesResult {
  */
 export const WorkspaceFilesRequest = new RequestType<WorkspaceFilesParams, WorkspaceFilesResult, void>('dockerNetworking/workspaceFiles');
 
+/** A subnet a workspace file declares (a daemon's bip or pool, a Compose network's subnet), for the subnet map (#20). */
+export interface WorkspaceSubnet {
+  subnet: string;
+  /** What declares it, in words: "bip", "address pool (subnets of /24)", "network `front`". */
+  what: string;
+  uri: string;
+  /** 0-based line and character of the subnet in the file. */
+  line: number;
+  character: number;
+}
+
+/** client → server: the subnets the workspace's daemon.json and Compose files declare (the subnet map, #20). */
+export const WorkspaceSubnetsRequest = new RequestType<Record<string, never>, WorkspaceSubnet[], void>('dockerNetworking/workspaceSubnets');
+
 /** Sent by the client in `initializationOptions`. */
 export interface InitializationOptions {
   /** The client pushes EngineStateNotification (it has an Engine side); Compose validation then waits for the first push, briefly. */
@@ -113,6 +127,11 @@ export interface InitializationOptions {
   engine?: EngineState;
   /** VS Code trusts the workspace: only then does the server read the machine's Docker host files (#17). */
   workspaceTrusted?: boolean;
+  /**
+   * The editor reports JSON syntax errors in daemon.json itself (VS Code's JSON service, with
+   * `json.validate.enable` on): the server then leaves them out (server/src/editorSyntax.ts, #20).
+   */
+  jsonSyntaxFromEditor?: boolean;
   /** VS Code's display language and our bundle for it (#23); absent or without a bundle: English. */
   l10n?: DisplayLanguage;
 }

@@ -109,4 +109,19 @@ describe('compose networks: quick fixes resolved against the text as it is now (
     assert.equal(resolveOn(undeclared, 'undefined-network', 'Declare network `front`', undeclared + '  front:\n'), undefined);
     assert.equal(resolveOn(undeclared, 'undefined-network', 'Declare network `front`', undeclared.replace('[front]', '[back]')), undefined);
   });
+
+  // #20: "Did you mean `db`?" names its fix.
+  it('changes network_mode service:dbb to the service it likely means', () => {
+    const src = 'services:\n  db:\n    image: x\n  web:\n    image: x\n    network_mode: service:dbb\n';
+    assert.deepEqual([...fixes(src, 'undefined-service')], [['Change to `service:db`', src.replace('service:dbb', 'service:db')]]);
+    const quoted = src.replace('service:dbb', '"service:dbb"');
+    assert.equal(k.applyFix(quoted, 'undefined-service'), src.replace('service:dbb', 'service:db'));
+    // Typed above since: it follows; the value changed: refused.
+    const title = 'Change to `service:db`';
+    assert.equal(resolveOn(src, 'undefined-service', title, src.replace('services:\n', 'services:\n  cache:\n    image: x\n')), src.replace('services:\n', 'services:\n  cache:\n    image: x\n').replace('service:dbb', 'service:db'));
+    assert.equal(resolveOn(src, 'undefined-service', title, src.replace('service:dbb', 'service:dbx')), undefined);
+    // No guess, or a name from a variable: no fix.
+    assert.deepEqual(k.problems(src.replace('service:dbb', 'service:zzzzzz')).flatMap((p) => p.fixes ?? []), []);
+    assert.deepEqual(k.problems(src.replace('service:dbb', 'service:${DBB:-dbb}')).flatMap((p) => p.fixes ?? []), []);
+  });
 });

@@ -57,6 +57,17 @@ describe('drop-in hover', () => {
     );
   });
 
+  it('on a proxy URL shows how Go splits it: scheme, user, whether a password is given (never its value), host, port (#20)', () => {
+    const { text } = hover('[Service]\nEnvironment="HTTP_PROXY=http://user:p@ss@pro$0xy:3128"\n');
+    assert.match(text, /- scheme: `http`\n- user: `user`\n- password: given \(not shown\)\n- host: `proxy`\n- port: `3128`/);
+    assert.doesNotMatch(text, /p@ss|ss@/, 'the password is never shown');
+    const bare = hover('[Service]\nEnvironment="HTTPS_PROXY=pro$0xy.corp"\n').text;
+    assert.match(bare, /- scheme: `http` \(none written: Go puts `http:\/\/` in front\)/);
+    assert.match(bare, /- port: `80` \(the default of the scheme\)/);
+    assert.doesNotMatch(bare, /user:|password:/);
+    assert.match(hover('[Service]\nEnvironment="HTTP_PROXY=http://alice@pro$0xy:8080"\n').text, /- user: `alice`\n- password: none/);
+  });
+
   it('on a section header and on a specifier', () => {
     assert.match(hover('[Ser$0vice]\n').text, /^\*\*\[Service\]\*\*/);
     assert.match(hover('[Service]\nEnvironment=HOST=%$0H\n').text, /\*\*%H\*\*: host name/);

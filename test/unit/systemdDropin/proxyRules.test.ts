@@ -127,6 +127,24 @@ describe('proxy rules', () => {
     assert.deepEqual(diagnostics[0].range, f.range);
   });
 
+  it('no-proxy-duplicate on an entry that matches the same hosts as an earlier one, with its removal (#20)', () => {
+    const src = '[Service]\nEnvironment="NO_PROXY=.corp,localhost,*.corp,10.0.0.0/8,LOCALHOST,10.0.0.1/8,corp"\n';
+    assert.deepEqual(linesOf('no-proxy-duplicate', src), [
+      '2: no-proxy-duplicate: `*.corp` matches the same hosts as `.corp` earlier in NO_PROXY; it changes nothing. Remove it.',
+      '2: no-proxy-duplicate: `LOCALHOST` matches the same hosts as `localhost` earlier in NO_PROXY; it changes nothing. Remove it.',
+      '2: no-proxy-duplicate: `10.0.0.1/8` matches the same hosts as `10.0.0.0/8` earlier in NO_PROXY; it changes nothing. Remove it.',
+    ], '`corp` (the domain itself too) is not `.corp`');
+    assert.equal(k.applyFix(src, 'no-proxy-duplicate', 'Remove `*.corp`'), src.replace(',*.corp', ''));
+    // The fix follows its variable when lines are added above, and is refused once the text changed.
+    const [fix] = k.problems(src).filter((p) => p.code === 'no-proxy-duplicate').flatMap((p) => p.fixes ?? []);
+    const moved = src.replace('[Service]\n', '[Service]\nEnvironment="HTTP_PROXY=http://p:3128"\n');
+    const f = k.parse(moved);
+    const edits = systemdDropinMode.resolveFix!(f.document, f.model, JSON.parse(JSON.stringify(fix)), {} as never);
+    assert.ok(edits && edits.length === 1 && moved.slice(edits[0].range[0], edits[0].range[1]) === ',*.corp');
+    const g = k.parse(src.replace('*.corp', '*.corq'));
+    assert.equal(systemdDropinMode.resolveFix!(g.document, g.model, JSON.parse(JSON.stringify(fix)), {} as never), undefined);
+  });
+
   it('duplicate-variable on the earlier assignment; an empty Environment= resets', () => {
     const { f, diagnostics } = validate('[Service]\nEnvironment="$0HTTP_PROXY$0=http://a:1"\nEnvironment="HTTP_PROXY=http://b:1"\n');
     assert.deepEqual(

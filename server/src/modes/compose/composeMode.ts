@@ -1,6 +1,7 @@
 import type { LanguageMode } from '../languageMode';
 import { resolveFix } from './codeActions';
 import { complete } from './complete';
+import { declaredSubnets } from './declaredSubnets';
 import { hover } from './hover';
 import type { ComposeFix, ComposeModel } from './model';
 import { doRename, findDefinition, findDocumentHighlights, findReferences, prepareRename } from './navigation';
@@ -28,5 +29,6 @@ export const composeMode: LanguageMode<ComposeModel, ComposeFix> = {
   prepareRename,
   doRename,
   relatedFiles,
+  declaredSubnets,
   triggerCharacters: [':'],
 };

@@ -1,7 +1,7 @@
 import type { Node } from 'jsonc-parser';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ModeContext, OffsetEdit } from '../languageMode';
-import { type DaemonJsonFix, type DaemonJsonModel, lastValue, nodeAtPath } from './model';
+import { type DaemonJsonFix, type DaemonJsonModel, type KeyPath, lastValue, nodeAtPath } from './model';
 
 /**
  * The edits of a quick fix, computed when the user asks for code actions against the
@@ -10,10 +10,21 @@ import { type DaemonJsonFix, type DaemonJsonModel, lastValue, nodeAtPath } from 
  * changed gives undefined (the fix is then not offered), never an edit in the wrong place.
  */
 export function resolveFix(_document: TextDocument, model: DaemonJsonModel, fix: DaemonJsonFix, _ctx: ModeContext): OffsetEdit[] | undefined {
-  if (!fix || typeof fix !== 'object' || !Array.isArray(fix.path) || fix.path.length === 0) return undefined;
+  if (!fix || typeof fix !== 'object') return undefined;
+  const text = model.text;
+  // Fixes of the strict-JSON rule: their targets are no key (#20).
+  switch (fix.kind) {
+    case 'removeComment':
+      return removeComment(model, fix.comment, fix.nth);
+    case 'removeTrailingComma':
+      return Array.isArray(fix.path) ? removeTrailingComma(model, fix.path) : undefined;
+    case 'writeEmptyObject':
+      // Still empty: else the user has started writing, and their text stays.
+      return text.trim() === '' ? [{ range: [0, text.length], newText: '{}\n' }] : undefined;
+  }
+  if (!Array.isArray(fix.path) || fix.path.length === 0) return undefined;
   const target = nodeAtPath(model.root, fix.path);
   if (!target) return undefined;
-  const text = model.text;
   const span = (n: Node): [number, number] => [n.offset, n.offset + n.length];
   switch (fix.kind) {
     case 'renameKey': {
@@ -48,6 +59,37 @@ export function resolveFix(_document: TextDocument, model: DaemonJsonModel, fix:
     default:
       return undefined;
   }
+}
+
+/**
+ * The comment named by its text and occurrence, with the line it stands on when nothing
+ * else is there (a `// note` line goes away whole), else with the blanks before it.
+ */
+function removeComment(model: DaemonJsonModel, comment: unknown, nth: unknown): OffsetEdit[] | undefined {
+  if (typeof comment !== 'string' || typeof nth !== 'number') return undefined;
+  const text = model.text;
+  const found = model.comments.filter((c) => text.slice(c.offset, c.offset + c.length) === comment)[nth];
+  if (!found) return undefined;
+  let start = found.offset;
+  let end = found.offset + found.length;
+  while (start > 0 && (text[start - 1] === ' ' || text[start - 1] === '\t')) start--;
+  const lineStart = start === 0 || text[start - 1] === '\n' || text[start - 1] === '\r';
+  const eol = /^\r?\n|^\r/.exec(text.slice(end));
+  if (lineStart && eol) end += eol[0].length;
+  else if (lineStart && start > 0) start = found.offset; // the last line: keep the line break before it
+  return [{ range: [start, end], newText: '' }];
+}
+
+/** The trailing comma inside the object or array at `path`: after its last entry, before its closing bracket. */
+function removeTrailingComma(model: DaemonJsonModel, path: KeyPath): OffsetEdit[] | undefined {
+  let container = path.length === 0 ? model.root : nodeAtPath(model.root, path);
+  if (container?.type === 'property') container = container.children?.[1];
+  if (!container || (container.type !== 'object' && container.type !== 'array') || !container.children?.length) return undefined;
+  const last = container.children[container.children.length - 1];
+  const after = last.offset + last.length;
+  const end = container.offset + container.length;
+  const comma = model.trailingCommas.find((o) => o >= after && o < end);
+  return comma === undefined ? undefined : [{ range: [comma, comma + 1], newText: '' }];
 }
 
 function propertyOf(node: Node): Node | undefined {

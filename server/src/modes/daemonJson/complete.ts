@@ -19,6 +19,7 @@ import { type DaemonJsonModel, lastValue, logDriverOf, properties } from './mode
 import { locationAt } from './locationAt';
 import { pathText, schemaAtPath, valuesAt } from './schemaAtPath';
 import { readDataFile } from '../../shared/dataFile';
+import { valueSnippet, valueText, wholeValues } from './wholeValues';
 
 const snippets = readDataFile<typeof import('../../../../snippets/daemonJson.json')>('snippets/daemonJson.json');
 
@@ -209,6 +210,18 @@ export function complete(document: TextDocument, position: Position, model: Daem
   }
   if (path.length === 1 && key === 'default-runtime') {
     for (const p of properties(lastValue(model.object, 'runtimes'))) add(p.name, l10n.t('runtime from "runtimes"'));
+  }
+  // Whole values where the schema knows their shape: a pool, a ulimit, a runtime, log options (#20).
+  for (const v of wholeValues(model, path, ctx)) {
+    items.push({
+      label: valueText(v),
+      kind: CompletionItemKind.Value,
+      detail: `value of ${key}`,
+      textEdit: { range: r, newText: valueSnippet(v) },
+      insertTextFormat: InsertTextFormat.Snippet,
+      filterText: valueText(v),
+      sortText: '0',
+    });
   }
   // Documented values: the key's, an array item's key's (exec-opts), a log option's (mode, compress, …).
   const values = valuesAt(path)?.values;

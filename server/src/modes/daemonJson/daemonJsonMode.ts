@@ -1,6 +1,7 @@
 import type { LanguageMode } from '../languageMode';
 import { resolveFix } from './codeActions';
 import { complete } from './complete';
+import { declaredSubnets } from './declaredSubnets';
 import { hover } from './hover';
 import type { DaemonJsonFix, DaemonJsonModel } from './model';
 import { parse } from './parse';
@@ -18,5 +19,6 @@ export const daemonJsonMode: LanguageMode<DaemonJsonModel, DaemonJsonFix> = {
   resolveFix,
   complete,
   hover,
+  declaredSubnets,
   triggerCharacters: ['"', ':'],
 };

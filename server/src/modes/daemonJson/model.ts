@@ -77,6 +77,12 @@ export type DaemonJsonFix = FixDescriptor &
     | { kind: 'replaceValue'; path: KeyPath; from: unknown; to: unknown }
     | { kind: 'removeProperty'; path: KeyPath }
     | { kind: 'moveIntoObject'; path: KeyPath; object: string }
+    /** The `nth` (from 0) comment whose text is `comment` (#20). */
+    | { kind: 'removeComment'; comment: string; nth: number }
+    /** The comma after the last entry of the object or array at `path` (`[]`: the top level, #20). */
+    | { kind: 'removeTrailingComma'; path: KeyPath }
+    /** An empty file becomes `{}` (#20). */
+    | { kind: 'writeEmptyObject' }
   );
 
 /** The properties of an object node, in document order. */

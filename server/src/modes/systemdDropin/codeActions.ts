@@ -50,6 +50,11 @@ export function resolveFix(model: DropinModel, fix: DropinFix): OffsetEdit[] | u
       const w = findVariable(model, fix.at);
       return w && w.value.slice(fix.index, fix.index + fix.character.length) === fix.character ? [replace(valueSlice(w, fix.index, fix.index + fix.character.length), fix.to)] : undefined;
     }
+    case 'remove-value-text': {
+      const w = findVariable(model, fix.at);
+      if (!w || typeof fix.text !== 'string' || fix.text === '' || w.value.slice(fix.index, fix.index + fix.text.length) !== fix.text) return undefined;
+      return [replace(valueSlice(w, fix.index, fix.index + fix.text.length), '')];
+    }
     case 'double-percent': {
       const uses = 'name' in fix.at ? findVariable(model, fix.at)?.resolved.uses : usesOf(findAssignment(model, fix.at));
       const u = uses?.[fix.use];

@@ -7,7 +7,7 @@ import { hostOf } from '../host/hostModel';
 import { isSectionName, proxyVariableOf, PROXY_VARIABLES } from './directiveSchema';
 import { lineAt, type DropinModel, type Span } from './model';
 import { parseNoProxy } from './noProxy';
-import { readProxy } from './proxyUrl';
+import { readProxy, type ProxyReading } from './proxyUrl';
 import { renderDirective, renderProxyVariable, renderSection, renderSpecifier } from './renderDocs';
 
 /**
@@ -58,9 +58,7 @@ export function hover(document: TextDocument, position: Position, model: DropinM
     }
     const r = readProxy(w.value);
     if (!r.url || r.error) return null;
-    const port = r.url.port || (r.url.scheme === 'https' ? '443' : r.url.scheme === 'socks5' ? '1080' : '80');
-    const creds = r.url.userinfo !== undefined ? l10n.t(', with credentials') : '';
-    return result(w.valueSpan, l10n.t('dockerd connects to the proxy **{0}** on port **{1}** using **{2}**{3}.', r.url.host, port, r.url.scheme, creds));
+    return result(w.valueSpan, proxyUrlHover(r));
   }
   const a = line.assignment;
   if (!a || !within(a.keySpan, offset)) return null;
@@ -75,4 +73,28 @@ function valueIndexAt(offsets: readonly number[], length: number, offset: number
     if (o <= offset && offset < (offsets[i + 1] ?? o + 1)) return i;
   }
   return -1;
+}
+
+/**
+ * How dockerd splits a proxy URL (#20: for `http://user:p@ss@proxy:3128` the hover did not
+ * show which part became the user, the password and the host). Go's net/url takes the
+ * userinfo up to the last `@` of the authority and splits it at its first `:` (url.User /
+ * UserPassword); the password is said to be there, never shown.
+ */
+function proxyUrlHover(r: ProxyReading): string {
+  const url = r.url!;
+  const port = url.port || (url.scheme === 'https' ? '443' : url.scheme === 'socks5' ? '1080' : '80');
+  const code = (t: string): string => `\`${t.replace(/`/g, "'")}\``;
+  const creds = url.userinfo !== undefined ? l10n.t(', with credentials') : '';
+  const lines = [`${l10n.t('dockerd connects to the proxy **{0}** on port **{1}** using **{2}**{3}.', url.host, port, url.scheme, creds)} Go reads the value as:`, ''];
+  lines.push(`- scheme: ${code(url.scheme)}${r.prefixed ? ' (none written: Go puts `http://` in front)' : ''}`);
+  if (url.userinfo !== undefined) {
+    const colon = url.userinfo.indexOf(':');
+    const user = colon < 0 ? url.userinfo : url.userinfo.slice(0, colon);
+    lines.push(`- user: ${user === '' ? 'empty' : code(user)}`);
+    lines.push(`- password: ${colon < 0 ? 'none' : 'given (not shown)'}`);
+  }
+  lines.push(`- host: ${code(url.host)}`);
+  lines.push(`- port: ${code(port)}${url.port ? '' : ' (the default of the scheme)'}`);
+  return lines.join('\n');
 }

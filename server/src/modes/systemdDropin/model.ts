@@ -193,6 +193,8 @@ export type DropinFix = FixDescriptor &
     | { kind: 'encode-character'; at: VariableRef; index: number; character: string; to: string }
     /** `%X` → `%%X`: the `use`-th specifier of a variable's word or of an assignment's value. */
     | { kind: 'double-percent'; at: VariableRef | AssignmentRef; use: number; letter: string }
+    /** Removes `text`, found at `index` in the variable's value (a duplicate NO_PROXY entry with its comma, #20). */
+    | { kind: 'remove-value-text'; at: VariableRef; index: number; text: string }
   );
 
 export function assignmentRef(a: Assignment): AssignmentRef {

@@ -1,6 +1,8 @@
 import * as l10n from '@vscode/l10n';
+import { isScalar } from 'yaml';
 import { sentences } from '../../localized';
 import { didYouMean } from '../../suggest';
+import { replaceValueFix } from '../codeActions';
 import { substitute } from '../interpolation';
 import type { ComposeFix, ComposeRule } from '../model';
 import type { Problem } from '../../languageMode';
@@ -26,7 +28,14 @@ export const undefinedService: ComposeRule = (model, ctx) => {
     if (target !== '' && project.incomplete) continue;
     const guess = didYouMean(target, project.services.keys());
     const range: [number, number] = ref.target === '' ? [ref.range[0] - 'service:'.length, ref.range[1]] : ref.range;
+    // "Did you mean" names the fix (#20). Only for a name written out: a variable's value is not ours to replace.
+    const value = ref.from.networkMode?.value;
+    const fixes =
+      guess && value && isScalar(value) && !ref.target.includes('$') && ref.from.networkMode && !ref.from.networkMode.merged
+        ? [replaceValueFix(model, model.docs.indexOf(ref.from.doc), ['services', ref.from.name, 'network_mode'], value, `service:${guess}`, `Change to \`service:${guess}\``)]
+        : undefined;
     out.push({
+      fixes,
       range,
       code: 'undefined-service',
       severity: 'error',

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Node } from 'jsonc-parser';
 import { overlaps, parseCidr, type ParsedCidr } from '../../../shared/cidr';
-import { type DaemonJsonProblem, type DaemonJsonRule, lastValue, stringValue, topValue } from '../model';
+import { type DaemonJsonProblem, type DaemonJsonRule, lastValue, stringValue, topValue, pathOf } from '../model';
 import { problemAt } from '../problemAt';
 
 /**
@@ -37,7 +37,12 @@ export const addressPools: DaemonJsonRule = (model) => {
     }
     const n = size.value as number;
     if (n < cidr.prefix) {
-      entry.errors.push(problemAt(size, 'error', 'invalid-pool-size', l10n.t('size {0} is shorter than the base\'s prefix /{1}: dockerd refuses to start. Use a size of {2} or more.', n, cidr.prefix, cidr.prefix)));
+      // The message names the smallest size that works; offer it (#20).
+      entry.errors.push(
+        problemAt(size, 'error', 'invalid-pool-size', l10n.t('size {0} is shorter than the base\'s prefix /{1}: dockerd refuses to start. Use a size of {2} or more.', n, cidr.prefix, cidr.prefix), [
+          { kind: 'replaceValue', path: pathOf(size), from: n, to: cidr.prefix, title: `Use size ${cidr.prefix}` },
+        ]),
+      );
     } else if (n > (cidr.family === 4 ? 32 : 128)) {
       entry.errors.push(problemAt(size, 'error', 'invalid-pool-size', l10n.t('size {0} is longer than an IPv{1} address: dockerd refuses to start.', n, cidr.family)));
     }

@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { sentences } from '../../localized';
 import { containsCidr, containsIp, overlaps, type ParsedCidr, parseCidr, parseIp } from '../../../shared/cidr';
-import { type DaemonJsonProblem, type DaemonJsonRule, stringValue, topValue } from '../model';
+import { type DaemonJsonFix, type DaemonJsonProblem, type DaemonJsonRule, stringValue, topValue } from '../model';
 import { problemAt } from '../problemAt';
 import { target } from '../target';
 import { refuses } from '../valueRules';
@@ -23,8 +23,11 @@ export const bridgeAddresses: DaemonJsonRule = (model, ctx) => {
     if (!node || !value) continue;
     const c = parseCidr(value);
     if (!c) {
-      const hint = parseIp(value) ? l10n.t('Add the prefix length, e.g. "{0}".', `${value}/${family === 4 ? 24 : 64}`) : '';
-      out.push(problemAt(node, 'error', 'invalid-cidr', sentences(l10n.t('"{0}" is not an address with prefix length: dockerd refuses to start.', value), hint)));
+      const withPrefix = parseIp(value) ? `${value}/${family === 4 ? 24 : 64}` : undefined;
+      const hint = withPrefix ? l10n.t('Add the prefix length, e.g. "{0}".', withPrefix) : '';
+      // The message names the fix, so the light bulb offers it (#20); the length is a guess, hence not `safe`.
+      const fixes: DaemonJsonFix[] = withPrefix ? [{ kind: 'replaceValue', path: [key], from: value, to: withPrefix, title: `Add the prefix length: "${withPrefix}"` }] : [];
+      out.push(problemAt(node, 'error', 'invalid-cidr', sentences(l10n.t('"{0}" is not an address with prefix length: dockerd refuses to start.', value), hint), fixes));
       continue;
     }
     if (c.family !== family) {
@@ -32,7 +35,9 @@ export const bridgeAddresses: DaemonJsonRule = (model, ctx) => {
       continue;
     }
     if (!c.hostBitsSet && c.prefix < (family === 4 ? 31 : 127)) {
-      out.push(problemAt(node, 'error', 'bip-network-address', l10n.t('"{0}" is the network address; the bridge cannot use it and dockerd refuses to start. Give the bridge\'s own address, e.g. "{1}".', value, c.network.replace(/0\/(\d+)$/, '1/$1'))));
+      const own = c.network.replace(/0\/(\d+)$/, '1/$1');
+      const fixes: DaemonJsonFix[] = own !== c.network ? [{ kind: 'replaceValue', path: [key], from: value, to: own, title: `Use the bridge address "${own}"` }] : [];
+      out.push(problemAt(node, 'error', 'bip-network-address', l10n.t('"{0}" is the network address; the bridge cannot use it and dockerd refuses to start. Give the bridge\'s own address, e.g. "{1}".', value, own), fixes));
     }
     if (key === 'bip') bip = c;
   }

@@ -58,7 +58,10 @@ function unknownKey(t: Target, key: Node, path: KeyPath | undefined, name: strin
     ? l10n.t('"{0}" (inside "{1}", which dockerd flattens into top-level keys) matches no dockerd option in Engine {2}: dockerd refuses to start.', name, flattenedFrom, t.versionText)
     : l10n.t('Unknown key "{0}" matches no dockerd option in Engine {1}: dockerd refuses to start.', name, t.versionText);
   const hint = suggestion ? l10n.t('Did you mean "{0}"?', suggestion) : l10n.t('Remove it or check the spelling (keys are case-sensitive).');
-  const fixes: DaemonJsonFix[] = suggestion ? [{ title: l10n.t('Change to "{0}"', suggestion), kind: 'renameKey', path: path ?? pathOf(key), to: suggestion }] : [];
+  // "Remove it" names the other fix when no key is near (#20).
+  const fixes: DaemonJsonFix[] = suggestion
+    ? [{ title: l10n.t('Change to "{0}"', suggestion), kind: 'renameKey', path: path ?? pathOf(key), to: suggestion }]
+    : [{ title: `Remove "${name}"`, kind: 'removeProperty', path: path ?? pathOf(key) }];
   return problemAt(key, 'error', 'unknown-key', sentences(refused, hint), fixes);
 }
 
@@ -80,7 +83,7 @@ function checkDirective(t: Target, key: Node, path: KeyPath | undefined, value: 
         out.push(problemAt(key, 'error', 'key-not-available', l10n.t('"{0}" was added in Engine {1}; Engine {2} does not know it and refuses to start. Remove it or target a newer Engine.', name, a.since, t.versionText)));
         return;
       case 'removed':
-        out.push(problemAt(key, 'error', 'key-removed', sentences(l10n.t('"{0}" was removed in Engine {1}; Engine {2} refuses to start with it.', name, a.removed, t.versionText), repl ? l10n.t('Use "{0}" instead.', repl) : l10n.t('Remove it.')), fixes));
+        out.push(problemAt(key, 'error', 'key-removed', sentences(l10n.t('"{0}" was removed in Engine {1}; Engine {2} refuses to start with it.', name, a.removed, t.versionText), repl ? l10n.t('Use "{0}" instead.', repl) : l10n.t('Remove it.')), repl ? fixes : [{ title: `Remove "${name}"`, kind: 'removeProperty', path: keyPath() }]));
         return;
       case 'deprecated':
         out.push(problemAt(key, 'warning', 'key-deprecated', sentences(
@@ -132,6 +135,9 @@ function checkDirective(t: Target, key: Node, path: KeyPath | undefined, value: 
     }
     return;
   }
+  // A key still being typed (no value yet): the JSON syntax error at it is the one message
+  // (#20: a half-typed key gave three), and completion offers the keys it may become.
+  if (value === undefined) return;
   out.push(unknownKey(t, key, path, name, flattenedFrom));
 }
 

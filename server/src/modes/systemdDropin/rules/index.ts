@@ -13,6 +13,7 @@ import { invalidSectionHeader } from './invalidSectionHeader';
 import { invalidValue } from './invalidValue';
 import { lineTooLong } from './lineTooLong';
 import { missingEquals } from './missingEquals';
+import { noProxyDuplicates } from './noProxyDuplicates';
 import { noProxyEntries } from './noProxyEntries';
 import { proxyCaseConflict } from './proxyCaseConflict';
 import { proxyCredentials } from './proxyCredentials';
@@ -48,6 +49,7 @@ export const RULES: readonly Rule<DropinModel, DropinFix>[] = [
   proxyUrlValue,
   proxyCredentials,
   noProxyEntries,
+  noProxyDuplicates,
   proxyLookalike,
   assignmentOutsideSection,
   execStartReset,
