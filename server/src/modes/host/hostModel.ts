@@ -8,6 +8,7 @@ import { execCommandProblem } from '../systemdDropin/execCommandLine';
 import type { DropinModel, EffectiveAssignment } from '../systemdDropin/model';
 import { parse as parseDropin } from '../systemdDropin/parse';
 import { splitWords } from '../systemdDropin/splitWords';
+import { memoByReads, readsMemo } from '../readsMemo';
 import { packagedCommand, parseDockerdCommand, PACKAGED_UNIT, type ArgWord, type DockerdCommand } from './dockerdFlags';
 
 /**
@@ -90,6 +91,14 @@ function settingFiles(ctx: ModeContext): string[] {
 
 /** The host of a daemon.json or drop-in (`self` is its own parse). */
 export function hostOf(self: HostFile<DaemonJsonModel> | HostFile<DropinModel>, kind: 'daemonJson' | 'systemdDropin', ctx: ModeContext): HostModel {
+  // Several rules of a file ask for its host on each validation: kept per parse while the
+  // workspace answers the same (readsMemo.ts).
+  return memoByReads(hosts, self.model, ctx, (c) => findHost(self, kind, c));
+}
+
+const hosts = readsMemo();
+
+function findHost(self: HostFile<DaemonJsonModel> | HostFile<DropinModel>, kind: 'daemonJson' | 'systemdDropin', ctx: ModeContext): HostModel {
   const ws = ctx.workspace;
   let daemonUri: string | undefined;
   let dropinUris: string[] = [];

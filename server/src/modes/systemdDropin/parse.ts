@@ -81,16 +81,17 @@ function isBlank(code: number): boolean {
 
 /** Offsets where the physical lines start, with LSP's line breaks (as vscode-languageserver-textdocument computes them). */
 export function lineStartsOf(text: string): number[] {
+  // The regular expression engine finds the breaks: a character loop in JavaScript runs in
+  // V8's interpreter on the first file a server opens, and took 2.6 ms of the first 200-line
+  // drop-in, most of its open → diagnostics (#14).
   const starts = [0];
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 13 /* \r */) {
-      if (text.charCodeAt(i + 1) === 10) i++;
-      starts.push(i + 1);
-    } else if (c === 10 /* \n */) starts.push(i + 1);
-  }
+  LINE_BREAK.lastIndex = 0;
+  for (let m = LINE_BREAK.exec(text); m; m = LINE_BREAK.exec(text)) starts.push(m.index + m[0].length);
   return starts;
 }
+
+/** LSP's line breaks: `\r\n`, `\r`, `\n`. */
+const LINE_BREAK = /\r\n?|\n/g;
 
 /**
  * True when `text[start, end)` ends in a backslash that is not itself escaped. Escapes

@@ -1,5 +1,5 @@
 import * as l10n from '@vscode/l10n';
-import { memoByReads, readsMemo } from './readsMemo';
+import { memoByReads, readsMemo } from '../../readsMemo';
 import { isMap, isSeq, type Node } from 'yaml';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { ModeContext, Severity, WorkspaceFiles } from '../../languageMode';

@@ -1,7 +1,7 @@
 import type { ModeContext } from '../../languageMode';
 import type { ComposeModel } from '../model';
 import { loadProject, parsedFile, type ComposeProject } from './composeProject';
-import { memoByReads, readsMemo } from './readsMemo';
+import { memoByReads, readsMemo } from '../../readsMemo';
 import { baseName, DEFAULT_FILE_NAMES, DEFAULT_OVERRIDE_FILE_NAMES, dirOf, environment, projectSpecs, specOfDir } from './projectSpecs';
 
 /** Names of files that are overrides by their name: the default override names, and `compose.<stage>.yaml`-style names beside a base. */

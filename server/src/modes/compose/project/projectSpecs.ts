@@ -1,4 +1,4 @@
-import { memoByReads, readsMemo, unwrapWorkspace } from './readsMemo';
+import { memoByReads, readsMemo, unwrapWorkspace } from '../../readsMemo';
 import { URI, Utils } from 'vscode-uri';
 import type { ModeContext, WorkspaceFiles } from '../../languageMode';
 import type { Lookup } from '../interpolation';

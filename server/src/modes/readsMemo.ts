@@ -1,4 +1,4 @@
-import type { ModeContext, WorkspaceFiles } from '../../languageMode';
+import type { ModeContext, WorkspaceFiles } from './languageMode';
 
 /** One question a computation asked the workspace, and the answer it got. */
 interface Read {

@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import type { ModeContext, WorkspaceFiles } from '../../../server/src/modes/languageMode';
-import { memoByReads, readsMemo } from '../../../server/src/modes/compose/project/readsMemo';
-import { modeContext } from '../../util/modeKit';
+import type { ModeContext, WorkspaceFiles } from '../../server/src/modes/languageMode';
+import { memoByReads, readsMemo } from '../../server/src/modes/readsMemo';
+import { modeContext } from '../util/modeKit';
 
 /**
  * Computations kept while the workspace answers what they asked the same (readsMemo.ts,
