@@ -8,6 +8,7 @@ import { execCommandProblem } from '../systemdDropin/execCommandLine';
 import type { DropinModel, EffectiveAssignment } from '../systemdDropin/model';
 import { parse as parseDropin } from '../systemdDropin/parse';
 import { splitWords } from '../systemdDropin/splitWords';
+import { baseName } from '../compose/project/projectSpecs';
 import { memoByReads, readsMemo } from '../readsMemo';
 import { packagedCommand, parseDockerdCommand, PACKAGED_UNIT, type ArgWord, type DockerdCommand } from './dockerdFlags';
 
@@ -71,10 +72,6 @@ function parsed<M>(ws: WorkspaceFiles | undefined, uri: string, kind: FileKind, 
   if (text === undefined) return undefined;
   const doc = TextDocument.create(uri, kind === 'daemonJson' ? 'json' : 'ini', 0, text);
   return (kind === 'daemonJson' ? parseDaemonJson(doc) : parseDropin(doc)) as M;
-}
-
-function baseName(uri: string): string {
-  return uri.slice(uri.lastIndexOf('/') + 1);
 }
 
 /** The files of `dockerNetworking.host.files` as URIs (relative paths from the first workspace folder). */
@@ -231,5 +228,5 @@ export function lineNumber(text: string, offset: number): number {
 /** A short name of a host file for messages: its path from the /etc-like root (`docker/daemon.json`), else its file name. */
 export function displayName(host: HostModel, uri: string): string {
   if (host.root && uri.startsWith(`${host.root}/`)) return decodeURIComponent(uri.slice(host.root.length + 1));
-  return decodeURIComponent(baseName(uri));
+  return baseName(uri);
 }
