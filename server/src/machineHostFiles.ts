@@ -6,7 +6,8 @@ import type { FileKind } from './shared/fileKinds';
 
 /**
  * The Docker host files of the machine the server runs on (#17), offered to the
- * workspace index (read only, never watched: read again each time a mode asks) so that
+ * workspace index (read only, never watched: read again when a mode asks, at most every
+ * OUTSIDE_READ_MS, workspaceIndex.ts) so that
  * a daemon.json or drop-in opened from /etc is judged with the rest of its host:
  * /etc/docker/daemon.json and /etc/systemd/system/docker.service.d/*.conf, and for
  * rootless Docker ~/.config/docker/daemon.json and ~/.config/systemd/user/docker.service.d/*.conf

@@ -117,7 +117,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     return engine.context(settings.current, files);
   }
 
-  /** Runs `fn` with the document's mode and cached parse, or returns `empty`. */
+  /** Runs `fn` with the open document's mode and cached parse, or returns `empty`. */
   function withMode<T>(
     uri: string,
     feature: ModeFeature,
@@ -127,9 +127,21 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     fn: (mode: LanguageMode, doc: TextDocument, parsed: unknown, ctx: ModeContext) => T | undefined | null,
     largeFile?: (mode: LanguageMode, doc: TextDocument, ctx: ModeContext) => T,
   ): T {
+    return withDocument(documents.get(uri), feature, what, empty, token, fn, largeFile);
+  }
+
+  /** withMode for a document given (an open one, or the warm-up's sample). */
+  function withDocument<T>(
+    doc: TextDocument | undefined,
+    feature: ModeFeature,
+    what: string,
+    empty: T,
+    token: CancellationToken | undefined,
+    fn: (mode: LanguageMode, doc: TextDocument, parsed: unknown, ctx: ModeContext) => T | undefined | null,
+    largeFile?: (mode: LanguageMode, doc: TextDocument, ctx: ModeContext) => T,
+  ): T {
     return runSafe(logger, what, empty, token, () => {
-      const doc = documents.get(uri);
-      const kind = kindOf(uri);
+      const kind = doc && kindOf(doc.uri);
       if (!doc || !kind || !featureEnabled(settings.current, kind, feature)) return empty;
       const mode = modes[kind] as LanguageMode;
       // Above the size limit nothing is parsed in full (largeFiles.ts, #15).
@@ -147,6 +159,28 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     return memo;
   };
 
+  /** A document's diagnostics as they are published. */
+  function diagnosticsFor(doc: TextDocument | undefined): Diagnostic[] {
+    // Both branches of withDocument go through diagnosticsOf, the validation path the CLI
+    // shares (#21); above the size limit it never calls for the parse.
+    return withDocument<Diagnostic[]>(
+      doc,
+      'validate',
+      `validating ${doc?.uri}`,
+      [],
+      undefined,
+      (mode, d, parsed, ctx) => withoutEditorSyntax(kindOf(d.uri), diagnosticsOf(mode, d, ctx, () => parsed, memoOf(d.uri)), jsonSyntaxFromEditor),
+      (mode, d, ctx) => withoutEditorSyntax(kindOf(d.uri), diagnosticsOf(mode, d, ctx, () => mode.parse(d)), jsonSyntaxFromEditor),
+    );
+  }
+
+  /** Forgets what the server keeps per URI (the document closed, or the warm-up is done with its sample). */
+  function forget(uri: string): void {
+    kinds.delete(uri);
+    validationMemos.delete(uri);
+    caches.forEach((c) => c.onDocumentRemoved(uri));
+  }
+
   const diagnostics = new DiagnosticsScheduler({
     documents,
     kindOf,
@@ -154,18 +188,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     firstSettings: settings.ready,
     // Only Compose checks read live networks: only they wait for the client's first push.
     waitFor: (kind) => (kind === 'compose' ? engine.firstPush() : undefined),
-    compute: (uri) =>
-      // Both branches of withMode go through diagnosticsOf, the validation path the CLI shares
-      // (#21); above the size limit it never calls for the parse.
-      withMode<Diagnostic[]>(
-        uri,
-        'validate',
-        `validating ${uri}`,
-        [],
-        undefined,
-        (mode, d, parsed, ctx) => withoutEditorSyntax(kindOf(uri), diagnosticsOf(mode, d, ctx, () => parsed, memoOf(uri)), jsonSyntaxFromEditor),
-        (mode, d, ctx) => withoutEditorSyntax(kindOf(uri), diagnosticsOf(mode, d, ctx, () => mode.parse(d)), jsonSyntaxFromEditor),
-      ),
+    compute: (uri) => diagnosticsFor(documents.get(uri)),
     send: (params) => void connection.sendDiagnostics(params),
     related: (uri) =>
       withMode<readonly string[]>(uri, 'validate', `finding the project of ${uri}`, [], undefined, (mode, _d, parsed, ctx) => mode.relatedFiles?.(parsed, ctx)),
@@ -176,10 +199,10 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   documents.onDidClose((e) => {
     // Its project's other open files were judged with its unsaved text; now the disk's counts (#16).
     if (kindOf(e.document.uri) === 'compose') diagnostics.revalidateAll();
-    kinds.delete(e.document.uri);
-    validationMemos.delete(e.document.uri);
+    forget(e.document.uri);
+    // What the editor held may differ from the disk's text, which is read again now.
+    workspace.forgetDiskText(e.document.uri);
     memoryRelease.closed(e.document.getText().length);
-    caches.forEach((c) => c.onDocumentRemoved(e.document.uri));
   });
 
   // ---- lifecycle ----------------------------------------------------------------
@@ -229,7 +252,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   connection.onInitialized(() => {
     if (options.codeCache) logger.info(describeCodeCache(options.codeCache));
     setImmediate(() => {
-      warmUp(allModes, settings.current.files, context, logger);
+      warmUp(allModes, settings.current.files, context, logger, { diagnosticsFor, forget });
       markWarm();
     });
     settings.onInitialized();
@@ -268,7 +291,10 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     send: (p) => void connection.sendNotification(RestartPendingNotification, p),
   });
   const updateRestartPending = (): void => runSafe(logger, 'comparing daemon.json with the running dockerd', undefined, undefined, () => restartPending.update());
-  documents.onDidSave(() => updateRestartPending());
+  documents.onDidSave((e) => {
+    workspace.forgetDiskText(e.document.uri);
+    updateRestartPending();
+  });
 
   connection.onNotification(EngineStateNotification, (state) => {
     engine.set(state);

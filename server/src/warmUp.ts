@@ -1,5 +1,6 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { toDiagnostics } from './diagnostics';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { fixesOf } from './diagnostics';
 import { fileKindOf } from './fileKindOf';
 import type { LanguageMode, ModeContext } from './modes/languageMode';
 import type { ExtraPatterns, FileKind } from './shared/fileKinds';
@@ -12,17 +13,20 @@ import { runSafe, type Logger } from './utils/runner';
  */
 export const WARM_UP_SAMPLES: Readonly<Record<FileKind, string>> = {
   daemonJson:
-    '{"debug": true, "bip": "198.18.0.1/24", "dns": ["198.18.0.53"], "labels": ["a=b"], "log-driver": "json-file", "log-opts": {"max-size": "10m"}, "default-address-pools": [{"base": "198.19.0.0/16", "size": 24}], "registry-mirrors": ["https://m.example"], "proxies": {"http-proxy": "http://p:3128"}}\n',
+    '{"debug": true, "bip": "198.18.0.1/24", "fixed-cidr": "198.18.0.0/25", "dns": ["198.18.0.53"], "labels": ["a=b"], "log-driver": "json-file", "log-opts": {"max-size": "10m"}, ' +
+    '"default-address-pools": [{"base": "198.19.0.0/16", "size": 24}], "registry-mirrors": ["https://m.example"], "insecure-registries": ["registry.example:5000"], ' +
+    '"runtimes": {"runc-debug": {"path": "/usr/bin/runc", "runtimeArgs": ["--debug"]}}, "proxies": {"http-proxy": "http://p:3128"}}\n',
   compose:
     'services:\n  web:\n    image: x\n    networks:\n      front:\n        ipv4_address: 198.18.0.10\n  db:\n    network_mode: service:web\nnetworks:\n  front:\n    ipam:\n      config:\n        - subnet: 198.18.0.0/24\n          gateway: 198.18.0.1\n',
   // Quoted and plain Environment= words take different paths through the word splitter;
   // each block starts with empty Environment= and ExecStart= lines so that the sample
-  // stays a correct file (no variable or command set twice).
+  // stays a correct file (no variable or command set twice). The ExecStart= is the
+  // packaged unit's, flags included, which drop-ins copy: the flag checks run too.
   systemdDropin:
     '[Service]\n' +
     (
       'Environment=\nEnvironment="HTTP_PROXY=http://proxy.example.com:3128" "NO_PROXY=localhost,127.0.0.1,10.0.0.0/8,.example.com"\n' +
-      'Environment=HTTPS_PROXY=http://proxy.example.com:3128 LANG=C.UTF-8\nExecStart=\nExecStart=/usr/bin/dockerd\n'
+      'Environment=HTTPS_PROXY=http://proxy.example.com:3128 LANG=C.UTF-8\nExecStart=\nExecStart=/usr/bin/dockerd -H fd:// --containerd=/run/containerd/containerd.sock\n'
     ).repeat(4),
 };
 
@@ -38,11 +42,24 @@ const WARM_UP_URIS: Readonly<Record<FileKind, string>> = {
   systemdDropin: 'warmup:///etc/systemd/system/docker.service.d/http-proxy.conf',
 };
 
+/** The server's own path for a document's diagnostics, which the warm-up runs its samples through. */
+export interface WarmUpHost {
+  /** The diagnostics of a document as the server publishes them (parse cache, per-document memo, conversion). */
+  diagnosticsFor(document: TextDocument): Diagnostic[];
+  /** Forgets what the server kept for a URI. */
+  forget(uri: string): void;
+}
+
 /**
  * Runs every feature of every mode once on its sample, off the hot path, right after
- * `initialized` (#8). Errors are logged, never thrown: a warm-up must not stop the server.
+ * `initialized` (#8). The samples are validated through the server's own path, twice (an
+ * open, then an edit, which reuses rule results), so that the code between a document and
+ * its mode (the parse cache, the per-document memo, the conversion) is compiled before
+ * the first document arrives too, and goes into the code cache written after the warm-up
+ * (#14: it was compiled on the first open, about a millisecond of it). Errors are logged,
+ * never thrown: a warm-up must not stop the server.
  */
-export function warmUp(modes: readonly LanguageMode[], patterns: ExtraPatterns, context: () => ModeContext, logger: Logger): void {
+export function warmUp(modes: readonly LanguageMode[], patterns: ExtraPatterns, context: () => ModeContext, logger: Logger, host: WarmUpHost): void {
   // Compiles every file pattern (a path no pattern matches tries them all): done on
   // the first document instead, it took longer than parsing a 200-line drop-in (#8).
   // Paths that match take another way through minimatch (globstars): 1.4 ms of the first
@@ -54,16 +71,21 @@ export function warmUp(modes: readonly LanguageMode[], patterns: ExtraPatterns, 
   for (const mode of modes) {
     const text = WARM_UP_SAMPLES[mode.kind];
     if (!text) continue;
+    const uri = WARM_UP_URIS[mode.kind];
     runSafe(logger, `warming up the ${mode.kind} mode`, undefined, undefined, () => {
-      const doc = TextDocument.create(WARM_UP_URIS[mode.kind], 'plaintext', 1, text);
-      const parsed = mode.parse(doc);
-      const ctx = context();
-      const middle = doc.positionAt(Math.floor(text.length / 2));
-      const problems = mode.validate?.(parsed, ctx) ?? [];
-      toDiagnostics(doc, problems);
-      mode.complete?.(doc, middle, parsed, ctx);
-      mode.hover?.(doc, middle, parsed, ctx);
-      for (const p of problems) for (const fix of p.fixes ?? []) mode.resolveFix?.(doc, parsed, fix, ctx);
+      try {
+        host.diagnosticsFor(TextDocument.create(uri, 'plaintext', 1, text));
+        const doc = TextDocument.create(uri, 'plaintext', 2, text);
+        const diagnostics = host.diagnosticsFor(doc);
+        const parsed = mode.parse(doc);
+        const ctx = context();
+        const middle = doc.positionAt(Math.floor(text.length / 2));
+        mode.complete?.(doc, middle, parsed, ctx);
+        mode.hover?.(doc, middle, parsed, ctx);
+        for (const d of diagnostics) for (const fix of fixesOf(d)) mode.resolveFix?.(doc, parsed, fix, ctx);
+      } finally {
+        host.forget(uri);
+      }
     });
   }
 }

@@ -32,12 +32,26 @@ export interface WorkspaceIndexOptions {
   maxEntries?: number;
   /** Files larger than this are listed but not read. */
   maxFileBytes?: number;
+  /** The clock of OUTSIDE_READ_MS (tests set it). */
+  now?(): number;
 }
 
 /** Directories never walked: dependencies and version control, never a project's own configuration (#14). */
 const SKIPPED_DIRECTORIES = new Set(['node_modules', '.git']);
 export const DEFAULT_MAX_ENTRIES = 20_000;
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
+/**
+ * How long a text read from outside every folder (beside a loose document, or the machine's
+ * host files) is used before the disk is read again. No watcher reports their changes, and
+ * reading them anew on every request was most of a hover on a loose Compose file (#14: six
+ * `stat`s per hover for the project's file names); a file the editor has open is never read
+ * from disk, and one it saves or closes is read again at once (`forgetDiskText`).
+ */
+export const OUTSIDE_READ_MS = 2000;
+
+/** normalizeFileUri's answers: a project's reads ask for the same few URIs again and again, and parsing one was most of a read (#14). */
+const normalized = new Map<string, string>();
+const MAX_NORMALIZED = 10_000;
 
 /**
  * A file: URI in one spelling, VS Code's (vscode-uri, the library VS Code itself uses),
@@ -46,11 +60,17 @@ export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
  */
 export function normalizeFileUri(uri: string): string {
   if (!uri.startsWith('file:')) return uri;
-  try {
-    return URI.parse(uri).toString();
-  } catch {
-    return uri;
+  let out = normalized.get(uri);
+  if (out === undefined) {
+    try {
+      out = URI.parse(uri).toString();
+    } catch {
+      out = uri;
+    }
+    if (normalized.size >= MAX_NORMALIZED) normalized.clear();
+    normalized.set(uri, out);
   }
+  return out;
 }
 
 /** The file system path of a file: URI. */
@@ -72,7 +92,8 @@ export function isEnvFile(fileName: string): boolean {
  *   link, and stopping after `maxEntries` files and directories.
  * - Read lazily: a file's text is read on the first `read` and kept until a watcher event
  *   says it changed; an open document's text is used instead of the disk's; files above
- *   `maxFileBytes` are not read.
+ *   `maxFileBytes` are not read. Files outside every folder are read again after
+ *   OUTSIDE_READ_MS.
  * - Kept current by `workspace/didChangeWatchedFiles` (`onWatchedFilesChanged`) and
  *   `workspace/didChangeWorkspaceFolders` (`addFolder` / `removeFolder`).
  */
@@ -81,6 +102,8 @@ export class WorkspaceIndex implements WorkspaceFiles {
   private readonly folders = new Map<string, Map<string, IndexedKind> | undefined>();
   /** Texts read from disk; `undefined` remembers a file that could not be read. */
   private readonly texts = new Map<string, string | undefined>();
+  /** Texts read from outside every folder, with when (OUTSIDE_READ_MS). */
+  private readonly outsideTexts = new Map<string, { text: string | undefined; at: number }>();
   private patternsSeen: ExtraPatterns | undefined;
   private readonly maxEntries: number;
   private readonly maxFileBytes: number;
@@ -124,7 +147,7 @@ export class WorkspaceIndex implements WorkspaceFiles {
     const open = this.o.openText(key);
     if (open !== undefined) return open;
     if (!key.startsWith('file:')) return undefined;
-    if (!this.folderOf(key)) return this.besideLooseDocument(key) || this.o.machine?.covers(key) ? this.readFromDisk(key) : undefined;
+    if (!this.folderOf(key)) return this.besideLooseDocument(key) || this.o.machine?.covers(key) ? this.readOutside(key) : undefined;
     if (this.texts.has(key)) return this.texts.get(key);
     const text = this.readFromDisk(key);
     this.texts.set(key, text);
@@ -137,11 +160,19 @@ export class WorkspaceIndex implements WorkspaceFiles {
     return fs.existsSync(fsPathOf(key));
   }
 
+  /** The editor saved or closed `uri`: the disk's text is read again on the next `read`. */
+  forgetDiskText(uri: string): void {
+    const key = normalizeFileUri(uri);
+    this.texts.delete(key);
+    this.outsideTexts.delete(key);
+  }
+
   /** `workspace/didChangeWatchedFiles`: forgets texts read before, adds and removes files. */
   onWatchedFilesChanged(changes: readonly FileChange[]): void {
     this.refreshPatterns();
     for (const change of changes) {
       const uri = normalizeFileUri(change.uri);
+      this.outsideTexts.delete(uri);
       const folder = this.folderOf(uri);
       if (!folder) continue;
       this.texts.delete(uri);
@@ -228,11 +259,24 @@ export class WorkspaceIndex implements WorkspaceFiles {
     if (kind) files.set(uri, kind);
   }
 
+  /** A file outside every folder: from disk, or as read less than OUTSIDE_READ_MS ago. */
+  private readOutside(uri: string): string | undefined {
+    const now = this.o.now?.() ?? Date.now();
+    const kept = this.outsideTexts.get(uri);
+    if (kept && now - kept.at < OUTSIDE_READ_MS) return kept.text;
+    // Few files sit beside loose documents; the bound only keeps a long session's map small.
+    if (this.outsideTexts.size >= 1000) this.outsideTexts.clear();
+    const text = this.readFromDisk(uri);
+    this.outsideTexts.set(uri, { text, at: now });
+    return text;
+  }
+
   private readFromDisk(uri: string): string | undefined {
     try {
       const file = fsPathOf(uri);
-      const stat = fs.statSync(file);
-      if (!stat.isFile() || stat.size > this.maxFileBytes) return undefined;
+      // A missing file is the usual answer (a project's optional names): no exception for it.
+      const stat = fs.statSync(file, { throwIfNoEntry: false });
+      if (!stat?.isFile() || stat.size > this.maxFileBytes) return undefined;
       return fs.readFileSync(file, 'utf8');
     } catch {
       return undefined;

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { isEnvFile, normalizeFileUri, WorkspaceIndex, type WorkspaceIndexOptions } from '../../../server/src/workspaceIndex';
+import { isEnvFile, normalizeFileUri, OUTSIDE_READ_MS, WorkspaceIndex, type WorkspaceIndexOptions } from '../../../server/src/workspaceIndex';
 import type { ExtraPatterns } from '../../../server/src/shared/fileKinds';
 
 /** The workspace index (#14) against a real directory tree. */
@@ -83,6 +83,26 @@ describe('WorkspaceIndex', () => {
     assert.equal(idx.read(uri('app/.env')), 'A=typed\n');
     assert.equal(idx.read(uri('missing.env')), undefined);
     assert.equal(idx.read(pathToFileURL(path.join(os.tmpdir(), 'elsewhere.env')).href), undefined, 'nothing outside the folders');
+  });
+
+  it('reads a file beside a loose document again after OUTSIDE_READ_MS, or at once when the editor saved or closed it', () => {
+    // No folder: the open compose.yaml is a loose document, its .env is read from disk.
+    let now = 1_000_000;
+    const idx = index({ openUris: () => [uri('app/compose.yaml')], now: () => now }, []);
+    assert.equal(idx.read(uri('app/.env')), 'A=1\n');
+    assert.equal(idx.read(uri('app/missing.env')), undefined);
+    fs.writeFileSync(path.join(root, 'app/.env'), 'A=2\n');
+    write('app/missing.env', 'M=1\n');
+    now += OUTSIDE_READ_MS - 1;
+    assert.equal(idx.read(uri('app/.env')), 'A=1\n', 'read less than OUTSIDE_READ_MS ago: as read');
+    assert.equal(idx.read(uri('app/missing.env')), undefined, 'a missing file too');
+    now += 1;
+    assert.equal(idx.read(uri('app/.env')), 'A=2\n');
+    assert.equal(idx.read(uri('app/missing.env')), 'M=1\n');
+    fs.writeFileSync(path.join(root, 'app/.env'), 'A=3\n');
+    idx.forgetDiskText(uri('app/.env'));
+    assert.equal(idx.read(uri('app/.env')), 'A=3\n', 'saved or closed in the editor: read again');
+    assert.equal(idx.read(uri('elsewhere/.env')), undefined, 'not beside the loose document: not read');
   });
 
   it('does not read files above its size bound', () => {
