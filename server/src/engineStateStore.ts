@@ -14,6 +14,8 @@ export const ENGINE_STATE_TIMEOUT_MS = 2000;
  */
 export class EngineStateStore {
   private state: EngineState = { info: {} };
+  /** The last context built, while the settings, the workspace and the state are the same. */
+  private last: { settings: Settings; workspace: WorkspaceFiles; ctx: ModeContext & { workspace: WorkspaceFiles } } | undefined;
   private markPushed: () => void = () => undefined;
   private readonly pushed = new Promise<void>((resolve) => (this.markPushed = resolve));
 
@@ -27,6 +29,7 @@ export class EngineStateStore {
   set(state: unknown): void {
     const st = state && typeof state === 'object' ? (state as Partial<EngineState>) : {};
     this.state = { info: st.info && typeof st.info === 'object' ? st.info : {}, networks: liveNetworksOf(st.networks) };
+    this.last = undefined;
     this.markPushed();
   }
 
@@ -49,10 +52,15 @@ export class EngineStateStore {
    * files and the environment of the process (Compose interpolation reads the shell's
    * variables, #16: the server has VS Code's, the CLI the shell's). Built here for both
    * hosts of the modes, the server and the CLI (#21), so that what a mode may know is
-   * assembled in one place.
+   * assembled in one place. The same object until one of them changes: the server asks
+   * for one on every request.
    */
   context(settings: Settings, workspace: WorkspaceFiles): ModeContext & { workspace: WorkspaceFiles } {
-    return { settings, ...this.contextPart(settings), workspace, env: process.env };
+    const last = this.last;
+    if (last && last.settings === settings && last.workspace === workspace) return last.ctx;
+    const ctx = { settings, ...this.contextPart(settings), workspace, env: process.env };
+    this.last = { settings, workspace, ctx };
+    return ctx;
   }
 
   /** What ModeContext takes from the Engine: the version verdicts follow and the live networks. */
