@@ -84,3 +84,51 @@ describe('Compose projects over LSP (dist/server.js)', () => {
     assert.deepEqual(p.diagnostics.map((d) => `${d.range.start.line}: ${d.code}`), ['4: undefined-network']);
   });
 });
+
+/**
+ * A Compose file opened from outside every workspace folder is judged with the files beside
+ * it, read from disk and kept for a moment (workspaceIndex.ts OUTSIDE_READ_MS, #14): what
+ * the editor has open, saves or closes is never seen stale.
+ */
+describe('Compose files outside every workspace folder over LSP (dist/server.js)', () => {
+  let dir: string;
+  let client: LspClient;
+  const uri = (rel: string) => URI.file(path.join(dir, rel)).toString();
+  const BASE = 'services:\n  web:\n    image: busybox\nnetworks:\n  front:\n    driver: bridge\n';
+  const OVERRIDE = 'services:\n  worker:\n    image: busybox\n    networks:\n      - front\n';
+  const hoverOnFront = async (): Promise<string> => {
+    const h = await client.request<{ contents: { value: string } } | null>('textDocument/hover', { textDocument: { uri: uri('compose.override.yml') }, position: { line: 4, character: 9 } });
+    return h?.contents.value ?? '';
+  };
+
+  before(async () => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dn-loose-')));
+    fs.writeFileSync(path.join(dir, 'compose.yaml'), BASE);
+    fs.writeFileSync(path.join(dir, 'compose.override.yml'), OVERRIDE);
+    client = new LspClient({ settings: { validationDelay: 0 } });
+    await client.initialize();
+    client.open(uri('compose.override.yml'), OVERRIDE, 'dockercompose');
+    await client.diagnosticsFor(uri('compose.override.yml'));
+  });
+  after(async () => {
+    if (client.process.exitCode === null) await client.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('hovers with the base read from disk beside it', async () => {
+    assert.match(await hoverOnFront(), /driver: `bridge`/);
+  });
+
+  it('hovers with the text of the base as it is open and typed, at once', async () => {
+    client.open(uri('compose.yaml'), BASE, 'dockercompose');
+    client.change(uri('compose.yaml'), BASE.replace('bridge', 'macvlan'));
+    assert.match(await hoverOnFront(), /driver: `macvlan`/);
+  });
+
+  it('reads the base from disk again at once when the editor closes it', async () => {
+    fs.writeFileSync(path.join(dir, 'compose.yaml'), BASE.replace('bridge', 'ipvlan'));
+    client.close(uri('compose.yaml'));
+    assert.match(await hoverOnFront(), /driver: `ipvlan`/);
+  });
+});
+
