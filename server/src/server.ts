@@ -117,9 +117,9 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     return engine.context(settings.current, files);
   }
 
-  /** Runs `fn` with the open document's mode and cached parse, or returns `empty`. */
+  /** Runs `fn` with the document's mode and cached parse, or returns `empty`; by URI for an open document, else the warm-up's sample. */
   function withMode<T>(
-    uri: string,
+    target: string | TextDocument | undefined,
     feature: ModeFeature,
     what: string,
     empty: T,
@@ -127,19 +127,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     fn: (mode: LanguageMode, doc: TextDocument, parsed: unknown, ctx: ModeContext) => T | undefined | null,
     largeFile?: (mode: LanguageMode, doc: TextDocument, ctx: ModeContext) => T,
   ): T {
-    return withDocument(documents.get(uri), feature, what, empty, token, fn, largeFile);
-  }
-
-  /** withMode for a document given (an open one, or the warm-up's sample). */
-  function withDocument<T>(
-    doc: TextDocument | undefined,
-    feature: ModeFeature,
-    what: string,
-    empty: T,
-    token: CancellationToken | undefined,
-    fn: (mode: LanguageMode, doc: TextDocument, parsed: unknown, ctx: ModeContext) => T | undefined | null,
-    largeFile?: (mode: LanguageMode, doc: TextDocument, ctx: ModeContext) => T,
-  ): T {
+    const doc = typeof target === 'string' ? documents.get(target) : target;
     return runSafe(logger, what, empty, token, () => {
       const kind = doc && kindOf(doc.uri);
       if (!doc || !kind || !featureEnabled(settings.current, kind, feature)) return empty;
@@ -161,9 +149,9 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
 
   /** A document's diagnostics as they are published. */
   function diagnosticsFor(doc: TextDocument | undefined): Diagnostic[] {
-    // Both branches of withDocument go through diagnosticsOf, the validation path the CLI
+    // Both branches of withMode go through diagnosticsOf, the validation path the CLI
     // shares (#21); above the size limit it never calls for the parse.
-    return withDocument<Diagnostic[]>(
+    return withMode<Diagnostic[]>(
       doc,
       'validate',
       `validating ${doc?.uri}`,
