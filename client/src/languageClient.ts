@@ -12,6 +12,21 @@ import { CODE_CACHE_DIR_ENV, EngineStateNotification, SERVER_EXEC_ARGV, SERVER_P
 export interface EngineBridge {
   readonly engineState: EngineState;
   readonly onDidChangeEngineState: vscode.Event<EngineState>;
+  /** The Engines of the view (#22), which one the diagnostics follow, and how to pick another. */
+  readonly engines?: EngineChoice[];
+  readonly onDidChangeTarget?: vscode.Event<void>;
+  setTarget?(id: string): Promise<void>;
+}
+
+/** An Engine as the status item offers it (#22). */
+export interface EngineChoice {
+  id: string;
+  name: string;
+  host?: string;
+  current: boolean;
+  target: boolean;
+  /** The session's state; undefined while it was never started. */
+  state?: 'connecting' | 'connected' | 'unreachable';
 }
 
 /** The schemes whose documents we serve: local files and, in remote windows, the remote's. */

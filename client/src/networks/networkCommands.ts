@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import type { EngineClient } from '../engine/engineClient';
+import type { EngineFleet, FleetMember } from '../engine/engineFleet';
 import type { EngineSession } from '../engine/engineSession';
 import { showInspectDocument } from './inspectDocuments';
 import type { SubnetMapPanel } from './subnetMapPanel';
@@ -27,9 +28,21 @@ import { runSteps, SKIP, type StepResult } from './stepRunner';
 
 /** What the commands need from activateNetworks. */
 export interface NetworkCommandContext {
+  /** The session of the Engine the running command works on (see chooseEngine). */
   session(): EngineSession<NetworkRecord[]>;
   output: vscode.LogOutputChannel;
   subnetMap: SubnetMapPanel;
+  /**
+   * Sets the Engine the command works on (#22): the node's, the only one (of those `among`
+   * accepts), or the one the user picks; false when the user cancels the pick. Commands run
+   * one at a time in practice; one started while another waits on a dialog can only change
+   * which Engine the first one's final refresh reloads, which its events reload anyway.
+   */
+  chooseEngine(node: TreeNode | undefined, among?: (m: FleetMember<NetworkRecord[]>) => boolean): Promise<boolean>;
+  /** Reads the Engine list again (settings, context store). */
+  relist(): void;
+  fleet: EngineFleet<NetworkRecord[]>;
+  setTarget(id: string): Promise<void>;
 }
 
 const DRIVERS = ['bridge', 'ipvlan', 'macvlan', 'overlay'];
@@ -244,10 +257,29 @@ async function showSubnetMap(ctx: NetworkCommandContext): Promise<void> {
   await ctx.subnetMap.show();
 }
 
+/** Refresh: the node's Engine, or (from the view's title) the list again and every Engine contacted so far (#22). */
+async function refreshEngines(ctx: NetworkCommandContext, node?: TreeNode): Promise<void> {
+  const m = ctx.fleet.get(node?.engineId);
+  if (m) return m.started ? m.session.refresh() : void ctx.fleet.start(m.entry.id);
+  ctx.relist();
+  await Promise.all(ctx.fleet.all.filter((x) => x.started).map((x) => x.session.refresh()));
+}
+
+/** Makes an Engine the one the diagnostics follow: the node's, or one the user picks. */
+async function setTargetEngine(ctx: NetworkCommandContext, node?: TreeNode): Promise<void> {
+  if (!(await ctx.chooseEngine(node))) return;
+  const id = ctx.fleet.all.find((m) => m.session === ctx.session())?.entry.id;
+  if (id) await ctx.setTarget(id);
+}
+
+/** Commands that work on one Engine: they ask which when the node does not say (#22). */
+type EngineUse = 'engine' | 'unreachable' | 'none';
+
 /** Wraps a command: user-started, so a failure is shown once, in words. */
-function guarded(ctx: NetworkCommandContext, name: string, fn: (node?: TreeNode) => Promise<void>): (node?: TreeNode) => Promise<void> {
+function guarded(ctx: NetworkCommandContext, name: string, fn: (node?: TreeNode) => Promise<void>, use: EngineUse = 'none'): (node?: TreeNode) => Promise<void> {
   return async (node?: TreeNode) => {
     try {
+      if (use !== 'none' && !(await ctx.chooseEngine(node, use === 'unreachable' ? (m) => m.started && m.session.state.kind === 'unreachable' : undefined))) return;
       await fn(node);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -258,19 +290,20 @@ function guarded(ctx: NetworkCommandContext, name: string, fn: (node?: TreeNode)
 }
 
 export function registerNetworkCommands(ctx: NetworkCommandContext): vscode.Disposable[] {
-  const table: Array<[string, string, (node?: TreeNode) => Promise<void>]> = [
-    [NetworkCommandIds.refresh, vscode.l10n.t('Refresh'), () => ctx.session().refresh()],
-    [NetworkCommandIds.retry, vscode.l10n.t('Retry'), async () => ctx.session().retry()],
-    [NetworkCommandIds.inspect, vscode.l10n.t('Inspect network'), (n) => inspect(ctx, n)],
-    [NetworkCommandIds.create, vscode.l10n.t('Create network'), () => create(ctx)],
-    [NetworkCommandIds.remove, vscode.l10n.t('Remove network'), (n) => remove(ctx, n)],
-    [NetworkCommandIds.prune, vscode.l10n.t('Prune networks'), () => prune(ctx)],
-    [NetworkCommandIds.connectContainer, vscode.l10n.t('Connect container'), (n) => connect(ctx, n)],
-    [NetworkCommandIds.disconnectContainer, vscode.l10n.t('Disconnect container'), (n) => disconnect(ctx, n)],
+  const table: Array<[string, string, (node?: TreeNode) => Promise<void>, EngineUse?]> = [
+    [NetworkCommandIds.refresh, vscode.l10n.t('Refresh'), (n) => refreshEngines(ctx, n)],
+    [NetworkCommandIds.retry, vscode.l10n.t('Retry'), async () => ctx.session().retry(), 'unreachable'],
+    [NetworkCommandIds.inspect, vscode.l10n.t('Inspect network'), (n) => inspect(ctx, n), 'engine'],
+    [NetworkCommandIds.create, vscode.l10n.t('Create network'), () => create(ctx), 'engine'],
+    [NetworkCommandIds.remove, vscode.l10n.t('Remove network'), (n) => remove(ctx, n), 'engine'],
+    [NetworkCommandIds.prune, vscode.l10n.t('Prune networks'), () => prune(ctx), 'engine'],
+    [NetworkCommandIds.connectContainer, vscode.l10n.t('Connect container'), (n) => connect(ctx, n), 'engine'],
+    [NetworkCommandIds.disconnectContainer, vscode.l10n.t('Disconnect container'), (n) => disconnect(ctx, n), 'engine'],
     [NetworkCommandIds.copyId, vscode.l10n.t('Copy ID'), (n) => copy(n?.containerId && n.kind === 'container' ? n.containerId : n?.networkId, 'ID')],
     [NetworkCommandIds.copySubnet, vscode.l10n.t('Copy subnet'), (n) => copy(n?.subnet, vscode.l10n.t('subnet'))],
     [NetworkCommandIds.copyAddress, vscode.l10n.t('Copy address'), (n) => copy(n?.address, vscode.l10n.t('address'))],
-    [NetworkCommandIds.showSubnetMap, vscode.l10n.t('Show subnet map'), () => showSubnetMap(ctx)],
+    [NetworkCommandIds.showSubnetMap, vscode.l10n.t('Show subnet map'), () => showSubnetMap(ctx), 'engine'],
+    [NetworkCommandIds.setTargetEngine, vscode.l10n.t('Follow this Engine in diagnostics'), (n) => setTargetEngine(ctx, n)],
   ];
-  return table.map(([id, name, fn]) => vscode.commands.registerCommand(id, guarded(ctx, name, fn)));
+  return table.map(([id, name, fn, use]) => vscode.commands.registerCommand(id, guarded(ctx, name, fn, use)));
 }
