@@ -3,6 +3,7 @@ import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
 import { anchorPattern, FILE_KINDS, patternsOf, type FileKind } from '../../server/src/shared/fileKinds';
 import { languageClientLog } from './languageClientLog';
+import type { EngineChoice } from './status/targetEngineText';
 import { CODE_CACHE_DIR_ENV, EngineStateNotification, SERVER_EXEC_ARGV, SERVER_PROCESS_ENV, SETTINGS_SECTION, type EngineState, type InitializationOptions } from '../../server/src/shared/protocol';
 
 /**
@@ -17,17 +18,7 @@ export interface EngineBridge {
   readonly onDidChangeTarget?: vscode.Event<void>;
   setTarget?(id: string): Promise<void>;
 }
-
-/** An Engine as the status item offers it (#22). */
-export interface EngineChoice {
-  id: string;
-  name: string;
-  host?: string;
-  current: boolean;
-  target: boolean;
-  /** The session's state; undefined while it was never started. */
-  state?: 'connecting' | 'connected' | 'unreachable';
-}
+export type { EngineChoice };
 
 /** The schemes whose documents we serve: local files and, in remote windows, the remote's. */
 const SCHEMES = ['file', 'vscode-remote', 'vscode-userdata'];
