@@ -7,7 +7,6 @@ import type { SubnetMapPanel } from './subnetMapPanel';
 import {
   RefusedError,
   connectContainer,
-  createNetwork,
   defaultGateway,
   disconnectContainer,
   listContainers,
@@ -25,6 +24,8 @@ import type { ContainerRecord, NetworkRecord } from './networkRecords';
 import { isBuiltin, networkDescription, type TreeNode } from './networkTreeModel';
 import { askPick, askText } from './multiStepInput';
 import { runSteps, SKIP, type StepResult } from './stepRunner';
+import { createDrivers, createNetworkChecked, encryptedItem } from './swarmNetwork';
+import { engineDetails } from '../engine/engineDetails';
 
 /** What the commands need from activateNetworks. */
 export interface NetworkCommandContext {
@@ -44,8 +45,6 @@ export interface NetworkCommandContext {
   fleet: EngineFleet<NetworkRecord[]>;
   setTarget(id: string): Promise<void>;
 }
-
-const DRIVERS = ['bridge', 'ipvlan', 'macvlan', 'overlay'];
 
 function connectedClient(ctx: NetworkCommandContext): { client: EngineClient; networks: NetworkRecord[] } {
   const s = ctx.session();
@@ -93,11 +92,13 @@ const flagItems = (): vscode.QuickPickItem[] => [
 /** The Create wizard: one step per question, with a step counter and Back (#20). */
 async function create(ctx: NetworkCommandContext): Promise<void> {
   const { client, networks } = connectedClient(ctx);
+  // Overlay only on a swarm manager (#22).
+  const { swarm } = await engineDetails(client);
   const proposal = proposeSubnet(networks);
   const picked = (r: StepResult<vscode.QuickPickItem[]>): StepResult<string> => (Array.isArray(r) ? r[0]?.label : r);
   const answers = await runSteps<CreateAnswers>(vscode.l10n.t('Create Docker Network'), [
     ['name', (a, c) => askText(c, { prompt: vscode.l10n.t('Network name'), value: a.name, validate: (v) => validateNetworkName(v, networks) })],
-    ['driver', async (_a, c) => picked(await askPick(c, DRIVERS.map((label) => ({ label })), { placeholder: vscode.l10n.t('Driver') }))],
+    ['driver', async (_a, c) => picked(await askPick(c, createDrivers(swarm).map((label) => ({ label })), { placeholder: vscode.l10n.t('Driver') }))],
     [
       'subnet',
       (a, c) => askText(c, { prompt: proposal ? vscode.l10n.t('Subnet (optional; empty lets the Engine choose). {0} is free.', proposal) : vscode.l10n.t('Subnet (optional; empty lets the Engine choose).'), value: a.subnet ?? proposal ?? '', validate: (v) => validateSubnet(v, networks).error }),
@@ -110,8 +111,8 @@ async function create(ctx: NetworkCommandContext): Promise<void> {
         return askText(c, { prompt: vscode.l10n.t('Gateway (optional)'), value: defaultGateway(cidr.network) ?? '', validate: (v) => validateGateway(v, cidr) });
       },
     ],
-    ['flags', async (_a, c) => {
-      const r = await askPick(c, flagItems(), { placeholder: vscode.l10n.t('Options (none required)'), many: true });
+    ['flags', async (a, c) => {
+      const r = await askPick(c, [...flagItems(), ...(a.driver === 'overlay' ? [encryptedItem()] : [])], { placeholder: vscode.l10n.t('Options (none required)'), many: true });
       return Array.isArray(r) ? r.map((i) => i.label) : r;
     }],
     [
@@ -130,7 +131,7 @@ async function create(ctx: NetworkCommandContext): Promise<void> {
   const { name, driver, subnet, gateway, flags, labels } = answers;
   const parsed = parseLabels(labels);
   const on = new Set(flags);
-  const result = await createNetwork(client, {
+  const result = await createNetworkChecked(client, {
     name,
     driver,
     subnet: subnet || undefined,
@@ -139,6 +140,7 @@ async function create(ctx: NetworkCommandContext): Promise<void> {
     attachable: on.has('attachable'),
     enableIPv6: on.has('IPv6'),
     labels: 'labels' in parsed ? parsed.labels : {},
+    options: on.has('encrypted') ? { encrypted: '' } : undefined,
   });
   void vscode.window.showInformationMessage(result.warning ? vscode.l10n.t('Created network {0} (the Engine warns: {1}).', name, result.warning) : vscode.l10n.t('Created network {0}.', name));
   await ctx.session().refresh();

@@ -13,7 +13,7 @@ import { 'x-predefined-networks' as predefinedNetworks } from '../../../schemas/
  * vscode.TreeItem, so everything the user reads is built (and unit-tested) here.
  */
 
-export type NodeKind = 'engine' | 'state' | 'advice' | 'action' | 'group' | 'network' | 'section' | 'subnet' | 'flag' | 'option' | 'label' | 'container' | 'address' | 'empty';
+export type NodeKind = 'engine' | 'service' | 'task' | 'peer' | 'state' | 'advice' | 'action' | 'group' | 'network' | 'section' | 'subnet' | 'flag' | 'option' | 'label' | 'container' | 'address' | 'empty';
 
 export interface TreeNode {
   /** Stable across refreshes, so expansion state survives them. */

@@ -3,6 +3,7 @@ import type { EngineFleet } from '../engine/engineFleet';
 import { engineViewOf } from './engineView';
 import type { NetworkRecord } from './networkRecords';
 import { withSubnetStatus } from './networkSnapshot';
+import { isSwarmNetwork, overlayChildren } from './swarmNetwork';
 import { buildTree, engineChildren, engineRootNode, networkChildren, viewDescription, withEngine, type TreeNode, type TreeOptions } from './networkTreeModel';
 
 /**
@@ -85,12 +86,16 @@ export class NetworkTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     const s = this.fleet.get(node.engineId)?.session;
     const network = node.kind === 'network' ? s?.snapshot?.find((n) => n.id === node.networkId) : undefined;
     if (s && network && s.client && s.state.kind === 'connected') {
+      let children = networkChildren(network);
       try {
         const detailed = await withSubnetStatus(s.client, network, s.state.identity.apiVersion);
-        if (detailed !== network) return withEngine(networkChildren(detailed), node.engineId!, this.multi);
+        if (detailed !== network) children = networkChildren(detailed);
       } catch {
         // The children without usage; a lost Engine shows in the session's state.
       }
+      // Services, tasks and peers of an overlay network: only the verbose inspect has them (#22).
+      if (isSwarmNetwork(network)) children = [...children, ...(await overlayChildren(s.client, network).catch(() => []))];
+      return withEngine(children, node.engineId!, this.multi);
     }
     return node.children ?? [];
   }
