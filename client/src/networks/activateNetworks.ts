@@ -18,6 +18,7 @@ import { NetworkTreeProvider } from './networkTreeProvider';
 import { DEFAULT_TREE_OPTIONS, viewDescription, type TreeNode, type TreeOptions } from './networkTreeModel';
 import { buildSubnetMap, renderSubnetMap } from './subnetMap';
 import { SubnetMapPanel } from './subnetMapPanel';
+import { crossEngineOverlaps, renderCrossEngine, type EngineNetworks } from './subnetMapAcross';
 import { ignoredMachineSettings, ignoredMachineSettingsMessage } from './ignoredMachineSettings';
 
 function nodeEnv(): ResolveEnv {
@@ -99,7 +100,7 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
   const target = (): FleetMember<NetworkRecord[]> | undefined => fleet.get(context.workspaceState.get<string>(TARGET_KEY)) ?? fleet.current;
   // The Engine a command works on, chosen as it starts (chooseEngine); else the target.
   let chosen: FleetMember<NetworkRecord[]> | undefined;
-  const session = (): EngineSession<NetworkRecord[]> => (chosen ?? target() ?? fleet.all[0])?.session ?? NO_ENGINE;
+  const session = (): EngineSession<NetworkRecord[]> => (chosen ?? target() ?? fleet.all[0])?.session ?? noEngineSession();
   const provider = new NetworkTreeProvider(fleet, treeOptions(), () => (fleet.all.length > 1 ? target()?.entry.id : undefined));
   const view = vscode.window.createTreeView(NETWORKS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const stateEmitter = new vscode.EventEmitter<EngineState>();
@@ -112,10 +113,15 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     stateEmitter.fire(engineState);
   };
 
-  const subnetMap = new SubnetMapPanel(session, workspaceSubnets);
+  // The networks of every connected Engine, for the subnet map's comparison across Engines.
+  const allEngines = (): EngineNetworks[] => fleet.all.flatMap((m) => (m.session.state.kind === 'connected' && m.session.snapshot ? [{ engine: m.entry.name, networks: m.session.snapshot }] : []));
+  const subnetMap = new SubnetMapPanel(session, workspaceSubnets, allEngines);
   const docs = new InspectDocuments(async (uri) => {
     const s = session();
-    if (uri.path === InspectDocuments.subnetMapUri().path) return renderSubnetMap(buildSubnetMap(s.snapshot ?? []), s.endpoint?.host ?? 'the Docker Engine');
+    if (uri.path === InspectDocuments.subnetMapUri().path) {
+      const engines = allEngines();
+      return renderSubnetMap(buildSubnetMap(s.snapshot ?? []), s.endpoint?.host ?? 'the Docker Engine') + renderCrossEngine(crossEngineOverlaps(engines), engines.length);
+    }
     const id = uri.query || uri.path.replace(/^\/network\//, '').replace(/\.json$/, '');
     // Network IDs are random per Engine: the Engine whose networks hold it is the one to ask.
     const owner = fleet.all.find((m) => m.session.snapshot?.some((n) => n.id === id || n.name === id))?.session ?? s;
@@ -164,7 +170,7 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
   /** The target Engine's state changed (or another Engine became the target): tell the language server. */
   const onTargetState = (force = false): void => {
     const s = target()?.session;
-    const state: SessionState = s?.state ?? NO_ENGINE.state;
+    const state: SessionState = s?.state ?? noEngineSession().state;
     const info = engineInfoOf(state);
     const connected = state.kind === 'connected';
     if (force || info.version !== engineInfo.version || info.apiVersion !== engineInfo.apiVersion || connected !== (engineState.networks !== undefined)) {
@@ -281,11 +287,15 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
 /** How long a command waits for an Engine it started (the first answer of a local socket comes in milliseconds). */
 const DEFAULT_CONNECT_WAIT = 10_000;
 
-/** A session that never connects, for when every Engine is hidden. */
-const NO_ENGINE = new EngineSession<NetworkRecord[]>({
-  resolution: { ok: false, reason: 'Every Engine is hidden by the setting dockerNetworking.hiddenEngines.', advice: 'Remove a name from the setting.' },
-  load: async () => [],
-});
+/** A session that never connects, for when every Engine is hidden (made when first needed: its words follow the display language). */
+let noEngine: EngineSession<NetworkRecord[]> | undefined;
+function noEngineSession(): EngineSession<NetworkRecord[]> {
+  noEngine ??= new EngineSession<NetworkRecord[]>({
+    resolution: { ok: false, reason: vscode.l10n.t('Every Engine is hidden by the setting dockerNetworking.hiddenEngines.'), advice: vscode.l10n.t('Remove a name from the setting dockerNetworking.hiddenEngines.') },
+    load: async () => [],
+  });
+  return noEngine;
+}
 
 /** "current · diagnostics · connected": what a picker row says about an Engine. */
 function engineChoiceDescription(m: FleetMember<NetworkRecord[]>, isTarget: boolean): string {

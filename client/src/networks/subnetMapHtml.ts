@@ -74,7 +74,7 @@ function esc(text: string): string {
  * Within a family, each bar is placed along the span from the lowest to the highest address
  * in use, so that neighbours and overlaps show side by side.
  */
-export function renderSubnetMapHtml(blocks: readonly MapBlock[], host: string, nonce: string, cspSource: string): string {
+export function renderSubnetMapHtml(blocks: readonly MapBlock[], host: string, nonce: string, cspSource: string, across = ''): string {
   const csp = `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
   const overlapping = blocks.filter((b) => b.overlapsWith.length > 0).length;
   const sections: string[] = [];
@@ -134,6 +134,7 @@ ${barRules.join('\n')}
 <p class="legend"><span><span class="swatch s-engine"></span>live network</span><span><span class="swatch s-file"></span>declared in a file</span><span><span class="swatch s-overlap"></span>overlaps another</span></p>
 <div class="actions"><button id="copy">Copy as Markdown</button> <button id="refresh">Refresh</button></div>
 ${sections.join('\n')}
+${across}
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
 document.body.addEventListener('click', (e) => {
