@@ -104,6 +104,7 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
   const provider = new NetworkTreeProvider(fleet, treeOptions(), () => (fleet.all.length > 1 ? target()?.entry.id : undefined));
   const view = vscode.window.createTreeView(NETWORKS_VIEW_ID, { treeDataProvider: provider, showCollapseAll: true });
   const stateEmitter = new vscode.EventEmitter<EngineState>();
+  const targetEmitter = new vscode.EventEmitter<void>();
   let engineInfo: EngineInfo = {};
   let engineState: EngineState = { info: {} };
   // The whole Engine state of the target, pushed to the language server on every change (shared/protocol.ts).
@@ -124,7 +125,7 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     }
     const id = uri.query || uri.path.replace(/^\/network\//, '').replace(/\.json$/, '');
     // Network IDs are random per Engine: the Engine whose networks hold it is the one to ask.
-    const owner = fleet.all.find((m) => m.session.snapshot?.some((n) => n.id === id || n.name === id))?.session ?? s;
+    const owner = fleet.all.find((m) => m.session.snapshot?.some((n) => n.id === id))?.session ?? s;
     if (!owner.client || owner.state.kind !== 'connected') throw new Error(vscode.l10n.t('The Docker Engine is not connected.'));
     return inspectNetworkJson(owner.client, id);
   });
@@ -204,11 +205,14 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
   /** The Engine list again (settings, the context store or Refresh); `force` replaces every session. */
   const relist = (force = false): void => {
     fleet.update(engineEntries(), force);
+    // The Engine of the last command may be gone or replaced.
+    chosen = undefined;
     const t = target();
     if (t) fleet.start(t.entry.id);
     provider.rebuild();
     showStates();
     onTargetState(true);
+    targetEmitter.fire();
   };
 
   /** Asks which Engine a command is for when the node does not say and there is more than one (#22). */
@@ -232,7 +236,6 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     return true;
   };
 
-  const targetEmitter = new vscode.EventEmitter<void>();
   /** Makes `id` the Engine the diagnostics follow (remembered per workspace). */
   const setTarget = async (id: string): Promise<void> => {
     await context.workspaceState.update(TARGET_KEY, id === fleet.current?.entry.id ? undefined : id);

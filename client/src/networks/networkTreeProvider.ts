@@ -44,8 +44,8 @@ export class NetworkTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
   rebuild(engineId?: string): void {
     const all = this.fleet.all;
     if (all.length === 1) {
+      // The only Engine is the target, which activateNetworks starts.
       const m = all[0];
-      this.fleet.start(m.entry.id);
       this.roots = withEngine(buildTree(m.session.state, m.session.snapshot, this.options), m.entry.id, false);
     } else if (all.length === 0) {
       this.roots = [{ id: 'no-engines', kind: 'empty', label: vscode.l10n.t('Every Engine is hidden by the setting dockerNetworking.hiddenEngines.'), icon: 'info', collapsible: 'none' }];
