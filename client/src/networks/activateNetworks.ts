@@ -1,12 +1,11 @@
-import * as fs from 'fs';
-import * as os from 'os';
 import * as vscode from 'vscode';
 import { engineDetails } from '../engine/engineDetails';
 import { SETTINGS_SECTION, type EngineInfo, type EngineState, type WorkspaceSubnet } from '../../../server/src/shared/protocol';
-import { configDir, type ResolveEnv } from '../engine/engineEndpoint';
+import { configDir } from '../engine/engineEndpoint';
+import { nodeResolveEnv } from '../engine/nodeResolveEnv';
 import { EngineFleet, type FleetMember } from '../engine/engineFleet';
 import { EngineSession, type SessionState } from '../engine/engineSession';
-import { listEngines, type EngineEntry, type ListEnv } from '../engine/engineSources';
+import { listEngines, type EngineEntry } from '../engine/engineSources';
 import type { EngineBridge, EngineChoice } from '../languageClient';
 import { InspectDocuments, INSPECT_SCHEME } from './inspectDocuments';
 import { inspectNetworkJson } from './networkActions';
@@ -21,23 +20,6 @@ import { SubnetMapPanel } from './subnetMapPanel';
 import { crossEngineOverlaps, renderCrossEngine, type EngineNetworks } from './subnetMapAcross';
 import { ignoredMachineSettings, ignoredMachineSettingsMessage } from './ignoredMachineSettings';
 
-function nodeEnv(): ResolveEnv {
-  return {
-    env: process.env,
-    homeDir: os.homedir(),
-    platform: process.platform,
-    uid: typeof process.getuid === 'function' ? process.getuid() : undefined,
-    exists: (f) => fs.existsSync(f),
-    readFile: (f) => {
-      try {
-        return fs.readFileSync(f, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-  };
-}
-
 function treeOptions(): TreeOptions {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, null);
   const sortBy = c.get<string>(NETWORK_SETTINGS.sortBy);
@@ -48,25 +30,12 @@ function treeOptions(): TreeOptions {
   };
 }
 
-function listEnv(): ListEnv {
-  return {
-    ...nodeEnv(),
-    listDir: (dir) => {
-      try {
-        return fs.readdirSync(dir);
-      } catch {
-        return [];
-      }
-    },
-  };
-}
-
 /** The Engines of the view (#22), from the machine-scoped settings and the docker CLI's context store. */
 function engineEntries(): EngineEntry[] {
   const c = vscode.workspace.getConfiguration(SETTINGS_SECTION, null);
   // host/context/engines are machine-scoped and restricted in untrusted workspaces (package.json
   // capabilities.untrustedWorkspaces), so `get` only returns values the user chose.
-  return listEngines({ host: c.get<string>('host'), context: c.get<string>('context'), engines: c.get<unknown>(ENGINE_SETTINGS.engines), hidden: c.get<unknown>(ENGINE_SETTINGS.hiddenEngines) }, listEnv());
+  return listEngines({ host: c.get<string>('host'), context: c.get<string>('context'), engines: c.get<unknown>(ENGINE_SETTINGS.engines), hidden: c.get<unknown>(ENGINE_SETTINGS.hiddenEngines) }, nodeResolveEnv());
 }
 
 function createSession(entry: EngineEntry, output: vscode.LogOutputChannel): EngineSession<NetworkRecord[]> {
@@ -246,7 +215,7 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     targetEmitter.fire();
   };
 
-  const contextsWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(configDir(nodeEnv())), '{config.json,contexts/meta/**}'));
+  const contextsWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(configDir(nodeResolveEnv())), '{config.json,contexts/meta/**}'));
   const onContexts = (): void => relist();
   contextsWatcher.onDidCreate(onContexts);
   contextsWatcher.onDidChange(onContexts);

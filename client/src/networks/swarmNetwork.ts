@@ -93,6 +93,11 @@ export function createDrivers(swarm: EngineSwarm | undefined): string[] {
   return ['bridge', 'ipvlan', 'macvlan', ...(isSwarmManager(swarm) ? ['overlay'] : [])];
 }
 
+/** A section row of a network with its count; open as `open` when it has rows. */
+function section(n: NetworkRecord, key: string, label: string, icon: string, open: 'expanded' | 'collapsed', children: TreeNode[]): TreeNode {
+  return { id: `${n.id}/${key}`, kind: 'section', label, description: children.length ? String(children.length) : l10n.t('none'), icon, collapsible: children.length ? open : 'none', children };
+}
+
 /** The swarm rows of an overlay network: its flags, services with tasks, peers; a worker says what it cannot see. */
 export function swarmChildren(n: NetworkRecord, details: SwarmDetails | undefined, swarm: EngineSwarm | undefined): TreeNode[] {
   const encrypted = 'encrypted' in n.options;
@@ -115,14 +120,8 @@ export function swarmChildren(n: NetworkRecord, details: SwarmDetails | undefine
   ];
   const peersByIp = new Map((details?.peers ?? []).filter((p) => p.ip).map((p) => [p.ip!, p.name]));
   const services = details?.services ?? [];
-  out.push({
-    id: `${n.id}/services`,
-    kind: 'section',
-    label: l10n.t('Services'),
-    description: services.length ? String(services.length) : l10n.t('none'),
-    icon: 'server-process',
-    collapsible: services.length ? 'expanded' : 'none',
-    children: services.map((s) => ({
+  out.push(
+    section(n, 'services', l10n.t('Services'), 'server-process', 'expanded', services.map((s) => ({
       id: `${n.id}/services/${s.name}`,
       kind: 'service',
       label: s.name,
@@ -148,18 +147,10 @@ export function swarmChildren(n: NetworkRecord, details: SwarmDetails | undefine
           networkId: n.id,
         };
       }),
-    })),
-  });
-  const peers = details?.peers ?? [];
-  out.push({
-    id: `${n.id}/peers`,
-    kind: 'section',
-    label: l10n.t('Peers'),
-    description: peers.length ? String(peers.length) : l10n.t('none'),
-    icon: 'organization',
-    collapsible: peers.length ? 'collapsed' : 'none',
-    children: peers.map((p) => ({ id: `${n.id}/peers/${p.name}/${p.ip ?? ''}`, kind: 'peer', label: p.name, description: p.ip, icon: 'vm', collapsible: 'none' })),
-  });
+    }))),
+  );
+  const peers = (details?.peers ?? []).map((p): TreeNode => ({ id: `${n.id}/peers/${p.name}/${p.ip ?? ''}`, kind: 'peer', label: p.name, description: p.ip, icon: 'vm', collapsible: 'none' }));
+  out.push(section(n, 'peers', l10n.t('Peers'), 'organization', 'collapsed', peers));
   if (!isSwarmManager(swarm)) {
     out.push({
       id: `${n.id}/swarm-worker`,

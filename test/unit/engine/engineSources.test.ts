@@ -1,5 +1,6 @@
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import { nodeResolveEnv } from '../../../client/src/engine/nodeResolveEnv';
 import { describe, it } from 'node:test';
 import * as path from 'path';
 import { configuredEngines, listEngines, type EngineEntry, type ListEnv } from '../../../client/src/engine/engineSources';
@@ -8,27 +9,7 @@ import { configuredEngines, listEngines, type EngineEntry, type ListEnv } from '
 const HOME = path.resolve(__dirname, '../../../../test/fixtures/dockerHome');
 
 function env(vars: Record<string, string> = {}): ListEnv {
-  return {
-    env: vars,
-    homeDir: HOME,
-    platform: 'linux',
-    uid: 0,
-    exists: (f) => fs.existsSync(f),
-    readFile: (f) => {
-      try {
-        return fs.readFileSync(f, 'utf8');
-      } catch {
-        return undefined;
-      }
-    },
-    listDir: (d) => {
-      try {
-        return fs.readdirSync(d);
-      } catch {
-        return [];
-      }
-    },
-  };
+  return nodeResolveEnv({ env: vars, homeDir: HOME });
 }
 
 /** "name (source) host [current]" per entry, or the reason it cannot connect. */
