@@ -43,6 +43,7 @@ describe('overlay networks of a swarm manager (throw-away dockerds)', () => {
   let fleet: EngineFleet<NetworkRecord[]> | undefined;
   const cleanup: Array<() => Promise<unknown>> = [];
   after(async () => {
+    // The namespaces and data roots go with the dockerds anyway; this leaves the swarm as a user would.
     for (const c of cleanup.reverse()) await c().catch(() => undefined);
     fleet?.dispose();
     for (const d of dockerds) await d.dispose();
@@ -68,7 +69,10 @@ describe('overlay networks of a swarm manager (throw-away dockerds)', () => {
     // The overlay network through the view's Create path, then a service on it.
     const netName = testName('overlay');
     const { id: netId } = await createNetworkChecked(manager.client!, { name: netName, driver: 'overlay', subnet: '198.18.142.0/24', attachable: true, labels: testLabels(SCOPE) });
-    cleanup.push(() => api('DELETE', `/networks/${netId}`, undefined, m));
+    // Removed once the service's task has let go of it (cleanup runs last-in, first-out: service, networks, swarm).
+    cleanup.push(async () => {
+      for (let i = 0; i < 80 && ![204, 404].includes((await api('DELETE', `/networks/${netId}`, undefined, m)).status); i++) await new Promise((r) => setTimeout(r, 250)); // poll interval
+    });
     const svcName = testName('svc');
     const svc = await api('POST', '/services/create', {
       Name: svcName,
@@ -78,7 +82,7 @@ describe('overlay networks of a swarm manager (throw-away dockerds)', () => {
       EndpointSpec: { Mode: 'vip' },
     }, m);
     assert.equal(svc.status, 201, svc.body);
-    cleanup.unshift(() => api('DELETE', `/services/${svcName}`, undefined, m));
+    cleanup.push(() => api('DELETE', `/services/${svcName}`, undefined, m));
     const running = async (): Promise<boolean> => (await api('GET', '/tasks', undefined, m)).json<Array<{ Status: { State: string } }>>().some((x) => x.Status.State === 'running');
     for (let i = 0; !(await running()); i++) {
       if (i > 120) assert.fail('the service task did not run within 60 s');
