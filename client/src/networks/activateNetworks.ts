@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import * as vscode from 'vscode';
 import { engineDetails } from '../engine/engineDetails';
 import { SETTINGS_SECTION, type EngineInfo, type EngineState, type WorkspaceSubnet } from '../../../server/src/shared/protocol';
@@ -215,11 +216,14 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     targetEmitter.fire();
   };
 
-  const contextsWatcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(configDir(nodeResolveEnv())), '{config.json,contexts/meta/**}'));
+  // `docker context create/use/rm` change the list: watched where the CLI keeps it, when that folder
+  // exists (a folder made later is read on Refresh, which lists the Engines again).
+  const dockerConfig = configDir(nodeResolveEnv());
+  const contextsWatcher = fs.existsSync(dockerConfig) ? vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(dockerConfig), '{config.json,contexts/meta/**}')) : undefined;
   const onContexts = (): void => relist();
-  contextsWatcher.onDidCreate(onContexts);
-  contextsWatcher.onDidChange(onContexts);
-  contextsWatcher.onDidDelete(onContexts);
+  contextsWatcher?.onDidCreate(onContexts);
+  contextsWatcher?.onDidChange(onContexts);
+  contextsWatcher?.onDidDelete(onContexts);
 
   context.subscriptions.push(
     provider,
@@ -227,7 +231,7 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     docs,
     stateEmitter,
     targetEmitter,
-    contextsWatcher,
+    ...(contextsWatcher ? [contextsWatcher] : []),
     vscode.workspace.registerTextDocumentContentProvider(INSPECT_SCHEME, docs),
     subnetMap,
     settingsWatcher,
