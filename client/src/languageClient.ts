@@ -62,7 +62,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     initializationOptions,
     diagnosticCollectionName: 'docker-networking',
   };
-  const client = new LanguageClient('dockerNetworking', 'Docker Networking Language Server', serverOptions, clientOptions);
+  const client = new LanguageClient('dockerNetworking', vscode.l10n.t('Docker Networking Language Server'), serverOptions, clientOptions);
   if (engine) {
     // The Engine may connect before the server runs (the notification would be dropped),
     // and a restarted server starts from initializationOptions taken at creation.

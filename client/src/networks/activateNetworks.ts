@@ -87,7 +87,7 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
   const subnetMap = new SubnetMapPanel(() => session, workspaceSubnets);
   const docs = new InspectDocuments(async (uri) => {
     const s = session;
-    if (uri.path === InspectDocuments.subnetMapUri().path) return renderSubnetMap(buildSubnetMap(s.snapshot ?? []), s.endpoint?.host ?? 'the Docker Engine');
+    if (uri.path === InspectDocuments.subnetMapUri().path) return renderSubnetMap(buildSubnetMap(s.snapshot ?? []), s.endpoint?.host ?? vscode.l10n.t('the Docker Engine'));
     if (!s.client || s.state.kind !== 'connected') throw new Error(vscode.l10n.t('The Docker Engine is not connected.'));
     return inspectNetworkJson(s.client, uri.query || uri.path.replace(/^\/network\//, '').replace(/\.json$/, ''));
   });

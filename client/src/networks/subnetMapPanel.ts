@@ -25,7 +25,7 @@ export class SubnetMapPanel implements vscode.Disposable {
 
   async show(): Promise<void> {
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('dockerNetworking.subnetMap', 'Subnet Map', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+      this.panel = vscode.window.createWebviewPanel('dockerNetworking.subnetMap', vscode.l10n.t('Subnet Map'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
       this.panel.onDidDispose(() => (this.panel = undefined));
       this.panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m));
     } else {
@@ -44,7 +44,7 @@ export class SubnetMapPanel implements vscode.Disposable {
     const files = await this.workspaceSubnets().catch(() => []);
     this.blocks = mapBlocks(buildSubnetMap(s.snapshot ?? []), files, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
     if (!this.panel) return;
-    this.panel.webview.html = renderSubnetMapHtml(this.blocks, s.endpoint?.host ?? 'the Docker Engine', randomBytes(16).toString('base64'), this.panel.webview.cspSource);
+    this.panel.webview.html = renderSubnetMapHtml(this.blocks, s.endpoint?.host ?? vscode.l10n.t('the Docker Engine'), randomBytes(16).toString('base64'), this.panel.webview.cspSource, vscode.env.language);
   }
 
   private async onMessage(m: unknown): Promise<void> {
@@ -52,8 +52,8 @@ export class SubnetMapPanel implements vscode.Disposable {
     if (msg.type === 'refresh') return this.render();
     if (msg.type === 'copy') {
       const s = this.session();
-      await vscode.env.clipboard.writeText(renderSubnetMap(buildSubnetMap(s.snapshot ?? []), s.endpoint?.host ?? 'the Docker Engine'));
-      void vscode.window.showInformationMessage('Copied the subnet map as a Markdown table to the clipboard.');
+      await vscode.env.clipboard.writeText(renderSubnetMap(buildSubnetMap(s.snapshot ?? []), s.endpoint?.host ?? vscode.l10n.t('the Docker Engine')));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied the subnet map as a Markdown table to the clipboard.'));
       return;
     }
     const block = msg.type === 'open' && typeof msg.id === 'number' ? this.blocks[msg.id] : undefined;

@@ -62,11 +62,11 @@ export const strictJson: DaemonJsonRule = (model, ctx) => {
     const comment = model.text.slice(c.offset, c.offset + c.length);
     const nth = seen.get(comment) ?? 0;
     seen.set(comment, nth + 1);
-    out.push(problemAt(c, 'error', 'json-comment', l10n.t('Comments are not allowed in daemon.json: dockerd reads strict JSON and refuses to start. Remove the comment.'), [{ kind: 'removeComment', comment, nth, title: 'Remove the comment' }]));
+    out.push(problemAt(c, 'error', 'json-comment', l10n.t('Comments are not allowed in daemon.json: dockerd reads strict JSON and refuses to start. Remove the comment.'), [{ kind: 'removeComment', comment, nth, title: l10n.t('Remove the comment') }]));
   }
   for (const offset of model.trailingCommas) {
     const container = nodeAt(model.root, offset);
-    const fixes: DaemonJsonFix[] = container && (container.type === 'object' || container.type === 'array') ? [{ kind: 'removeTrailingComma', path: pathOf(container), title: 'Remove the trailing comma', safe: true }] : [];
+    const fixes: DaemonJsonFix[] = container && (container.type === 'object' || container.type === 'array') ? [{ kind: 'removeTrailingComma', path: pathOf(container), title: l10n.t('Remove the trailing comma'), safe: true }] : [];
     out.push(problemAt({ offset, length: 1 }, 'error', 'json-trailing-comma', l10n.t('Trailing comma: dockerd reads strict JSON and refuses to start. Remove this comma.'), fixes));
   }
   const end = model.root ? model.root.offset + model.root.length : Infinity;
@@ -102,7 +102,7 @@ export const strictJson: DaemonJsonRule = (model, ctx) => {
   }
   if (!model.root) {
     if (model.text.trim() === '' && !strict) {
-      out.push(problemAt({ offset: 0, length: model.text.length }, 'error', 'json-empty', l10n.t('An empty daemon.json makes Engine {0} refuse to start (accepted from Engine {1}). Write {} instead.', t.versionText, since), [{ kind: 'writeEmptyObject', title: 'Write {}', safe: true }]));
+      out.push(problemAt({ offset: 0, length: model.text.length }, 'error', 'json-empty', l10n.t('An empty daemon.json makes Engine {0} refuse to start (accepted from Engine {1}). Write {} instead.', t.versionText, since), [{ kind: 'writeEmptyObject', title: l10n.t('Write {}'), safe: true }]));
     }
   } else if (model.root.type !== 'object') {
     out.push(problemAt(model.root, 'error', 'json-not-object', l10n.t('daemon.json must contain one JSON object ({ ... }); dockerd refuses any other top-level value.')));

@@ -100,7 +100,7 @@ export function valueProblem(entry: DirectiveEntry, value: string): string | und
       return bad === undefined ? undefined : l10n.t('"{0}" is neither yes/no nor a cgroup controller ({1})', bad, entry.controllers?.join(', ') ?? '');
     }
     case 'envFile':
-      return /^-?\//.test(value) ? undefined : 'the path must be absolute (a leading - makes a missing file harmless)';
+      return /^-?\//.test(value) ? undefined : l10n.t('the path must be absolute (a leading - makes a missing file harmless)');
     default:
       return undefined;
   }
