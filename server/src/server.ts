@@ -15,7 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 // A named import: esbuild then bundles the version string, not the whole manifest (#8).
 import { version as extensionVersion } from '../../package.json';
 import { enabledKindOf } from './fileKindOf';
-import type { FileKind } from './shared/fileKinds';
+import { type FileKind, isEnvFile } from './shared/fileKinds';
 import type { CodeCacheInfo } from './loadWithCodeCache';
 import { getLanguageModes } from './modes/languageModes';
 import type { LanguageMode, ModeContext, ValidationMemo } from './modes/languageMode';
@@ -39,6 +39,7 @@ import { clampPosition, ClampedTextDocument } from './utils/clampedTextDocument'
 import { LanguageModelCache } from './utils/languageModelCache';
 import { formatError, runSafe, type Logger } from './utils/runner';
 import { MachineHostFiles } from './machineHostFiles';
+import { URI, Utils } from 'vscode-uri';
 
 /** A line for the output channel: whether this start compiled the bundle (loadWithCodeCache.ts). */
 function describeCodeCache(cache: CodeCacheInfo): string {
@@ -168,14 +169,24 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
       ),
     send: (params) => void connection.sendDiagnostics(params),
     related: (uri) =>
-      withMode<readonly string[]>(uri, 'validate', `finding the project of ${uri}`, [], undefined, (mode, _d, parsed, ctx) => mode.relatedFiles?.(parsed, ctx)),
+      isEnvDocument(uri)
+        ? openComposeDocuments()
+        : withMode<readonly string[]>(uri, 'validate', `finding the project of ${uri}`, [], undefined, (mode, _d, parsed, ctx) => mode.relatedFiles?.(parsed, ctx)),
   });
+  /** A synced `.env` file (the client syncs them for #16): no kind of ours, read by Compose projects. */
+  function isEnvDocument(uri: string): boolean {
+    return kindOf(uri) === undefined && isEnvFile(Utils.basename(URI.parse(uri)));
+  }
+  /** The open Compose files: any of them may read a `.env` file (beside it, `env_file`, `--env-file` settings). */
+  function openComposeDocuments(): string[] {
+    return documents.all().filter((d) => kindOf(d.uri) === 'compose').map((d) => d.uri);
+  }
 
   // Heavy documents: from a quarter of a megabyte of text their parse is tens of MB (#15).
   const memoryRelease = new MemoryRelease(256 * 1024, 1000);
   documents.onDidClose((e) => {
     // Its project's other open files were judged with its unsaved text; now the disk's counts (#16).
-    if (kindOf(e.document.uri) === 'compose') diagnostics.revalidateAll();
+    if (kindOf(e.document.uri) === 'compose' || isEnvDocument(e.document.uri)) diagnostics.revalidateAll();
     kinds.delete(e.document.uri);
     validationMemos.delete(e.document.uri);
     memoryRelease.closed(e.document.getText().length);

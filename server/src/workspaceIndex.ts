@@ -3,7 +3,7 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { fileKindOf } from './fileKindOf';
 import type { WorkspaceFiles } from './modes/languageMode';
-import type { ExtraPatterns, FileKind } from './shared/fileKinds';
+import { type ExtraPatterns, type FileKind, isEnvFile } from './shared/fileKinds';
 
 /** What the index lists: a file kind, or `env` for the `.env` files Compose reads. */
 export type IndexedKind = FileKind | 'env';
@@ -58,10 +58,6 @@ function fsPathOf(uri: string): string {
   return URI.parse(uri).fsPath;
 }
 
-/** `.env` files as Compose reads them: `.env`, `.env.<stage>` and `<name>.env` (env_file). */
-export function isEnvFile(fileName: string): boolean {
-  return fileName === '.env' || fileName.startsWith('.env.') || (fileName.endsWith('.env') && fileName.length > 4);
-}
 
 /**
  * The files that matter beyond the open documents (#14): the workspace folders' files of

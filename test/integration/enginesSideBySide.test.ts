@@ -43,8 +43,8 @@ describe('two Engines side by side (two throw-away dockerds)', () => {
     assert.deepEqual(entries.map((e) => e.name), ['alpha', 'beta']);
     const f = new EngineFleet<NetworkRecord[]>(entries, session);
     fleet = f;
-    const alpha = f.get('setting:alpha')!;
-    const beta = f.get('setting:beta')!;
+    const alpha = f.get('setting/alpha')!;
+    const beta = f.get('setting/beta')!;
     f.start(alpha.entry.id);
     f.start(beta.entry.id);
     await Promise.all([alpha.session.whenConnected(15_000), beta.session.whenConnected(15_000)]);

@@ -31,7 +31,7 @@ function session(e: EngineEntry): EngineSession<NetworkRecord[]> {
 }
 
 function entry(name: string, socketPath: string): EngineEntry {
-  return { id: `setting:${name}`, name, source: 'test', current: false, resolution: { ok: true, endpoint: { kind: 'unix', socketPath, host: `unix://${socketPath}`, source: 'test' } } };
+  return { id: `setting/${name}`, name, source: 'test', current: false, resolution: { ok: true, endpoint: { kind: 'unix', socketPath, host: `unix://${socketPath}`, source: 'test' } } };
 }
 
 function flat(nodes: TreeNode[]): TreeNode[] {
@@ -62,8 +62,8 @@ describe('overlay networks of a swarm manager (throw-away dockerds)', () => {
     execFileSync('bash', [path.resolve(__dirname, '../../../test/tools/busyboxImage.sh')], { env: { ...process.env, BUSYBOX_SOCKET: m }, stdio: 'pipe' });
 
     fleet = new EngineFleet<NetworkRecord[]>([entry('mgr', m), entry('plain', plain.socketPath)], session);
-    const manager = fleet.start('setting:mgr')!.session;
-    const other = fleet.start('setting:plain')!.session;
+    const manager = fleet.start('setting/mgr')!.session;
+    const other = fleet.start('setting/plain')!.session;
     await Promise.all([manager.whenConnected(15_000), other.whenConnected(15_000)]);
 
     // The overlay network through the view's Create path, then a service on it.

@@ -41,7 +41,9 @@ export interface ListEnv extends ResolveEnv {
   listDir(dir: string): string[];
 }
 
-const SETTING_ENGINES = 'setting dockerNetworking.engines';
+/** The words for where an entry comes from; functions, so that they follow the display language. */
+const dockerContext = (): string => l10n.t('docker context');
+const settingEngines = (): string => l10n.t('setting {0}', 'dockerNetworking.engines');
 
 /** The names of the contexts in the store, sorted; a meta.json without a usable name is skipped (the CLI skips it too). */
 export function storedContextNames(r: ListEnv): string[] {
@@ -74,20 +76,24 @@ export function configuredEngines(value: unknown): { engines: ConfiguredEngine[]
   return { engines, problems };
 }
 
+/** The id of a context's entry (`context/<name>`), of a `dockerNetworking.engines` item (`setting/<name>`). */
+const contextId = (name: string): string => `context/${name}`;
+const DEFAULT_ID = contextId('default');
+
 /** Which entry `resolveEndpoint` picks, by the same order of precedence (engineEndpoint.ts). */
 function currentId(settings: ResolveSettings, r: ResolveEnv): string {
   if (settings.host?.trim()) return 'host';
   const named = settings.context?.trim() || (r.env.DOCKER_HOST ? undefined : r.env.DOCKER_CONTEXT);
-  if (named) return `context:${named}`;
-  if (r.env.DOCKER_HOST) return 'context:default';
+  if (named) return contextId(named);
+  if (r.env.DOCKER_HOST) return DEFAULT_ID;
   const configText = r.readFile(path.join(configDir(r), 'config.json'));
   try {
     const current = configText === undefined ? undefined : (JSON.parse(configText) as { currentContext?: unknown }).currentContext;
-    if (typeof current === 'string' && current !== '') return `context:${current}`;
+    if (typeof current === 'string' && current !== '') return contextId(current);
   } catch {
     // resolveEndpoint falls back to the default context
   }
-  return 'context:default';
+  return DEFAULT_ID;
 }
 
 /** The Engines of the view, the current one first; the hidden ones left out. */
@@ -95,23 +101,23 @@ export function listEngines(settings: EngineListSettings, r: ListEnv): EngineEnt
   const current = currentId(settings, r);
   const entries: EngineEntry[] = [];
   const host = settings.host?.trim();
-  if (host) entries.push({ id: 'host', name: host, source: 'setting dockerNetworking.host', resolution: resolveEndpoint(settings, r), current: false });
+  if (host) entries.push({ id: 'host', name: host, source: l10n.t('setting {0}', 'dockerNetworking.host'), resolution: resolveEndpoint(settings, r), current: false });
   // The CLI's `default` context is DOCKER_HOST when that is set (docker context ls shows it so).
-  entries.push({ id: 'context:default', name: r.env.DOCKER_HOST ? 'DOCKER_HOST' : 'default', source: r.env.DOCKER_HOST ? 'DOCKER_HOST' : 'docker context', resolution: resolveDefault(r), current: false });
+  entries.push({ id: DEFAULT_ID, name: r.env.DOCKER_HOST ? 'DOCKER_HOST' : 'default', source: r.env.DOCKER_HOST ? 'DOCKER_HOST' : dockerContext(), resolution: resolveDefault(r), current: false });
   const names = storedContextNames(r);
   // A context named by a setting or DOCKER_CONTEXT that the store lacks is still listed, with its error.
-  const wanted = current.startsWith('context:') ? current.slice('context:'.length) : undefined;
+  const wanted = current.startsWith(contextId('')) ? current.slice(contextId('').length) : undefined;
   if (wanted && wanted !== 'default' && !names.includes(wanted)) names.push(wanted);
-  for (const name of names) entries.push({ id: `context:${name}`, name, source: 'docker context', resolution: resolveContext(name, r, `docker context "${name}"`), current: false });
+  for (const name of names) entries.push({ id: contextId(name), name, source: dockerContext(), resolution: resolveContext(name, r, l10n.t('docker context "{0}"', name)), current: false });
   const { engines, problems } = configuredEngines(settings.engines);
   const seen = new Set<string>();
   for (const e of engines) {
-    const id = `setting:${e.name}`;
+    const id = `setting/${e.name}`;
     if (seen.has(id)) continue;
     seen.add(id);
-    entries.push({ id, name: e.name, source: SETTING_ENGINES, resolution: parseHost(e.host, l10n.t('Engine "{0}" of {1}', e.name, SETTING_ENGINES), undefined, r.platform), current: false });
+    entries.push({ id, name: e.name, source: settingEngines(), resolution: parseHost(e.host, l10n.t('Engine "{0}" of {1}', e.name, settingEngines()), undefined, r.platform), current: false });
   }
-  problems.forEach((reason, i) => entries.push({ id: `setting:#${i}`, name: l10n.t('(unnamed Engine {0})', i + 1), source: SETTING_ENGINES, resolution: { ok: false, reason, advice: l10n.t('Fix the item in your User settings.') }, current: false }));
+  problems.forEach((reason, i) => entries.push({ id: `setting/#${i}`, name: l10n.t('(unnamed Engine {0})', i + 1), source: settingEngines(), resolution: { ok: false, reason, advice: l10n.t('Fix the item in your User settings.') }, current: false }));
   const hidden = new Set(Array.isArray(settings.hidden) ? settings.hidden.filter((h): h is string => typeof h === 'string').map((h) => h.trim()) : []);
   const shown = entries.filter((e) => !hidden.has(e.name));
   const first = shown.find((e) => e.id === current);

@@ -91,7 +91,7 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     const s = session();
     if (uri.path === InspectDocuments.subnetMapUri().path) {
       const engines = allEngines();
-      return renderSubnetMap(buildSubnetMap(s.snapshot ?? []), s.endpoint?.host ?? 'the Docker Engine') + renderCrossEngine(crossEngineOverlaps(engines), engines.length);
+      return renderSubnetMap(buildSubnetMap(s.snapshot ?? []), s.endpoint?.host ?? vscode.l10n.t('the Docker Engine')) + renderCrossEngine(crossEngineOverlaps(engines), engines.length);
     }
     const id = uri.query || uri.path.replace(/^\/network\//, '').replace(/\.json$/, '');
     // Network IDs are random per Engine: the Engine whose networks hold it is the one to ask.

@@ -68,7 +68,7 @@ function networkOf(node: TreeNode | undefined, networks: NetworkRecord[]): Netwo
 
 async function inspect(ctx: NetworkCommandContext, node?: TreeNode): Promise<void> {
   const { networks } = connectedClient(ctx);
-  const n = networkOf(node, networks) ?? (await pickNetwork(networks, 'Inspect Docker Network', vscode.l10n.t('Network to inspect')));
+  const n = networkOf(node, networks) ?? (await pickNetwork(networks, vscode.l10n.t('Inspect Docker Network'), vscode.l10n.t('Network to inspect')));
   if (!n) return;
   await showInspectDocument(n.name, n.id);
 }
@@ -156,24 +156,30 @@ async function remove(ctx: NetworkCommandContext, node?: TreeNode): Promise<void
   const { client, networks } = connectedClient(ctx);
   const removable = networks.filter((n) => !isBuiltin(n));
   if (!node && removable.length === 0) {
-    void vscode.window.showInformationMessage('There is no network to remove: the built-in networks bridge, host and none cannot be removed.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('There is no network to remove: the built-in networks bridge, host and none cannot be removed.'));
     return;
   }
-  const n = networkOf(node, networks) ?? (await pickNetwork(removable, 'Remove Docker Network', 'Network to remove (built-in networks cannot be removed)'));
+  const n = networkOf(node, networks) ?? (await pickNetwork(removable, vscode.l10n.t('Remove Docker Network'), vscode.l10n.t('Network to remove (built-in networks cannot be removed)')));
   if (!n) return;
-  if (isBuiltin(n)) throw new RefusedError(`"${n.name}" is a built-in network: the Engine creates it and does not allow removing it.`);
+  if (isBuiltin(n)) throw new RefusedError(vscode.l10n.t('"{0}" is a built-in network: the Engine creates it and does not allow removing it.', n.name));
   if (n.containers.length === 0) {
     const removeAction = vscode.l10n.t('Remove');
     const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Remove network "{0}"?', n.name), { modal: true }, removeAction);
     if (answer !== removeAction) return;
   } else {
     const names = n.containers.map((c) => c.name || c.containerId.slice(0, 12));
+    const disconnectAction = vscode.l10n.t('Disconnect All and Remove');
     const answer = await vscode.window.showWarningMessage(
-      `Network "${n.name}" is in use by ${names.length === 1 ? 'a container' : `${names.length} containers`}.`,
-      { modal: true, detail: `Connected: ${names.join(', ')}.\n\nThe Engine removes a network only when no container is connected. Disconnect ${names.length === 1 ? 'it' : 'them'} (the containers keep running) and remove the network?` },
-      'Disconnect All and Remove',
+      names.length === 1 ? vscode.l10n.t('Network "{0}" is in use by a container.', n.name) : vscode.l10n.t('Network "{0}" is in use by {1} containers.', n.name, names.length),
+      {
+        modal: true,
+        detail: names.length === 1
+          ? vscode.l10n.t('Connected: {0}.\n\nThe Engine removes a network only when no container is connected. Disconnect it (the container keeps running) and remove the network?', names[0])
+          : vscode.l10n.t('Connected: {0}.\n\nThe Engine removes a network only when no container is connected. Disconnect them (the containers keep running) and remove the network?', names.join(', ')),
+      },
+      disconnectAction,
     );
-    if (answer !== 'Disconnect All and Remove') return;
+    if (answer !== disconnectAction) return;
     for (const c of n.containers) await disconnectContainer(client, n.id, c.containerId, true);
   }
   await removeNetwork(client, n);
@@ -203,7 +209,7 @@ interface ConnectAnswers {
 
 async function connect(ctx: NetworkCommandContext, node?: TreeNode): Promise<void> {
   const { client, networks } = connectedClient(ctx);
-  const n = networkOf(node, networks) ?? (await pickNetwork(networks, 'Connect a Container', vscode.l10n.t('Network to connect a container to')));
+  const n = networkOf(node, networks) ?? (await pickNetwork(networks, vscode.l10n.t('Connect a Container'), vscode.l10n.t('Network to connect a container to')));
   if (!n) return;
   const on = new Set(n.containers.map((c) => c.containerId));
   const containers = (await listContainers(client)).filter((c) => !on.has(c.id));
@@ -212,7 +218,7 @@ async function connect(ctx: NetworkCommandContext, node?: TreeNode): Promise<voi
     return;
   }
   const items = containers.map((c) => ({ label: c.name, description: `${c.image ?? ''} · ${c.state ?? ''}`, detail: Object.keys(c.networks).join(', ') || vscode.l10n.t('no networks'), container: c }));
-  const answers = await runSteps<ConnectAnswers>(`Connect a Container to ${n.name}`, [
+  const answers = await runSteps<ConnectAnswers>(vscode.l10n.t('Connect a Container to {0}', n.name), [
     ['container', async (_a, c) => {
       const r = await askPick(c, items, { placeholder: vscode.l10n.t('Container to connect to {0}', n.name) });
       return Array.isArray(r) ? r[0]?.container : r;
@@ -234,12 +240,13 @@ async function disconnect(ctx: NetworkCommandContext, node?: TreeNode): Promise<
   // A container loses its address on the network: ask first (#20).
   const network = networks.find((n) => n.id === node.networkId);
   const container = network?.containers.find((c) => c.containerId === node.containerId);
+  const disconnectAction = vscode.l10n.t('Disconnect');
   const answer = await vscode.window.showWarningMessage(
-    `Disconnect container "${container?.name || node.containerId.slice(0, 12)}" from network "${network?.name ?? node.networkId.slice(0, 12)}"?`,
-    { modal: true, detail: 'The container keeps running but loses its address and aliases on this network.' },
-    'Disconnect',
+    vscode.l10n.t('Disconnect container "{0}" from network "{1}"?', container?.name || node.containerId.slice(0, 12), network?.name ?? node.networkId.slice(0, 12)),
+    { modal: true, detail: vscode.l10n.t('The container keeps running but loses its address and aliases on this network.') },
+    disconnectAction,
   );
-  if (answer !== 'Disconnect') return;
+  if (answer !== disconnectAction) return;
   await disconnectContainer(client, node.networkId, node.containerId);
   await ctx.session().refresh();
 }

@@ -28,7 +28,7 @@ export class SubnetMapPanel implements vscode.Disposable {
 
   async show(): Promise<void> {
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('dockerNetworking.subnetMap', 'Subnet Map', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+      this.panel = vscode.window.createWebviewPanel('dockerNetworking.subnetMap', vscode.l10n.t('Subnet Map'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
       this.panel.onDidDispose(() => (this.panel = undefined));
       this.panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m));
     } else {
@@ -48,7 +48,7 @@ export class SubnetMapPanel implements vscode.Disposable {
     this.blocks = mapBlocks(buildSubnetMap(s.snapshot ?? []), files, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
     if (!this.panel) return;
     const engines = this.allEngines();
-    this.panel.webview.html = renderSubnetMapHtml(this.blocks, s.endpoint?.host ?? 'the Docker Engine', randomBytes(16).toString('base64'), this.panel.webview.cspSource, crossEngineHtml(crossEngineOverlaps(engines), engines.length));
+    this.panel.webview.html = renderSubnetMapHtml(this.blocks, s.endpoint?.host ?? vscode.l10n.t('the Docker Engine'), randomBytes(16).toString('base64'), this.panel.webview.cspSource, vscode.env.language, crossEngineHtml(crossEngineOverlaps(engines), engines.length));
   }
 
   private async onMessage(m: unknown): Promise<void> {
@@ -57,8 +57,8 @@ export class SubnetMapPanel implements vscode.Disposable {
     if (msg.type === 'copy') {
       const s = this.session();
       const engines = this.allEngines();
-      await vscode.env.clipboard.writeText(renderSubnetMap(buildSubnetMap(s.snapshot ?? []), s.endpoint?.host ?? 'the Docker Engine') + renderCrossEngine(crossEngineOverlaps(engines), engines.length));
-      void vscode.window.showInformationMessage('Copied the subnet map as a Markdown table to the clipboard.');
+      await vscode.env.clipboard.writeText(renderSubnetMap(buildSubnetMap(s.snapshot ?? []), s.endpoint?.host ?? vscode.l10n.t('the Docker Engine')) + renderCrossEngine(crossEngineOverlaps(engines), engines.length));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied the subnet map as a Markdown table to the clipboard.'));
       return;
     }
     const block = msg.type === 'open' && typeof msg.id === 'number' ? this.blocks[msg.id] : undefined;

@@ -111,7 +111,7 @@ export function swarmChildren(n: NetworkRecord, details: SwarmDetails | undefine
     {
       id: `${n.id}/swarm`,
       kind: 'section',
-      label: 'Swarm',
+      label: l10n.t('Swarm'),
       description: [n.scope, ...(n.attachable ? ['attachable'] : []), ...(encrypted ? ['encrypted'] : []), ...(n.ingress ? ['ingress'] : [])].join(' · '),
       icon: 'globe',
       collapsible: 'collapsed',

@@ -32,7 +32,7 @@ export class EngineVersionStatus implements vscode.Disposable {
     private readonly commands: ConnectionCommands,
   ) {
     this.item = vscode.window.createStatusBarItem('dockerNetworking.engineVersion', vscode.StatusBarAlignment.Right, 100);
-    this.item.name = 'Docker Networking: Engine Version';
+    this.item.name = vscode.l10n.t('Docker Networking: Engine Version');
     this.item.command = PICK_ENGINE_VERSION_COMMAND;
     this.disposables.push(
       this.item,
@@ -81,8 +81,8 @@ export class EngineVersionStatus implements vscode.Disposable {
     const words = describeEngineVersion(this.inForce(doc.uri), this.engineVersion);
     this.item.text = `$(server-environment) ${words.text}${targetEngineSuffix(this.engine?.engines)}`;
     const target = targetEngineTooltip(this.engine?.engines);
-    this.item.tooltip = new vscode.MarkdownString(`${words.tooltip}${target ? `\n\n${target}` : ''}\n\nClick to choose the Engine version.`);
-    this.item.accessibilityInformation = { label: `Diagnostics follow ${words.text}`, role: 'button' };
+    this.item.tooltip = new vscode.MarkdownString(`${words.tooltip}${target ? `\n\n${target}` : ''}\n\n${vscode.l10n.t('Click to choose the Engine version.')}`);
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Diagnostics follow {0}', words.text), role: 'button' };
     this.item.show();
   }
 
@@ -116,8 +116,8 @@ export class EngineVersionStatus implements vscode.Disposable {
       items.push({ label: separator.label, kind: vscode.QuickPickItemKind.Separator, choice: separator }, ...engines.map((e) => ({ label: e.label, description: e.description, detail: e.detail, choice: separator, engineId: e.id })));
     }
     const chosen = await vscode.window.showQuickPick(items, {
-      title: 'Engine version the diagnostics follow',
-      placeHolder: `Now ${describeEngineVersion(this.inForce(scope), this.engineVersion).text}. Pick a release, or follow the connected Engine`,
+      title: vscode.l10n.t('Engine version the diagnostics follow'),
+      placeHolder: vscode.l10n.t('Now {0}. Pick a release, or follow the connected Engine', describeEngineVersion(this.inForce(scope), this.engineVersion).text),
       matchOnDescription: true,
     });
     if (!chosen) return;
