@@ -462,6 +462,42 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     assert.ok((await wb.editorLines()).some((l) => l.includes('"dns-serch"')), 'not the workspace\'s daemon.json');
   });
 
+  step(
+    'restart pending: a label saved in the Engine\'s daemon.json shows the status item until the file matches the running Engine',
+    async (t) => {
+      // #17: the throw-away dockerd runs with its own daemon.json (--config-file), which
+      // test/tools/e2e.mjs names in the machine setting dockerNetworking.localEngineFiles.
+      // The file changes on disk and the dockerd is not restarted: the status item says a
+      // restart is pending and its tooltip names the label; written back, the item goes.
+      const file = env!.engineDaemonJson!;
+      const saved = readFileSync(file, 'utf8');
+      const label = `dev.docker-networking.test=${SCOPE}`;
+      t.after(() => writeFileSync(file, saved));
+      const items = wb.page.locator('.statusbar-item', { hasText: 'Docker: restart pending' });
+      // The file the Engine started with: nothing pending yet.
+      await poll(async () => (await items.count()) === 0, 30_000, () => 'restart pending shown before the file changed');
+      writeFileSync(file, `${JSON.stringify({ ...JSON.parse(saved), labels: [label] }, null, 2)}\n`);
+      const item = await wb.statusItem(/Docker: restart pending/, 60_000);
+      assert.equal(plain(await item.innerText()).trim(), 'Docker: restart pending');
+      // The tooltip says which setting dockerd does not use yet, and how to apply it.
+      const tooltip = wb.page.getByText(`saved ${label}, running none`);
+      await poll(async () => {
+        if (await tooltip.first().isVisible()) return true;
+        await wb.page.mouse.move(0, 0);
+        await item.hover();
+        return tooltip.first().isVisible({ timeout: 2_000 }).catch(() => false);
+      }, 30_000, () => 'the restart-pending tooltip did not show the label');
+      const tooltipText = plain(await tooltip.first().locator('xpath=ancestor::*[contains(@class, "hover")][1]').innerText().catch(() => ''));
+      assert.match(tooltipText, /dockerd runs an older version of .*daemon\.json/);
+      assert.match(tooltipText, /sudo systemctl daemon-reload && sudo systemctl restart docker/);
+      await picture();
+      await wb.page.mouse.move(0, 0);
+      writeFileSync(file, saved);
+      await poll(async () => (await items.count()) === 0, 60_000, () => 'restart pending still shown after the file was written back');
+    },
+    { skip: env?.engineDaemonJson ? false : 'needs the throw-away dockerd of test/tools/e2e.mjs (not DN_E2E_ENGINE=machine)' },
+  );
+
   // #23: VS Code in Chinese (npm run test:e2e -- --locale zh-cn -- --test-name-pattern='trust|zh-CN').
   // code-server has no Chinese language pack here; test/tools/e2e.mjs installs a test pack
   // without translations of VS Code itself, which makes the display language zh-cn the way
