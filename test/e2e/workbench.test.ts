@@ -479,15 +479,19 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
       writeFileSync(file, `${JSON.stringify({ ...JSON.parse(saved), labels: [label] }, null, 2)}\n`);
       const item = await wb.statusItem(/Docker: restart pending/, 60_000);
       assert.equal(plain(await item.innerText()).trim(), 'Docker: restart pending');
-      // The tooltip says which setting dockerd does not use yet, and how to apply it.
-      const tooltip = wb.page.getByText(`saved ${label}, running none`);
-      await poll(async () => {
-        if (await tooltip.first().isVisible()) return true;
+      // The tooltip says which setting dockerd does not use yet, and how to apply it. The
+      // status bar's hover waits for the mouse to rest (workbench.hover.delay): one hover,
+      // then a wait; again from outside the item if the first went unnoticed.
+      const tooltip = wb.page.locator('.workbench-hover').filter({ hasText: `saved ${label}, running none` }).first();
+      for (let attempt = 1; ; attempt++) {
         await wb.page.mouse.move(0, 0);
         await item.hover();
-        return tooltip.first().isVisible({ timeout: 2_000 }).catch(() => false);
-      }, 30_000, () => 'the restart-pending tooltip did not show the label');
-      const tooltipText = plain(await tooltip.first().locator('xpath=ancestor::*[contains(@class, "hover")][1]').innerText().catch(() => ''));
+        const shown = await tooltip.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+        if (shown) break;
+        const hovers = await wb.page.locator('.workbench-hover').allInnerTexts();
+        if (attempt === 3) assert.fail(`the restart-pending tooltip does not name the label; hovers shown: ${JSON.stringify(hovers)}`);
+      }
+      const tooltipText = plain(await tooltip.innerText());
       assert.match(tooltipText, /dockerd runs an older version of .*daemon\.json/);
       assert.match(tooltipText, /sudo systemctl daemon-reload && sudo systemctl restart docker/);
       await picture();
