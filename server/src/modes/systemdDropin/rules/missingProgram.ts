@@ -6,9 +6,11 @@ import { splitWords } from '../splitWords';
 
 /**
  * `ExecStart=/usr/local/bin/dockerd …` on a host that has no such file: systemd cannot
- * execute it and the start fails with "status=203/EXEC"; under the `-` prefix systemd
- * logs "Executable … missing, skipping" instead and runs nothing (systemd
- * src/core/exec-invoke.c), so dockerd does not run either way (#17).
+ * execute it and the start fails with "status=203/EXEC" (an error; `systemd-analyze
+ * verify` 252 refuses it too: "Command … is not executable: No such file or directory").
+ * Under the `-` prefix systemd logs "Executable … missing, skipping" instead and runs
+ * nothing (systemd src/core/exec-invoke.c), and `systemd-analyze verify` is silent: a
+ * warning, since dockerd still does not run (#17).
  *
  * Judged only where the disk is the host's: the machine's own drop-ins (/etc, rootless
  * ~/.config) or those the machine setting `localEngineFiles` names; the workspace says
@@ -39,7 +41,7 @@ export const missingProgram: Rule<DropinModel, DropinFix> = (model, ctx) => {
     const end = first.quoted ? first.offsets[first.text.length - 1] + 1 : first.offsets[first.text.length];
     out.push({
       range: [first.offsets[prefix.length], end],
-      severity: 'error',
+      severity: prefix.includes('-') ? 'warning' : 'error',
       code: 'exec-program-missing',
       message: prefix.includes('-')
         ? l10n.t('{0} does not exist on this machine: with the "-" prefix systemd skips the command ("Executable … missing, skipping") and dockerd does not run. Write the path where the program is (dockerd is /usr/bin/dockerd in Docker\'s packages, /usr/sbin/dockerd in Debian\'s docker.io).', path)
