@@ -12,7 +12,6 @@ import {
   TextDocuments,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { URI } from 'vscode-uri';
 // A named import: esbuild then bundles the version string, not the whole manifest (#8).
 import { version as extensionVersion } from '../../package.json';
 import { enabledKindOf } from './fileKindOf';
