@@ -27,7 +27,7 @@ export interface WorkspaceIndexOptions {
    */
   openUris?(): readonly string[];
   /** Files beyond the folders that modes may read and that `list` includes: the machine's Docker host files (#17). */
-  machine?: { list(kind?: IndexedKind): readonly string[]; covers(uri: string): boolean };
+  machine?: { list(kind?: IndexedKind): readonly string[]; covers(uri: string): boolean; pathExists?(fileUri: string, path: string): boolean | undefined };
   /** Files and directories visited per folder before the walk stops. */
   maxEntries?: number;
   /** Files larger than this are listed but not read. */
@@ -131,6 +131,10 @@ export class WorkspaceIndex implements WorkspaceFiles {
     const key = normalizeFileUri(uri);
     if (!key.startsWith('file:') || (!this.folderOf(key) && !this.besideLooseDocument(key))) return undefined;
     return fs.existsSync(fsPathOf(key));
+  }
+
+  machinePathExists(fileUri: string, p: string): boolean | undefined {
+    return this.o.machine?.pathExists?.(normalizeFileUri(fileUri), p);
   }
 
   /** `workspace/didChangeWatchedFiles`: forgets texts read before, adds and removes files. */
