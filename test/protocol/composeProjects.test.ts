@@ -85,6 +85,46 @@ describe('Compose projects over LSP (dist/server.js)', () => {
   });
 });
 
+/** `.env` files are synced (#16): a Compose file is judged with the `.env` text as it is in the editor. */
+describe('Compose projects over LSP: an open .env file', () => {
+  let dir: string;
+  let client: LspClient;
+  const uri = (rel: string) => URI.file(path.join(dir, rel)).toString();
+  const COMPOSE = 'services:\n  web:\n    image: busybox\n    networks:\n      - ${NET}\nnetworks:\n  front:\n';
+  const codes = (d: { diagnostics: { range: { start: { line: number } }; code?: string | number }[] }) => d.diagnostics.map((x) => `${x.range.start.line}: ${x.code}`);
+
+  before(async () => {
+    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dn-proj-env-')));
+    fs.writeFileSync(path.join(dir, 'compose.yaml'), COMPOSE);
+    fs.writeFileSync(path.join(dir, '.env'), 'NET=front\n');
+    client = new LspClient({ settings: { validationDelay: 0 } });
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: URI.file(dir).toString(),
+      workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'p' }],
+      capabilities: { workspace: { configuration: true, workspaceFolders: true } },
+    });
+    await client.connection.sendNotification('initialized', {});
+  });
+  after(async () => {
+    if (client.process.exitCode === null) await client.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('validates the open Compose file again on an unsaved edit of .env, and with the disk text once .env closes', async () => {
+    client.open(uri('compose.yaml'), COMPOSE, 'dockercompose');
+    assert.deepEqual(await client.diagnosticsFor(uri('compose.yaml')), []);
+    client.open(uri('.env'), 'NET=front\n', 'dotenv');
+    assert.deepEqual((await client.diagnosticsFor(uri('.env'))) ?? [], [], 'no diagnostics of its own');
+    client.change(uri('.env'), 'NET=back\n');
+    const p = await client.waitForDiagnostics(uri('compose.yaml'), (d) => d.diagnostics.length > 0);
+    assert.deepEqual(codes(p), ['4: undefined-network', '6: unused-network']);
+    client.close(uri('.env'));
+    const back = await client.waitForDiagnostics(uri('compose.yaml'), (d) => d.diagnostics.length === 0);
+    assert.deepEqual(codes(back), []);
+  });
+});
+
 /**
  * A Compose file opened from outside every workspace folder is judged with the files beside
  * it, read from disk and kept for a moment (workspaceIndex.ts OUTSIDE_READ_MS, #14): what
