@@ -6,7 +6,8 @@ import type { FileKind } from './shared/fileKinds';
 
 /**
  * The Docker host files of the machine the server runs on (#17), offered to the
- * workspace index (read only, never watched: read again when a mode asks, at most every
+ * workspace index (read only; watched where the client can watch outside the workspace,
+ * `watchPatterns`, and otherwise read again when a mode asks, at most every
  * OUTSIDE_READ_MS, workspaceIndex.ts) so that
  * a daemon.json or drop-in opened from /etc is judged with the rest of its host:
  * /etc/docker/daemon.json and /etc/systemd/system/docker.service.d/*.conf, and for
