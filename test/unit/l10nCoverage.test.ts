@@ -19,7 +19,7 @@ const NOT_SHOWN: ReadonlyArray<{ why: string; texts: Record<string, string[]> }>
       'server/src/modes/compose/codeActions.ts': ['\n    external: true', '\n{}  external: true'],
       'server/src/modes/daemonJson/complete.ts': ['"{}": { "Name"'],
       'server/src/modes/host/restartPending.ts': ['sudo systemctl'],
-      'server/src/warmUp.ts': ['{"debug": true', 'services:'],
+      'server/src/warmUp.ts': ['{"debug": true', '"default-address-pools"', '"runtimes"', '# Docker behind a proxy', 'services:'],
     },
   },
   {
