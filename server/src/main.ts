@@ -1,7 +1,7 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import type { CodeCacheInfo } from './loadWithCodeCache';
 import { startServer } from './server';
-import { createStdioConnection } from './stdioConnection';
+import { stdioConnection } from './stdioConnection';
 
 /**
  * dist/serverMain.js: the language server. boot.ts (dist/server.js) loads this bundle
@@ -10,7 +10,7 @@ import { createStdioConnection } from './stdioConnection';
 export function start(codeCache?: CodeCacheInfo): { warmedUp: Promise<void> } {
   // createConnection() picks the transport from the command line: `--node-ipc` (how the
   // VS Code client starts it) or `--socket=N`; `--stdio` has a connection of its own.
-  const connection = process.argv.includes('--stdio') ? createStdioConnection() : createConnection(ProposedFeatures.all);
+  const connection = process.argv.includes('--stdio') ? stdioConnection() : createConnection(ProposedFeatures.all);
 
   // A bug must never kill the server: log it, keep serving.
   process.on('uncaughtException', (err) => connection.console.error(`Uncaught exception: ${err?.stack ?? err}`));

@@ -17,7 +17,7 @@ import { createConnection, ProposedFeatures, type Connection } from 'vscode-lang
  * routes the console to the client as it does for `--stdio` itself: done here, since
  * stdout carries the protocol and a stray `console.log` of a library would break it.
  */
-export function createStdioConnection(): Connection {
+export function stdioConnection(): Connection {
   const connection = createConnection(ProposedFeatures.all, process.stdin, new OneWriteStdout(process.stdout));
   const to = (log: (message: string) => void) => (...args: unknown[]) => log(format(...args));
   console.log = console.info = console.debug = to((m) => connection.console.log(m));
