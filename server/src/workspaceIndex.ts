@@ -42,10 +42,12 @@ export const DEFAULT_MAX_ENTRIES = 20_000;
 export const DEFAULT_MAX_FILE_BYTES = 2 * 1024 * 1024;
 /**
  * How long a text read from outside every folder (beside a loose document, or the machine's
- * host files) is used before the disk is read again. No watcher reports their changes, and
- * reading them anew on every request was most of a hover on a loose Compose file (#14: six
- * `stat`s per hover for the project's file names); a file the editor has open is never read
- * from disk, and one it saves or closes is read again at once (`forgetDiskText`).
+ * host files) is used before the disk is read again. No watcher sees the files beside a
+ * loose document (the machine's are watched where the client can, and a change reported
+ * drops the text kept), and reading them anew on every request was most of a hover on a
+ * loose Compose file (#14: six `stat`s per hover for the project's file names). A file the
+ * editor has open is never read from disk, and one it saves or closes is read again at
+ * once (`forgetDiskText`).
  */
 export const OUTSIDE_READ_MS = 2000;
 
