@@ -2,8 +2,10 @@ import assert from 'node:assert/strict';
 import { after, before, describe, it, type TestContext } from 'node:test';
 import type { Browser } from 'playwright-core';
 import { api, engineVersion, removeTestObjects, requireEngine, TEST_IMAGE, testLabels, testName } from '../util/engine';
+import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
+import { requireDockerd, ThrowawayDockerd } from '../util/throwawayDockerd';
 import { e2eEnv, extensionErrorsInLogs, findFiles, launchChromium, plain, poll, Workbench } from './workbench';
 
 /**
@@ -500,6 +502,128 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
       await poll(async () => (await items.count()) === 0, 60_000, () => 'restart pending still shown after the file was written back');
     },
     { skip: env?.engineDaemonJson ? false : 'needs the throw-away dockerd of test/tools/e2e.mjs (not DN_E2E_ENGINE=machine)' },
+  );
+
+  step(
+    'two Engines side by side: both roots, and a swarm manager\'s overlay network expanded to its service',
+    async (t) => {
+      // #22: a second throw-away dockerd (the machine's dockerd binary, in namespaces of its own,
+      // as test/integration/swarmOverlay.test.ts runs it) becomes a single-node swarm manager
+      // advertising its own default bridge address (198.19.255.1, inside its network namespace)
+      // with an address pool of the e2e's share, 198.19.40.0/21 (the ingress network takes its
+      // subnet from there). It runs a service of the locally imported busybox image (never
+      // pulled) on a labelled overlay network (198.19.32.0/24), and is named in the machine
+      // setting dockerNetworking.engines: the view then has two roots, the DOCKER_HOST Engine of
+      // the steps before and this one. Last but one, so that no earlier step sees two roots.
+      if (!requireDockerd(t)) return;
+      const cleanup: Array<() => Promise<unknown>> = [];
+      // Last in, first out: the setting first (the view goes back to one Engine before this one
+      // goes away), then the service, the network, the swarm, the dockerd.
+      t.after(async () => {
+        for (const c of cleanup.reverse()) await c().catch((err: unknown) => t.diagnostic(`cleanup: ${String(err)}`));
+      });
+      const manager = new ThrowawayDockerd([], { isolated: true });
+      cleanup.push(() => manager.dispose());
+      await manager.start();
+      const m = manager.socketPath;
+      const init = await api('POST', '/swarm/init', { ListenAddr: '198.19.255.1:2377', AdvertiseAddr: '198.19.255.1', DefaultAddrPool: ['198.19.40.0/21'], SubnetSize: 24 }, m);
+      assert.equal(init.status, 200, `swarm init: ${init.body}`);
+      cleanup.push(() => api('POST', '/swarm/leave?force=1', undefined, m));
+      // out/test/e2e/ -> the repository's test/tools/.
+      execFileSync('bash', [resolve(__dirname, '..', '..', '..', 'test', 'tools', 'busyboxImage.sh')], { env: { ...process.env, BUSYBOX_SOCKET: m }, stdio: 'pipe' });
+
+      const overlay = testName('e2e-overlay');
+      const made = await api('POST', '/networks/create', { Name: overlay, Driver: 'overlay', Attachable: true, CheckDuplicate: true, IPAM: { Config: [{ Subnet: '198.19.32.0/24' }] }, Labels: testLabels(SCOPE) }, m);
+      assert.equal(made.status, 201, `overlay network create: ${made.body}`);
+      const overlayId = made.json<{ Id: string }>().Id;
+      // Removable once the service's task has let go of it.
+      cleanup.push(() => poll(async () => [204, 404].includes((await api('DELETE', `/networks/${overlayId}`, undefined, m)).status), 30_000, () => `${overlay} not removed`));
+      const service = testName('e2e-svc');
+      const svc = await api('POST', '/services/create', {
+        Name: service,
+        Labels: testLabels(SCOPE),
+        TaskTemplate: { ContainerSpec: { Image: TEST_IMAGE, Command: ['/bin/sleep', '600'] }, Networks: [{ Target: overlayId }] },
+        Mode: { Replicated: { Replicas: 1 } },
+        EndpointSpec: { Mode: 'vip' },
+      }, m);
+      assert.equal(svc.status, 201, `service create: ${svc.body}`);
+      cleanup.push(() => api('DELETE', `/services/${service}`, undefined, m));
+      // The service reaches the network's verbose inspect (what the view reads when the network
+      // is expanded) once its task's endpoint has joined: wait for that before the view asks.
+      type Verbose = { Services?: Record<string, { VIP?: string; Tasks?: Array<{ EndpointIP?: string }> }> };
+      await poll(
+        async () => (await api('GET', `/networks/${overlayId}?verbose=true`, undefined, m)).json<Verbose>().Services?.[service]?.Tasks?.some((x) => x.EndpointIP) ?? false,
+        90_000,
+        async () => `the service's task never joined ${overlay}; tasks: ${(await api('GET', '/tasks', undefined, m)).body}`,
+      );
+
+      // code-server's window is remote: machine settings live in <user data>/Machine/settings.json
+      // (test/tools/e2e.mjs writes localEngineFiles there); VS Code follows the file as it changes.
+      const machineSettings = join(env!.userDataDir, 'Machine', 'settings.json');
+      const saved = existsSync(machineSettings) ? readFileSync(machineSettings, 'utf8') : undefined;
+      const engineName = 'e2e-swarm-manager';
+      const view = wb.page.locator('[id="workbench.view.extension.dockerNetworking"]');
+      const roots = view.locator('.monaco-list-row[aria-level="1"]');
+      cleanup.push(async () => {
+        if (saved === undefined) rmSync(machineSettings, { force: true });
+        else writeFileSync(machineSettings, saved);
+        // Back to one Engine: the view is flat again.
+        await poll(async () => (await roots.filter({ hasText: engineName }).count()) === 0, 30_000, () => `the root ${engineName} is still shown after the setting was restored`);
+      });
+      mkdirSync(join(env!.userDataDir, 'Machine'), { recursive: true });
+      writeFileSync(machineSettings, JSON.stringify({ ...JSON.parse(saved ?? '{}'), 'dockerNetworking.engines': [{ name: engineName, host: `unix://${m}` }] }, null, 2));
+
+      if (!(await view.isVisible())) await wb.page.locator('.activitybar .action-item a.action-label[aria-label^="Docker Networking"]').click();
+      await view.waitFor({ timeout: 20_000 });
+      const rowTexts = async (): Promise<string[]> => (await view.locator('.monaco-list-row').allTextContents()).map(plain);
+      // Two roots: the Engine of DOCKER_HOST (the current one, marked) and the one of the setting.
+      await wb.page.mouse.wheel(0, -1_000_000);
+      const rootTexts = await poll(
+        async () => {
+          const texts = (await roots.allTextContents()).map(plain);
+          return texts.length === 2 && texts.some((x) => x.startsWith(engineName)) ? texts : undefined;
+        },
+        30_000,
+        async () => `two Engine roots expected (DOCKER_HOST and ${engineName}); rows in view: ${JSON.stringify(await rowTexts())}`,
+      );
+      assert.match(rootTexts[0], /^DOCKER_HOST.*current/, `the current Engine comes first and is marked: ${JSON.stringify(rootTexts)}`);
+      assert.match(rootTexts[1], new RegExp(`^${engineName}`), JSON.stringify(rootTexts));
+
+      // A collapsed root is not contacted: expanding it connects, then the overlay network and its
+      // Services section (open by default) down to the service and its task.
+      const root = roots.filter({ hasText: engineName }).first();
+      await wb.expandTreeRow(root);
+      await poll(async () => /Engine \d+\.\d+/.test(plain(await root.textContent())), 30_000, async () => `${engineName} did not connect: ${plain(await root.textContent())}`);
+      const networkRow = await poll(() => wb.revealTreeRow(view, overlay), 30_000, async () => `${overlay} not shown under ${engineName}; rows in view: ${JSON.stringify(await rowTexts())}`);
+      assert.equal(await networkRow.getAttribute('aria-level'), '2', `${overlay} is a child of a root`);
+      await wb.expandTreeRow(networkRow);
+      const serviceRow = await poll(() => wb.revealTreeRow(view, service), 30_000, async () => `service ${service} not shown under ${overlay}; rows in view: ${JSON.stringify(await rowTexts())}`);
+      // Under the network: network (level 2) > Services (level 3) > the service (level 4), after the network's row.
+      assert.equal(await serviceRow.getAttribute('aria-level'), '4', `the service sits in the network's Services section; rows: ${JSON.stringify(await rowTexts())}`);
+      const networkIndex = Number(await (await wb.revealTreeRow(view, overlay))!.getAttribute('data-index'));
+      const serviceRowAgain = (await wb.revealTreeRow(view, service))!;
+      assert.ok(Number(await serviceRowAgain.getAttribute('data-index')) > networkIndex, 'the service row follows its network');
+      assert.match(plain(await serviceRowAgain.textContent()), new RegExp(`^${service}.*VIP 198\\.19\\.32\\.\\d+ · 1 task`));
+      await poll(() => wb.revealTreeRow(view, new RegExp(`^${service}\\.1\\.`)), 20_000, async () => `the task of ${service} not shown; rows in view: ${JSON.stringify(await rowTexts())}`);
+
+      // The picture: both roots and the expanded overlay network at once. Cosmetic: the panel
+      // goes, and when the current Engine's networks push the service out of sight its root folds.
+      if (await wb.page.locator('.part.panel').isVisible()) await wb.runCommand('View: Hide Panel').catch(() => undefined);
+      const inSight = async (): Promise<boolean> => {
+        await wb.page.mouse.wheel(0, -1_000_000);
+        const row = view.locator('.monaco-list-row', { hasText: service }).first();
+        const [box, area] = [await row.boundingBox().catch(() => null), await view.boundingBox()];
+        return Boolean(box && area && box.y + box.height <= area.y + area.height);
+      };
+      if (!(await inSight())) {
+        await roots.first().locator('.monaco-tl-twistie').click();
+        await poll(async () => (await roots.first().getAttribute('aria-expanded')) === 'false', 10_000, () => 'the DOCKER_HOST root did not fold');
+      }
+      await poll(inSight, 10_000, async () => `the service row is out of sight with both roots shown; rows: ${JSON.stringify(await rowTexts())}`);
+      assert.equal(await roots.count(), 2);
+      await picture('engines-swarm-overlay');
+    },
+    { skip: env?.engineDaemonJson ? false : 'needs the throw-away dockerds of test/tools/e2e.mjs (not DN_E2E_ENGINE=machine)' },
   );
 
   // #23: VS Code in Chinese (npm run test:e2e -- --locale zh-cn -- --test-name-pattern='trust|zh-CN').
