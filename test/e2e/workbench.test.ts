@@ -576,11 +576,16 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
       if (!(await view.isVisible())) await wb.page.locator('.activitybar .action-item a.action-label[aria-label^="Docker Networking"]').click();
       await view.waitFor({ timeout: 20_000 });
       const rowTexts = async (): Promise<string[]> => (await view.locator('.monaco-list-row').allTextContents()).map(plain);
+      // The roots' texts in list order (the DOM keeps rendered rows in no particular order).
+      const rootsInOrder = async (): Promise<string[]> =>
+        (await roots.evaluateAll((rows: any[]) => rows.map((r) => [Number(r.getAttribute('data-index')), String(r.textContent ?? '')] as [number, string])))
+          .sort((a, b) => a[0] - b[0])
+          .map(([, text]) => plain(text));
       // Two roots: the Engine of DOCKER_HOST (the current one, marked) and the one of the setting.
       await wb.page.mouse.wheel(0, -1_000_000);
       const rootTexts = await poll(
         async () => {
-          const texts = (await roots.allTextContents()).map(plain);
+          const texts = await rootsInOrder();
           return texts.length === 2 && texts.some((x) => x.startsWith(engineName)) ? texts : undefined;
         },
         30_000,
@@ -594,33 +599,57 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
       const root = roots.filter({ hasText: engineName }).first();
       await wb.expandTreeRow(root);
       await poll(async () => /Engine \d+\.\d+/.test(plain(await root.textContent())), 30_000, async () => `${engineName} did not connect: ${plain(await root.textContent())}`);
-      const networkRow = await poll(() => wb.revealTreeRow(view, overlay), 30_000, async () => `${overlay} not shown under ${engineName}; rows in view: ${JSON.stringify(await rowTexts())}`);
-      assert.equal(await networkRow.getAttribute('aria-level'), '2', `${overlay} is a child of a root`);
+      // Depths: root 1, network 2, its Services section 3, the service 4, its task 5. The service's
+      // container is also listed under the network's Containers (level 4, named <service>.1.<task>),
+      // so rows are told apart by depth and by the service row's own description.
+      const esc = (x: string): string => x.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+      const networkRow = await poll(() => wb.revealTreeRow(view, overlay, 2), 30_000, async () => `${overlay} not shown under ${engineName}; rows in view: ${JSON.stringify(await rowTexts())}`);
       await wb.expandTreeRow(networkRow);
-      const serviceRow = await poll(() => wb.revealTreeRow(view, service), 30_000, async () => `service ${service} not shown under ${overlay}; rows in view: ${JSON.stringify(await rowTexts())}`);
-      // Under the network: network (level 2) > Services (level 3) > the service (level 4), after the network's row.
-      assert.equal(await serviceRow.getAttribute('aria-level'), '4', `the service sits in the network's Services section; rows: ${JSON.stringify(await rowTexts())}`);
-      const networkIndex = Number(await (await wb.revealTreeRow(view, overlay))!.getAttribute('data-index'));
-      const serviceRowAgain = (await wb.revealTreeRow(view, service))!;
-      assert.ok(Number(await serviceRowAgain.getAttribute('data-index')) > networkIndex, 'the service row follows its network');
-      assert.match(plain(await serviceRowAgain.textContent()), new RegExp(`^${service}.*VIP 198\\.19\\.32\\.\\d+ · 1 task`));
-      await poll(() => wb.revealTreeRow(view, new RegExp(`^${service}\\.1\\.`)), 20_000, async () => `the task of ${service} not shown; rows in view: ${JSON.stringify(await rowTexts())}`);
+      await poll(() => wb.revealTreeRow(view, /^Services\s*1$/, 3), 30_000, async () => `no "Services 1" under ${overlay}; rows in view: ${JSON.stringify(await rowTexts())}`);
+      const serviceText = new RegExp(`^${esc(service)}\\s*VIP 198\\.19\\.32\\.\\d+ · 1 task$`);
+      await poll(() => wb.revealTreeRow(view, serviceText, 4), 30_000, async () => `service ${service} (VIP, 1 task) not shown under ${overlay}'s Services; rows in view: ${JSON.stringify(await rowTexts())}`);
+      await poll(() => wb.revealTreeRow(view, new RegExp(`^${esc(service)}\\.1\\.\\w+\\s*198\\.19\\.32\\.\\d+`), 5), 20_000, async () => `the task of ${service} not shown under it; rows in view: ${JSON.stringify(await rowTexts())}`);
+      // In list order: the network, then its service.
+      const indexOf = async (text: RegExp | string, level: number): Promise<number> => Number(await (await wb.revealTreeRow(view, text, level))?.getAttribute('data-index'));
+      assert.ok((await indexOf(serviceText, 4)) > (await indexOf(overlay, 2)), 'the service row follows its network');
+      // Only the overlay network of the second root is open: the service is not the first root's.
+      assert.ok((await indexOf(engineName, 1)) < (await indexOf(overlay, 2)), `${overlay} is under ${engineName}`);
 
-      // The picture: both roots and the expanded overlay network at once. Cosmetic: the panel
-      // goes, and when the current Engine's networks push the service out of sight its root folds.
+      // The picture: both roots and the expanded overlay network at once. Cosmetic (no failure):
+      // no panel and no editors, a wider side bar for the names, and when the current Engine's
+      // networks push the service out of sight its root folds.
       if (await wb.page.locator('.part.panel').isVisible()) await wb.runCommand('View: Hide Panel').catch(() => undefined);
+      await wb.runCommand('View: Close All Editors').catch(() => undefined);
+      // The side bar's sash: the vertical sash on its right edge (dragged only if found, so that
+      // a miss never clicks a row).
+      const sideBar = await wb.page.locator('.part.sidebar').boundingBox();
+      for (const sash of sideBar ? await wb.page.locator('.monaco-sash.vertical:visible').all() : []) {
+        const box = await sash.boundingBox();
+        if (!sideBar || !box || Math.abs(box.x + box.width / 2 - (sideBar.x + sideBar.width)) > 4) continue;
+        const y = box.y + box.height / 2;
+        await wb.page.mouse.move(box.x + box.width / 2, y);
+        await wb.page.mouse.down();
+        await wb.page.mouse.move(sideBar.x + 640, y, { steps: 5 });
+        await wb.page.mouse.up();
+        break;
+      }
       const inSight = async (): Promise<boolean> => {
+        await view.locator('.monaco-list').first().hover();
         await wb.page.mouse.wheel(0, -1_000_000);
-        const row = view.locator('.monaco-list-row', { hasText: service }).first();
+        const row = view.locator('.monaco-list-row[aria-level="4"]', { hasText: serviceText }).first();
         const [box, area] = [await row.boundingBox().catch(() => null), await view.boundingBox()];
         return Boolean(box && area && box.y + box.height <= area.y + area.height);
       };
       if (!(await inSight())) {
-        await roots.first().locator('.monaco-tl-twistie').click();
-        await poll(async () => (await roots.first().getAttribute('aria-expanded')) === 'false', 10_000, () => 'the DOCKER_HOST root did not fold');
+        const current = roots.filter({ hasText: /^DOCKER_HOST/ }).first();
+        await current.locator('.monaco-tl-twistie').click();
+        await poll(async () => (await current.getAttribute('aria-expanded')) === 'false', 10_000, () => 'the DOCKER_HOST root did not fold');
       }
       await poll(inSight, 10_000, async () => `the service row is out of sight with both roots shown; rows: ${JSON.stringify(await rowTexts())}`);
-      assert.equal(await roots.count(), 2);
+      const shownRoots = await rootsInOrder();
+      assert.equal(shownRoots.length, 2, JSON.stringify(shownRoots));
+      assert.match(shownRoots[0], /^DOCKER_HOST\s*current/);
+      assert.match(shownRoots[1], new RegExp(`^${esc(engineName)}\\s*Engine \\d+\\.\\d+`));
       await picture('engines-swarm-overlay');
     },
     { skip: env?.engineDaemonJson ? false : 'needs the throw-away dockerds of test/tools/e2e.mjs (not DN_E2E_ENGINE=machine)' },
