@@ -198,13 +198,16 @@ export class Workbench {
    * Lists render only the rows in view, so this scrolls from the top with the mouse wheel,
    * as a user would, until the row is rendered or the list ends.
    */
-  async revealTreeRow(container: Locator, text: string | RegExp): Promise<Locator | undefined> {
+  async revealTreeRow(container: Locator, text: string | RegExp, level?: number): Promise<Locator | undefined> {
     const rows = container.locator('.monaco-list-row');
+    // `level`: only a row at that depth (aria-level, 1 for a root). The rendered rows are not in
+    // the DOM in list order, so "the first match" alone cannot tell a row from a deeper namesake.
+    const candidates = level === undefined ? rows : container.locator(`.monaco-list-row[aria-level="${level}"]`);
     const window = async (): Promise<string> => `${await rows.first().getAttribute('data-index')}-${await rows.last().getAttribute('data-index')}`;
     await container.locator('.monaco-list').first().hover();
     await this.page.mouse.wheel(0, -1_000_000);
     for (let page = 0; page < 500; page++) {
-      const match = rows.filter({ hasText: text });
+      const match = candidates.filter({ hasText: text });
       if ((await match.count()) > 0) return match.first();
       if ((await rows.count()) === 0) return undefined;
       const before = await window();
