@@ -177,15 +177,24 @@ export class Workbench {
 
   /** Moves the cursor with Go to Line/Column (1-based line and column). */
   async gotoLine(line: number, column: number): Promise<void> {
-    await this.closeWidgets();
-    await this.page.keyboard.press('Control+G');
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill(`:${line}:${column}`);
-    await this.page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden', timeout: 10_000 });
-    const cursorLine = this.page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` });
-    await cursorLine.waitFor({ timeout: 10_000 });
+    const cursorAt = this.page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` });
+    // Twice at most: an edit still landing in the editor (a revert) can move the cursor
+    // after Go to Line placed it; the second attempt finds the editor settled.
+    for (let attempt = 1; ; attempt++) {
+      await this.closeWidgets();
+      await this.page.keyboard.press('Control+G');
+      const input = this.page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(`:${line}:${column}`);
+      await this.page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden', timeout: 10_000 });
+      try {
+        await cursorAt.waitFor({ timeout: attempt === 1 ? 5_000 : 10_000 });
+        return;
+      } catch (e) {
+        if (attempt === 2) throw e;
+      }
+    }
   }
 
   /** True when the active editor's tab shows unsaved changes. */
