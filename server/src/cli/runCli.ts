@@ -11,7 +11,6 @@ import type { LanguageMode } from '../modes/languageMode';
 import { getLanguageModes } from '../modes/languageModes';
 import { WorkspaceIndex } from '../workspaceIndex';
 import { WorkspaceParses } from '../workspaceParses';
-import { askEngineVersion } from './askEngineVersion';
 import { checkFile, CLI_MAX_FILE_MB, UnreadableFile, type CheckHost, type FileReport } from './checkFile';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, HELP, parseCliOptions, UsageError, type CliOptions } from './cliOptions';
 import { countProblems, type CheckReport } from './formatters/checkReport';
@@ -70,6 +69,8 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   // depending on whether the runner happens to have a Docker Engine. "auto" asks.
   const engine = new EngineStateStore();
   if (settings.engineVersion === 'auto' && (options.engineVersion === 'auto' || loaded.engineVersionSet)) {
+    // Loaded only here: Node's http stack costs every other run a few milliseconds to load.
+    const { askEngineVersion } = await import('./askEngineVersion.js');
     const answer = await askEngineVersion(io.env);
     if (answer.ok) engine.set({ info: { version: answer.version } });
     else io.stderr.write(`docker-networking: --engine-version auto: ${answer.reason}; checking for the newest release known.\n`);

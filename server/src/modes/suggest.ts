@@ -27,14 +27,18 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   const lower = word.toLowerCase();
   let best: string | undefined;
   let bestScore = Infinity;
+  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   for (const c of candidates) {
     if (c === word) continue;
-    const score = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase());
+    const cLower = c.toLowerCase();
+    // Lengths further apart than the limit mean a distance above it: not worth computing
+    // (the directives of [Service] are hundreds, #21).
+    if (Math.abs(cLower.length - lower.length) > limit) continue;
+    const score = cLower === lower ? 0 : editDistance(lower, cLower);
     if (score < bestScore) {
       best = c;
       bestScore = score;
     }
   }
-  const limit = Math.max(1, Math.min(3, Math.floor(word.length / 3)));
   return best !== undefined && bestScore <= limit ? best : undefined;
 }
