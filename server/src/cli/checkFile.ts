@@ -1,14 +1,13 @@
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { URI } from 'vscode-uri';
 import { fixesOf } from '../diagnostics';
 import { diagnosticsOf } from '../diagnosticsOf';
-import { enabledKindOf } from '../fileKindOf';
 import type { LanguageMode, ModeContext, OffsetEdit, WorkspaceFiles } from '../modes/languageMode';
 import { getLanguageModes } from '../modes/languageModes';
 import type { FileKind } from '../shared/fileKinds';
 import { isOverSizeLimit } from '../largeFiles';
 import { featureEnabled, MAX_FILE_SIZE_KB_RANGE } from '../shared/settings';
+import type { CheckTarget } from './selectFiles';
 
 /** One fix `--fix` applied. */
 export interface AppliedFix {
@@ -58,14 +57,13 @@ export class UnreadableFile extends Error {}
 
 /**
  * Checks one file as the server checks an open document (#21): its kind by path under
- * the settings, its mode's parse, the one validation path (`diagnosticsOf`). Returns
- * undefined when no enabled mode validates it; throws UnreadableFile when it cannot be read.
+ * the settings (`enabledKindOf`, which selectFiles applied), its mode's parse, the one
+ * validation path (`diagnosticsOf`). Returns undefined when its mode does not validate;
+ * throws UnreadableFile when it cannot be read.
  */
-export function checkFile(file: string, host: CheckHost, fix: boolean): FileReport | undefined {
-  const uri = URI.file(file).toString();
+export function checkFile({ file, uri, kind }: CheckTarget, host: CheckHost, fix: boolean): FileReport | undefined {
   const settings = host.ctx.settings;
-  const kind = enabledKindOf(uri, settings);
-  if (!kind || !featureEnabled(settings, kind, 'validate')) return undefined;
+  if (!featureEnabled(settings, kind, 'validate')) return undefined;
   const original = host.ctx.workspace.read(uri);
   if (original === undefined) throw new UnreadableFile(`${file}: cannot be read (gone, not readable, or larger than ${CLI_MAX_FILE_MB} MB).`);
   const mode = modes[kind] as LanguageMode;
