@@ -11,8 +11,18 @@
  */
 import * as os from 'os';
 import * as path from 'path';
+import * as v8 from 'v8';
 import { loadWithCodeCache, type LoadedBundle } from '../loadWithCodeCache';
 import type { finished } from './main';
+
+// A check allocates fast (the YAML library above all) and keeps what it parses, and V8's
+// young generation starts at 1 MB and only doubles when a scavenge finds it too small:
+// a check of 1,000 files ran 27 scavenges, a tenth of its time. Growing it sixteenfold
+// instead reaches its usual maximum (16 MB) at the second: 12 scavenges, and the check
+// about 15 % sooner (median of 11 runs, #21), for 3 MB more memory. Only the growth is
+// changed (the sizes can be set only when the process starts); set before the bundle is
+// compiled, since V8 keys its code cache by its flags.
+v8.setFlagsFromString('--semi-space-growth-factor=16');
 
 /**
  * `$XDG_CACHE_HOME/docker-networking/codeCache` (default `~/.cache`), the XDG place for
