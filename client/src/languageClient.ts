@@ -1,8 +1,9 @@
 import * as path from 'path';
 import * as vscode from 'vscode';
 import { LanguageClient, type LanguageClientOptions, type ServerOptions, State, TransportKind } from 'vscode-languageclient/node';
-import { anchorPattern, FILE_KINDS, patternsOf, type FileKind } from '../../server/src/shared/fileKinds';
+import { anchorPattern, ENV_FILE_PATTERNS, FILE_KINDS, patternsOf, type FileKind } from '../../server/src/shared/fileKinds';
 import { languageClientLog } from './languageClientLog';
+import type { EngineChoice } from './status/targetEngineText';
 import { CODE_CACHE_DIR_ENV, EngineStateNotification, SERVER_EXEC_ARGV, SERVER_PROCESS_ENV, SETTINGS_SECTION, type EngineState, type InitializationOptions } from '../../server/src/shared/protocol';
 
 /**
@@ -12,7 +13,12 @@ import { CODE_CACHE_DIR_ENV, EngineStateNotification, SERVER_EXEC_ARGV, SERVER_P
 export interface EngineBridge {
   readonly engineState: EngineState;
   readonly onDidChangeEngineState: vscode.Event<EngineState>;
+  /** The Engines of the view (#22), which one the diagnostics follow, and how to pick another. */
+  readonly engines?: EngineChoice[];
+  readonly onDidChangeTarget?: vscode.Event<void>;
+  setTarget?(id: string): Promise<void>;
 }
+export type { EngineChoice };
 
 /** The schemes whose documents we serve: local files and, in remote windows, the remote's. */
 const SCHEMES = ['file', 'vscode-remote', 'vscode-userdata'];
@@ -28,6 +34,9 @@ export function documentSelector(): { scheme: string; pattern: string }[] {
       for (const scheme of SCHEMES) selector.push({ scheme, pattern: anchorPattern(pattern) });
     }
   }
+  // `.env` files are synced too, so that a Compose file is judged with their unsaved text
+  // (#16); the server gives them no diagnostics of their own.
+  for (const pattern of ENV_FILE_PATTERNS) for (const scheme of SCHEMES) selector.push({ scheme, pattern: anchorPattern(pattern) });
   return selector;
 }
 
@@ -59,7 +68,7 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     initializationOptions,
     diagnosticCollectionName: 'docker-networking',
   };
-  const client = new LanguageClient('dockerNetworking', 'Docker Networking Language Server', serverOptions, clientOptions);
+  const client = new LanguageClient('dockerNetworking', vscode.l10n.t('Docker Networking Language Server'), serverOptions, clientOptions);
   if (engine) {
     // The Engine may connect before the server runs (the notification would be dropped),
     // and a restarted server starts from initializationOptions taken at creation.

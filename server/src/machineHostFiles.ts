@@ -14,6 +14,11 @@ import type { FileKind } from './shared/fileKinds';
  *
  * On only when the setting `dockerNetworking.readMachineHostFiles` allows it and the
  * workspace is trusted (the client says so at start); a test's server is never told so.
+ *
+ * Besides these places, the files the machine setting `dockerNetworking.localEngineFiles`
+ * names (`named`, given only in a trusted workspace): the daemon.json and drop-ins of a
+ * local dockerd started with `--config-file` elsewhere. Named ones win: their daemon.json
+ * is the one the connected local Engine runs with (restart pending).
  */
 export interface HostPlace {
   daemonJson: string;
@@ -26,22 +31,51 @@ const MACHINE_PLACES: readonly HostPlace[] = [
 ];
 
 export class MachineHostFiles {
-  constructor(private readonly enabled: () => boolean, private readonly places: readonly HostPlace[] = MACHINE_PLACES) {}
+  constructor(
+    private readonly enabled: () => boolean,
+    private readonly places: readonly HostPlace[] = MACHINE_PLACES,
+    private readonly named: () => readonly string[] = () => [],
+  ) {}
 
   private daemonJsons(): string[] {
-    return this.places.map((p) => p.daemonJson);
+    return this.enabled() ? this.places.map((p) => p.daemonJson) : [];
   }
 
   private dropinDirs(): string[] {
-    return this.places.map((p) => p.dropins);
+    return this.enabled() ? this.places.map((p) => p.dropins) : [];
+  }
+
+  /** The named files of a kind, as paths: daemon.json by its name, drop-ins by `.conf` (the only files systemd reads there). */
+  private namedFiles(kind: 'daemonJson' | 'systemdDropin'): string[] {
+    return this.named().filter((p) => (kind === 'daemonJson' ? path.basename(p) === 'daemon.json' : p.endsWith('.conf')));
+  }
+
+  /**
+   * The daemon.json the connected local Engine was started with: the one the setting
+   * names, else the machine's own (/etc, then rootless). Undefined when none exists or
+   * none may be read.
+   */
+  engineDaemonJson(): string | undefined {
+    const file = [...this.namedFiles('daemonJson'), ...this.daemonJsons()].find(isFile);
+    return file === undefined ? undefined : URI.file(file).toString();
+  }
+
+  /**
+   * Whether a path exists on this machine, asked for a program in one of these files
+   * (an ExecStart= path): undefined for any other file, whose machine is not known to be
+   * this one (a repository of another host's files).
+   */
+  pathExists(fileUri: string, p: string): boolean | undefined {
+    if (!this.covers(fileUri)) return undefined;
+    return fs.existsSync(p);
   }
 
   /** The machine's files of a kind that exist, as URIs. */
   list(kind?: FileKind | 'env'): string[] {
-    if (!this.enabled()) return [];
     const out: string[] = [];
-    if (kind === undefined || kind === 'daemonJson') for (const f of this.daemonJsons()) if (isFile(f)) out.push(URI.file(f).toString());
+    if (kind === undefined || kind === 'daemonJson') for (const f of [...this.namedFiles('daemonJson'), ...this.daemonJsons()]) if (isFile(f)) out.push(URI.file(f).toString());
     if (kind === undefined || kind === 'systemdDropin') {
+      for (const f of this.namedFiles('systemdDropin')) if (isFile(f)) out.push(URI.file(f).toString());
       for (const dir of this.dropinDirs()) {
         let names: string[] = [];
         try {
@@ -53,6 +87,18 @@ export class MachineHostFiles {
       }
     }
     return out;
+  }
+
+  /**
+   * What a file watcher must watch to see these files change on disk (they lie outside the
+   * workspace folders, which the server's workspace watcher covers): a folder and a glob
+   * in it, for LSP's RelativePattern. Only folders that exist.
+   */
+  watchPatterns(): { folder: string; pattern: string }[] {
+    const out: { folder: string; pattern: string }[] = [];
+    for (const f of [...this.named(), ...this.daemonJsons()]) out.push({ folder: path.dirname(f), pattern: path.basename(f) });
+    for (const dir of this.dropinDirs()) out.push({ folder: dir, pattern: '*.conf' });
+    return out.filter((w) => isDirectory(w.folder));
   }
 
   /** The text of one of these files as saved on disk (not an editor's unsaved text); undefined when it cannot be read. */
@@ -68,9 +114,17 @@ export class MachineHostFiles {
 
   /** True for a URI this may read: one of the files `list` gives. */
   covers(uri: string): boolean {
-    if (!this.enabled() || !uri.startsWith('file:')) return false;
+    if (!uri.startsWith('file:')) return false;
     const p = URI.parse(uri).fsPath;
-    return this.daemonJsons().includes(p) || this.dropinDirs().includes(path.dirname(p));
+    return this.named().includes(p) || this.daemonJsons().includes(p) || this.dropinDirs().includes(path.dirname(p));
+  }
+}
+
+function isDirectory(p: string): boolean {
+  try {
+    return fs.statSync(p).isDirectory();
+  } catch {
+    return false;
   }
 }
 

@@ -6,7 +6,10 @@ import type { EngineInfo, RestartPending } from './shared/protocol';
 import { checkRunningDaemon } from './shared/runningDaemon';
 
 export interface RestartPendingOptions {
-  /** The machine's daemon.json (URI), when the machine's files may be read. */
+  /**
+   * The daemon.json (URI) the local Engine runs with, when the machine's files may be
+   * read: the one the machine setting `localEngineFiles` names, else /etc's (or rootless).
+   */
   daemonJson(): string | undefined;
   /** Its text as saved on disk. */
   readSaved(uri: string): string | undefined;
@@ -17,7 +20,8 @@ export interface RestartPendingOptions {
 /**
  * "Restart pending" (#17): the machine's saved daemon.json against what the local running
  * dockerd reports in /info (host/restartPending.ts). Recomputed when the client pushes
- * the Engine state and when a file is saved or changes on disk; the client is told only
+ * the Engine state and when a file is saved or changes on disk (the server watches the
+ * machine's files, which lie outside the workspace); the client is told only
  * when the verdict changes (a status bar item), and a CodeLens on the file repeats it.
  * Only for an Engine reached over a local socket: a remote Engine has its own files.
  */

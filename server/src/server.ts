@@ -15,7 +15,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 // A named import: esbuild then bundles the version string, not the whole manifest (#8).
 import { version as extensionVersion } from '../../package.json';
 import { enabledKindOf } from './fileKindOf';
-import type { FileKind } from './shared/fileKinds';
+import { type FileKind, isEnvFile } from './shared/fileKinds';
 import type { CodeCacheInfo } from './loadWithCodeCache';
 import { getLanguageModes } from './modes/languageModes';
 import type { LanguageMode, ModeContext, ValidationMemo } from './modes/languageMode';
@@ -39,6 +39,7 @@ import { clampPosition, ClampedTextDocument } from './utils/clampedTextDocument'
 import { LanguageModelCache } from './utils/languageModelCache';
 import { formatError, runSafe, type Logger } from './utils/runner';
 import { MachineHostFiles } from './machineHostFiles';
+import { URI, Utils } from 'vscode-uri';
 
 /** A line for the output channel: whether this start compiled the bundle (loadWithCodeCache.ts). */
 function describeCodeCache(cache: CodeCacheInfo): string {
@@ -67,7 +68,11 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   const completionDocs = new DeferredCompletionDocs();
   // Set from initializationOptions: the machine's Docker host files are read only in a trusted workspace (#17).
   let workspaceTrusted = false;
-  const machine = new MachineHostFiles(() => workspaceTrusted && settings.current.readMachineHostFiles);
+  const machine = new MachineHostFiles(
+    () => workspaceTrusted && settings.current.readMachineHostFiles,
+    undefined,
+    () => (workspaceTrusted ? settings.current.localEngineFiles : []),
+  );
   const workspace = new WorkspaceIndex({
     patterns: () => settings.current.files,
     openText: (uri) => documents.all().find((d) => normalizeFileUri(d.uri) === uri)?.getText(),
@@ -168,14 +173,24 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
       ),
     send: (params) => void connection.sendDiagnostics(params),
     related: (uri) =>
-      withMode<readonly string[]>(uri, 'validate', `finding the project of ${uri}`, [], undefined, (mode, _d, parsed, ctx) => mode.relatedFiles?.(parsed, ctx)),
+      isEnvDocument(uri)
+        ? openComposeDocuments()
+        : withMode<readonly string[]>(uri, 'validate', `finding the project of ${uri}`, [], undefined, (mode, _d, parsed, ctx) => mode.relatedFiles?.(parsed, ctx)),
   });
+  /** A synced `.env` file (the client syncs them for #16): no kind of ours, read by Compose projects. */
+  function isEnvDocument(uri: string): boolean {
+    return kindOf(uri) === undefined && isEnvFile(Utils.basename(URI.parse(uri)));
+  }
+  /** The open Compose files: any of them may read a `.env` file (beside it, `env_file`, `--env-file` settings). */
+  function openComposeDocuments(): string[] {
+    return documents.all().filter((d) => kindOf(d.uri) === 'compose').map((d) => d.uri);
+  }
 
   // Heavy documents: from a quarter of a megabyte of text their parse is tens of MB (#15).
   const memoryRelease = new MemoryRelease(256 * 1024, 1000);
   documents.onDidClose((e) => {
     // Its project's other open files were judged with its unsaved text; now the disk's counts (#16).
-    if (kindOf(e.document.uri) === 'compose') diagnostics.revalidateAll();
+    if (kindOf(e.document.uri) === 'compose' || isEnvDocument(e.document.uri)) diagnostics.revalidateAll();
     kinds.delete(e.document.uri);
     validationMemos.delete(e.document.uri);
     memoryRelease.closed(e.document.getText().length);
@@ -185,6 +200,8 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   // ---- lifecycle ----------------------------------------------------------------
 
   let watchFiles = false;
+  /** The client's watcher takes a folder and a glob (LSP 3.17 RelativePattern): the machine's host files can be watched. */
+  let watchOutside = false;
   let watchFolders = false;
   /** The client's editor reports JSON syntax in daemon.json itself (editorSyntax.ts, #20). */
   let jsonSyntaxFromEditor = false;
@@ -200,6 +217,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     const folders = params.workspaceFolders ?? (params.rootUri ? [{ uri: params.rootUri, name: '' }] : []);
     folders.forEach((f) => workspace.addFolder(f.uri));
     watchFiles = params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration === true;
+    watchOutside = watchFiles && params.capabilities.workspace?.didChangeWatchedFiles?.relativePatternSupport === true;
     watchFolders = params.capabilities.workspace?.workspaceFolders === true;
     const triggers = new Set<string>();
     for (const mode of allModes) mode.triggerCharacters?.forEach((c) => triggers.add(c));
@@ -242,6 +260,11 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
         .register(DidChangeWatchedFilesNotification.type, { watchers: [{ globPattern: '**/*' }] })
         .catch((err) => logger.error(formatError('Error while registering the file watcher', err)));
     }
+    // Once the settings are in: the machine's files may differ from the defaults'.
+    void settings.ready.then(() => {
+      watchMachineFiles();
+      updateRestartPending();
+    });
     if (watchFolders) {
       connection.workspace.onDidChangeWorkspaceFolders((e) => {
         e.removed.forEach((f) => workspace.removeFolder(f.uri));
@@ -254,15 +277,33 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
     void settings.onDidChangeConfiguration(change.settings).then(
       () => {
         diagnostics.revalidateAll();
+        watchMachineFiles();
         updateRestartPending();
       },
       (err) => logger.error(formatError('Error while reading settings', err)),
     );
   });
 
-  // Restart pending (#17): the machine's saved daemon.json against the local dockerd's /info.
+  // The machine's Docker host files lie outside the workspace folders: watched by folder
+  // and glob, so that a daemon.json saved by another editor (or a test) is seen at once
+  // (#17). Registered again when the settings name other files.
+  let machineWatch: { key: string; registration?: Promise<{ dispose(): void }> } = { key: '' };
+  function watchMachineFiles(): void {
+    if (!watchOutside) return;
+    const patterns = machine.watchPatterns();
+    const key = JSON.stringify(patterns);
+    if (key === machineWatch.key) return;
+    void machineWatch.registration?.then((r) => r.dispose(), () => undefined);
+    machineWatch = { key };
+    if (patterns.length === 0) return;
+    const watchers = patterns.map((w) => ({ globPattern: { baseUri: URI.file(w.folder).toString(), pattern: w.pattern } }));
+    machineWatch.registration = connection.client.register(DidChangeWatchedFilesNotification.type, { watchers });
+    machineWatch.registration.catch((err) => logger.error(formatError("Error while registering the watcher of the machine's Docker host files", err)));
+  }
+
+  // Restart pending (#17): the saved daemon.json of the local Engine against its /info.
   const restartPending = new RestartPendingWatch({
-    daemonJson: () => machine.list('daemonJson')[0],
+    daemonJson: () => machine.engineDaemonJson(),
     readSaved: (uri) => machine.readSaved(uri),
     engineInfo: () => engine.info,
     send: (p) => void connection.sendNotification(RestartPendingNotification, p),

@@ -3,7 +3,7 @@ import * as path from 'path';
 import { URI } from 'vscode-uri';
 import { fileKindOf } from './fileKindOf';
 import type { WorkspaceFiles } from './modes/languageMode';
-import type { ExtraPatterns, FileKind } from './shared/fileKinds';
+import { type ExtraPatterns, type FileKind, isEnvFile } from './shared/fileKinds';
 
 /** What the index lists: a file kind, or `env` for the `.env` files Compose reads. */
 export type IndexedKind = FileKind | 'env';
@@ -27,7 +27,7 @@ export interface WorkspaceIndexOptions {
    */
   openUris?(): readonly string[];
   /** Files beyond the folders that modes may read and that `list` includes: the machine's Docker host files (#17). */
-  machine?: { list(kind?: IndexedKind): readonly string[]; covers(uri: string): boolean };
+  machine?: { list(kind?: IndexedKind): readonly string[]; covers(uri: string): boolean; pathExists?(fileUri: string, path: string): boolean | undefined };
   /** Files and directories visited per folder before the walk stops. */
   maxEntries?: number;
   /** Files larger than this are listed but not read. */
@@ -62,10 +62,6 @@ function fsPathOf(uri: string): string {
   return URI.parse(uri).fsPath;
 }
 
-/** `.env` files as Compose reads them: `.env`, `.env.<stage>` and `<name>.env` (env_file). */
-export function isEnvFile(fileName: string): boolean {
-  return fileName === '.env' || fileName.startsWith('.env.') || (fileName.endsWith('.env') && fileName.length > 4);
-}
 
 /**
  * The files that matter beyond the open documents (#14): the workspace folders' files of
@@ -148,6 +144,10 @@ export class WorkspaceIndex implements WorkspaceFiles {
     const key = normalizeFileUri(uri);
     if (!key.startsWith('file:') || (!this.folderOf(key) && !this.besideLooseDocument(key))) return undefined;
     return fs.existsSync(fsPathOf(key));
+  }
+
+  machinePathExists(fileUri: string, p: string): boolean | undefined {
+    return this.o.machine?.pathExists?.(normalizeFileUri(fileUri), p);
   }
 
   /** `workspace/didChangeWatchedFiles`: forgets texts read before, adds and removes files. */

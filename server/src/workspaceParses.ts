@@ -42,6 +42,10 @@ export class WorkspaceParses implements WorkspaceFiles {
     return this.index.exists(uri);
   }
 
+  machinePathExists(fileUri: string, p: string): boolean | undefined {
+    return this.index.machinePathExists(fileUri, p);
+  }
+
   workspaceFolders(): readonly string[] {
     return this.index.folderUris;
   }

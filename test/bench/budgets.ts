@@ -141,6 +141,16 @@ export function evaluateBudgets(results: BenchResults): BudgetCheck[] {
         m === undefined ? null : m <= 150,
       ),
     );
+    // #22: the same per-Engine budget with five Engines of 200 networks refreshing at once.
+    const e = v.engines?.perEngineRefreshMs.median;
+    out.push(
+      check(
+        'view-engines',
+        `Five Engines of ${v.engines?.networksEach ?? 200} networks refreshed at once: each Engine's refresh, first request → its tree, median ≤ 150 ms`,
+        e === undefined ? 'not measured' : `median ${fmt(e)}`,
+        e === undefined ? null : e <= 150,
+      ),
+    );
     const r = v.burstRefreshes;
     out.push(
       check(

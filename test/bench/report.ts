@@ -94,6 +94,11 @@ export function inputTables(results: BenchResults): Table[] {
     viewRows.push([`ssh with a ${s.dialMs} ms dial (fake), ${s.networks} networks: ssh processes for connect + refresh`, `${s.processes} (${s.requests} requests)`]);
     viewRows.push([`ssh with a ${s.dialMs} ms dial (fake): connect / refresh ms`, `${num(s.connectMs)} / ${num(s.refreshMs)}`]);
   }
+  if (v.engines) {
+    const e = v.engines;
+    viewRows.push([`${e.engines} Engines × ${e.networksEach} networks (fake), refreshed at once: per Engine, first request → its tree, median / p95 ms`, `${num(e.perEngineRefreshMs.median)} / ${num(e.perEngineRefreshMs.p95)}`]);
+    viewRows.push([`${e.engines} Engines × ${e.networksEach} networks (fake): all connected / whole tree (all expanded) median ms`, `${num(e.connectAllMs)} / ${num(e.modelAllMs.median)}`]);
+  }
   for (const n of v.notes ?? []) viewRows.push(['note', n]);
   tables.push({ title: 'the Docker Networks view (real dockerd; fake Engines where the row says so)', header: ['measure', 'value'], rows: viewRows, textColumns: [1] });
   if (results.cli) tables.push(cliTable(results.cli));

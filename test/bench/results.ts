@@ -53,7 +53,21 @@ export interface ViewResults {
   scale?: ScaleResults;
   /** A refresh over a fake ssh with a slow dial (#19). */
   ssh?: SshResults;
+  /** Several Engines side by side, on fake Engines (#22). */
+  engines?: EnginesResults;
   notes?: string[];
+}
+
+export interface EnginesResults {
+  engines: number;
+  networksEach: number;
+  containersEach: number;
+  /** Starting every Engine's session → every one connected with its networks, ms. */
+  connectAllMs: number;
+  /** Every Engine refreshed at once: per Engine, its first request → its tree model (engineChildren), ms. */
+  perEngineRefreshMs: Summary;
+  /** The roots and every Engine's children built once (all expanded), ms. */
+  modelAllMs: Summary;
 }
 
 export interface LoadFigures {

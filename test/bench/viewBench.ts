@@ -11,7 +11,10 @@ import { api, ENGINE_SOCKET, engineReachable, removeTestObjects, TEST_IMAGE, TES
 import { ReplayEngine } from '../unit/engine/replayEngine';
 import { inspectEveryNetwork } from '../util/inspectEveryNetwork';
 import { REPO_ROOT } from '../util/lspClient';
-import type { LoadFigures, ScaleResults, SshResults, ViewResults } from './results';
+import type { EnginesResults, LoadFigures, ScaleResults, SshResults, ViewResults } from './results';
+import { EngineFleet } from '../../client/src/engine/engineFleet';
+import { engineViewOf } from '../../client/src/networks/engineView';
+import { engineChildren, engineRootNode } from '../../client/src/networks/networkTreeModel';
 import { msSince, summarize } from './stats';
 
 /**
@@ -243,15 +246,78 @@ export async function runSshBench(opts: ViewBenchOptions): Promise<SshResults> {
   }
 }
 
+/**
+ * #22: five Engines side by side, each a fake Engine of 200 networks with 2 containers each
+ * (its own socket, as separate hosts would be): all five connected at once, then all five
+ * refreshed at once, each Engine's refresh timed from its first request to its part of the
+ * tree (engineChildren), and the whole tree (five roots, all expanded) built.
+ */
+export async function runEnginesBench(opts: ViewBenchOptions): Promise<EnginesResults> {
+  const count = 5;
+  const networksEach = 200;
+  const perNetwork = 2;
+  const rounds = opts.quick ? 3 : 10;
+  const engines = await Promise.all(Array.from({ length: count }, () => syntheticEngine(networksEach, perNetwork)));
+  const starts = new Map<string, bigint>();
+  const refreshMs: number[] = [];
+  const fleet = new EngineFleet<NetworkRecord[]>(
+    engines.map((e, i) => ({ id: `bench:${i}`, name: `engine-${i}`, source: 'bench', current: i === 0, resolution: parseHost(`unix://${e.socketPath}`, 'bench', undefined, process.platform) })),
+    (entry) => {
+      const load = createNetworkLoader();
+      return new EngineSession<NetworkRecord[]>({
+        resolution: entry.resolution,
+        load: async (client, signal) => {
+          starts.set(entry.id, process.hrtime.bigint());
+          return load(client, signal);
+        },
+        isRelevant: isNetworkRelevant,
+        eventFilters: NETWORK_EVENT_FILTERS,
+      });
+    },
+  );
+  // What the provider does when a root's snapshot changes: that Engine's part of the tree.
+  fleet.onDidChange((id, what) => {
+    const m = fleet.get(id);
+    const start = starts.get(id);
+    if (what !== 'snapshot' || !m || start === undefined) return;
+    const kids = engineChildren(engineViewOf(m, undefined));
+    if (flattenNetworks(kids).length !== networksEach) throw new Error(`engine ${id}: ${flattenNetworks(kids).length} networks in the tree, not ${networksEach}`);
+    refreshMs.push(msSince(start));
+  });
+  try {
+    let t = process.hrtime.bigint();
+    for (const m of fleet.all) fleet.start(m.entry.id);
+    await Promise.all(fleet.all.map((m) => m.session.whenConnected(60_000)));
+    const connectAllMs = msSince(t);
+    refreshMs.length = 0;
+    const models: number[] = [];
+    for (let r = 0; r < rounds; r++) {
+      await Promise.all(fleet.all.map((m) => m.session.refresh()));
+      t = process.hrtime.bigint();
+      const roots = fleet.all.map((m) => engineRootNode(engineViewOf(m, 'bench:0')));
+      const nodes = roots.length + fleet.all.reduce((n, m) => n + countNodes(engineChildren(engineViewOf(m, 'bench:0'))), 0);
+      models.push(msSince(t));
+      if (nodes < count * networksEach) throw new Error(`only ${nodes} tree nodes for ${count} Engines`);
+    }
+    const result: EnginesResults = { engines: count, networksEach, containersEach: networksEach * perNetwork, connectAllMs, perEngineRefreshMs: summarize(refreshMs), modelAllMs: summarize(models) };
+    opts.log(`  ${count} Engines × ${networksEach} networks (fake Engines): all connected in ${connectAllMs.toFixed(0)} ms; refreshed at once, per Engine ${result.perEngineRefreshMs.median.toFixed(1)} ms median (p95 ${result.perEngineRefreshMs.p95.toFixed(1)}); whole tree ${result.modelAllMs.median.toFixed(1)} ms`);
+    return result;
+  } finally {
+    fleet.dispose();
+    await Promise.all(engines.map((e) => e.stop()));
+  }
+}
+
 export async function runViewBench(opts: ViewBenchOptions): Promise<ViewResults> {
   const { log } = opts;
   const notes: string[] = [];
   // Fake Engines first: they need no dockerd.
   const scale = await runScaleBench(opts);
   const ssh = await runSshBench(opts);
+  const engines = await runEnginesBench(opts);
   const problem = await engineReachable();
-  if (problem) return { skipped: problem, scale, ssh };
-  const result: ViewResults = { notes, scale, ssh };
+  if (problem) return { skipped: problem, scale, ssh, engines };
+  const result: ViewResults = { notes, scale, ssh, engines };
   let session: EngineSession<NetworkRecord[]> | undefined;
   const onSignal = (): void => {
     session?.dispose();

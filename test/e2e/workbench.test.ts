@@ -462,6 +462,46 @@ describe('a real VS Code with the packaged extension', { skip: env ? false : 'ru
     assert.ok((await wb.editorLines()).some((l) => l.includes('"dns-serch"')), 'not the workspace\'s daemon.json');
   });
 
+  step(
+    'restart pending: a label saved in the Engine\'s daemon.json shows the status item until the file matches the running Engine',
+    async (t) => {
+      // #17: the throw-away dockerd runs with its own daemon.json (--config-file), which
+      // test/tools/e2e.mjs names in the machine setting dockerNetworking.localEngineFiles.
+      // The file changes on disk and the dockerd is not restarted: the status item says a
+      // restart is pending and its tooltip names the label; written back, the item goes.
+      const file = env!.engineDaemonJson!;
+      const saved = readFileSync(file, 'utf8');
+      const label = `dev.docker-networking.test=${SCOPE}`;
+      t.after(() => writeFileSync(file, saved));
+      const items = wb.page.locator('.statusbar-item', { hasText: 'Docker: restart pending' });
+      // The file the Engine started with: nothing pending yet.
+      await poll(async () => (await items.count()) === 0, 30_000, () => 'restart pending shown before the file changed');
+      writeFileSync(file, `${JSON.stringify({ ...JSON.parse(saved), labels: [label] }, null, 2)}\n`);
+      const item = await wb.statusItem(/Docker: restart pending/, 60_000);
+      assert.equal(plain(await item.innerText()).trim(), 'Docker: restart pending');
+      // The tooltip says which setting dockerd does not use yet, and how to apply it. The
+      // status bar's hover waits for the mouse to rest (workbench.hover.delay): one hover,
+      // then a wait; again from outside the item if the first went unnoticed.
+      const tooltip = wb.page.locator('.workbench-hover').filter({ hasText: `saved ${label}, running none` }).first();
+      for (let attempt = 1; ; attempt++) {
+        await wb.page.mouse.move(0, 0);
+        await item.hover();
+        const shown = await tooltip.waitFor({ timeout: 10_000 }).then(() => true, () => false);
+        if (shown) break;
+        const hovers = await wb.page.locator('.workbench-hover').allInnerTexts();
+        if (attempt === 3) assert.fail(`the restart-pending tooltip does not name the label; hovers shown: ${JSON.stringify(hovers)}`);
+      }
+      const tooltipText = plain(await tooltip.innerText());
+      assert.match(tooltipText, /dockerd runs an older version of .*daemon\.json/);
+      assert.match(tooltipText, /sudo systemctl daemon-reload && sudo systemctl restart docker/);
+      await picture();
+      await wb.page.mouse.move(0, 0);
+      writeFileSync(file, saved);
+      await poll(async () => (await items.count()) === 0, 60_000, () => 'restart pending still shown after the file was written back');
+    },
+    { skip: env?.engineDaemonJson ? false : 'needs the throw-away dockerd of test/tools/e2e.mjs (not DN_E2E_ENGINE=machine)' },
+  );
+
   // #23: VS Code in Chinese (npm run test:e2e -- --locale zh-cn -- --test-name-pattern='trust|zh-CN').
   // code-server has no Chinese language pack here; test/tools/e2e.mjs installs a test pack
   // without translations of VS Code itself, which makes the display language zh-cn the way

@@ -17,6 +17,8 @@ export interface E2eEnv {
   vsix: string;
   /** VS Code's display language when not English (`--locale` of test/tools/e2e.mjs, #23). */
   locale?: string;
+  /** The daemon.json the throw-away dockerd runs with, named in the machine setting localEngineFiles (#17); absent with DN_E2E_ENGINE=machine. */
+  engineDaemonJson?: string;
 }
 
 export function e2eEnv(): E2eEnv | undefined {
@@ -25,7 +27,15 @@ export function e2eEnv(): E2eEnv | undefined {
   const userDataDir = process.env.DN_E2E_USER_DATA;
   const screenshots = process.env.DN_E2E_SCREENSHOTS;
   if (!url || !folder || !userDataDir || !screenshots) return undefined;
-  return { url, folder, userDataDir, screenshots, vsix: process.env.DN_E2E_VSIX ?? '', locale: process.env.DN_E2E_LOCALE || undefined };
+  return {
+    url,
+    folder,
+    userDataDir,
+    screenshots,
+    vsix: process.env.DN_E2E_VSIX ?? '',
+    locale: process.env.DN_E2E_LOCALE || undefined,
+    engineDaemonJson: process.env.DN_E2E_ENGINE_DAEMON_JSON || undefined,
+  };
 }
 
 /** Launch arguments that work for Debian's chromium as root in a container (no sandbox, no GPU, no background traffic). */

@@ -151,6 +151,41 @@ describe('drop-in diagnostics agree with systemd-analyze verify', () => {
     assert.deepEqual(diags.map((d) => d.range.start.line).sort(), [1, 2, 3]);
   });
 
+  it('an ExecStart= program missing on the host: an error exactly where systemd-analyze refuses the unit (#17)', async (t) => {
+    const analyze = requireSystemdAnalyze(t);
+    if (!analyze) return;
+    // The unit root stands for the host's disk: systemd-analyze --root looks the programs
+    // up below it, and so does the workspace's answer for the drop-in (as the server's
+    // MachineHostFiles answers for the machine's own drop-ins).
+    const cases: [execStart: string, refused: boolean, ours: string[]][] = [
+      ['/usr/bin/dockerd -H fd://', false, []],
+      ['/usr/local/bin/dockerd -H fd://', true, ['error']],
+      // systemd skips a missing program under "-" (verify is silent): dockerd does not run, a warning.
+      ['-/usr/local/bin/dockerd -H fd://', false, ['warning']],
+      // A bare name: systemd looks it up in its own search path (found below the root).
+      ['dockerd -H fd://', false, []],
+    ];
+    for (const [execStart, refused, ours] of cases) {
+      const root = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-systemd-'));
+      try {
+        const unitDir = makeUnitRoot(root);
+        const file = path.join(unitDir, 'docker.service.d', 'override.conf');
+        const text = `[Service]\nExecStart=\nExecStart=${execStart}\n`;
+        fs.writeFileSync(file, text);
+        const { code, output } = await run(analyze, ['verify', `--root=${root}`, path.join(unitDir, 'docker.service')]);
+        assert.equal(code !== 0 && /is not executable: No such file or directory/.test(output), refused, `${execStart}: ${output}`);
+        const uri = `file:///etc/systemd/system/docker.service.d/override.conf`;
+        const workspace = { list: () => [], read: () => undefined, machinePathExists: (f: string, p: string) => (f === uri ? fs.existsSync(path.join(root, p)) : undefined) };
+        const document = TextDocument.create(uri, 'plaintext', 1, text);
+        const problems = systemdDropinMode.validate!(systemdDropinMode.parse(document), modeContext({ engine: 'auto', workspace }));
+        assert.deepEqual(problems.filter((p) => p.code === 'exec-program-missing').map((p) => p.severity), ours, execStart);
+        assert.deepEqual(problems.filter((p) => p.severity === 'error' && p.code !== 'exec-program-missing'), [], execStart);
+      } finally {
+        fs.rmSync(root, { recursive: true, force: true });
+      }
+    }
+  });
+
   // The drop-ins of the Docker host fixtures too (#17), judged alone here as systemd judges them.
   const hostDropins = fs
     .readdirSync(HOST_FIXTURES)

@@ -7,6 +7,21 @@ import { URI } from 'vscode-uri';
 import type { Location, WorkspaceEdit } from 'vscode-languageserver-types';
 import { LspClient } from '../util/lspClient';
 
+/** A language server whose one workspace folder is a new temporary folder holding `files`. */
+async function projectServer(prefix: string, files: Record<string, string>): Promise<{ dir: string; client: LspClient }> {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  const client = new LspClient({ settings: { validationDelay: 0 } });
+  await client.connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: URI.file(dir).toString(),
+    workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'p' }],
+    capabilities: { workspace: { configuration: true, workspaceFolders: true } },
+  });
+  await client.connection.sendNotification('initialized', {});
+  return { dir, client };
+}
+
 /** Compose projects (#16) as a client sees them: navigation across files, and diagnostics kept current. */
 describe('Compose projects over LSP (dist/server.js)', () => {
   let dir: string;
@@ -16,17 +31,7 @@ describe('Compose projects over LSP (dist/server.js)', () => {
   const OVERRIDE = 'services:\n  worker:\n    image: busybox\n    networks:\n      - front\n';
 
   before(async () => {
-    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dn-proj-')));
-    fs.writeFileSync(path.join(dir, 'compose.yaml'), BASE);
-    fs.writeFileSync(path.join(dir, 'compose.override.yml'), OVERRIDE);
-    client = new LspClient({ settings: { validationDelay: 0 } });
-    await client.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: URI.file(dir).toString(),
-      workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'p' }],
-      capabilities: { workspace: { configuration: true, workspaceFolders: true } },
-    });
-    await client.connection.sendNotification('initialized', {});
+    ({ dir, client } = await projectServer('dn-proj-', { 'compose.yaml': BASE, 'compose.override.yml': OVERRIDE }));
   });
   after(async () => {
     if (client.process.exitCode === null) await client.shutdown();
@@ -82,5 +87,35 @@ describe('Compose projects over LSP (dist/server.js)', () => {
     await client.connection.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uri('compose.yaml'), type: 2 }] });
     const p = await client.waitForDiagnostics(uri('compose.override.yml'), (d) => d.diagnostics.length > 0);
     assert.deepEqual(p.diagnostics.map((d) => `${d.range.start.line}: ${d.code}`), ['4: undefined-network']);
+  });
+});
+
+/** `.env` files are synced (#16): a Compose file is judged with the `.env` text as it is in the editor. */
+describe('Compose projects over LSP: an open .env file', () => {
+  let dir: string;
+  let client: LspClient;
+  const uri = (rel: string) => URI.file(path.join(dir, rel)).toString();
+  const COMPOSE = 'services:\n  web:\n    image: busybox\n    networks:\n      - ${NET}\nnetworks:\n  front:\n';
+  const codes = (d: { diagnostics: { range: { start: { line: number } }; code?: string | number }[] }) => d.diagnostics.map((x) => `${x.range.start.line}: ${x.code}`);
+
+  before(async () => {
+    ({ dir, client } = await projectServer('dn-proj-env-', { 'compose.yaml': COMPOSE, '.env': 'NET=front\n' }));
+  });
+  after(async () => {
+    if (client.process.exitCode === null) await client.shutdown();
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('validates the open Compose file again on an unsaved edit of .env, and with the disk text once .env closes', async () => {
+    client.open(uri('compose.yaml'), COMPOSE, 'dockercompose');
+    assert.deepEqual(await client.diagnosticsFor(uri('compose.yaml')), []);
+    client.open(uri('.env'), 'NET=front\n', 'dotenv');
+    assert.deepEqual((await client.diagnosticsFor(uri('.env'))) ?? [], [], 'no diagnostics of its own');
+    client.change(uri('.env'), 'NET=back\n');
+    const p = await client.waitForDiagnostics(uri('compose.yaml'), (d) => d.diagnostics.length > 0);
+    assert.deepEqual(codes(p), ['4: undefined-network', '6: unused-network']);
+    client.close(uri('.env'));
+    const back = await client.waitForDiagnostics(uri('compose.yaml'), (d) => d.diagnostics.length === 0);
+    assert.deepEqual(codes(back), []);
   });
 });

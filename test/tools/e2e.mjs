@@ -19,7 +19,8 @@
 //   -- ARGS                   passed on to node --test, e.g. -- --test-name-pattern='trust|activat'
 //   DN_E2E_KEEP=1             keep the run folder's profile (screenshots are always kept)
 //   DN_E2E_ENGINE=machine     the networks-view steps use the machine's dockerd instead of a
-//                             throw-away dockerd of Debian sid (28.5 when written; #18)
+//                             throw-away dockerd of Debian sid (28.5 when written; #18); the
+//                             restart-pending step, which edits the throw-away's daemon.json, is skipped
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -142,6 +143,13 @@ if (process.env.DN_E2E_ENGINE !== 'machine') {
     process.env.DOCKER_HOST = `unix://${engine.socketPath}`;
     process.env.DOCKER_NETWORKING_TEST_SOCKET = engine.socketPath;
     console.log(`${label(sid)} at ${engine.socketPath}`);
+    // The daemon.json this dockerd runs with (its --config-file), named by the machine
+    // setting dockerNetworking.localEngineFiles, so that restart pending compares it with
+    // this Engine (#17). code-server's window is remote: machine settings are read from
+    // <user data>/Machine/settings.json (VS Code's machineSettingsResource), not User's.
+    process.env.DN_E2E_ENGINE_DAEMON_JSON = join(engine.dir, 'daemon.json');
+    mkdirSync(join(userDataDir, 'Machine'), { recursive: true });
+    writeFileSync(join(userDataDir, 'Machine', 'settings.json'), JSON.stringify({ 'dockerNetworking.localEngineFiles': [process.env.DN_E2E_ENGINE_DAEMON_JSON] }, null, 2));
   } else if (process.env.CI === 'true') {
     console.error(`CI needs this: ${sid.problem ?? 'a throw-away dockerd cannot run here (root and unshare)'}`);
     process.exit(1);

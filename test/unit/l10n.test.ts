@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { bundleFile, extractBundle, LANGUAGES, manifestKeys, nlsFile, readJson, SCHEMA_DOC_FIELDS, schemaDocProblems, SNIPPET_FILES, snippetProblems, translationProblems } from '../util/l10nBundles';
+import { bundleFile, extractBundle, LANGUAGES, manifestKeys, nlsFile, readJson, SCHEMA_DOC_FIELDS, schemaDocProblems, SNIPPET_FILES, snippetProblems, translationProblems, walkthroughProblems } from '../util/l10nBundles';
 
 /**
  * #23: every string the user can read has its zh-CN text, with the same placeholders
@@ -22,6 +22,10 @@ describe('localisation bundles', () => {
 
     it(`package.nls.${language}.json translates every manifest text, with the same placeholders`, () => {
       assert.deepEqual(translationProblems(language, readJson(nlsFile()), readJson(nlsFile(language))), []);
+    });
+
+    it(`every walkthrough page has its .nls.${language}.md, with the same code spans`, () => {
+      assert.deepEqual(walkthroughProblems(language), []);
     });
 
     it(`every snippet has its x-${language} name and description`, () => {

@@ -169,3 +169,22 @@ export function snippetProblems(file: string, language: string): string[] {
 }
 
 export const SNIPPET_FILES = ['compose.json', 'daemonJson.json', 'systemdDropin.json'];
+
+/**
+ * The walkthrough's Markdown pages (package.json `contributes.walkthroughs[].steps[].media.markdown`)
+ * without their translation: VS Code shows `<page>.nls.<language>.md` beside the page when the display
+ * language is `<language>` (its Getting Started renderer looks for that name), so each page needs one,
+ * with the same code spans.
+ */
+export function walkthroughProblems(language: string): string[] {
+  const manifest = readJson<{ contributes?: { walkthroughs?: Array<{ steps: Array<{ media?: { markdown?: string } }> }> } }>(path.join(REPO_ROOT, 'package.json'));
+  const pages = new Set((manifest.contributes?.walkthroughs ?? []).flatMap((w) => w.steps.flatMap((s) => (s.media?.markdown ? [s.media.markdown] : []))));
+  const problems: string[] = [];
+  for (const page of [...pages].sort()) {
+    const translated = page.replace(/\.md$/, `.nls.${language}.md`);
+    const file = path.join(REPO_ROOT, translated);
+    if (!fs.existsSync(file)) problems.push(`${translated}: missing (the ${language} text of ${page})`);
+    else if (placeholdersOf(fs.readFileSync(file, 'utf8')).join('\u0000') !== placeholdersOf(fs.readFileSync(path.join(REPO_ROOT, page), 'utf8')).join('\u0000')) problems.push(`${translated}: code spans differ from ${page}`);
+  }
+  return problems;
+}

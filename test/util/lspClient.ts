@@ -19,6 +19,8 @@ export interface LspClientOptions {
   initializationOptions?: unknown;
   /** Handlers for server → client requests, by method. */
   requestHandlers?: Record<string, (params: unknown) => unknown>;
+  /** Workspace client capabilities beside `configuration` (e.g. `didChangeWatchedFiles`). */
+  workspaceCapabilities?: Record<string, unknown>;
 }
 
 /**
@@ -64,7 +66,7 @@ export class LspClient {
       processId: process.pid,
       rootUri: null,
       capabilities: {
-        workspace: { configuration: this.options.settings !== null },
+        workspace: { ...this.options.workspaceCapabilities, configuration: this.options.settings !== null },
         textDocument: {
           completion: { completionItem: { snippetSupport: true, documentationFormat: ['markdown', 'plaintext'] } },
           hover: { contentFormat: ['markdown', 'plaintext'] },

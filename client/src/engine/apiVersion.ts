@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { compareEngineVersions, KNOWN_RELEASES, parseApiVersion } from '../../../server/src/shared/engineVersion';
 
 /**
@@ -30,7 +31,7 @@ export function negotiateApiVersion(serverMax: string | undefined, fixed?: strin
   if (!parseApiVersion(serverMax)) return { ok: true, version: MAX_API_VERSION };
   const server = serverMax!.trim();
   if (compareApiVersions(server, MIN_API_VERSION) < 0) {
-    return { ok: false, message: `The Engine serves API ${server}, older than ${MIN_API_VERSION}, the oldest this extension speaks.` };
+    return { ok: false, message: l10n.t('The Engine serves API {0}, older than {1}, the oldest this extension speaks.', server, MIN_API_VERSION) };
   }
   return { ok: true, version: compareApiVersions(server, MAX_API_VERSION) < 0 ? server : MAX_API_VERSION };
 }

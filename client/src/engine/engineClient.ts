@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { spawn } from 'child_process';
 import * as fs from 'fs';
 import * as http from 'http';
@@ -125,7 +126,7 @@ function dialStdio(command: string, args: string[]): Duplex {
     // A process that is gone cannot carry another request: out of the agent's pool
     // ('agentRemove' is how node:http's Agent drops a socket it must not reuse).
     duplex.emit('agentRemove');
-    if (code) duplex.destroy(new EngineError('ssh', stderr.trim() || `${command} exited with status ${code}`));
+    if (code) duplex.destroy(new EngineError('ssh', stderr.trim() || l10n.t('{0} exited with status {1}', command, code)));
     else duplex.push(null);
   });
   return duplex;
@@ -201,7 +202,7 @@ export class EngineClient {
           try {
             return fs.readFileSync(file);
           } catch (err) {
-            throw new EngineError('tls', `cannot read the TLS ${what} ${file}: ${(err as Error).message}`);
+            throw new EngineError('tls', l10n.t('cannot read the TLS {0} {1}: {2}', what, file, (err as Error).message));
           }
         };
         this.transport = {
@@ -209,9 +210,9 @@ export class EngineClient {
           options: {
             host: e.hostname,
             port: e.port,
-            ca: read(e.tls.ca, 'CA certificate'),
-            cert: read(e.tls.cert, 'client certificate'),
-            key: read(e.tls.key, 'client key'),
+            ca: read(e.tls.ca, l10n.t('CA certificate')),
+            cert: read(e.tls.cert, l10n.t('client certificate')),
+            key: read(e.tls.key, l10n.t('client key')),
             rejectUnauthorized: e.tls.verify,
             servername: /^[\d.:]+$/.test(e.hostname) ? undefined : e.hostname,
           },
@@ -243,7 +244,7 @@ export class EngineClient {
         return;
       }
       if (opts.signal?.aborted) {
-        reject(new EngineError('cancelled', `${method} ${path} was cancelled`));
+        reject(new EngineError('cancelled', l10n.t('{0} {1} was cancelled', method, path)));
         return;
       }
       const payload = opts.body === undefined ? undefined : Buffer.from(JSON.stringify(opts.body));
@@ -264,8 +265,8 @@ export class EngineClient {
         } else resolve(value!);
       };
       const timeoutMs = opts.timeoutMs ?? this.options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
-      const timer = setTimeout(() => finish(new EngineError('timeout', `${method} ${path} got no answer within ${timeoutMs} ms`)), timeoutMs);
-      const onAbort = (): void => finish(new EngineError('cancelled', `${method} ${path} was cancelled`));
+      const timer = setTimeout(() => finish(new EngineError('timeout', l10n.t('{0} {1} got no answer within {2} ms', method, path, timeoutMs))), timeoutMs);
+      const onAbort = (): void => finish(new EngineError('cancelled', l10n.t('{0} {1} was cancelled', method, path)));
       opts.signal?.addEventListener('abort', onAbort);
 
       const req = transport.module.request({ agent: false, ...transport.options, method, path: this.fullPath(path, opts), headers }, (res) => {
@@ -306,7 +307,7 @@ export class EngineClient {
     try {
       return JSON.parse(text);
     } catch (err) {
-      throw new EngineError('protocol', `${method} ${path}: the reply is not valid JSON (${(err as Error).message})`, res.status);
+      throw new EngineError('protocol', l10n.t('{0} {1}: the reply is not valid JSON ({2})', method, path, (err as Error).message), res.status);
     }
   }
 
@@ -356,15 +357,15 @@ function readBody(res: http.IncomingMessage, limit: number): Promise<Buffer> {
     res.on('data', (c: Buffer) => {
       size += c.length;
       if (size > limit) {
-        res.destroy(new EngineError('protocol', `the reply is larger than ${limit} bytes`));
+        res.destroy(new EngineError('protocol', l10n.t('the reply is larger than {0} bytes', limit)));
         return;
       }
       chunks.push(c);
     });
-    res.on('error', (err) => reject(err instanceof EngineError ? err : new EngineError('protocol', `the reply was cut off (${err.message})`)));
-    res.on('aborted', () => reject(new EngineError('protocol', 'the reply was cut off')));
+    res.on('error', (err) => reject(err instanceof EngineError ? err : new EngineError('protocol', l10n.t('the reply was cut off ({0})', err.message))));
+    res.on('aborted', () => reject(new EngineError('protocol', l10n.t('the reply was cut off'))));
     res.on('end', () => {
-      if (!res.complete) reject(new EngineError('protocol', 'the reply was cut off'));
+      if (!res.complete) reject(new EngineError('protocol', l10n.t('the reply was cut off')));
       else resolve(Buffer.concat(chunks));
     });
   });

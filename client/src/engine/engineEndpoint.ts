@@ -187,7 +187,7 @@ export function resolveContext(name: string, r: ResolveEnv, source: string): Res
   const key = file('key.pem');
   // cli/context/docker/load.go: TLS is used when the context has TLS material or skips verification.
   const tls: TlsFiles | undefined = ca || cert || key || skip ? { ca, cert, key, verify: !skip } : undefined;
-  return parseHost(host, `docker context "${name}"`, tls, r.platform);
+  return parseHost(host, l10n.t('docker context "{0}"', name), tls, r.platform);
 }
 
 /**
@@ -203,7 +203,7 @@ export function resolveDefault(r: ResolveEnv, source = 'default'): Resolution {
   if (tls) return parseHost(DEFAULT_TLS_HOST, 'DOCKER_TLS_VERIFY', tls, r.platform);
   if (r.platform === 'win32') return parseHost(`npipe://${DEFAULT_NPIPE}`, source, undefined, r.platform);
   for (const candidate of socketCandidates(r)) {
-    if (r.exists(candidate)) return parseHost(`unix://${candidate}`, candidate === DEFAULT_UNIX_SOCKET ? source : `${source} (found ${candidate})`, undefined, r.platform);
+    if (r.exists(candidate)) return parseHost(`unix://${candidate}`, candidate === DEFAULT_UNIX_SOCKET ? source : l10n.t('{0} (found {1})', source, candidate), undefined, r.platform);
   }
   return parseHost(`unix://${DEFAULT_UNIX_SOCKET}`, source, undefined, r.platform);
 }
@@ -224,18 +224,18 @@ export function socketCandidates(r: ResolveEnv): string[] {
 export function resolveEndpoint(settings: ResolveSettings, r: ResolveEnv): Resolution {
   const host = settings.host?.trim();
   const context = settings.context?.trim();
-  if (host) return parseHost(host, 'setting dockerNetworking.host', tlsFromEnv(r), r.platform);
-  if (context) return resolveContext(context, r, 'setting dockerNetworking.context');
+  if (host) return parseHost(host, l10n.t('setting {0}', 'dockerNetworking.host'), tlsFromEnv(r), r.platform);
+  if (context) return resolveContext(context, r, l10n.t('setting {0}', 'dockerNetworking.context'));
   if (r.env.DOCKER_HOST) return resolveDefault(r);
   if (r.env.DOCKER_CONTEXT) return resolveContext(r.env.DOCKER_CONTEXT, r, 'DOCKER_CONTEXT');
   const configText = r.readFile(path.join(configDir(r), 'config.json'));
   if (configText !== undefined) {
     try {
       const current = (JSON.parse(configText) as { currentContext?: unknown }).currentContext;
-      if (typeof current === 'string' && current !== '') return resolveContext(current, r, 'currentContext in config.json');
+      if (typeof current === 'string' && current !== '') return resolveContext(current, r, l10n.t('currentContext in config.json'));
     } catch {
       // The CLI refuses a broken config.json; we fall back to the default Engine and say so in the source.
-      return resolveDefault(r, 'default (config.json is not valid JSON)');
+      return resolveDefault(r, l10n.t('default (config.json is not valid JSON)'));
     }
   }
   return resolveDefault(r);

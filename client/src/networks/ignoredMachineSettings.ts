@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { parse } from 'jsonc-parser';
 
 /**
@@ -20,5 +21,7 @@ export function ignoredMachineSettingsMessage(found: ReadonlyArray<{ folder: str
   if (all.length === 0) return undefined;
   const keys = [...new Set(all.flatMap((f) => f.keys))];
   const where = all.map((f) => f.folder).join(', ');
-  return `${keys.join(', ')} ${keys.length === 1 ? 'is' : 'are'} set in the workspace settings of ${where}, where VS Code ignores machine settings. Set ${keys.length === 1 ? 'it' : 'them'} in your User settings (in a remote window, in the Remote settings).`;
+  return keys.length === 1
+    ? l10n.t('{0} is set in the workspace settings of {1}, where VS Code ignores machine settings. Set it in your User settings (in a remote window, in the Remote settings).', keys[0], where)
+    : l10n.t('{0} are set in the workspace settings of {1}, where VS Code ignores machine settings. Set them in your User settings (in a remote window, in the Remote settings).', keys.join(', '), where);
 }

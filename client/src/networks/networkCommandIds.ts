@@ -15,6 +15,7 @@ export const NetworkCommandIds = {
   copySubnet: 'dockerNetworking.networks.copySubnet',
   copyAddress: 'dockerNetworking.networks.copyAddress',
   showSubnetMap: 'dockerNetworking.networks.showSubnetMap',
+  setTargetEngine: 'dockerNetworking.networks.setTargetEngine',
 } as const;
 
 export const NETWORKS_VIEW_ID = 'dockerNetworking.networks';
@@ -24,4 +25,10 @@ export const NETWORK_SETTINGS = {
   sortBy: 'networks.sortBy',
   groupByProject: 'networks.groupByProject',
   requestTimeout: 'networks.requestTimeout',
+} as const;
+
+/** Machine settings of the Engine list (#22), under `dockerNetworking.`. */
+export const ENGINE_SETTINGS = {
+  engines: 'engines',
+  hiddenEngines: 'hiddenEngines',
 } as const;

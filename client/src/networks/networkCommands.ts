@@ -1,12 +1,12 @@
 import * as vscode from 'vscode';
 import type { EngineClient } from '../engine/engineClient';
+import type { EngineFleet, FleetMember } from '../engine/engineFleet';
 import type { EngineSession } from '../engine/engineSession';
 import { showInspectDocument } from './inspectDocuments';
 import type { SubnetMapPanel } from './subnetMapPanel';
 import {
   RefusedError,
   connectContainer,
-  createNetwork,
   defaultGateway,
   disconnectContainer,
   listContainers,
@@ -24,15 +24,27 @@ import type { ContainerRecord, NetworkRecord } from './networkRecords';
 import { isBuiltin, networkDescription, type TreeNode } from './networkTreeModel';
 import { askPick, askText } from './multiStepInput';
 import { runSteps, SKIP, type StepResult } from './stepRunner';
+import { createDrivers, createNetworkChecked, encryptedItem } from './swarmNetwork';
+import { engineDetails } from '../engine/engineDetails';
 
 /** What the commands need from activateNetworks. */
 export interface NetworkCommandContext {
+  /** The session of the Engine the running command works on (see chooseEngine). */
   session(): EngineSession<NetworkRecord[]>;
   output: vscode.LogOutputChannel;
   subnetMap: SubnetMapPanel;
+  /**
+   * Sets the Engine the command works on (#22): the node's, the only one (of those `among`
+   * accepts), or the one the user picks; false when the user cancels the pick. Commands run
+   * one at a time in practice; one started while another waits on a dialog can only change
+   * which Engine the first one's final refresh reloads, which its events reload anyway.
+   */
+  chooseEngine(node: TreeNode | undefined, among?: (m: FleetMember<NetworkRecord[]>) => boolean): Promise<boolean>;
+  /** Reads the Engine list again (settings, context store). */
+  relist(): void;
+  fleet: EngineFleet<NetworkRecord[]>;
+  setTarget(id: string): Promise<void>;
 }
-
-const DRIVERS = ['bridge', 'ipvlan', 'macvlan', 'overlay'];
 
 function connectedClient(ctx: NetworkCommandContext): { client: EngineClient; networks: NetworkRecord[] } {
   const s = ctx.session();
@@ -56,7 +68,7 @@ function networkOf(node: TreeNode | undefined, networks: NetworkRecord[]): Netwo
 
 async function inspect(ctx: NetworkCommandContext, node?: TreeNode): Promise<void> {
   const { networks } = connectedClient(ctx);
-  const n = networkOf(node, networks) ?? (await pickNetwork(networks, 'Inspect Docker Network', vscode.l10n.t('Network to inspect')));
+  const n = networkOf(node, networks) ?? (await pickNetwork(networks, vscode.l10n.t('Inspect Docker Network'), vscode.l10n.t('Network to inspect')));
   if (!n) return;
   await showInspectDocument(n.name, n.id);
 }
@@ -80,11 +92,13 @@ const flagItems = (): vscode.QuickPickItem[] => [
 /** The Create wizard: one step per question, with a step counter and Back (#20). */
 async function create(ctx: NetworkCommandContext): Promise<void> {
   const { client, networks } = connectedClient(ctx);
+  // Overlay only on a swarm manager (#22).
+  const { swarm } = await engineDetails(client);
   const proposal = proposeSubnet(networks);
   const picked = (r: StepResult<vscode.QuickPickItem[]>): StepResult<string> => (Array.isArray(r) ? r[0]?.label : r);
   const answers = await runSteps<CreateAnswers>(vscode.l10n.t('Create Docker Network'), [
     ['name', (a, c) => askText(c, { prompt: vscode.l10n.t('Network name'), value: a.name, validate: (v) => validateNetworkName(v, networks) })],
-    ['driver', async (_a, c) => picked(await askPick(c, DRIVERS.map((label) => ({ label })), { placeholder: vscode.l10n.t('Driver') }))],
+    ['driver', async (_a, c) => picked(await askPick(c, createDrivers(swarm).map((label) => ({ label })), { placeholder: vscode.l10n.t('Driver') }))],
     [
       'subnet',
       (a, c) => askText(c, { prompt: proposal ? vscode.l10n.t('Subnet (optional; empty lets the Engine choose). {0} is free.', proposal) : vscode.l10n.t('Subnet (optional; empty lets the Engine choose).'), value: a.subnet ?? proposal ?? '', validate: (v) => validateSubnet(v, networks).error }),
@@ -97,8 +111,8 @@ async function create(ctx: NetworkCommandContext): Promise<void> {
         return askText(c, { prompt: vscode.l10n.t('Gateway (optional)'), value: defaultGateway(cidr.network) ?? '', validate: (v) => validateGateway(v, cidr) });
       },
     ],
-    ['flags', async (_a, c) => {
-      const r = await askPick(c, flagItems(), { placeholder: vscode.l10n.t('Options (none required)'), many: true });
+    ['flags', async (a, c) => {
+      const r = await askPick(c, [...flagItems(), ...(a.driver === 'overlay' ? [encryptedItem()] : [])], { placeholder: vscode.l10n.t('Options (none required)'), many: true });
       return Array.isArray(r) ? r.map((i) => i.label) : r;
     }],
     [
@@ -117,7 +131,7 @@ async function create(ctx: NetworkCommandContext): Promise<void> {
   const { name, driver, subnet, gateway, flags, labels } = answers;
   const parsed = parseLabels(labels);
   const on = new Set(flags);
-  const result = await createNetwork(client, {
+  const result = await createNetworkChecked(client, {
     name,
     driver,
     subnet: subnet || undefined,
@@ -126,6 +140,7 @@ async function create(ctx: NetworkCommandContext): Promise<void> {
     attachable: on.has('attachable'),
     enableIPv6: on.has('IPv6'),
     labels: 'labels' in parsed ? parsed.labels : {},
+    options: on.has('encrypted') ? { encrypted: '' } : undefined,
   });
   void vscode.window.showInformationMessage(result.warning ? vscode.l10n.t('Created network {0} (the Engine warns: {1}).', name, result.warning) : vscode.l10n.t('Created network {0}.', name));
   await ctx.session().refresh();
@@ -141,24 +156,30 @@ async function remove(ctx: NetworkCommandContext, node?: TreeNode): Promise<void
   const { client, networks } = connectedClient(ctx);
   const removable = networks.filter((n) => !isBuiltin(n));
   if (!node && removable.length === 0) {
-    void vscode.window.showInformationMessage('There is no network to remove: the built-in networks bridge, host and none cannot be removed.');
+    void vscode.window.showInformationMessage(vscode.l10n.t('There is no network to remove: the built-in networks bridge, host and none cannot be removed.'));
     return;
   }
-  const n = networkOf(node, networks) ?? (await pickNetwork(removable, 'Remove Docker Network', 'Network to remove (built-in networks cannot be removed)'));
+  const n = networkOf(node, networks) ?? (await pickNetwork(removable, vscode.l10n.t('Remove Docker Network'), vscode.l10n.t('Network to remove (built-in networks cannot be removed)')));
   if (!n) return;
-  if (isBuiltin(n)) throw new RefusedError(`"${n.name}" is a built-in network: the Engine creates it and does not allow removing it.`);
+  if (isBuiltin(n)) throw new RefusedError(vscode.l10n.t('"{0}" is a built-in network: the Engine creates it and does not allow removing it.', n.name));
   if (n.containers.length === 0) {
     const removeAction = vscode.l10n.t('Remove');
     const answer = await vscode.window.showWarningMessage(vscode.l10n.t('Remove network "{0}"?', n.name), { modal: true }, removeAction);
     if (answer !== removeAction) return;
   } else {
     const names = n.containers.map((c) => c.name || c.containerId.slice(0, 12));
+    const disconnectAction = vscode.l10n.t('Disconnect All and Remove');
     const answer = await vscode.window.showWarningMessage(
-      `Network "${n.name}" is in use by ${names.length === 1 ? 'a container' : `${names.length} containers`}.`,
-      { modal: true, detail: `Connected: ${names.join(', ')}.\n\nThe Engine removes a network only when no container is connected. Disconnect ${names.length === 1 ? 'it' : 'them'} (the containers keep running) and remove the network?` },
-      'Disconnect All and Remove',
+      names.length === 1 ? vscode.l10n.t('Network "{0}" is in use by a container.', n.name) : vscode.l10n.t('Network "{0}" is in use by {1} containers.', n.name, names.length),
+      {
+        modal: true,
+        detail: names.length === 1
+          ? vscode.l10n.t('Connected: {0}.\n\nThe Engine removes a network only when no container is connected. Disconnect it (the container keeps running) and remove the network?', names[0])
+          : vscode.l10n.t('Connected: {0}.\n\nThe Engine removes a network only when no container is connected. Disconnect them (the containers keep running) and remove the network?', names.join(', ')),
+      },
+      disconnectAction,
     );
-    if (answer !== 'Disconnect All and Remove') return;
+    if (answer !== disconnectAction) return;
     for (const c of n.containers) await disconnectContainer(client, n.id, c.containerId, true);
   }
   await removeNetwork(client, n);
@@ -188,7 +209,7 @@ interface ConnectAnswers {
 
 async function connect(ctx: NetworkCommandContext, node?: TreeNode): Promise<void> {
   const { client, networks } = connectedClient(ctx);
-  const n = networkOf(node, networks) ?? (await pickNetwork(networks, 'Connect a Container', vscode.l10n.t('Network to connect a container to')));
+  const n = networkOf(node, networks) ?? (await pickNetwork(networks, vscode.l10n.t('Connect a Container'), vscode.l10n.t('Network to connect a container to')));
   if (!n) return;
   const on = new Set(n.containers.map((c) => c.containerId));
   const containers = (await listContainers(client)).filter((c) => !on.has(c.id));
@@ -197,7 +218,7 @@ async function connect(ctx: NetworkCommandContext, node?: TreeNode): Promise<voi
     return;
   }
   const items = containers.map((c) => ({ label: c.name, description: `${c.image ?? ''} · ${c.state ?? ''}`, detail: Object.keys(c.networks).join(', ') || vscode.l10n.t('no networks'), container: c }));
-  const answers = await runSteps<ConnectAnswers>(`Connect a Container to ${n.name}`, [
+  const answers = await runSteps<ConnectAnswers>(vscode.l10n.t('Connect a Container to {0}', n.name), [
     ['container', async (_a, c) => {
       const r = await askPick(c, items, { placeholder: vscode.l10n.t('Container to connect to {0}', n.name) });
       return Array.isArray(r) ? r[0]?.container : r;
@@ -219,12 +240,13 @@ async function disconnect(ctx: NetworkCommandContext, node?: TreeNode): Promise<
   // A container loses its address on the network: ask first (#20).
   const network = networks.find((n) => n.id === node.networkId);
   const container = network?.containers.find((c) => c.containerId === node.containerId);
+  const disconnectAction = vscode.l10n.t('Disconnect');
   const answer = await vscode.window.showWarningMessage(
-    `Disconnect container "${container?.name || node.containerId.slice(0, 12)}" from network "${network?.name ?? node.networkId.slice(0, 12)}"?`,
-    { modal: true, detail: 'The container keeps running but loses its address and aliases on this network.' },
-    'Disconnect',
+    vscode.l10n.t('Disconnect container "{0}" from network "{1}"?', container?.name || node.containerId.slice(0, 12), network?.name ?? node.networkId.slice(0, 12)),
+    { modal: true, detail: vscode.l10n.t('The container keeps running but loses its address and aliases on this network.') },
+    disconnectAction,
   );
-  if (answer !== 'Disconnect') return;
+  if (answer !== disconnectAction) return;
   await disconnectContainer(client, node.networkId, node.containerId);
   await ctx.session().refresh();
 }
@@ -244,10 +266,29 @@ async function showSubnetMap(ctx: NetworkCommandContext): Promise<void> {
   await ctx.subnetMap.show();
 }
 
+/** Refresh: the node's Engine, or (from the view's title) the list again and every Engine contacted so far (#22). */
+async function refreshEngines(ctx: NetworkCommandContext, node?: TreeNode): Promise<void> {
+  const m = ctx.fleet.get(node?.engineId);
+  if (m) return m.started ? m.session.refresh() : void ctx.fleet.start(m.entry.id);
+  ctx.relist();
+  await Promise.all(ctx.fleet.all.filter((x) => x.started).map((x) => x.session.refresh()));
+}
+
+/** Makes an Engine the one the diagnostics follow: the node's, or one the user picks. */
+async function setTargetEngine(ctx: NetworkCommandContext, node?: TreeNode): Promise<void> {
+  if (!(await ctx.chooseEngine(node))) return;
+  const id = ctx.fleet.all.find((m) => m.session === ctx.session())?.entry.id;
+  if (id) await ctx.setTarget(id);
+}
+
+/** Commands that work on one Engine: they ask which when the node does not say (#22). */
+type EngineUse = 'engine' | 'unreachable' | 'none';
+
 /** Wraps a command: user-started, so a failure is shown once, in words. */
-function guarded(ctx: NetworkCommandContext, name: string, fn: (node?: TreeNode) => Promise<void>): (node?: TreeNode) => Promise<void> {
+function guarded(ctx: NetworkCommandContext, name: string, fn: (node?: TreeNode) => Promise<void>, use: EngineUse = 'none'): (node?: TreeNode) => Promise<void> {
   return async (node?: TreeNode) => {
     try {
+      if (use !== 'none' && !(await ctx.chooseEngine(node, use === 'unreachable' ? (m) => m.started && m.session.state.kind === 'unreachable' : undefined))) return;
       await fn(node);
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
@@ -258,19 +299,20 @@ function guarded(ctx: NetworkCommandContext, name: string, fn: (node?: TreeNode)
 }
 
 export function registerNetworkCommands(ctx: NetworkCommandContext): vscode.Disposable[] {
-  const table: Array<[string, string, (node?: TreeNode) => Promise<void>]> = [
-    [NetworkCommandIds.refresh, vscode.l10n.t('Refresh'), () => ctx.session().refresh()],
-    [NetworkCommandIds.retry, vscode.l10n.t('Retry'), async () => ctx.session().retry()],
-    [NetworkCommandIds.inspect, vscode.l10n.t('Inspect network'), (n) => inspect(ctx, n)],
-    [NetworkCommandIds.create, vscode.l10n.t('Create network'), () => create(ctx)],
-    [NetworkCommandIds.remove, vscode.l10n.t('Remove network'), (n) => remove(ctx, n)],
-    [NetworkCommandIds.prune, vscode.l10n.t('Prune networks'), () => prune(ctx)],
-    [NetworkCommandIds.connectContainer, vscode.l10n.t('Connect container'), (n) => connect(ctx, n)],
-    [NetworkCommandIds.disconnectContainer, vscode.l10n.t('Disconnect container'), (n) => disconnect(ctx, n)],
+  const table: Array<[string, string, (node?: TreeNode) => Promise<void>, EngineUse?]> = [
+    [NetworkCommandIds.refresh, vscode.l10n.t('Refresh'), (n) => refreshEngines(ctx, n)],
+    [NetworkCommandIds.retry, vscode.l10n.t('Retry'), async () => ctx.session().retry(), 'unreachable'],
+    [NetworkCommandIds.inspect, vscode.l10n.t('Inspect network'), (n) => inspect(ctx, n), 'engine'],
+    [NetworkCommandIds.create, vscode.l10n.t('Create network'), () => create(ctx), 'engine'],
+    [NetworkCommandIds.remove, vscode.l10n.t('Remove network'), (n) => remove(ctx, n), 'engine'],
+    [NetworkCommandIds.prune, vscode.l10n.t('Prune networks'), () => prune(ctx), 'engine'],
+    [NetworkCommandIds.connectContainer, vscode.l10n.t('Connect container'), (n) => connect(ctx, n), 'engine'],
+    [NetworkCommandIds.disconnectContainer, vscode.l10n.t('Disconnect container'), (n) => disconnect(ctx, n), 'engine'],
     [NetworkCommandIds.copyId, vscode.l10n.t('Copy ID'), (n) => copy(n?.containerId && n.kind === 'container' ? n.containerId : n?.networkId, 'ID')],
     [NetworkCommandIds.copySubnet, vscode.l10n.t('Copy subnet'), (n) => copy(n?.subnet, vscode.l10n.t('subnet'))],
     [NetworkCommandIds.copyAddress, vscode.l10n.t('Copy address'), (n) => copy(n?.address, vscode.l10n.t('address'))],
-    [NetworkCommandIds.showSubnetMap, vscode.l10n.t('Show subnet map'), () => showSubnetMap(ctx)],
+    [NetworkCommandIds.showSubnetMap, vscode.l10n.t('Show subnet map'), () => showSubnetMap(ctx), 'engine'],
+    [NetworkCommandIds.setTargetEngine, vscode.l10n.t('Follow this Engine in diagnostics'), (n) => setTargetEngine(ctx, n)],
   ];
-  return table.map(([id, name, fn]) => vscode.commands.registerCommand(id, guarded(ctx, name, fn)));
+  return table.map(([id, name, fn, use]) => vscode.commands.registerCommand(id, guarded(ctx, name, fn, use)));
 }

@@ -90,10 +90,10 @@ export interface EngineEvent {
 
 type Json = Record<string, unknown>;
 
-function obj(v: unknown): Json | undefined {
+export function obj(v: unknown): Json | undefined {
   return v !== null && typeof v === 'object' && !Array.isArray(v) ? (v as Json) : undefined;
 }
-function str(v: unknown): string | undefined {
+export function str(v: unknown): string | undefined {
   return typeof v === 'string' && v !== '' ? v : undefined;
 }
 function bool(v: unknown, fallback = false): boolean {
@@ -109,10 +109,10 @@ function strMap(v: unknown): Record<string, string> {
   for (const [k, val] of Object.entries(o)) if (typeof val === 'string') out[k] = val;
   return out;
 }
-function strList(v: unknown): string[] {
+export function strList(v: unknown): string[] {
   return Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string' && x !== '') : [];
 }
-function list(v: unknown): unknown[] {
+export function list(v: unknown): unknown[] {
   return Array.isArray(v) ? v : [];
 }
 

@@ -101,13 +101,17 @@ export async function withSubnetStatus(client: EngineClient, network: NetworkRec
 /** Container actions that change what a network shows (moby daemon/events: container start/die/rename/destroy). */
 const CONTAINER_ACTIONS = new Set(['start', 'die', 'rename', 'destroy', 'stop', 'kill', 'pause', 'unpause', 'restart']);
 
-/** Events that call for a reload: every network event, and container life-cycle changes. */
+/**
+ * Events that call for a reload: every network event, container life-cycle changes, and
+ * the swarm-scoped service and node events a manager sends (#22: a service created,
+ * scaled or removed changes an overlay network's services and tasks; a node its peers).
+ */
 export function isNetworkRelevant(value: unknown): boolean {
   const e = parseEvent(value);
   if (!e) return false;
-  if (e.type === 'network') return true;
+  if (e.type === 'network' || e.type === 'service' || e.type === 'node') return true;
   return e.type === 'container' && CONTAINER_ACTIONS.has(e.action.split(':')[0]);
 }
 
 /** The event filter for GET /events. */
-export const NETWORK_EVENT_FILTERS: Record<string, string[]> = { type: ['network', 'container'] };
+export const NETWORK_EVENT_FILTERS: Record<string, string[]> = { type: ['network', 'container', 'service', 'node'] };

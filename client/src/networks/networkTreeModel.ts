@@ -13,7 +13,7 @@ import { 'x-predefined-networks' as predefinedNetworks } from '../../../schemas/
  * vscode.TreeItem, so everything the user reads is built (and unit-tested) here.
  */
 
-export type NodeKind = 'state' | 'advice' | 'action' | 'group' | 'network' | 'section' | 'subnet' | 'flag' | 'option' | 'label' | 'container' | 'address' | 'empty';
+export type NodeKind = 'engine' | 'service' | 'task' | 'peer' | 'state' | 'advice' | 'action' | 'group' | 'network' | 'section' | 'subnet' | 'flag' | 'option' | 'label' | 'container' | 'address' | 'empty';
 
 export interface TreeNode {
   /** Stable across refreshes, so expansion state survives them. */
@@ -30,6 +30,8 @@ export interface TreeNode {
   collapsible: 'none' | 'collapsed' | 'expanded';
   children?: TreeNode[];
   command?: { command: string; title: string };
+  /** The Engine the node belongs to (#22): which session the commands and the lazy children use. */
+  engineId?: string;
   networkId?: string;
   networkName?: string;
   containerId?: string;
@@ -388,4 +390,70 @@ export function viewDescription(state: SessionState): string {
 /** All network nodes of a tree, depth-first (groups flattened). */
 export function flattenNetworks(roots: TreeNode[]): TreeNode[] {
   return roots.flatMap((r) => (r.kind === 'network' ? [r] : r.kind === 'group' ? (r.children ?? []).filter((c) => c.kind === 'network') : []));
+}
+
+/** One Engine of several as the view shows it (#22): its entry, whether it was started, its session's state and networks. */
+export interface EngineView {
+  id: string;
+  name: string;
+  /** Where it comes from ("docker context", "DOCKER_HOST", "setting dockerNetworking.engines"). */
+  source: string;
+  /** The host it resolves to, or undefined when it cannot be resolved. */
+  host?: string;
+  current: boolean;
+  /** The Engine whose version and networks the diagnostics follow. */
+  target: boolean;
+  started: boolean;
+  state: SessionState;
+  networks?: NetworkRecord[];
+}
+
+function engineIcon(e: EngineView): string {
+  if (!e.started) return 'vm-outline';
+  if (e.state.kind === 'connected') return e.state.stale ? 'warning' : 'vm-running';
+  return e.state.kind === 'connecting' ? 'loading~spin' : 'debug-disconnect';
+}
+
+/** The root row of an Engine: its name; current/target marks and its state in the description. */
+export function engineRootNode(e: EngineView): TreeNode {
+  const marks: string[] = [];
+  if (e.current) marks.push(l10n.t('current'));
+  if (e.target) marks.push(l10n.t('diagnostics'));
+  const state = !e.started ? (e.host ?? l10n.t('not configured')) : viewDescription(e.state);
+  const tip = [`**${mdEscape(e.name)}**`, '', `${mdEscape(e.source)}${e.host ? ` · \`${e.host}\`` : ''}`];
+  if (e.current) tip.push('', l10n.t('The Engine the docker CLI uses now.'));
+  if (e.target) tip.push('', l10n.t('Diagnostics follow this Engine (its version and live networks).'));
+  if (!e.started) tip.push('', l10n.t('Not contacted until you expand it.'));
+  else if (e.state.kind === 'unreachable') tip.push('', `${mdEscape(e.state.problem.reason)}\n\n${e.state.problem.advice}`);
+  const kind = !e.started ? 'idle' : e.state.kind;
+  return {
+    id: `engine:${e.id}`,
+    kind: 'engine',
+    label: e.name,
+    description: [...marks, state].join(' · '),
+    tooltip: tip.join('\n'),
+    icon: engineIcon(e),
+    contextValue: `engine.${kind}${e.target ? '.target' : ''}`,
+    collapsible: e.current ? 'expanded' : 'collapsed',
+    engineId: e.id,
+  };
+}
+
+/**
+ * The nodes of one Engine, tagged with its id. Under an Engine root (`prefix`) their ids
+ * get the Engine's id in front, so that two Engines' "state" rows (or a network present on
+ * both) stay distinct; a single Engine keeps today's ids.
+ */
+export function withEngine(nodes: TreeNode[], engineId: string, prefix: boolean): TreeNode[] {
+  return nodes.map((n) => ({
+    ...n,
+    id: prefix ? `${engineId}|${n.id}` : n.id,
+    engineId,
+    children: n.children ? withEngine(n.children, engineId, prefix) : undefined,
+  }));
+}
+
+/** The children of an Engine root: what `buildTree` shows for its state, under its id. */
+export function engineChildren(e: EngineView, options: TreeOptions = DEFAULT_TREE_OPTIONS): TreeNode[] {
+  return withEngine(buildTree(e.state, e.networks, options), e.id, true);
 }

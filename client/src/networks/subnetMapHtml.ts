@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import { overlaps, parseCidr, type ParsedCidr } from '../../../server/src/shared/cidr';
 import type { WorkspaceSubnet } from '../../../server/src/shared/protocol';
 import type { SubnetMapEntry } from './subnetMap';
@@ -6,6 +7,8 @@ import type { SubnetMapEntry } from './subnetMap';
  * The subnet map as a picture (#20: it opened as raw Markdown and left out the workspace's
  * subnets), without `vscode`: the blocks and the page are plain data and text, tested as
  * such (test/unit/networks/subnetMapHtml.test.ts); subnetMapPanel.ts puts the page in a webview.
+ * Its texts are translated here, in the extension host (@vscode/l10n, given VS Code's bundle
+ * at activation, #23): the page itself runs no l10n code.
  */
 export interface MapBlock {
   /** Index in the map, the id a click or Enter sends back. */
@@ -26,7 +29,7 @@ export interface MapBlock {
 export function mapBlocks(live: readonly SubnetMapEntry[], files: readonly WorkspaceSubnet[], fileName: (uri: string) => string): MapBlock[] {
   const blocks: MapBlock[] = [];
   for (const e of live) {
-    blocks.push({ id: 0, subnet: e.subnet, family: e.family, label: `network ${e.networkName}`, source: 'engine', target: { networkId: e.networkId, networkName: e.networkName }, overlapsWith: [], cidr: e.cidr });
+    blocks.push({ id: 0, subnet: e.subnet, family: e.family, label: l10n.t('network {0}', e.networkName), source: 'engine', target: { networkId: e.networkId, networkName: e.networkName }, overlapsWith: [], cidr: e.cidr });
   }
   for (const f of files) {
     const cidr = parseCidr(f.subnet);
@@ -35,7 +38,7 @@ export function mapBlocks(live: readonly SubnetMapEntry[], files: readonly Works
       id: 0,
       subnet: f.subnet,
       family: cidr?.family ?? (f.subnet.includes(':') ? 6 : 4),
-      label: `${f.what.replace(/`/g, '')} in ${file}:${f.line + 1}`,
+      label: l10n.t('{0} in {1}', f.what.replace(/`/g, ''), `${file}:${f.line + 1}`),
       source: 'file',
       target: { uri: f.uri, line: f.line, character: f.character, file },
       overlapsWith: [],
@@ -74,7 +77,7 @@ function esc(text: string): string {
  * Within a family, each bar is placed along the span from the lowest to the highest address
  * in use, so that neighbours and overlaps show side by side.
  */
-export function renderSubnetMapHtml(blocks: readonly MapBlock[], host: string, nonce: string, cspSource: string): string {
+export function renderSubnetMapHtml(blocks: readonly MapBlock[], host: string, nonce: string, cspSource: string, lang = 'en', across = ''): string {
   const csp = `default-src 'none'; style-src ${cspSource} 'nonce-${nonce}'; script-src 'nonce-${nonce}';`;
   const overlapping = blocks.filter((b) => b.overlapsWith.length > 0).length;
   const sections: string[] = [];
@@ -90,22 +93,28 @@ export function renderSubnetMapHtml(blocks: readonly MapBlock[], host: string, n
     const items = rows.map((b) => {
       const left = b.cidr ? pct(b.cidr.first - first) : 0;
       const width = b.cidr ? Math.max(0.6, pct(b.cidr.last - b.cidr.first + 1n)) : 100;
-      const warn = b.overlapsWith.length > 0 ? `<span class="warn">overlaps ${esc(b.overlapsWith.join(', '))}</span>` : b.cidr ? '' : '<span class="warn">not a CIDR block</span>';
+      const warn = b.overlapsWith.length > 0 ? `<span class="warn">${esc(l10n.t('overlaps {0}', b.overlapsWith.join(', ')))}</span>` : b.cidr ? '' : `<span class="warn">${esc(l10n.t('not a CIDR block'))}</span>`;
       return (
         (b.cidr ? (barRules.push(`.b${b.id} .bar { margin-left: ${left}%; width: ${Math.min(width, 100 - left)}%; }`), '') : '') +
         `<li class="b${b.id} ${b.source}${b.overlapsWith.length ? ' overlap' : ''}">` +
-        `<button data-id="${b.id}" title="Open ${esc(b.label)}"><code>${esc(b.subnet)}</code> <span class="what">${esc(b.label)}</span> ${warn}</button>` +
+        `<button data-id="${b.id}" title="${esc(l10n.t('Open {0}', b.label))}"><code>${esc(b.subnet)}</code> <span class="what">${esc(b.label)}</span> ${warn}</button>` +
         (b.cidr ? `<div class="track" aria-hidden="true"><div class="bar"></div></div>` : '') +
         `</li>`
       );
     });
     sections.push(`<h2>IPv${family}</h2><ul>${items.join('')}</ul>`);
   }
+  const summary =
+    blocks.length === 0
+      ? esc(l10n.t('No network and no file declares a subnet.'))
+      : overlapping
+        ? `<span class="warn">${esc(overlapping === 1 ? l10n.t('1 block overlaps another.') : l10n.t('{0} blocks overlap another.', overlapping))}</span>`
+        : esc(l10n.t('No two blocks overlap.'));
   return `<!DOCTYPE html>
-<html lang="en"><head><meta charset="utf-8">
+<html lang="${esc(lang)}"><head><meta charset="utf-8">
 <meta http-equiv="Content-Security-Policy" content="${csp}">
 <meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Subnet map</title>
+<title>${esc(l10n.t('Subnet map'))}</title>
 <style nonce="${nonce}">
 body { color: var(--vscode-foreground); background: var(--vscode-editor-background); font-family: var(--vscode-font-family); font-size: var(--vscode-font-size); padding: 0 1.5em; }
 h1 { font-size: 1.4em; } h2 { font-size: 1.1em; margin-top: 1.5em; }
@@ -129,11 +138,12 @@ code { font-family: var(--vscode-editor-font-family); }
 ${barRules.join('\n')}
 </style></head>
 <body>
-<h1>Subnets in use on ${esc(host)} and in the workspace</h1>
-<p>${blocks.length === 0 ? 'No network and no file declares a subnet.' : overlapping ? `<span class="warn">${overlapping} block${overlapping === 1 ? '' : 's'} overlap another.</span>` : 'No two blocks overlap.'}</p>
-<p class="legend"><span><span class="swatch s-engine"></span>live network</span><span><span class="swatch s-file"></span>declared in a file</span><span><span class="swatch s-overlap"></span>overlaps another</span></p>
-<div class="actions"><button id="copy">Copy as Markdown</button> <button id="refresh">Refresh</button></div>
+<h1>${esc(l10n.t('Subnets in use on {0} and in the workspace', host))}</h1>
+<p>${summary}</p>
+<p class="legend"><span><span class="swatch s-engine"></span>${esc(l10n.t('live network'))}</span><span><span class="swatch s-file"></span>${esc(l10n.t('declared in a file'))}</span><span><span class="swatch s-overlap"></span>${esc(l10n.t('overlaps another'))}</span></p>
+<div class="actions"><button id="copy">${esc(l10n.t('Copy as Markdown'))}</button> <button id="refresh">${esc(l10n.t('Refresh'))}</button></div>
 ${sections.join('\n')}
+${across}
 <script nonce="${nonce}">
 const vscode = acquireVsCodeApi();
 document.body.addEventListener('click', (e) => {

@@ -5,6 +5,7 @@ import type { EngineSession } from '../engine/engineSession';
 import { showInspectDocument } from './inspectDocuments';
 import type { NetworkRecord } from './networkRecords';
 import { buildSubnetMap, renderSubnetMap } from './subnetMap';
+import { crossEngineHtml, crossEngineOverlaps, renderCrossEngine, type EngineNetworks } from './subnetMapAcross';
 import { mapBlocks, renderSubnetMapHtml, type MapBlock } from './subnetMapHtml';
 
 /**
@@ -21,11 +22,13 @@ export class SubnetMapPanel implements vscode.Disposable {
   constructor(
     private readonly session: () => EngineSession<NetworkRecord[]>,
     private readonly workspaceSubnets: () => Promise<WorkspaceSubnet[]>,
+    /** The networks of every connected Engine, for the comparison across Engines (#22). */
+    private readonly allEngines: () => EngineNetworks[] = () => [],
   ) {}
 
   async show(): Promise<void> {
     if (!this.panel) {
-      this.panel = vscode.window.createWebviewPanel('dockerNetworking.subnetMap', 'Subnet Map', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
+      this.panel = vscode.window.createWebviewPanel('dockerNetworking.subnetMap', vscode.l10n.t('Subnet Map'), vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
       this.panel.onDidDispose(() => (this.panel = undefined));
       this.panel.webview.onDidReceiveMessage((m: unknown) => void this.onMessage(m));
     } else {
@@ -44,7 +47,8 @@ export class SubnetMapPanel implements vscode.Disposable {
     const files = await this.workspaceSubnets().catch(() => []);
     this.blocks = mapBlocks(buildSubnetMap(s.snapshot ?? []), files, (uri) => vscode.workspace.asRelativePath(vscode.Uri.parse(uri)));
     if (!this.panel) return;
-    this.panel.webview.html = renderSubnetMapHtml(this.blocks, s.endpoint?.host ?? 'the Docker Engine', randomBytes(16).toString('base64'), this.panel.webview.cspSource);
+    const engines = this.allEngines();
+    this.panel.webview.html = renderSubnetMapHtml(this.blocks, s.endpoint?.host ?? vscode.l10n.t('the Docker Engine'), randomBytes(16).toString('base64'), this.panel.webview.cspSource, vscode.env.language, crossEngineHtml(crossEngineOverlaps(engines), engines.length));
   }
 
   private async onMessage(m: unknown): Promise<void> {
@@ -52,8 +56,9 @@ export class SubnetMapPanel implements vscode.Disposable {
     if (msg.type === 'refresh') return this.render();
     if (msg.type === 'copy') {
       const s = this.session();
-      await vscode.env.clipboard.writeText(renderSubnetMap(buildSubnetMap(s.snapshot ?? []), s.endpoint?.host ?? 'the Docker Engine'));
-      void vscode.window.showInformationMessage('Copied the subnet map as a Markdown table to the clipboard.');
+      const engines = this.allEngines();
+      await vscode.env.clipboard.writeText(renderSubnetMap(buildSubnetMap(s.snapshot ?? []), s.endpoint?.host ?? vscode.l10n.t('the Docker Engine')) + renderCrossEngine(crossEngineOverlaps(engines), engines.length));
+      void vscode.window.showInformationMessage(vscode.l10n.t('Copied the subnet map as a Markdown table to the clipboard.'));
       return;
     }
     const block = msg.type === 'open' && typeof msg.id === 'number' ? this.blocks[msg.id] : undefined;

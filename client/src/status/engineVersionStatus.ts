@@ -3,6 +3,7 @@ import { engineVersionInForce, type EngineVersionInForce } from '../../../server
 import { SETTINGS_SECTION } from '../../../server/src/shared/protocol';
 import type { EngineBridge } from '../languageClient';
 import { describeEngineVersion, engineVersionChoices, type ConnectionCommands, type EngineVersionChoice } from './engineVersionText';
+import { targetEngineItems, targetEngineSuffix, targetEngineTooltip } from './targetEngineText';
 
 export const PICK_ENGINE_VERSION_COMMAND = 'dockerNetworking.pickEngineVersion';
 const SETTING = 'engineVersion';
@@ -31,7 +32,7 @@ export class EngineVersionStatus implements vscode.Disposable {
     private readonly commands: ConnectionCommands,
   ) {
     this.item = vscode.window.createStatusBarItem('dockerNetworking.engineVersion', vscode.StatusBarAlignment.Right, 100);
-    this.item.name = 'Docker Networking: Engine Version';
+    this.item.name = vscode.l10n.t('Docker Networking: Engine Version');
     this.item.command = PICK_ENGINE_VERSION_COMMAND;
     this.disposables.push(
       this.item,
@@ -43,6 +44,8 @@ export class EngineVersionStatus implements vscode.Disposable {
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.update()),
     );
     if (engine) this.disposables.push(engine.onDidChangeEngineState(() => this.update()));
+    // Which of several Engines the diagnostics follow (#22) shows in the item and is switched from it.
+    if (engine?.onDidChangeTarget) this.disposables.push(engine.onDidChangeTarget(() => this.update()));
     this.update();
   }
 
@@ -76,9 +79,10 @@ export class EngineVersionStatus implements vscode.Disposable {
       return;
     }
     const words = describeEngineVersion(this.inForce(doc.uri), this.engineVersion);
-    this.item.text = `$(server-environment) ${words.text}`;
-    this.item.tooltip = new vscode.MarkdownString(`${words.tooltip}\n\nClick to choose the Engine version.`);
-    this.item.accessibilityInformation = { label: `Diagnostics follow ${words.text}`, role: 'button' };
+    this.item.text = `$(server-environment) ${words.text}${targetEngineSuffix(this.engine?.engines)}`;
+    const target = targetEngineTooltip(this.engine?.engines);
+    this.item.tooltip = new vscode.MarkdownString(`${words.tooltip}${target ? `\n\n${target}` : ''}\n\n${vscode.l10n.t('Click to choose the Engine version.')}`);
+    this.item.accessibilityInformation = { label: vscode.l10n.t('Diagnostics follow {0}', words.text), role: 'button' };
     this.item.show();
   }
 
@@ -100,18 +104,24 @@ export class EngineVersionStatus implements vscode.Disposable {
     const scope = doc?.uri ?? vscode.workspace.workspaceFolders?.[0] ?? null;
     const setting = this.settingOf(scope);
     const choices = engineVersionChoices(setting, this.inForce(scope), this.connected, this.commands);
-    type Item = vscode.QuickPickItem & { choice: EngineVersionChoice };
+    type Item = vscode.QuickPickItem & { choice: EngineVersionChoice; engineId?: string };
     const items: Item[] = choices.map((c) =>
       c.kind === 'separator'
         ? { label: c.label, kind: vscode.QuickPickItemKind.Separator, choice: c }
         : { label: c.label, description: c.description, detail: c.kind === 'value' ? c.detail : undefined, choice: c },
     );
+    const engines = targetEngineItems(this.engine?.engines);
+    if (engines.length) {
+      const separator: EngineVersionChoice = { kind: 'separator', label: vscode.l10n.t('Engine the diagnostics follow') };
+      items.push({ label: separator.label, kind: vscode.QuickPickItemKind.Separator, choice: separator }, ...engines.map((e) => ({ label: e.label, description: e.description, detail: e.detail, choice: separator, engineId: e.id })));
+    }
     const chosen = await vscode.window.showQuickPick(items, {
-      title: 'Engine version the diagnostics follow',
-      placeHolder: `Now ${describeEngineVersion(this.inForce(scope), this.engineVersion).text}. Pick a release, or follow the connected Engine`,
+      title: vscode.l10n.t('Engine version the diagnostics follow'),
+      placeHolder: vscode.l10n.t('Now {0}. Pick a release, or follow the connected Engine', describeEngineVersion(this.inForce(scope), this.engineVersion).text),
       matchOnDescription: true,
     });
     if (!chosen) return;
+    if (chosen.engineId) return void (await this.engine?.setTarget?.(chosen.engineId));
     const c = chosen.choice;
     if (c.kind === 'command') {
       await vscode.commands.executeCommand(c.command);

@@ -1,8 +1,10 @@
 /**
  * What the Engine-version status item says and offers (#20), without `vscode`: the words
  * and the choices are plain data, tested as such (test/unit/status/engineVersionText.test.ts);
- * engineVersionStatus.ts only puts them on screen.
+ * engineVersionStatus.ts only puts them on screen. Texts through @vscode/l10n, which the
+ * extension gives VS Code's bundle at activation (#23).
  */
+import * as l10n from '@vscode/l10n';
 import { formatEngineVersion, KNOWN_RELEASES, NEWEST_KNOWN, compareEngineVersions, type EngineVersionInForce } from '../../../server/src/shared/engineVersion';
 
 export interface EngineVersionText {
@@ -20,28 +22,31 @@ export interface EngineVersionText {
  */
 export function describeEngineVersion(inForce: EngineVersionInForce, engineVersion: string | undefined): EngineVersionText {
   const v = formatEngineVersion(inForce.version);
-  const ignored = inForce.ignoredSetting === undefined ? '' : ` The setting dockerNetworking.engineVersion is "${inForce.ignoredSetting}", neither "auto" nor MAJOR.MINOR, so it is not used.`;
-  const beyond = compareEngineVersions(inForce.version, NEWEST_KNOWN) > 0 ? ` ${v} is newer than the newest release this extension knows (${formatEngineVersion(NEWEST_KNOWN)}): changes after that are not checked.` : '';
+  // Each sentence is one l10n.t call (#23); the tooltip is Markdown, so they are joined as
+  // paragraphs, which needs no space between them in Chinese nor in English.
+  const ignored = inForce.ignoredSetting === undefined ? [] : [l10n.t('The setting dockerNetworking.engineVersion is "{0}", neither "auto" nor MAJOR.MINOR, so it is not used.', inForce.ignoredSetting)];
+  const beyond = compareEngineVersions(inForce.version, NEWEST_KNOWN) > 0 ? [l10n.t('{0} is newer than the newest release this extension knows ({1}): changes after that are not checked.', v, formatEngineVersion(NEWEST_KNOWN))] : [];
+  const paragraphs = (...parts: string[]): string => parts.join('\n\n');
   switch (inForce.source) {
     case 'setting': {
-      const other = engineVersion ? ` The connected Engine runs ${engineVersion}.` : '';
+      const other = engineVersion ? [l10n.t('The connected Engine runs {0}.', engineVersion)] : [];
       return {
-        text: `Engine ${v} · from settings`,
-        tooltip: `Diagnostics follow Docker Engine ${v}, as the setting dockerNetworking.engineVersion says.${other}${beyond}`,
-        log: `Diagnostics follow Engine ${v}: set in dockerNetworking.engineVersion.`,
+        text: l10n.t('Engine {0} · from settings', v),
+        tooltip: paragraphs(l10n.t('Diagnostics follow Docker Engine {0}, as the setting dockerNetworking.engineVersion says.', v), ...other, ...beyond),
+        log: l10n.t('Diagnostics follow Engine {0}: set in dockerNetworking.engineVersion.', v),
       };
     }
     case 'engine':
       return {
-        text: `Engine ${v} · connected`,
-        tooltip: `Diagnostics follow the connected Docker Engine, ${engineVersion ?? v}.${beyond}${ignored}`,
-        log: `Diagnostics follow Engine ${v}: the connected Engine runs ${engineVersion ?? v}.`,
+        text: l10n.t('Engine {0} · connected', v),
+        tooltip: paragraphs(l10n.t('Diagnostics follow the connected Docker Engine, {0}.', engineVersion ?? v), ...beyond, ...ignored),
+        log: l10n.t('Diagnostics follow Engine {0}: the connected Engine runs {1}.', v, engineVersion ?? v),
       };
     case 'newest':
       return {
-        text: `Engine ${v} · newest known, no Engine`,
-        tooltip: `No Docker Engine is connected, so diagnostics follow the newest release this extension knows, ${v}.${ignored}`,
-        log: `Diagnostics follow Engine ${v}: no Engine is connected, ${v} is the newest release the extension knows.`,
+        text: l10n.t('Engine {0} · newest known, no Engine', v),
+        tooltip: paragraphs(l10n.t('No Docker Engine is connected, so diagnostics follow the newest release this extension knows, {0}.', v), ...ignored),
+        log: l10n.t('Diagnostics follow Engine {0}: no Engine is connected, {0} is the newest release the extension knows.', v),
       };
   }
 }
@@ -71,12 +76,12 @@ export function engineVersionChoices(setting: string, inForce: EngineVersionInFo
     {
       kind: 'value',
       value: 'auto',
-      label: `${auto ? '$(check) ' : ''}Follow the connected Engine`,
+      label: `${auto ? '$(check) ' : ''}${l10n.t('Follow the connected Engine')}`,
       description: 'auto',
-      detail: connected ? undefined : `No Engine is connected: the newest known release, ${formatEngineVersion(NEWEST_KNOWN)}, applies.`,
+      detail: connected ? undefined : l10n.t('No Engine is connected: the newest known release, {0}, applies.', formatEngineVersion(NEWEST_KNOWN)),
       picked: auto,
     },
-    { kind: 'separator', label: 'Releases' },
+    { kind: 'separator', label: l10n.t('Releases') },
   ];
   for (const r of [...KNOWN_RELEASES].reverse()) {
     const picked = !auto && r.version === current;
@@ -85,13 +90,13 @@ export function engineVersionChoices(setting: string, inForce: EngineVersionInFo
       kind: 'value',
       value: r.version,
       label: `${picked ? '$(check) ' : ''}${r.version}`,
-      description: `API ${r.api}${confirmed ? ` · checked against dockerd ${confirmed}` : ''}`,
+      description: confirmed ? l10n.t('API {0} · checked against dockerd {1}', r.api, confirmed) : `API ${r.api}`,
       picked,
     });
   }
-  choices.push({ kind: 'separator', label: 'Engine connection' });
-  if (!connected) choices.push({ kind: 'command', command: commands.retry, label: '$(debug-restart) Retry connecting to the Engine' });
-  choices.push({ kind: 'command', command: commands.showView, label: '$(list-tree) Show the Docker Networks view' });
-  choices.push({ kind: 'command', command: commands.showOutput, label: '$(output) Show the log', description: 'every change of the version in force' });
+  choices.push({ kind: 'separator', label: l10n.t('Engine connection') });
+  if (!connected) choices.push({ kind: 'command', command: commands.retry, label: `$(debug-restart) ${l10n.t('Retry connecting to the Engine')}` });
+  choices.push({ kind: 'command', command: commands.showView, label: `$(list-tree) ${l10n.t('Show the Docker Networks view')}` });
+  choices.push({ kind: 'command', command: commands.showOutput, label: `$(output) ${l10n.t('Show the log')}`, description: l10n.t('every change of the version in force') });
   return choices;
 }

@@ -95,6 +95,14 @@ export interface WorkspaceFiles {
    * undefined when that cannot be told (outside what the workspace may look at).
    */
   exists?(uri: string): boolean | undefined;
+  /**
+   * Whether an absolute path exists on the machine the server runs on, asked for a path a
+   * file names (a drop-in's ExecStart= program, #17). Answered only when `fileUri` is one
+   * of this machine's own Docker host files (its /etc ones, or the ones the machine setting
+   * `localEngineFiles` names); undefined otherwise: the files of a repository configure
+   * another host, whose disk is not this one.
+   */
+  machinePathExists?(fileUri: string, path: string): boolean | undefined;
   /** The workspace folders' URIs (settings give paths relative to them); absent or empty without folders. */
   workspaceFolders?(): readonly string[];
   /**

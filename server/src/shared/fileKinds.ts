@@ -52,3 +52,15 @@ export function usablePatterns(value: unknown): string[] {
 export function patternsOf(kind: FileKind, extra: ExtraPatterns = {}): string[] {
   return [...DEFAULT_PATTERNS[kind], ...usablePatterns(extra[kind])];
 }
+
+/**
+ * `.env` files as Compose reads them: `.env`, `.env.<stage>` and `<name>.env` (env_file).
+ * They are no file kind of ours (no diagnostics, hover or completion), but the client
+ * syncs them so that Compose files are judged with their unsaved text (#16).
+ */
+export const ENV_FILE_PATTERNS: readonly string[] = ['**/.env', '**/.env.*', '**/*.env'];
+
+/** True for a file name `ENV_FILE_PATTERNS` matches (the name alone, not a path). */
+export function isEnvFile(fileName: string): boolean {
+  return fileName === '.env' || fileName.startsWith('.env.') || (fileName.endsWith('.env') && fileName.length > 4);
+}

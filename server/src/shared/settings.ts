@@ -39,6 +39,14 @@ export interface Settings {
   hostFiles: string[];
   /** Read the machine's own /etc/docker/daemon.json and docker.service.d drop-ins (read only; trusted workspaces only, #17). */
   readMachineHostFiles: boolean;
+  /**
+   * The daemon.json and drop-ins of the local Engine the client connects to, by absolute
+   * path, when they are not this machine's /etc files (a dockerd started with
+   * `--config-file`): machine-scoped, read only, trusted workspaces only (#17). They are
+   * this machine's files: restart pending compares this daemon.json with the running
+   * Engine, and the drop-ins' programs are looked up on this machine's disk.
+   */
+  localEngineFiles: string[];
 }
 
 /**
@@ -76,6 +84,7 @@ export const DEFAULT_SETTINGS: Settings = {
   systemdDropin: { enable: true },
   hostFiles: [],
   readMachineHostFiles: true,
+  localEngineFiles: [],
 };
 
 function obj(v: unknown): Record<string, unknown> {
@@ -128,6 +137,8 @@ export function normalizeSettings(raw: unknown): Settings {
     systemdDropin: { enable: bool(sd.enable, d.systemdDropin.enable) },
     hostFiles: usablePatterns(r.hostFiles),
     readMachineHostFiles: bool(r.readMachineHostFiles, d.readMachineHostFiles),
+    // Absolute paths only: there is no folder a machine setting could be relative to.
+    localEngineFiles: usablePatterns(r.localEngineFiles).filter((p) => p.startsWith('/')),
   };
 }
 

@@ -60,6 +60,16 @@ describe('compose networks: address rules', () => {
     assert.deepEqual(k.codes(net(`        - subnet: 172.28.0.0/24\n          gateway: 172.28.0.255\n`)), ['9: gateway-reserved']);
   });
 
+  it('offers the suggested gateway as a fix, except for a value from a variable default or a subnet without host addresses', () => {
+    assert.equal(
+      k.applyFix(net(`        - subnet: 172.28.0.0/24\n        - subnet: 172.29.0.0/24\n          gateway: 172.30.0.1 # ours\n`), 'gateway-outside-subnet', 'Use gateway 172.29.0.1'),
+      net(`        - subnet: 172.28.0.0/24\n        - subnet: 172.29.0.0/24\n          gateway: 172.29.0.1 # ours\n`),
+    );
+    assert.equal(k.applyFix(net(`        - subnet: 172.28.0.0/24\n          gateway: "172.28.0.0"\n`), 'gateway-reserved'), net(`        - subnet: 172.28.0.0/24\n          gateway: 172.28.0.1\n`));
+    assert.deepEqual(k.diagnostics(net(`        - subnet: 172.28.0.0/24\n          gateway: \${GW:-172.29.0.1}\n`)).map((d) => [d.code, (d.data as { fixes?: unknown[] } | undefined)?.fixes?.length ?? 0]), [['gateway-outside-subnet', 0]]);
+    assert.deepEqual(k.diagnostics(net(`        - subnet: 172.28.0.7/32\n          gateway: 172.28.0.9\n`)).map((d) => [d.code, (d.data as { fixes?: unknown[] } | undefined)?.fixes?.length ?? 0]), [['gateway-outside-subnet', 0]]);
+  });
+
   it('reports overlapping subnets of two networks with a free alternative', () => {
     const lines = k.lines(`services:
   web:

@@ -136,6 +136,17 @@ describe('daemon.json values', () => {
     assert.equal(k.applyFix('{"storage-driver": "aufs"}', 'storage-driver-removed'), '{"storage-driver": "overlay2"}');
     assert.deepEqual(k.codes('{"storage-driver": "overlay"}', { engine: '20.10' }), ['1: storage-driver-deprecated']);
     assert.deepEqual(k.codes('{"storage-opts": ["overlay2.override_kernel_check=true"]}', { engine: '24.0' }), ['1: storage-opt-removed']);
+    assert.deepEqual(k.lines('{"storage-opts": ["overlay2.override_kernel_check=true"]}', { engine: '23.0' }), [
+      '1: storage-opt-deprecated: "overlay2.override_kernel_check" is deprecated (ignored from 23.0, refused from 24.0). Remove it.',
+    ]);
+  });
+
+  it('takes an unknown storage driver for a containerd snapshotter where the containerd image store is on (29.0 default, or the feature)', () => {
+    const severity = (text: string, engine: string) => k.diagnostics(text, { engine }).map((d) => [d.code, d.severity]);
+    assert.deepEqual(severity('{"storage-driver": "nope"}', '28.5'), [['unknown-storage-driver', 1]]);
+    assert.deepEqual(severity('{"storage-driver": "nope"}', '29.0'), [['unknown-storage-driver', 2]]);
+    assert.deepEqual(severity('{"storage-driver": "nope", "features": {"containerd-snapshotter": false}}', '29.7'), [['unknown-storage-driver', 1]]);
+    assert.deepEqual(severity('{"storage-driver": "nope", "features": {"containerd-snapshotter": true}}', '28.5'), [['unknown-storage-driver', 2]]);
   });
 
   it('checks combinations dockerd refuses', () => {

@@ -49,7 +49,7 @@ describe('EngineSession (replayed Engine)', () => {
     const app = s.snapshot?.find((n) => n.name === 'dn-fixture-app');
     assert.deepEqual(app?.containers.map((c) => [c.name, c.aliases]), [['dn-fixture-web', ['web', 'frontend']]]);
     assert.equal(engine.eventStreams, 1);
-    assert.ok(engine.requests.some((r) => r.startsWith('GET /v1.52/events?filters=') && decodeURIComponent(r).includes('{"type":["network","container"]}')), engine.requests.join('\n'));
+    assert.ok(engine.requests.some((r) => r.startsWith('GET /v1.52/events?filters=') && decodeURIComponent(r).includes('{"type":["network","container","service","node"]}')), engine.requests.join('\n'));
   });
 
   it('a burst of 100 events causes at most 2 reloads; irrelevant events none', async () => {

@@ -33,6 +33,12 @@ function fixAfterEdit(before: string, code: string, after: string): string | und
 }
 
 describe('drop-in quick fixes', () => {
+  it('removes a line systemd ignores, continuation lines and all, and refuses once the line changed', () => {
+    assert.equal(fix('[Service]\nCapabilities=x \\\n  y\nEnvironment="A=1"\n', 'removed-directive'), '[Service]\nEnvironment="A=1"\n');
+    assert.equal(fix('[Service]\nEnvironment="A=1"\nTimeoutStartSec=', 'invalid-value'), '[Service]\nEnvironment="A=1"\n');
+    assert.equal(fixAfterEdit('[Service]\nCapabilities=x\n', 'removed-directive', '[Service]\nCapabilities=xy\n'), undefined);
+    assert.equal(fixAfterEdit('[Service]\nCapabilities=x\n', 'removed-directive', '# note\n[Service]\nCapabilities=x\n'), '# note\n[Service]\n');
+  });
   it('Enviroment → Environment', () => {
     assert.equal(fix('[Service]\nEnviroment="A=1"\n', 'unknown-directive'), '[Service]\nEnvironment="A=1"\n');
   });

@@ -28,6 +28,17 @@ describe('restart pending: the machine daemon.json against the local dockerd (#1
     assert.deepEqual(w.lensesFor(uri), []);
   });
 
+  it('the loopback ranges dockerd always adds to the insecure registries are not a change (28.5 adds ::1/128 too)', () => {
+    for (const insecureCidrs of [['127.0.0.0/8'], ['::1/128', '127.0.0.0/8']]) {
+      const { w } = setup('{\n  "labels": ["a=1"]\n}\n', { local: true, daemon: { ...running, insecureCidrs } });
+      w.update();
+      assert.deepEqual(w.current.settings, [], JSON.stringify(insecureCidrs));
+    }
+    const { w } = setup('{\n  "labels": ["a=1"]\n}\n', { local: true, daemon: { ...running, insecureCidrs: ['::1/128', '127.0.0.0/8', '198.18.7.0/24'] } });
+    w.update();
+    assert.deepEqual(w.current.settings.map((s) => `${s.key}: ${s.saved} / ${s.running}`), ['insecure-registries: none / 198.18.7.0/24']);
+  });
+
   it('says nothing for a remote Engine, without /info, or for a file dockerd could not read', () => {
     for (const [text, info] of [
       ['{"labels": ["b=1"]}', { local: false, daemon: running }],

@@ -4,7 +4,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { afterEach, beforeEach, describe, it } from 'node:test';
-import { isEnvFile, normalizeFileUri, WorkspaceIndex, type WorkspaceIndexOptions } from '../../../server/src/workspaceIndex';
+import { isEnvFile } from '../../../server/src/shared/fileKinds';
+import { normalizeFileUri, WorkspaceIndex, type WorkspaceIndexOptions } from '../../../server/src/workspaceIndex';
 import type { ExtraPatterns } from '../../../server/src/shared/fileKinds';
 
 /** The workspace index (#14) against a real directory tree. */

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DeclaredSubnet } from '../languageMode';
 import type { ComposeModel } from './model';
 import { addressing } from './networkAddressing';
@@ -7,7 +8,7 @@ export function declaredSubnets(model: ComposeModel): DeclaredSubnet[] {
   const out: DeclaredSubnet[] = [];
   for (const decl of model.networks) {
     for (const block of addressing(model, decl).blocks) {
-      if (block.subnet) out.push({ subnet: block.subnet.text, what: `network \`${decl.key}\``, range: block.subnet.range });
+      if (block.subnet) out.push({ subnet: block.subnet.text, what: l10n.t('network `{0}`', decl.key), range: block.subnet.range });
     }
   }
   return out;

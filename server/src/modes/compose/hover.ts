@@ -38,7 +38,7 @@ export function hover(document: TextDocument, position: Position, model: Compose
     case 'address': {
       const v = interpolate(spot.text);
       value = v.kind === 'dynamic' ? undefined : addressSummary(v.text);
-      if (value && v.kind === 'default') value += '\n\n(the default, when the variable is unset)';
+      if (value && v.kind === 'default') value += `\n\n${l10n.t('(the default, when the variable is unset)')}`;
       break;
     }
     default:

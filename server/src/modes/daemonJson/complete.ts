@@ -216,7 +216,7 @@ export function complete(document: TextDocument, position: Position, model: Daem
     items.push({
       label: valueText(v),
       kind: CompletionItemKind.Value,
-      detail: `value of ${key}`,
+      detail: l10n.t('value of {0}', key),
       textEdit: { range: r, newText: valueSnippet(v) },
       insertTextFormat: InsertTextFormat.Snippet,
       filterText: valueText(v),

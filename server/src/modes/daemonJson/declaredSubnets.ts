@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { DeclaredSubnet } from '../languageMode';
 import { type DaemonJsonModel, properties, stringValue, topValue } from './model';
 
@@ -14,7 +15,7 @@ export function declaredSubnets(model: DaemonJsonModel): DeclaredSubnet[] {
     const base = props.find((p) => p.name === 'base')?.value;
     const size = props.find((p) => p.name === 'size')?.value;
     const text = stringValue(base);
-    if (base && text) out.push({ subnet: text, what: `address pool${typeof size?.value === 'number' ? ` (subnets of /${size.value})` : ''}`, range: [base.offset, base.offset + base.length] });
+    if (base && text) out.push({ subnet: text, what: typeof size?.value === 'number' ? l10n.t('address pool (subnets of /{0})', size.value) : l10n.t('address pool'), range: [base.offset, base.offset + base.length] });
   }
   return out;
 }

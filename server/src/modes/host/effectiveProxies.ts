@@ -47,7 +47,7 @@ export function effectiveProxies(host: HostModel, ctx: ModeContext): Map<string,
       const flag = host.execStart?.command?.flags.filter((f) => f.name === key && f.value).pop();
       if (flag?.value) {
         const file = host.execStart?.file;
-        const where = file && flag.word.span ? `${displayName(host, file.uri)}:${lineNumber(file.model.text, flag.word.span.start)}` : 'the ExecStart= of docker.service';
+        const where = file && flag.word.span ? `${displayName(host, file.uri)}:${lineNumber(file.model.text, flag.word.span.start)}` : l10n.t('the ExecStart= of docker.service');
         out.set(upper, { variable: upper, key, value: flag.value, from: 'flag', where });
         continue;
       }

@@ -21,6 +21,8 @@ import { packagedCommand, parseDockerdCommand, PACKAGED_UNIT, type ArgWord, type
  * Which files belong together:
  * - the setting `dockerNetworking.hostFiles` (paths relative to the first workspace
  *   folder, or absolute): one host, its daemon.json and its drop-ins;
+ * - the machine setting `dockerNetworking.localEngineFiles` (absolute paths): the files of
+ *   the local Engine, one host too;
  * - else by their place in an /etc-like tree: `R/docker/daemon.json` beside
  *   `R/systemd/system/docker.service.d/*.conf` (R is /etc), or for rootless Docker
  *   `R/docker/daemon.json` beside `R/systemd/user/docker.service.d/*.conf` (R is
@@ -74,16 +76,21 @@ function parsed<M>(ws: WorkspaceFiles | undefined, uri: string, kind: FileKind, 
   return (kind === 'daemonJson' ? parseDaemonJson(doc) : parseDropin(doc)) as M;
 }
 
-/** The files of `dockerNetworking.host.files` as URIs (relative paths from the first workspace folder). */
-function settingFiles(ctx: ModeContext): string[] {
-  const paths = ctx.settings.hostFiles ?? [];
+/**
+ * The hosts the settings name, each as URIs: `dockerNetworking.hostFiles` (relative paths
+ * from the first workspace folder) and `dockerNetworking.localEngineFiles` (absolute).
+ */
+function settingHosts(ctx: ModeContext): string[][] {
   const folder = ctx.workspace?.workspaceFolders?.()[0];
-  const out: string[] = [];
-  for (const p of paths) {
-    if (p.startsWith('/')) out.push(URI.file(p).toString());
-    else if (folder) out.push(Utils.resolvePath(URI.parse(folder), p).toString());
-  }
-  return out;
+  const uris = (paths: readonly string[] | undefined): string[] => {
+    const out: string[] = [];
+    for (const p of paths ?? []) {
+      if (p.startsWith('/')) out.push(URI.file(p).toString());
+      else if (folder) out.push(Utils.resolvePath(URI.parse(folder), p).toString());
+    }
+    return out;
+  };
+  return [uris(ctx.settings.hostFiles), uris(ctx.settings.localEngineFiles)];
 }
 
 /** The host of a daemon.json or drop-in (`self` is its own parse). */
@@ -101,8 +108,8 @@ function findHost(self: HostFile<DaemonJsonModel> | HostFile<DropinModel>, kind:
   let dropinUris: string[] = [];
   let root: string | undefined;
   let source: HostModel['source'] = 'alone';
-  const named = settingFiles(ctx);
-  if (named.includes(self.uri)) {
+  const named = settingHosts(ctx).find((files) => files.includes(self.uri));
+  if (named) {
     source = 'setting';
     daemonUri = named.find((u) => baseName(u) === 'daemon.json');
     dropinUris = named.filter((u) => u !== daemonUri);

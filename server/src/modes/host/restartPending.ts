@@ -14,6 +14,9 @@ export interface PendingChange {
   running: string;
 }
 
+/** The CIDRs dockerd adds to the insecure registries itself (see pendingChanges). */
+const ALWAYS_INSECURE = ['127.0.0.0/8', '::1/128'];
+
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
 const show = (a: readonly string[]): string => (a.length ? a.join(', ') : 'none');
 
@@ -24,8 +27,10 @@ const show = (a: readonly string[]): string => (a.length ? a.join(', ') : 'none'
  * /info reports is compared, with dockerd's defaults for keys the file leaves out
  * (json-file, live-restore off, no labels/mirrors); pools and proxies only when the file
  * sets them (otherwise other sources decide). Mirrors compare without the trailing `/`
- * dockerd adds; 127.0.0.0/8 is always an insecure CIDR; proxies compare masked, as /info
- * shows them.
+ * dockerd adds; the loopback ranges are always insecure CIDRs (127.0.0.0/8, and ::1/128
+ * as dockerd 28.5 reports too: the Engine API's RegistryServiceConfig "by default, local
+ * registries (::1/128 and 127.0.0.0/8) are configured as insecure"); proxies compare
+ * masked, as /info shows them.
  */
 export function pendingChanges(model: DaemonJsonModel, running: RunningDaemon): PendingChange[] {
   const out: PendingChange[] = [];
@@ -44,7 +49,7 @@ export function pendingChanges(model: DaemonJsonModel, running: RunningDaemon): 
     const saved = list('insecure-registries');
     const savedCidrs = saved.filter((s) => parseCidr(s)).map((s) => parseCidr(s)!.network);
     const savedNames = saved.filter((s) => !parseCidr(s));
-    const runCidrs = running.insecureCidrs.filter((c) => c !== '127.0.0.0/8');
+    const runCidrs = running.insecureCidrs.filter((c) => !ALWAYS_INSECURE.includes(c));
     if (!sameSet(savedCidrs, runCidrs) || !sameSet(savedNames, running.insecureNames)) push('insecure-registries', show(saved), show([...runCidrs, ...running.insecureNames]));
   }
   if (running.labels) {

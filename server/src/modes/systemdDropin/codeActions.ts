@@ -55,6 +55,13 @@ export function resolveFix(model: DropinModel, fix: DropinFix): OffsetEdit[] | u
       if (!w || typeof fix.text !== 'string' || fix.text === '' || w.value.slice(fix.index, fix.index + fix.text.length) !== fix.text) return undefined;
       return [replace(valueSlice(w, fix.index, fix.index + fix.text.length), '')];
     }
+    case 'remove-line': {
+      const a = findAssignment(model, fix.at);
+      if (!a || model.text.slice(a.lineStart, a.span.end) !== fix.text) return undefined;
+      // Through the line break that ends the assignment, so no empty line is left behind.
+      const eol = model.text.indexOf('\n', a.span.end);
+      return [replace({ start: a.lineStart, end: eol === -1 ? model.text.length : eol + 1 }, '')];
+    }
     case 'double-percent': {
       const uses = 'name' in fix.at ? findVariable(model, fix.at)?.resolved.uses : usesOf(findAssignment(model, fix.at));
       const u = uses?.[fix.use];

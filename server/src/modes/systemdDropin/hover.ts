@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { ModeContext } from '../languageMode';
+import { sentences } from '../localized';
 import { effectiveProxies, proxyKeyOf, renderEffectiveProxy } from '../host/effectiveProxies';
 import { hostOf } from '../host/hostModel';
 import { isSectionName, proxyVariableOf, PROXY_VARIABLES } from './directiveSchema';
@@ -86,15 +87,15 @@ function proxyUrlHover(r: ProxyReading): string {
   const port = url.port || (url.scheme === 'https' ? '443' : url.scheme === 'socks5' ? '1080' : '80');
   const code = (t: string): string => `\`${t.replace(/`/g, "'")}\``;
   const creds = url.userinfo !== undefined ? l10n.t(', with credentials') : '';
-  const lines = [`${l10n.t('dockerd connects to the proxy **{0}** on port **{1}** using **{2}**{3}.', url.host, port, url.scheme, creds)} Go reads the value as:`, ''];
-  lines.push(`- scheme: ${code(url.scheme)}${r.prefixed ? ' (none written: Go puts `http://` in front)' : ''}`);
+  const lines = [sentences(l10n.t('dockerd connects to the proxy **{0}** on port **{1}** using **{2}**{3}.', url.host, port, url.scheme, creds), l10n.t('Go reads the value as:')), ''];
+  lines.push(`- scheme: ${code(url.scheme)}${r.prefixed ? ` ${l10n.t('(none written: Go puts `http://` in front)')}` : ''}`);
   if (url.userinfo !== undefined) {
     const colon = url.userinfo.indexOf(':');
     const user = colon < 0 ? url.userinfo : url.userinfo.slice(0, colon);
-    lines.push(`- user: ${user === '' ? 'empty' : code(user)}`);
-    lines.push(`- password: ${colon < 0 ? 'none' : 'given (not shown)'}`);
+    lines.push(`- user: ${user === '' ? l10n.t('empty') : code(user)}`);
+    lines.push(`- password: ${colon < 0 ? l10n.t('none') : l10n.t('given (not shown)')}`);
   }
   lines.push(`- host: ${code(url.host)}`);
-  lines.push(`- port: ${code(port)}${url.port ? '' : ' (the default of the scheme)'}`);
+  lines.push(`- port: ${code(port)}${url.port ? '' : ` ${l10n.t('(the default of the scheme)')}`}`);
   return lines.join('\n');
 }

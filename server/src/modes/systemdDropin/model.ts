@@ -195,10 +195,17 @@ export type DropinFix = FixDescriptor &
     | { kind: 'double-percent'; at: VariableRef | AssignmentRef; use: number; letter: string }
     /** Removes `text`, found at `index` in the variable's value (a duplicate NO_PROXY entry with its comma, #20). */
     | { kind: 'remove-value-text'; at: VariableRef; index: number; text: string }
+    /** Removes the whole assignment, physical lines and all, while its text is still `text` (#20: messages that say "remove the line"). */
+    | { kind: 'remove-line'; at: AssignmentRef; text: string }
   );
 
 export function assignmentRef(a: Assignment): AssignmentRef {
   return { section: a.section?.name ?? '', key: a.key, occurrence: a.occurrence };
+}
+
+/** The fix that removes assignment `a` (line and continuation lines). */
+export function removeLineFix(model: { text: string }, a: Assignment, title: string): DropinFix {
+  return { kind: 'remove-line', title, at: assignmentRef(a), text: model.text.slice(a.lineStart, a.span.end) };
 }
 
 export function variableRef(w: EnvWord): VariableRef {

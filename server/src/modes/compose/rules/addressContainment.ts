@@ -2,6 +2,7 @@ import * as l10n from '@vscode/l10n';
 import { atLeast } from '../../../shared/engineVersion';
 import { blockSize, containsCidr, containsIp, ipText } from '../../../shared/cidr';
 import { ENGINE_CHANGES } from '../composeSchema';
+import { replaceValueFix } from '../codeActions';
 import type { ComposeFix, ComposeModel } from '../model';
 import { addressing } from '../networkAddressing';
 import type { Problem, Rule } from '../../languageMode';
@@ -21,18 +22,27 @@ export const addressContainment: Rule<ComposeModel, ComposeFix> = (model: Compos
     const a = addressing(model, decl);
     // An external network's ipam is never used (externalWithCreationProps says so).
     if (a.external) continue;
-    for (const b of a.blocks) {
+    for (const [index, b] of a.blocks.entries()) {
       const subnet = b.subnet?.cidr;
       if (!subnet) continue;
       const net = subnet.network;
       const g = b.gateway;
       if (g?.ip) {
+        // The address the messages suggest (the first host address, the Engine's own choice
+        // when no gateway is given) is offered as a fix too (#20), unless it is not a host
+        // address of the subnet (a /31 or /32) or the value comes from a variable's
+        // default (replacing it would drop the variable).
+        const suggestion = ipText(subnet.first + 1n, subnet.family);
+        const fixes = (): ComposeFix[] =>
+          g.fromDefault || subnet.first + 1n > subnet.last
+            ? []
+            : [replaceValueFix(model, model.docs.indexOf(decl.doc), ['networks', decl.key, 'ipam', 'config', index, 'gateway'], g.node, suggestion, l10n.t('Use gateway {0}', suggestion))];
         if (!containsIp(subnet, g.ip)) {
-          out.push({ range: g.range, code: 'gateway-outside-subnet', severity: 'error', message: l10n.t('Gateway {0} is outside subnet {1}. Use an address inside it, like {2}.', g.text, net, ipText(subnet.first + 1n, subnet.family)) });
+          out.push({ range: g.range, code: 'gateway-outside-subnet', severity: 'error', message: l10n.t('Gateway {0} is outside subnet {1}. Use an address inside it, like {2}.', g.text, net, suggestion), fixes: fixes() });
         } else if (subnet.family === 4 && subnet.prefix < 31 && (g.ip.value === subnet.first || g.ip.value === subnet.last)) {
           out.push({ range: g.range, code: 'gateway-reserved', severity: 'error', message: g.ip.value === subnet.first
-            ? l10n.t('Gateway {0} is the network address of {1}; the Engine refuses it. Use a host address, like {2}.', g.text, net, ipText(subnet.first + 1n, subnet.family))
-            : l10n.t('Gateway {0} is the broadcast address of {1}; the Engine refuses it. Use a host address, like {2}.', g.text, net, ipText(subnet.first + 1n, subnet.family)) });
+            ? l10n.t('Gateway {0} is the network address of {1}; the Engine refuses it. Use a host address, like {2}.', g.text, net, suggestion)
+            : l10n.t('Gateway {0} is the broadcast address of {1}; the Engine refuses it. Use a host address, like {2}.', g.text, net, suggestion), fixes: fixes() });
         }
       }
       const r = b.ipRange;

@@ -32,7 +32,7 @@ export const undefinedService: ComposeRule = (model, ctx) => {
     const value = ref.from.networkMode?.value;
     const fixes =
       guess && value && isScalar(value) && !ref.target.includes('$') && ref.from.networkMode && !ref.from.networkMode.merged
-        ? [replaceValueFix(model, model.docs.indexOf(ref.from.doc), ['services', ref.from.name, 'network_mode'], value, `service:${guess}`, `Change to \`service:${guess}\``)]
+        ? [replaceValueFix(model, model.docs.indexOf(ref.from.doc), ['services', ref.from.name, 'network_mode'], value, `service:${guess}`, l10n.t('Change to `{0}`', `service:${guess}`))]
         : undefined;
     out.push({
       fixes,

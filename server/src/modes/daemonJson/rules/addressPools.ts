@@ -40,7 +40,7 @@ export const addressPools: DaemonJsonRule = (model) => {
       // The message names the smallest size that works; offer it (#20).
       entry.errors.push(
         problemAt(size, 'error', 'invalid-pool-size', l10n.t('size {0} is shorter than the base\'s prefix /{1}: dockerd refuses to start. Use a size of {2} or more.', n, cidr.prefix, cidr.prefix), [
-          { kind: 'replaceValue', path: pathOf(size), from: n, to: cidr.prefix, title: `Use size ${cidr.prefix}` },
+          { kind: 'replaceValue', path: pathOf(size), from: n, to: cidr.prefix, title: l10n.t('Use size {0}', cidr.prefix) },
         ]),
       );
     } else if (n > (cidr.family === 4 ? 32 : 128)) {

@@ -26,7 +26,7 @@ export const bridgeAddresses: DaemonJsonRule = (model, ctx) => {
       const withPrefix = parseIp(value) ? `${value}/${family === 4 ? 24 : 64}` : undefined;
       const hint = withPrefix ? l10n.t('Add the prefix length, e.g. "{0}".', withPrefix) : '';
       // The message names the fix, so the light bulb offers it (#20); the length is a guess, hence not `safe`.
-      const fixes: DaemonJsonFix[] = withPrefix ? [{ kind: 'replaceValue', path: [key], from: value, to: withPrefix, title: `Add the prefix length: "${withPrefix}"` }] : [];
+      const fixes: DaemonJsonFix[] = withPrefix ? [{ kind: 'replaceValue', path: [key], from: value, to: withPrefix, title: l10n.t('Add the prefix length: "{0}"', withPrefix) }] : [];
       out.push(problemAt(node, 'error', 'invalid-cidr', sentences(l10n.t('"{0}" is not an address with prefix length: dockerd refuses to start.', value), hint), fixes));
       continue;
     }
@@ -36,7 +36,7 @@ export const bridgeAddresses: DaemonJsonRule = (model, ctx) => {
     }
     if (!c.hostBitsSet && c.prefix < (family === 4 ? 31 : 127)) {
       const own = c.network.replace(/0\/(\d+)$/, '1/$1');
-      const fixes: DaemonJsonFix[] = own !== c.network ? [{ kind: 'replaceValue', path: [key], from: value, to: own, title: `Use the bridge address "${own}"` }] : [];
+      const fixes: DaemonJsonFix[] = own !== c.network ? [{ kind: 'replaceValue', path: [key], from: value, to: own, title: l10n.t('Use the bridge address "{0}"', own) }] : [];
       out.push(problemAt(node, 'error', 'bip-network-address', l10n.t('"{0}" is the network address; the bridge cannot use it and dockerd refuses to start. Give the bridge\'s own address, e.g. "{1}".', value, own), fixes));
     }
     if (key === 'bip') bip = c;

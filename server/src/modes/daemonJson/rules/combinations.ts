@@ -37,7 +37,7 @@ export const combinations: DaemonJsonRule = (model, ctx) => {
     out.push(problemAt(keyNode(model, 'ip6tables')!, 'error', 'ip6tables-needs-iptables', l10n.t('"ip6tables": true with "iptables": false: Engine {0} cannot create its IPv6 chains and refuses to start. Set "iptables" to true, or "ip6tables" to false.', t.versionText)));
   }
   if (topValue(model, 'host-gateway-ip') && topValue(model, 'host-gateway-ips')) {
-    out.push(problemAt(keyNode(model, 'host-gateway-ip')!, 'error', 'host-gateway-ip-conflict', l10n.t('host-gateway-ip and host-gateway-ips must not both be set: dockerd refuses to start. Keep only "host-gateway-ips".'), [{ title: 'Remove "host-gateway-ip"', kind: 'removeProperty', path: model.top.get('host-gateway-ip')!.path }]));
+    out.push(problemAt(keyNode(model, 'host-gateway-ip')!, 'error', 'host-gateway-ip-conflict', l10n.t('host-gateway-ip and host-gateway-ips must not both be set: dockerd refuses to start. Keep only "host-gateway-ips".'), [{ title: l10n.t('Remove "{0}"', 'host-gateway-ip'), kind: 'removeProperty', path: model.top.get('host-gateway-ip')!.path }]));
   }
   if (feature('embedded-containerd') === true && val('cri-containerd') === true) {
     out.push(problemAt(keyNode(model, 'cri-containerd')!, 'error', 'embedded-containerd-with-cri', l10n.t('The "embedded-containerd" feature and "cri-containerd" cannot be used together: dockerd refuses to start.')));
@@ -53,7 +53,7 @@ export const combinations: DaemonJsonRule = (model, ctx) => {
   if (val('tlsverify') === true || val('tls') === true) {
     for (const k of ['tlscert', 'tlskey', ...(val('tlsverify') === true ? ['tlscacert'] : [])]) {
       if (!stringValue(topValue(model, k))) {
-        out.push(problemAt(keyNode(model, val('tlsverify') === true ? 'tlsverify' : 'tls')!, 'warning', 'tls-without-certificates', `TLS is on but "${k}" is not set: dockerd looks in ~/.docker/ of the user it runs as and refuses to start if the file is missing. Set "${k}".`));
+        out.push(problemAt(keyNode(model, val('tlsverify') === true ? 'tlsverify' : 'tls')!, 'warning', 'tls-without-certificates', l10n.t('TLS is on but "{0}" is not set: dockerd looks in ~/.docker/ of the user it runs as and refuses to start if the file is missing. Set "{0}".', k)));
       }
     }
   }

@@ -53,15 +53,15 @@ export const listValues: DaemonJsonRule = (model, ctx) => {
     const shapeErr = refuses('exec-opt-shape', t.version);
     const sev = shapeErr ? 'error' : 'warning';
     if (eq <= 0) {
-      out.push(problemAt(node, sev, 'invalid-exec-opt', shapeErr ? `exec-opt "${value}" must be name=value: dockerd refuses to start.` : `exec-opt "${value}" is not name=value; Engine ${t.versionText} skips it (Engine ${strictSince} refuses it).`));
+      out.push(problemAt(node, sev, 'invalid-exec-opt', shapeErr ? l10n.t('exec-opt "{0}" must be name=value: dockerd refuses to start.', value) : l10n.t('exec-opt "{0}" is not name=value; Engine {1} skips it (Engine {2} refuses it).', value, t.versionText, String(strictSince))));
       continue;
     }
     const name = value.slice(0, eq).trim().toLowerCase();
     const val = value.slice(eq + 1).trim();
     if (VALUE_RULES.execOpts[other].includes(name)) {
-      out.push(problemAt(node, sev, 'invalid-exec-opt', shapeErr ? `exec-opt "${name}" only exists on ${other}: dockerd on ${platform} refuses to start. Remove it.` : `exec-opt "${name}" only exists on ${other}: Engine ${t.versionText} on ${platform} ignores it (Engine ${strictSince} refuses it). Remove it.`));
+      out.push(problemAt(node, sev, 'invalid-exec-opt', shapeErr ? l10n.t('exec-opt "{0}" only exists on {1}: dockerd on {2} refuses to start. Remove it.', name, other, platform) : l10n.t('exec-opt "{0}" only exists on {1}: Engine {2} on {3} ignores it (Engine {4} refuses it). Remove it.', name, other, t.versionText, platform, String(strictSince))));
     } else if (!VALUE_RULES.execOpts[platform].includes(name)) {
-      out.push(problemAt(node, sev, 'invalid-exec-opt', shapeErr ? `Unknown exec-opt "${name}" on ${platform}: dockerd refuses to start. Use ${VALUE_RULES.execOpts[platform].join(', ')}.` : `Unknown exec-opt "${name}" on ${platform}: Engine ${t.versionText} ignores it (Engine ${strictSince} refuses it).`));
+      out.push(problemAt(node, sev, 'invalid-exec-opt', shapeErr ? l10n.t('Unknown exec-opt "{0}" on {1}: dockerd refuses to start. Use {2}.', name, platform, VALUE_RULES.execOpts[platform].join(', ')) : l10n.t('Unknown exec-opt "{0}" on {1}: Engine {2} ignores it (Engine {3} refuses it).', name, platform, t.versionText, String(strictSince))));
     } else if (name === 'native.cgroupdriver' && !VALUE_RULES.cgroupDrivers.includes(val)) {
       out.push(problemAt(node, 'error', 'invalid-cgroup-driver', l10n.t('"{0}" is not a cgroup driver: dockerd refuses to start. Use "native.cgroupdriver=systemd" or "native.cgroupdriver=cgroupfs".', val)));
     } else if (name === 'isolation' && !VALUE_RULES.isolationValues.values.includes(val.toLowerCase())) {

@@ -50,7 +50,7 @@ function judgeProperty(t: Target, p: TopProperty, out: DaemonJsonProblem[]): voi
     const n = v.value;
     if (n < 0 && (p.name === 'mtu')) {
       const err = refuses('negative-count', t.version);
-      out.push(problemAt(v, err ? 'error' : 'warning', 'invalid-number', err ? `"${p.name}" cannot be negative: dockerd refuses to start.` : `A negative "${p.name}" is accepted by Engine ${t.versionText} but refused from Engine ${refusedSince('negative-count')}; use a positive value.`));
+      out.push(problemAt(v, err ? 'error' : 'warning', 'invalid-number', err ? l10n.t('"{0}" cannot be negative: dockerd refuses to start.', p.name) : l10n.t('A negative "{0}" is accepted by Engine {1} but refused from Engine {2}; use a positive value.', p.name, t.versionText, String(refusedSince('negative-count')))));
     } else if (n < 0 && (p.name.startsWith('max-') || p.name === 'default-stop-timeout')) {
       out.push(problemAt(v, 'error', 'invalid-number', l10n.t('"{0}" cannot be negative: dockerd refuses to start.', p.name)));
     } else if (n === 0 && p.name === 'max-download-attempts' && refuses('zero-download-attempts', t.version)) {

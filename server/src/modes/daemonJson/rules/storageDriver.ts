@@ -1,15 +1,17 @@
 import * as l10n from '@vscode/l10n';
 import { sentences } from '../../localized';
-import { availability, reached, TOP_LEVEL } from '../daemonSchema';
+import { availability, TOP_LEVEL } from '../daemonSchema';
 import { type DaemonJsonFix, type DaemonJsonProblem, type DaemonJsonRule, pathOf, properties, stringItems, stringValue, topValue } from '../model';
 import { problemAt } from '../problemAt';
 import { target } from '../target';
+import { featureOn, ignoredSince, refusedSince, refuses } from '../valueRules';
 
 /**
  * `storage-driver` (moby daemon/graphdriver driver.go checkRemoved, driver_linux.go;
  * docker-facts §1.4.9, §3): removed drivers refuse the start; an unknown name is looked
  * up as a plugin, which 20.10 refuses outside experimental mode (run). With the
- * containerd image store (default from 29.0, or features.containerd-snapshotter) the
+ * containerd image store (on by default from the Engine schemas/daemonValueRules.json
+ * featureDefaults names, or features.containerd-snapshotter) the
  * name is a containerd snapshotter, which we do not list: then only a warning.
  * Deprecated drivers still work but may be missing from the kernel.
  */
@@ -24,7 +26,7 @@ export const storageDriver: DaemonJsonRule = (model, ctx) => {
   if (node && name && keyState !== 'platform') {
     const info = values[name];
     const snapshotterFeature = properties(topValue(model, 'features')).filter((p) => p.name === 'containerd-snapshotter').pop()?.value?.value;
-    const snapshotter = snapshotterFeature === true || (snapshotterFeature !== false && reached(t.version, '29.0'));
+    const snapshotter = featureOn('containerd-snapshotter', snapshotterFeature, t.version);
     if (!info) {
       const usable = Object.keys(values).filter((v) => availability(values[v], t.version, t.platform).state === 'ok').join(', ');
       out.push(problemAt(node, snapshotter ? 'warning' : 'error', 'unknown-storage-driver', snapshotter
@@ -38,11 +40,13 @@ export const storageDriver: DaemonJsonRule = (model, ctx) => {
       else if (a.state === 'platform') out.push(problemAt(node, 'error', 'storage-driver-wrong-platform', l10n.t('The {0} storage driver exists only on {1}.', name, a.platforms.join(', '))));
     }
   }
-  // overlay2.override_kernel_check: ignored with a warning in 23.0, unknown (refused) from 24.0 (docker-facts §3).
+  // overlay2.override_kernel_check: ignored with a warning, then an unknown option that
+  // refuses the start (versions in schemas/daemonValueRules.json; docker-facts §3).
+  const kernelCheck = 'overlay2-override-kernel-check';
   for (const { node: item, value } of stringItems(topValue(model, 'storage-opts'))) {
     if (!/^overlay2\.override_kernel_check=/.test(value)) continue;
-    if (reached(t.version, '24.0')) out.push(problemAt(item, 'error', 'storage-opt-removed', l10n.t('"overlay2.override_kernel_check" was removed in Engine 24.0: the overlay2 driver refuses it and dockerd does not start. Remove it.')));
-    else out.push(problemAt(item, 'warning', 'storage-opt-deprecated', l10n.t('"overlay2.override_kernel_check" is deprecated (ignored from 23.0, refused from 24.0). Remove it.')));
+    if (refuses(kernelCheck, t.version)) out.push(problemAt(item, 'error', 'storage-opt-removed', l10n.t('"overlay2.override_kernel_check" was removed in Engine {0}: the overlay2 driver refuses it and dockerd does not start. Remove it.', refusedSince(kernelCheck) ?? '')));
+    else out.push(problemAt(item, 'warning', 'storage-opt-deprecated', l10n.t('"overlay2.override_kernel_check" is deprecated (ignored from {0}, refused from {1}). Remove it.', ignoredSince(kernelCheck) ?? '', refusedSince(kernelCheck) ?? '')));
   }
   return out;
 };

@@ -1,10 +1,10 @@
 import * as l10n from '@vscode/l10n';
 import type { ParseErrorCode } from 'jsonc-parser';
 import * as jsonc from 'jsonc-parser';
-import { reached } from '../daemonSchema';
 import { type DaemonJsonFix, type DaemonJsonProblem, type DaemonJsonRule, MAX_DEPTH, nodeAt, pathOf } from '../model';
 import { problemAt } from '../problemAt';
 import { target } from '../target';
+import { refusedSince, refuses } from '../valueRules';
 
 /**
  * dockerd decodes daemon.json with Go's encoding/json, which accepts strict JSON only:
@@ -12,9 +12,10 @@ import { target } from '../target';
  * 20.10). Since 23.0 an empty file is an empty configuration and data after the top-level
  * object is an error (json.Unmarshal); before, the file went through json.Decoder, so
  * an empty file failed with EOF and trailing data was ignored (moby daemon/config
- * getConflictFreeConfiguration at v20.10.24 vs v23.0.0).
+ * getConflictFreeConfiguration at v20.10.24 vs v23.0.0). The version is
+ * schemas/daemonValueRules.json's check `strict-top-level`.
  */
-const V23 = '23.0';
+const STRICT_TOP_LEVEL = 'strict-top-level';
 /** Go encoding/json's nesting limit (scanner.go maxNestingDepth). */
 const GO_MAX_DEPTH = 10_000;
 
@@ -53,18 +54,19 @@ function parseErrorText(code: ParseErrorCode): string | undefined {
 export const strictJson: DaemonJsonRule = (model, ctx) => {
   const t = target(ctx);
   const out: DaemonJsonProblem[] = [];
-  const v23 = reached(t.version, V23);
+  const strict = refuses(STRICT_TOP_LEVEL, t.version);
+  const since = refusedSince(STRICT_TOP_LEVEL) ?? '';
   // Each comment names itself by its text and occurrence, so that its fix follows it (#20).
   const seen = new Map<string, number>();
   for (const c of model.comments) {
     const comment = model.text.slice(c.offset, c.offset + c.length);
     const nth = seen.get(comment) ?? 0;
     seen.set(comment, nth + 1);
-    out.push(problemAt(c, 'error', 'json-comment', l10n.t('Comments are not allowed in daemon.json: dockerd reads strict JSON and refuses to start. Remove the comment.'), [{ kind: 'removeComment', comment, nth, title: 'Remove the comment' }]));
+    out.push(problemAt(c, 'error', 'json-comment', l10n.t('Comments are not allowed in daemon.json: dockerd reads strict JSON and refuses to start. Remove the comment.'), [{ kind: 'removeComment', comment, nth, title: l10n.t('Remove the comment') }]));
   }
   for (const offset of model.trailingCommas) {
     const container = nodeAt(model.root, offset);
-    const fixes: DaemonJsonFix[] = container && (container.type === 'object' || container.type === 'array') ? [{ kind: 'removeTrailingComma', path: pathOf(container), title: 'Remove the trailing comma', safe: true }] : [];
+    const fixes: DaemonJsonFix[] = container && (container.type === 'object' || container.type === 'array') ? [{ kind: 'removeTrailingComma', path: pathOf(container), title: l10n.t('Remove the trailing comma'), safe: true }] : [];
     out.push(problemAt({ offset, length: 1 }, 'error', 'json-trailing-comma', l10n.t('Trailing comma: dockerd reads strict JSON and refuses to start. Remove this comma.'), fixes));
   }
   const end = model.root ? model.root.offset + model.root.length : Infinity;
@@ -92,15 +94,15 @@ export const strictJson: DaemonJsonRule = (model, ctx) => {
   }
   if (model.trailingDataOffset !== undefined) {
     const at = { offset: model.trailingDataOffset, length: Math.max(1, Math.min(model.text.length - model.trailingDataOffset, 200)) };
-    if (v23) {
+    if (strict) {
       out.push(problemAt(at, 'error', 'json-trailing-data', l10n.t('Data after the top-level object: Engine {0} refuses to start. Remove everything after the closing }.', t.versionText)));
     } else {
-      out.push(problemAt(at, 'warning', 'json-trailing-data', l10n.t('Data after the top-level object is ignored by Engine {0} (and refused from Engine 23.0). Remove it.', t.versionText)));
+      out.push(problemAt(at, 'warning', 'json-trailing-data', l10n.t('Data after the top-level object is ignored by Engine {0} (and refused from Engine {1}). Remove it.', t.versionText, since)));
     }
   }
   if (!model.root) {
-    if (model.text.trim() === '' && !v23) {
-      out.push(problemAt({ offset: 0, length: model.text.length }, 'error', 'json-empty', l10n.t('An empty daemon.json makes Engine {0} refuse to start (accepted from Engine 23.0). Write {} instead.', t.versionText), [{ kind: 'writeEmptyObject', title: 'Write {}', safe: true }]));
+    if (model.text.trim() === '' && !strict) {
+      out.push(problemAt({ offset: 0, length: model.text.length }, 'error', 'json-empty', l10n.t('An empty daemon.json makes Engine {0} refuse to start (accepted from Engine {1}). Write {} instead.', t.versionText, since), [{ kind: 'writeEmptyObject', title: l10n.t('Write {}'), safe: true }]));
     }
   } else if (model.root.type !== 'object') {
     out.push(problemAt(model.root, 'error', 'json-not-object', l10n.t('daemon.json must contain one JSON object ({ ... }); dockerd refuses any other top-level value.')));

@@ -61,7 +61,7 @@ function unknownKey(t: Target, key: Node, path: KeyPath | undefined, name: strin
   // "Remove it" names the other fix when no key is near (#20).
   const fixes: DaemonJsonFix[] = suggestion
     ? [{ title: l10n.t('Change to "{0}"', suggestion), kind: 'renameKey', path: path ?? pathOf(key), to: suggestion }]
-    : [{ title: `Remove "${name}"`, kind: 'removeProperty', path: path ?? pathOf(key) }];
+    : [{ title: l10n.t('Remove "{0}"', name), kind: 'removeProperty', path: path ?? pathOf(key) }];
   return problemAt(key, 'error', 'unknown-key', sentences(refused, hint), fixes);
 }
 
@@ -83,7 +83,7 @@ function checkDirective(t: Target, key: Node, path: KeyPath | undefined, value: 
         out.push(problemAt(key, 'error', 'key-not-available', l10n.t('"{0}" was added in Engine {1}; Engine {2} does not know it and refuses to start. Remove it or target a newer Engine.', name, a.since, t.versionText)));
         return;
       case 'removed':
-        out.push(problemAt(key, 'error', 'key-removed', sentences(l10n.t('"{0}" was removed in Engine {1}; Engine {2} refuses to start with it.', name, a.removed, t.versionText), repl ? l10n.t('Use "{0}" instead.', repl) : l10n.t('Remove it.')), repl ? fixes : [{ title: `Remove "${name}"`, kind: 'removeProperty', path: keyPath() }]));
+        out.push(problemAt(key, 'error', 'key-removed', sentences(l10n.t('"{0}" was removed in Engine {1}; Engine {2} refuses to start with it.', name, a.removed, t.versionText), repl ? l10n.t('Use "{0}" instead.', repl) : l10n.t('Remove it.')), repl ? fixes : [{ title: l10n.t('Remove "{0}"', name), kind: 'removeProperty', path: keyPath() }]));
         return;
       case 'deprecated':
         out.push(problemAt(key, 'warning', 'key-deprecated', sentences(

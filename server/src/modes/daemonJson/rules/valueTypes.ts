@@ -57,9 +57,9 @@ function article(type: string): string {
 function coerceFix(node: Node, expected: string): DaemonJsonFix[] {
   const v = node.value as unknown;
   const fix = (title: string, to: unknown): DaemonJsonFix[] => [{ title, kind: 'replaceValue', path: pathOf(node), from: v, to }];
-  if (expected === 'boolean' && (v === 'true' || v === 'false')) return fix(`Change to ${v}`, v === 'true');
-  if (expected === 'integer' && typeof v === 'string' && /^-?\d+$/.test(v.trim())) return fix(`Change to ${Number(v)}`, Number(v));
-  if (expected === 'string' && (typeof v === 'number' || typeof v === 'boolean')) return fix(`Change to "${String(v)}"`, String(v));
+  if (expected === 'boolean' && (v === 'true' || v === 'false')) return fix(l10n.t('Change to {0}', v), v === 'true');
+  if (expected === 'integer' && typeof v === 'string' && /^-?\d+$/.test(v.trim())) return fix(l10n.t('Change to {0}', Number(v)), Number(v));
+  if (expected === 'string' && (typeof v === 'number' || typeof v === 'boolean')) return fix(l10n.t('Change to "{0}"', String(v)), String(v));
   return [];
 }
 

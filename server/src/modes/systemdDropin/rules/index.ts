@@ -13,6 +13,7 @@ import { invalidSectionHeader } from './invalidSectionHeader';
 import { invalidValue } from './invalidValue';
 import { lineTooLong } from './lineTooLong';
 import { missingEquals } from './missingEquals';
+import { missingProgram } from './missingProgram';
 import { noProxyDuplicates } from './noProxyDuplicates';
 import { noProxyEntries } from './noProxyEntries';
 import { proxyCaseConflict } from './proxyCaseConflict';
@@ -43,6 +44,7 @@ export const RULES: readonly Rule<DropinModel, DropinFix>[] = [
   environmentAssignment,
   unknownSpecifier,
   execCommand,
+  missingProgram,
   dockerDaemonCommand,
   dockerdFlagVersion,
   tcpWithoutTls,

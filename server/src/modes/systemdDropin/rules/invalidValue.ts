@@ -1,7 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import { BOOLEANS, directiveEntry, type DirectiveEntry } from '../directiveSchema';
-import type { DropinFix, DropinModel } from '../model';
+import { type DropinFix, type DropinModel, removeLineFix } from '../model';
 import { resolveSpecifiers } from '../specifiers';
 
 /**
@@ -100,7 +100,7 @@ export function valueProblem(entry: DirectiveEntry, value: string): string | und
       return bad === undefined ? undefined : l10n.t('"{0}" is neither yes/no nor a cgroup controller ({1})', bad, entry.controllers?.join(', ') ?? '');
     }
     case 'envFile':
-      return /^-?\//.test(value) ? undefined : 'the path must be absolute (a leading - makes a missing file harmless)';
+      return /^-?\//.test(value) ? undefined : l10n.t('the path must be absolute (a leading - makes a missing file harmless)');
     default:
       return undefined;
   }
@@ -120,6 +120,7 @@ export const invalidValue: Rule<DropinModel, DropinFix> = (model) => {
           severity: 'error',
           code: 'invalid-value',
           message: l10n.t('systemd ignores this line: {0}= needs a value here; remove the line to keep the default.', a.key),
+          fixes: [{ ...removeLineFix(model, a, l10n.t('Remove the {0}= line', a.key)), preferred: true, safe: true }],
         });
       }
       continue;

@@ -1,3 +1,4 @@
+import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
 import { PROXY_VARIABLES, proxyVariableOf } from '../directiveSchema';
 import { valueSlice, variableRef, type DropinFix, type DropinModel } from '../model';
@@ -32,9 +33,9 @@ export const noProxyDuplicates: Rule<DropinModel, DropinFix> = (model) => {
         range: [span.start, span.end],
         severity: 'information',
         code: 'no-proxy-duplicate',
-        message: `\`${e.text}\` matches the same hosts as \`${same}\` earlier in ${w.name}; it changes nothing. Remove it.`,
+        message: l10n.t('`{0}` matches the same hosts as `{1}` earlier in {2}; it changes nothing. Remove it.', e.text, same, w.name),
         tags: ['unnecessary'],
-        fixes: [{ kind: 'remove-value-text', at: variableRef(w), index: from, text: w.value.slice(from, e.end), title: `Remove \`${e.text}\``, preferred: true, safe: true }],
+        fixes: [{ kind: 'remove-value-text', at: variableRef(w), index: from, text: w.value.slice(from, e.end), title: l10n.t('Remove `{0}`', e.text), preferred: true, safe: true }],
       });
     }
   }

@@ -40,7 +40,7 @@ export const unknownSpecifier: Rule<DropinModel, DropinFix> = (model) => {
     if (a.key === 'Environment') continue;
     if (!directiveEntry(a.section.name, a.key)?.specifiers) continue;
     resolveSpecifiers(a.value.text, a.value.offsets).uses.forEach((u, i) => {
-      if (!u.known) report(u, `this ${a.key}= line`, assignmentRef(a), i);
+      if (!u.known) report(u, l10n.t('this {0}= line', a.key), assignmentRef(a), i);
     });
   }
   return out;
