@@ -62,6 +62,24 @@ describe('docker-networking check (dist/cli.js)', () => {
     assert.equal(check(['--format', 'json']).stdout, check(['--format', 'json']).stdout);
   });
 
+  it('keeps the V8 code cache under $XDG_CACHE_HOME, written by a run that found none, and prints the same with it', () => {
+    const cacheHome = makeTree({}, 'dn-cli-cache-');
+    try {
+      const env = { XDG_CACHE_HOME: cacheHome };
+      const dir = path.join(cacheHome, 'docker-networking', 'codeCache');
+      const first = check(['--format', 'json'], { env });
+      const files = fs.readdirSync(dir);
+      assert.equal(files.length, 1, 'one cache file, for this bundle');
+      assert.match(files[0], /^cliMain\.js-.*\.v8cache$/);
+      const written = fs.statSync(path.join(dir, files[0])).mtimeMs;
+      const second = check(['--format', 'json'], { env });
+      assert.deepEqual([second.code, second.stdout, second.stderr], [first.code, first.stdout, first.stderr]);
+      assert.equal(fs.statSync(path.join(dir, files[0])).mtimeMs, written, 'a run that used the cache leaves it as it is');
+    } finally {
+      fs.rmSync(cacheHome, { recursive: true, force: true });
+    }
+  });
+
   it('--format json lists every file checked with 1-based positions, fixes and counts', () => {
     const r = check(['--format', 'json']);
     assert.equal(r.code, 1);

@@ -23,7 +23,7 @@ describe('the CLI package', () => {
   it('holds only the bundle, its data, the manifest, README and LICENSE', () => {
     const entries = execFileSync('tar', ['tzf', tarball], { encoding: 'utf8' }).trim().split('\n').sort();
     const data = (dir: string) => fs.readdirSync(path.join(REPO_ROOT, dir)).filter((f) => f.endsWith('.json')).map((f) => `package/${dir}/${f}`);
-    assert.deepEqual(entries, ['package/LICENSE', 'package/README.md', 'package/cli.js', 'package/package.json', ...data('schemas'), ...data('snippets')].sort());
+    assert.deepEqual(entries, ['package/LICENSE', 'package/README.md', 'package/cli.js', 'package/cliMain.js', 'package/package.json', ...data('schemas'), ...data('snippets')].sort());
     const manifest = JSON.parse(execFileSync('tar', ['xzOf', tarball, 'package/package.json'], { encoding: 'utf8' })) as Record<string, unknown>;
     assert.deepEqual(manifest.bin, { 'docker-networking': 'cli.js' });
     assert.equal(manifest.dependencies, undefined, 'the bundle carries its dependencies');

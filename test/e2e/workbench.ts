@@ -177,15 +177,24 @@ export class Workbench {
 
   /** Moves the cursor with Go to Line/Column (1-based line and column). */
   async gotoLine(line: number, column: number): Promise<void> {
-    await this.closeWidgets();
-    await this.page.keyboard.press('Control+G');
-    const input = this.page.locator('.quick-input-widget .quick-input-box input');
-    await input.waitFor({ timeout: 10_000 });
-    await input.fill(`:${line}:${column}`);
-    await this.page.keyboard.press('Enter');
-    await input.waitFor({ state: 'hidden', timeout: 10_000 });
-    const cursorLine = this.page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` });
-    await cursorLine.waitFor({ timeout: 10_000 });
+    const cursorAt = this.page.locator('.statusbar-item', { hasText: `Ln ${line}, Col ${column}` });
+    // Twice at most: an edit still landing in the editor (a revert) can move the cursor
+    // after Go to Line placed it; the second attempt finds the editor settled.
+    for (let attempt = 1; ; attempt++) {
+      await this.closeWidgets();
+      await this.page.keyboard.press('Control+G');
+      const input = this.page.locator('.quick-input-widget .quick-input-box input');
+      await input.waitFor({ timeout: 10_000 });
+      await input.fill(`:${line}:${column}`);
+      await this.page.keyboard.press('Enter');
+      await input.waitFor({ state: 'hidden', timeout: 10_000 });
+      try {
+        await cursorAt.waitFor({ timeout: attempt === 1 ? 5_000 : 10_000 });
+        return;
+      } catch (e) {
+        if (attempt === 2) throw e;
+      }
+    }
   }
 
   /** True when the active editor's tab shows unsaved changes. */
@@ -198,13 +207,16 @@ export class Workbench {
    * Lists render only the rows in view, so this scrolls from the top with the mouse wheel,
    * as a user would, until the row is rendered or the list ends.
    */
-  async revealTreeRow(container: Locator, text: string | RegExp): Promise<Locator | undefined> {
+  async revealTreeRow(container: Locator, text: string | RegExp, level?: number): Promise<Locator | undefined> {
     const rows = container.locator('.monaco-list-row');
+    // `level`: only a row at that depth (aria-level, 1 for a root). The rendered rows are not in
+    // the DOM in list order, so "the first match" alone cannot tell a row from a deeper namesake.
+    const candidates = level === undefined ? rows : container.locator(`.monaco-list-row[aria-level="${level}"]`);
     const window = async (): Promise<string> => `${await rows.first().getAttribute('data-index')}-${await rows.last().getAttribute('data-index')}`;
     await container.locator('.monaco-list').first().hover();
     await this.page.mouse.wheel(0, -1_000_000);
     for (let page = 0; page < 500; page++) {
-      const match = rows.filter({ hasText: text });
+      const match = candidates.filter({ hasText: text });
       if ((await match.count()) > 0) return match.first();
       if ((await rows.count()) === 0) return undefined;
       const before = await window();

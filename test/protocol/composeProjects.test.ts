@@ -7,6 +7,21 @@ import { URI } from 'vscode-uri';
 import type { Location, WorkspaceEdit } from 'vscode-languageserver-types';
 import { LspClient } from '../util/lspClient';
 
+/** A language server whose one workspace folder is a new temporary folder holding `files`. */
+async function projectServer(prefix: string, files: Record<string, string>): Promise<{ dir: string; client: LspClient }> {
+  const dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), prefix)));
+  for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(dir, name), text);
+  const client = new LspClient({ settings: { validationDelay: 0 } });
+  await client.connection.sendRequest('initialize', {
+    processId: process.pid,
+    rootUri: URI.file(dir).toString(),
+    workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'p' }],
+    capabilities: { workspace: { configuration: true, workspaceFolders: true } },
+  });
+  await client.connection.sendNotification('initialized', {});
+  return { dir, client };
+}
+
 /** Compose projects (#16) as a client sees them: navigation across files, and diagnostics kept current. */
 describe('Compose projects over LSP (dist/server.js)', () => {
   let dir: string;
@@ -16,17 +31,7 @@ describe('Compose projects over LSP (dist/server.js)', () => {
   const OVERRIDE = 'services:\n  worker:\n    image: busybox\n    networks:\n      - front\n';
 
   before(async () => {
-    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dn-proj-')));
-    fs.writeFileSync(path.join(dir, 'compose.yaml'), BASE);
-    fs.writeFileSync(path.join(dir, 'compose.override.yml'), OVERRIDE);
-    client = new LspClient({ settings: { validationDelay: 0 } });
-    await client.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: URI.file(dir).toString(),
-      workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'p' }],
-      capabilities: { workspace: { configuration: true, workspaceFolders: true } },
-    });
-    await client.connection.sendNotification('initialized', {});
+    ({ dir, client } = await projectServer('dn-proj-', { 'compose.yaml': BASE, 'compose.override.yml': OVERRIDE }));
   });
   after(async () => {
     if (client.process.exitCode === null) await client.shutdown();
@@ -94,17 +99,7 @@ describe('Compose projects over LSP: an open .env file', () => {
   const codes = (d: { diagnostics: { range: { start: { line: number } }; code?: string | number }[] }) => d.diagnostics.map((x) => `${x.range.start.line}: ${x.code}`);
 
   before(async () => {
-    dir = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'dn-proj-env-')));
-    fs.writeFileSync(path.join(dir, 'compose.yaml'), COMPOSE);
-    fs.writeFileSync(path.join(dir, '.env'), 'NET=front\n');
-    client = new LspClient({ settings: { validationDelay: 0 } });
-    await client.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: URI.file(dir).toString(),
-      workspaceFolders: [{ uri: URI.file(dir).toString(), name: 'p' }],
-      capabilities: { workspace: { configuration: true, workspaceFolders: true } },
-    });
-    await client.connection.sendNotification('initialized', {});
+    ({ dir, client } = await projectServer('dn-proj-env-', { 'compose.yaml': COMPOSE, '.env': 'NET=front\n' }));
   });
   after(async () => {
     if (client.process.exitCode === null) await client.shutdown();

@@ -20,7 +20,11 @@
 //   DN_E2E_KEEP=1             keep the run folder's profile (screenshots are always kept)
 //   DN_E2E_ENGINE=machine     the networks-view steps use the machine's dockerd instead of a
 //                             throw-away dockerd of Debian sid (28.5 when written; #18); the
-//                             restart-pending step, which edits the throw-away's daemon.json, is skipped
+//                             restart-pending step, which edits the throw-away's daemon.json, is skipped,
+//                             and so is the step of two Engines side by side (#22)
+// code-server and the test run with DOCKER_CONFIG set to an empty folder of the run: the docker
+// contexts of the machine's home folder would add roots to the Docker Networks view (#22), whose
+// steps expect the one Engine of DOCKER_HOST (and, in the side-by-side step, the second one it names).
 import { spawn, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
 import { copyFileSync, cpSync, existsSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
@@ -39,7 +43,7 @@ const updateScreenshots = args.includes('--update-screenshots') || process.env.D
 const localeArg = args.indexOf('--locale');
 const locale = localeArg >= 0 ? args[localeArg + 1] : undefined;
 /** The screenshots the README shows, by the name the e2e test gives them. */
-const README_SCREENSHOTS = ['networks-view.png', 'daemon-json-hover.png', 'zh-cn-hover.png', 'zh-cn-problems.png'];
+const README_SCREENSHOTS = ['networks-view.png', 'daemon-json-hover.png', 'engines-swarm-overlay.png', 'zh-cn-hover.png', 'zh-cn-problems.png'];
 
 function step(msg) {
   console.log(`\n==> ${msg}`);
@@ -161,6 +165,10 @@ const stopEngine = async () => {
   await engine?.dispose();
   engine = undefined;
 };
+
+// No docker contexts of the machine's user (see the header); the folder exists, as ~/.docker may.
+process.env.DOCKER_CONFIG = join(runDir, 'docker-config');
+mkdirSync(process.env.DOCKER_CONFIG, { recursive: true });
 
 step('start code-server');
 const server = await startCodeServer(dir, { folder, userDataDir, extensionsDir, extraArgs: locale ? ['--locale', locale] : [] });

@@ -2,8 +2,8 @@
 /**
  * `npm run package:cli` (#21): an installable npm tarball of the command line alone,
  * `docker-networking-cli-VERSION.tgz` in the repository root. It holds only what the
- * CLI needs at run time: the bundle dist/cli.js (its dependencies inside; built by
- * `npm run build:prod` before this runs) and the data files the modes read next to it
+ * CLI needs at run time: the bundle dist/cliMain.js (its dependencies inside; built by
+ * `npm run build:prod` before this runs) with its loader dist/cli.js, and the data files the modes read next to it
  * (schemas/, snippets/; server/src/shared/dataFile.ts finds them by walking up from the
  * bundle). No dependencies, so `npm install -g ./docker-networking-cli-….tgz` works offline.
  *
@@ -18,16 +18,17 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '.
 const outIndex = process.argv.indexOf('--out');
 const outDir = outIndex > 0 ? path.resolve(process.argv[outIndex + 1]) : root;
 const manifest = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-const bundle = path.join(root, 'dist', 'cli.js');
-if (!fs.existsSync(bundle)) {
-  console.error('dist/cli.js is missing: run `npm run build:cli` (or `npm run package:cli`, which builds it) first.');
+const bundles = ['cli.js', 'cliMain.js'];
+const missing = bundles.filter((b) => !fs.existsSync(path.join(root, 'dist', b)));
+if (missing.length) {
+  console.error(`dist/${missing.join(', dist/')} missing: run \`npm run build:cli\` (or \`npm run package:cli\`, which builds them) first.`);
   process.exit(1);
 }
 
 const stage = path.join(root, 'dist', 'cli-package');
 fs.rmSync(stage, { recursive: true, force: true });
 fs.mkdirSync(stage, { recursive: true });
-fs.copyFileSync(bundle, path.join(stage, 'cli.js'));
+for (const b of bundles) fs.copyFileSync(path.join(root, 'dist', b), path.join(stage, b));
 fs.chmodSync(path.join(stage, 'cli.js'), 0o755);
 for (const dir of ['schemas', 'snippets']) {
   fs.mkdirSync(path.join(stage, dir));
@@ -46,7 +47,7 @@ const cliManifest = {
   keywords: ['docker', 'daemon.json', 'compose', 'systemd', 'lint', 'sarif'],
   repository: manifest.repository,
   bin: { 'docker-networking': 'cli.js' },
-  files: ['cli.js', 'schemas/', 'snippets/', 'README.md', 'LICENSE'],
+  files: ['cli.js', 'cliMain.js', 'schemas/', 'snippets/', 'README.md', 'LICENSE'],
   engines: { node: '>=18' },
 };
 fs.writeFileSync(path.join(stage, 'package.json'), `${JSON.stringify(cliManifest, null, 2)}\n`);

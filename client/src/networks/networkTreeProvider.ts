@@ -52,12 +52,21 @@ export class NetworkTreeProvider implements vscode.TreeDataProvider<TreeNode>, v
     } else {
       const target = this.targetId();
       const roots = all.map((m) => engineRootNode(engineViewOf(m, target)));
-      const changedRoot = engineId === undefined ? undefined : roots.find((r) => r.engineId === engineId);
       const sameShape = this.roots.length === roots.length && this.roots.every((r, i) => r.id === roots[i].id);
-      this.roots = roots;
-      if (changedRoot && sameShape) {
-        this.changed.fire(changedRoot);
-        return;
+      if (sameShape) {
+        // VS Code knows a tree's elements by reference (ExtHostTreeView keeps a map from the
+        // objects getChildren returned): a refresh fired with a new object is dropped, and the
+        // root went on saying "Connecting…" after it connected (seen in the e2e test, #22).
+        // So the roots VS Code holds are updated in place (engineRootNode sets every field) and
+        // the changed one is fired as that same object.
+        roots.forEach((r, i) => Object.assign(this.roots[i], r));
+        const changedRoot = engineId === undefined ? undefined : this.roots.find((r) => r.engineId === engineId);
+        if (changedRoot) {
+          this.changed.fire(changedRoot);
+          return;
+        }
+      } else {
+        this.roots = roots;
       }
     }
     this.changed.fire(undefined);

@@ -28,6 +28,8 @@ interface IgnoreRule {
 export class Gitignore {
   /** Folder (absolute) → its rules; undefined when it has no `.gitignore`. */
   private readonly rules = new Map<string, IgnoreRule[] | undefined>();
+  /** Folder (its path below the root, `/`-separated) → whether it or a folder above it is ignored. */
+  private readonly folders = new Map<string, boolean>();
 
   constructor(private readonly root: string) {}
 
@@ -37,19 +39,29 @@ export class Gitignore {
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
     const parts = rel.split(path.sep);
     // A folder that is ignored hides everything below it: check the ancestors first.
-    for (let i = 1; i < parts.length; i++) {
-      if (this.ignoredHere(parts.slice(0, i), true)) return true;
+    return this.folderIgnored(parts.slice(0, -1)) || this.ignoredHere(parts, false);
+  }
+
+  /** Whether a folder (as its segments below the root) or one above it is ignored; worked out once per folder, not per file in it. */
+  private folderIgnored(parts: string[]): boolean {
+    if (parts.length === 0) return false;
+    const key = parts.join('/');
+    let ignored = this.folders.get(key);
+    if (ignored === undefined) {
+      ignored = this.folderIgnored(parts.slice(0, -1)) || this.ignoredHere(parts, true);
+      this.folders.set(key, ignored);
     }
-    return this.ignoredHere(parts, false);
+    return ignored;
   }
 
   /** The verdict on one path (as its segments below the root) of the `.gitignore` files in its ancestors. */
   private ignoredHere(parts: string[], isDir: boolean): boolean {
     let ignored = false;
     for (let depth = 0; depth < parts.length; depth++) {
-      const folder = path.join(this.root, ...parts.slice(0, depth));
+      const rules = this.rulesOf(path.join(this.root, ...parts.slice(0, depth)));
+      if (!rules.length) continue;
       const relToFolder = parts.slice(depth).join('/');
-      for (const rule of this.rulesOf(folder)) {
+      for (const rule of rules) {
         if (rule.dirOnly && !isDir) continue;
         if (rule.negated === ignored && rule.match(relToFolder)) ignored = !rule.negated;
       }

@@ -1,7 +1,6 @@
 import * as fs from 'fs';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { SETTINGS_SECTION } from '../shared/protocol';
-import { normalizeSettings, type Settings } from '../shared/settings';
+import { normalizeSettings, SETTINGS_SECTION, type Settings } from '../shared/settings';
 import { UsageError } from './cliOptions';
 
 /**

@@ -1,14 +1,18 @@
-#!/usr/bin/env node
 /**
- * dist/cli.js, `docker-networking` (#21): the language server's modes on the command
- * line, for CI pipelines and pre-commit hooks. See runCli.ts and `--help`.
+ * dist/cliMain.js, loaded by dist/cli.js (boot.ts), `docker-networking` (#21): the
+ * language server's modes on the command line, for CI pipelines and pre-commit hooks.
+ * See runCli.ts and `--help`.
  */
 import * as fs from 'fs';
 
-// Loaded with import(), which esbuild bundles as a module initialised on first use: an
-// incomplete install (a data file missing next to the bundle) then fails here, with exit
-// code 2 and a sentence, not with a stack trace from loading the bundle.
-import('./runCli.js')
+/**
+ * Settles once the run is over and its exit code set; the loader then saves the code cache.
+ *
+ * runCli.js is loaded with import(), which esbuild bundles as a module initialised on first
+ * use: an incomplete install (a data file missing next to the bundle) then fails here, with
+ * exit code 2 and a sentence, not with a stack trace from loading the bundle.
+ */
+export const finished: Promise<void> = import('./runCli.js')
   .then(({ runCli }) =>
     runCli(process.argv.slice(2), {
       cwd: process.cwd(),

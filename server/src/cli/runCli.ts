@@ -11,7 +11,6 @@ import type { LanguageMode } from '../modes/languageMode';
 import { getLanguageModes } from '../modes/languageModes';
 import { WorkspaceIndex } from '../workspaceIndex';
 import { WorkspaceParses } from '../workspaceParses';
-import { askEngineVersion } from './askEngineVersion';
 import { checkFile, CLI_MAX_FILE_MB, UnreadableFile, type CheckHost, type FileReport } from './checkFile';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, HELP, parseCliOptions, UsageError, type CliOptions } from './cliOptions';
 import { countProblems, type CheckReport } from './formatters/checkReport';
@@ -20,7 +19,7 @@ import { formatJson } from './formatters/formatJson';
 import { formatSarif } from './formatters/formatSarif';
 import { COLOUR, formatStylish, NO_COLOUR } from './formatters/formatStylish';
 import { loadCliSettings } from './loadCliSettings';
-import { folderFor, selectFiles } from './selectFiles';
+import { folderFor, selectFiles, type CheckTarget } from './selectFiles';
 
 /** What the CLI talks to: the process, or a test's stand-ins. */
 export interface CliIo {
@@ -70,6 +69,8 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   // depending on whether the runner happens to have a Docker Engine. "auto" asks.
   const engine = new EngineStateStore();
   if (settings.engineVersion === 'auto' && (options.engineVersion === 'auto' || loaded.engineVersionSet)) {
+    // Loaded only here: Node's http stack costs every other run a few milliseconds to load.
+    const { askEngineVersion } = await import('./askEngineVersion.js');
     const answer = await askEngineVersion(io.env);
     if (answer.ok) engine.set({ info: { version: answer.version } });
     else io.stderr.write(`docker-networking: --engine-version auto: ${answer.reason}; checking for the newest release known.\n`);
@@ -79,18 +80,20 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   const index = new WorkspaceIndex({ patterns: () => settings.files, openText: (uri) => overrides.get(uri), maxEntries: CLI_MAX_ENTRIES, maxFileBytes: CLI_MAX_FILE_MB * 1024 * 1024 });
   index.addFolder(URI.file(cwd).toString());
 
-  let files: string[];
+  let files: CheckTarget[];
   let notes: string[] = [];
   let stdinText = '';
   if (options.stdin) {
     const file = path.resolve(cwd, options.stdinFilename!);
-    if (!enabledKindOf(URI.file(file).toString(), settings)) {
+    const uri = URI.file(file).toString();
+    const kind = enabledKindOf(uri, settings);
+    if (!kind) {
       throw new UsageError(`--stdin-filename ${options.stdinFilename}: not a daemon.json, Compose file or systemd drop-in by its name (extra names go in --config "files").`);
     }
     index.addFolder(URI.file(folderFor(cwd, options.stdinFilename!)).toString());
     stdinText = io.readStdin();
-    overrides.set(URI.file(file).toString(), stdinText);
-    files = [file];
+    overrides.set(uri, stdinText);
+    files = [{ file, uri, kind }];
   } else {
     for (const t of options.targets) index.addFolder(URI.file(folderFor(cwd, t)).toString());
     // Files named that are not of ours are noted and skipped, not refused: a hook or a script

@@ -3,15 +3,22 @@ import * as path from 'path';
 import { minimatch } from 'minimatch';
 import { URI } from 'vscode-uri';
 import { enabledKindOf, fileKindOf } from '../fileKindOf';
-import { FILE_KINDS } from '../shared/fileKinds';
+import { FILE_KINDS, type FileKind } from '../shared/fileKinds';
 import type { Settings } from '../shared/settings';
 import type { WorkspaceIndex } from '../workspaceIndex';
 import { UsageError } from './cliOptions';
 import { Gitignore } from './gitignore';
 
+/** A file to check: its path, its URI as the index spells it, and the kind of its mode. */
+export interface CheckTarget {
+  file: string;
+  uri: string;
+  kind: FileKind;
+}
+
 export interface Selection {
-  /** Absolute paths of the files to check, sorted, each once. */
-  files: string[];
+  /** The files to check, sorted by path, each once. */
+  files: CheckTarget[];
   /** Said on standard error: files named that are not of ours. */
   notes: string[];
 }
@@ -59,12 +66,10 @@ function isInside(folder: string, file: string): boolean {
  * The index must already have the folders of the targets (`folderFor`).
  */
 export function selectFiles(targets: readonly string[], cwd: string, index: WorkspaceIndex, settings: Settings): Selection {
-  const kinds = new Set<string>(FILE_KINDS.filter((k) => settings[k].enable));
-  const candidates = FILE_KINDS.filter((k) => kinds.has(k))
-    .flatMap((kind) => index.list(kind))
-    .map((uri) => URI.parse(uri).fsPath);
+  // With their URIs and kinds as the index has them: checkFile need not work them out again.
+  const candidates = FILE_KINDS.filter((k) => settings[k].enable).flatMap((kind) => index.list(kind).map((uri): CheckTarget => ({ file: URI.parse(uri).fsPath, uri, kind })));
   const gitignore = new Gitignore(cwd);
-  const chosen = new Set<string>();
+  const chosen = new Map<string, CheckTarget>();
   const notes: string[] = [];
   for (const target of targets.length ? targets : ['.']) {
     const abs = path.resolve(cwd, target);
@@ -77,21 +82,22 @@ export function selectFiles(targets: readonly string[], cwd: string, index: Work
     if (stat?.isFile()) {
       // Named explicitly: checked even when .gitignore lists it, as git itself adds an ignored file named on its command line with -f.
       const uri = URI.file(abs).toString();
-      if (enabledKindOf(uri, settings)) chosen.add(abs);
+      const kind = enabledKindOf(uri, settings);
+      if (kind) chosen.set(abs, { file: abs, uri, kind });
       else if (fileKindOf(uri, settings.files)) notes.push(`${target}: skipped, the checks of its kind are turned off in the settings (--config).`);
       else notes.push(`${target}: skipped, not a daemon.json, Compose file or systemd drop-in by its name (extra names go in --config "files").`);
     } else if (stat?.isDirectory()) {
       const gi = isInside(cwd, abs) ? gitignore : new Gitignore(abs);
-      for (const file of candidates) if (isInside(abs, file) && file !== abs && !gi.ignores(file)) chosen.add(file);
+      for (const c of candidates) if (isInside(abs, c.file) && c.file !== abs && !gi.ignores(c.file)) chosen.set(c.file, c);
     } else if (isGlob(target)) {
       // Matched as an absolute path, so that '../infra/**/compose.yaml' and '/srv/**/daemon.json' work as 'deploy/**' does.
       const mm = new minimatch.Minimatch(path.resolve(cwd, target).split(path.sep).join('/'), { dot: true });
       const base = path.resolve(cwd, globBase(target));
       const gi = isInside(cwd, base) ? gitignore : new Gitignore(base);
       let matched = 0;
-      for (const file of candidates) {
-        if (mm.match(file.split(path.sep).join('/')) && !gi.ignores(file)) {
-          chosen.add(file);
+      for (const c of candidates) {
+        if (mm.match(c.file.split(path.sep).join('/')) && !gi.ignores(c.file)) {
+          chosen.set(c.file, c);
           matched++;
         }
       }
@@ -100,5 +106,5 @@ export function selectFiles(targets: readonly string[], cwd: string, index: Work
       throw new UsageError(`${target}: no such file or directory.`);
     }
   }
-  return { files: [...chosen].sort(), notes };
+  return { files: [...chosen.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), notes };
 }

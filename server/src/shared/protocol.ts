@@ -148,7 +148,7 @@ export interface DisplayLanguage {
 }
 
 /** Settings section read through `workspace/configuration`. */
-export const SETTINGS_SECTION = 'dockerNetworking';
+export { SETTINGS_SECTION } from './settings';
 
 /**
  * Environment variable the client sets for the server process: the directory where the

@@ -49,6 +49,12 @@ export interface Settings {
   localEngineFiles: string[];
 }
 
+/**
+ * The section of these settings (`dockerNetworking.*`). Here, not in protocol.ts, which
+ * re-exports it: the CLI reads it and must not load the LSP protocol library with it (#21).
+ */
+export const SETTINGS_SECTION = 'dockerNetworking';
+
 /** The values `maxFileSizeKB` may take (package.json says the same). */
 export const MAX_FILE_SIZE_KB_RANGE = [16, 102_400] as const;
 

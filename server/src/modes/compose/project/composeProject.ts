@@ -129,6 +129,10 @@ interface ServiceState {
  * of the document being validated, used for its URI instead of the workspace's.
  */
 export function loadProject(spec: Omit<ProjectSpec, 'source'> & { source: ComposeProject['source'] }, ctx: ModeContext, self?: ComposeModel): ComposeProject {
+  // `self` changes nothing when the workspace gives that very parse (an open document's in
+  // the server, every file's in the CLI): the project is then the one all other files load,
+  // kept once instead of once more per file judged.
+  if (self && ctx.workspace?.parse?.(self.uri, 'compose') === self) self = undefined;
   // Kept per spec (projectSpecs keeps its specs) and file being judged, while the workspace
   // answers what the load asked the same (readsMemo.ts).
   let bySelf = loadedProjects.get(spec);

@@ -37,7 +37,9 @@ export const unusedNetwork: ComposeRule = (model, ctx) => {
   if (ws) {
     const dir = dirOf(model.uri);
     for (const uri of ws.list('compose')) {
-      if (dirOf(uri) !== dir || !isOverrideName(baseName(uri)) || project.files.some((f) => f.uri === uri)) continue;
+      // startsWith first: the index's URIs and dirOf's are spelled alike (vscode-uri), and
+      // dirOf parses, for every Compose file of the workspace, for each one judged (#21).
+      if (!uri.startsWith(dir) || dirOf(uri) !== dir || !isOverrideName(baseName(uri)) || project.files.some((f) => f.uri === uri)) continue;
       for (const ref of parsedFile(ws, uri)?.refs ?? []) used.add(ref.network);
     }
   }
