@@ -22,6 +22,12 @@ async function projectServer(prefix: string, files: Record<string, string>): Pro
   return { dir, client };
 }
 
+/** Ends a test's server and removes its folder. */
+async function cleanUp(client: LspClient, dir: string): Promise<void> {
+  if (client.process.exitCode === null) await client.shutdown();
+  fs.rmSync(dir, { recursive: true, force: true });
+}
+
 /** Compose projects (#16) as a client sees them: navigation across files, and diagnostics kept current. */
 describe('Compose projects over LSP (dist/server.js)', () => {
   let dir: string;
@@ -33,10 +39,7 @@ describe('Compose projects over LSP (dist/server.js)', () => {
   before(async () => {
     ({ dir, client } = await projectServer('dn-proj-', { 'compose.yaml': BASE, 'compose.override.yml': OVERRIDE }));
   });
-  after(async () => {
-    if (client.process.exitCode === null) await client.shutdown();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => cleanUp(client, dir));
 
   it('judges an override with its base: no undefined network', async () => {
     client.open(uri('compose.override.yml'), OVERRIDE, 'dockercompose');
@@ -101,10 +104,7 @@ describe('Compose projects over LSP: an open .env file', () => {
   before(async () => {
     ({ dir, client } = await projectServer('dn-proj-env-', { 'compose.yaml': COMPOSE, '.env': 'NET=front\n' }));
   });
-  after(async () => {
-    if (client.process.exitCode === null) await client.shutdown();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => cleanUp(client, dir));
 
   it('validates the open Compose file again on an unsaved edit of .env, and with the disk text once .env closes', async () => {
     client.open(uri('compose.yaml'), COMPOSE, 'dockercompose');
@@ -145,10 +145,7 @@ describe('Compose files outside every workspace folder over LSP (dist/server.js)
     client.open(uri('compose.override.yml'), OVERRIDE, 'dockercompose');
     await client.diagnosticsFor(uri('compose.override.yml'));
   });
-  after(async () => {
-    if (client.process.exitCode === null) await client.shutdown();
-    fs.rmSync(dir, { recursive: true, force: true });
-  });
+  after(() => cleanUp(client, dir));
 
   it('hovers with the base read from disk beside it', async () => {
     assert.match(await hoverOnFront(), /driver: `bridge`/);
