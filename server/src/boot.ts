@@ -9,7 +9,7 @@ import * as v8 from 'v8';
 import * as vm from 'vm';
 import { loadWithCodeCache } from './loadWithCodeCache';
 import type { start } from './main';
-import { CODE_CACHE_DIR_ENV } from './shared/protocol';
+import { CODE_CACHE_DIR_ENV } from './shared/codeCacheDir';
 
 // The start-up leaves a young generation full of live objects (tables built on first
 // use, the warm-up's data), and the first scavenge copies them all: 2–6 ms, which

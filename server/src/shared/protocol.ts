@@ -150,12 +150,7 @@ export interface DisplayLanguage {
 /** Settings section read through `workspace/configuration`. */
 export { SETTINGS_SECTION } from './settings';
 
-/**
- * Environment variable the client sets for the server process: the directory where the
- * server keeps V8's code cache of its bundle (server/src/loadWithCodeCache.ts). Unset,
- * the server compiles its bundle on every start.
- */
-export const CODE_CACHE_DIR_ENV = 'DOCKER_NETWORKING_CODE_CACHE_DIR';
+export { CODE_CACHE_DIR_ENV } from './codeCacheDir';
 
 /**
  * Environment the client gives the server process besides the code-cache directory.
