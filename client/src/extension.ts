@@ -4,13 +4,15 @@ import type { LanguageClient } from 'vscode-languageclient/node';
 import { CommandIds, registerCommands } from './commands';
 import { affectsDocumentSelector, createLanguageClient, documentSelector } from './languageClient';
 import { RestartPendingStatus } from './host/restartPendingStatus';
+import { SerialLifecycle } from './serialLifecycle';
 import { activateNetworks } from './networks/activateNetworks';
 import { NetworkCommandIds, NETWORKS_VIEW_ID } from './networks/networkCommandIds';
 import { EngineVersionStatus } from './status/engineVersionStatus';
 import { registerWalkthrough } from './walkthrough';
 import { WorkspaceSubnetsRequest } from '../../server/src/shared/protocol';
 
-let client: LanguageClient | undefined;
+/** The language client's starts and stops, one after the other (serialLifecycle.ts). */
+let lifecycle: SerialLifecycle<LanguageClient> | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // The client's modules without `vscode` (engine errors, the tree model, shared/cidr.ts)
@@ -23,7 +25,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   context.subscriptions.push(output);
 
   // The subnet map asks the language server for the subnets the workspace's files declare.
-  const engine = activateNetworks(context, output, async () => (client?.isRunning() ? client.sendRequest(WorkspaceSubnetsRequest, {}) : []));
+  const engine = activateNetworks(context, output, async () => {
+    const client = lifecycle?.client;
+    return client?.isRunning() ? client.sendRequest(WorkspaceSubnetsRequest, {}) : [];
+  });
   context.subscriptions.push(
     new EngineVersionStatus(engine, output, (doc) => vscode.languages.match(documentSelector(), doc) > 0, {
       retry: NetworkCommandIds.retry,
@@ -35,21 +40,16 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const restartPending = new RestartPendingStatus();
   context.subscriptions.push(restartPending);
 
-  const start = async (): Promise<void> => {
-    client = createLanguageClient(context, output, engine);
-    restartPending.attach(client);
-    try {
-      await client.start();
-    } catch (err) {
-      output.error(`The language server did not start: ${err instanceof Error ? err.message : String(err)}`);
-    }
-  };
-  const restart = async (): Promise<void> => {
-    const old = client;
-    client = undefined;
-    if (old) await old.stop().catch(() => undefined);
-    await start();
-  };
+  lifecycle = new SerialLifecycle<LanguageClient>(
+    () => {
+      const c = createLanguageClient(context, output, engine);
+      restartPending.attach(c);
+      return c;
+    },
+    (err) => output.error(`The language server did not start: ${err instanceof Error ? err.message : String(err)}`),
+  );
+  const started = lifecycle;
+  const restart = (): Promise<void> => started.restart();
 
   registerCommands(context, { restartServer: restart, showOutput: () => output.show(true) });
   context.subscriptions.push(
@@ -59,11 +59,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The server reads the machine's Docker host files only in a trusted workspace (#17): it learns of trust at start.
     vscode.workspace.onDidGrantWorkspaceTrust(() => void restart()),
   );
-  await start();
+  await started.start();
 }
 
 export async function deactivate(): Promise<void> {
-  const c = client;
-  client = undefined;
-  if (c) await c.stop().catch(() => undefined);
+  await lifecycle?.stop();
+  lifecycle = undefined;
 }
