@@ -30,6 +30,17 @@ function resolveOn(source: string, code: string, title: string, edited: string):
 }
 
 describe('compose networks: quick fixes', () => {
+  it('removes a network no service uses, with its block; `networks:` too when it was the only one; never in a flow mapping', () => {
+    const two = `services:\n  web:\n    networks: [front]\nnetworks:\n  front:\n  spare:\n    driver: bridge\n    # its note\nvolumes:\n  data:\n`;
+    assert.equal(k.applyFix(two, 'unused-network'), `services:\n  web:\n    networks: [front]\nnetworks:\n  front:\nvolumes:\n  data:\n`);
+    const only = `services:\n  web:\n    image: busybox\n    network_mode: host\nnetworks:\n  spare:\n    driver: bridge\nvolumes:\n  data:\n`;
+    assert.equal(k.applyFix(only, 'unused-network'), `services:\n  web:\n    image: busybox\n    network_mode: host\nvolumes:\n  data:\n`);
+    const flow = `services:\n  web:\n    networks: [front]\nnetworks: {front: {}, spare: {}}\n`;
+    assert.equal(resolveOn(flow, 'unused-network', 'Remove network `spare`', flow), undefined);
+    // Refused once the network is gone (removed by hand meanwhile).
+    assert.equal(resolveOn(two, 'unused-network', 'Remove network `spare`', `services:\n  web:\n    networks: [front]\nnetworks:\n  front:\n`), undefined);
+  });
+
   it('declares a missing network, plainly or as external', () => {
     const src = `services:\n  web:\n    networks: [front, back]\nnetworks:\n    front:\n      driver: bridge\n`;
     const out = fixes(src, 'undefined-network');

@@ -48,6 +48,11 @@ export function replaceValueFix(model: ComposeModel, doc: number, path: (string 
   return { kind: 'replace-value', title, preferred: true, doc, path, replaces: model.text.slice(r[0], r[1]), text };
 }
 
+/** Remove the declaration `decl` (a network no service uses). */
+export function removeNetworkFix(model: ComposeModel, decl: NetworkDecl): ComposeFix {
+  return { kind: 'remove-network', title: l10n.t('Remove network `{0}`', decl.key), network: decl.key, doc: model.docs.indexOf(decl.doc) };
+}
+
 export function resolveFix(_document: TextDocument, model: ComposeModel, fix: ComposeFix, _ctx: ModeContext): OffsetEdit[] | undefined {
   const text = model.text;
   switch (fix.kind) {
@@ -73,6 +78,17 @@ export function resolveFix(_document: TextDocument, model: ComposeModel, fix: Co
       const node = nodeAt(model, fix.doc, fix.path);
       const r = node?.range;
       return r && text.slice(r[0], r[1]) === fix.replaces ? [{ range: [r[0], r[1]], newText: fix.text }] : undefined;
+    }
+    case 'remove-network': {
+      const doc = model.docs[fix.doc];
+      const decl = model.networksByKey.get(fix.network)?.find((d) => d.doc === doc);
+      // The `networks:` that holds it (a document may repeat the key; YAML keeps both).
+      const root = decl && model.networksRoots.find((r) => r.doc === doc && isMap(r.entry.value) && r.entry.value.items.some((i) => i.key === decl.keyNode));
+      const map = root?.entry.value;
+      // Block style only: removing lines from a flow mapping (`networks: {a: {}, b: {}}`) would break it.
+      if (!decl?.keyNode.range || !root?.entry.keyNode.range || !isMap(map) || map.flow) return undefined;
+      // The only network: `networks:` goes too, rather than stay behind with nothing under it.
+      return [removeEntry(text, map.items.length === 1 ? root.entry.keyNode.range[0] : decl.keyNode.range[0])];
     }
     default:
       // A descriptor of another version of the extension, or foreign data.

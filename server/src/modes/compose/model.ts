@@ -125,6 +125,8 @@ export type ComposeFix = FixDescriptor &
        * the `doc`-th YAML document of the file), which reads `replaces`.
        */
     { kind: 'replace-value'; doc: number; path: (string | number)[]; replaces: string; text: string }
+    | /** Delete the declaration of `network` (and its block) from the top-level `networks` of YAML document `doc`; `networks:` too when it was the only one. */
+    { kind: 'remove-network'; network: string; doc: number }
   );
 
 /**

@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { IMPLICIT_NETWORK } from '../composeSchema';
+import { removeNetworkFix } from '../codeActions';
 import type { ComposeFix, ComposeRule } from '../model';
 import { isNull } from '../yamlNodes';
 import { parsedFile } from '../project/composeProject';
@@ -53,6 +54,7 @@ export const unusedNetwork: ComposeRule = (model, ctx) => {
       message: project.files.length > 1
         ? l10n.t("No service of the project uses network `{0}`. Add it to a service's `networks`, or remove it.", decl.key)
         : l10n.t("No service uses network `{0}`. Add it to a service's `networks`, or remove it.", decl.key),
+      fixes: [removeNetworkFix(model, decl)],
     });
   }
   return out;
