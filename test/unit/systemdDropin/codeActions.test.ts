@@ -38,6 +38,9 @@ describe('drop-in quick fixes', () => {
     assert.equal(fix('[Service]\nEnvironment="A=1"\nTimeoutStartSec=', 'invalid-value'), '[Service]\nEnvironment="A=1"\n');
     assert.equal(fixAfterEdit('[Service]\nCapabilities=x\n', 'removed-directive', '[Service]\nCapabilities=xy\n'), undefined);
     assert.equal(fixAfterEdit('[Service]\nCapabilities=x\n', 'removed-directive', '# note\n[Service]\nCapabilities=x\n'), '# note\n[Service]\n');
+    // Lines ended by \r\n or a lone \r, as systemd reads them: only the one line goes.
+    assert.equal(fix('[Service]\r\nCapabilities=x\r\nEnvironment="A=1"\r\n', 'removed-directive'), '[Service]\r\nEnvironment="A=1"\r\n');
+    assert.equal(fix('[Service]\rCapabilities=x\rEnvironment="A=1"\r', 'removed-directive'), '[Service]\rEnvironment="A=1"\r');
   });
   it('Enviroment → Environment', () => {
     assert.equal(fix('[Service]\nEnviroment="A=1"\n', 'unknown-directive'), '[Service]\nEnvironment="A=1"\n');

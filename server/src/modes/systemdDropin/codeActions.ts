@@ -1,6 +1,6 @@
 import type { OffsetEdit } from '../languageMode';
 import type { Assignment, AssignmentRef, DropinFix, DropinModel, EnvWord, Span, VariableRef } from './model';
-import { valueSlice } from './model';
+import { lineOf, valueSlice } from './model';
 import { resolveSpecifiers } from './specifiers';
 
 /**
@@ -58,9 +58,10 @@ export function resolveFix(model: DropinModel, fix: DropinFix): OffsetEdit[] | u
     case 'remove-line': {
       const a = findAssignment(model, fix.at);
       if (!a || model.text.slice(a.lineStart, a.span.end) !== fix.text) return undefined;
-      // Through the line break that ends the assignment, so no empty line is left behind.
-      const eol = model.text.indexOf('\n', a.span.end);
-      return [replace({ start: a.lineStart, end: eol === -1 ? model.text.length : eol + 1 }, '')];
+      // Through the line break that ends the assignment (\n, \r\n or a lone \r, as the
+      // parser splits lines), so no empty line is left behind.
+      const next = model.lineStarts[lineOf(model, a.span.end) + 1];
+      return [replace({ start: a.lineStart, end: next ?? model.text.length }, '')];
     }
     case 'double-percent': {
       const uses = 'name' in fix.at ? findVariable(model, fix.at)?.resolved.uses : usesOf(findAssignment(model, fix.at));
