@@ -12,6 +12,21 @@ export interface CliRun {
   stderr: string;
 }
 
+let cacheHome: string | undefined;
+/**
+ * The XDG cache folder of the CLI runs of this test process: the CLI keeps its code cache
+ * there (server/src/cli/boot.ts), and tests leave nothing in the user's ~/.cache. Removed
+ * when the process exits.
+ */
+function testCacheHome(): string {
+  if (!cacheHome) {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'dn-cli-cache-'));
+    process.on('exit', () => fs.rmSync(dir, { recursive: true, force: true }));
+    cacheHome = dir;
+  }
+  return cacheHome;
+}
+
 /** Runs the bundled CLI (`dist/cli.js`, built by `npm run build`) as a process, as CI runs it. */
 export function runCliProcess(args: readonly string[], o: { cwd: string; input?: string; env?: Record<string, string>; command?: string } = { cwd: REPO_ROOT }): CliRun {
   const [command, pre] = o.command ? [o.command, []] : [process.execPath, [CLI_JS]];
@@ -20,7 +35,7 @@ export function runCliProcess(args: readonly string[], o: { cwd: string; input?:
     input: o.input ?? '',
     encoding: 'utf8',
     // No Engine is asked unless a test says so; no colour whatever the test runner's terminal.
-    env: { ...process.env, NO_COLOR: '1', DOCKER_HOST: 'unix:///nonexistent/docker.sock', ...o.env },
+    env: { ...process.env, NO_COLOR: '1', DOCKER_HOST: 'unix:///nonexistent/docker.sock', XDG_CACHE_HOME: testCacheHome(), ...o.env },
     timeout: 60_000,
   });
   if (r.error) throw r.error;

@@ -63,7 +63,8 @@ describe('the Engines listed side by side (#22)', () => {
       '(unnamed Engine 2) (setting dockerNetworking.engines) ! Item 4 of the setting dockerNetworking.engines needs a "name" and a "host" (as DOCKER_HOST spells it), e.g. {"name": "build", "host": "ssh://me@build"}.',
     ]);
     // Hiding the current one leaves the others, none marked current.
-    assert.ok(listEngines({ hidden: ['prod'] }, env()).every((e) => !e.current));
+    const withoutProd = listEngines({ hidden: ['prod'] }, env());
+    assert.ok(withoutProd.length > 0 && withoutProd.every((e) => !e.current));
     assert.deepEqual(configuredEngines({ name: 'x' }).problems.length, 1);
     assert.deepEqual(configuredEngines(undefined), { engines: [], problems: [] });
   });
