@@ -216,27 +216,47 @@ export function socketCandidates(r: ResolveEnv): string[] {
   return [...new Set(list)];
 }
 
+/** Which Engine the settings and the environment name, before it is resolved (see `chosenEndpoint`). */
+export type EndpointChoice =
+  | { kind: 'host'; host: string }
+  | { kind: 'context'; name: string; source: string }
+  /** `note`: why the default was taken when something else was named (a broken config.json). */
+  | { kind: 'default'; note?: string };
+
 /**
  * The whole choice, first match wins (cli/command/cli.go resolveContextName):
  * the host setting (like -H), the context setting (like --context), DOCKER_HOST,
- * DOCKER_CONTEXT, `currentContext` in config.json, then the default context.
+ * DOCKER_CONTEXT, `currentContext` in config.json, then the default context. One
+ * function, so that the view's "current" mark (engineSources.ts) and the connection agree.
  */
-export function resolveEndpoint(settings: ResolveSettings, r: ResolveEnv): Resolution {
+export function chosenEndpoint(settings: ResolveSettings, r: ResolveEnv): EndpointChoice {
   const host = settings.host?.trim();
   const context = settings.context?.trim();
-  if (host) return parseHost(host, l10n.t('setting {0}', 'dockerNetworking.host'), tlsFromEnv(r), r.platform);
-  if (context) return resolveContext(context, r, l10n.t('setting {0}', 'dockerNetworking.context'));
-  if (r.env.DOCKER_HOST) return resolveDefault(r);
-  if (r.env.DOCKER_CONTEXT) return resolveContext(r.env.DOCKER_CONTEXT, r, 'DOCKER_CONTEXT');
+  if (host) return { kind: 'host', host };
+  if (context) return { kind: 'context', name: context, source: l10n.t('setting {0}', 'dockerNetworking.context') };
+  if (r.env.DOCKER_HOST) return { kind: 'default' };
+  if (r.env.DOCKER_CONTEXT) return { kind: 'context', name: r.env.DOCKER_CONTEXT, source: 'DOCKER_CONTEXT' };
   const configText = r.readFile(path.join(configDir(r), 'config.json'));
   if (configText !== undefined) {
     try {
       const current = (JSON.parse(configText) as { currentContext?: unknown }).currentContext;
-      if (typeof current === 'string' && current !== '') return resolveContext(current, r, l10n.t('currentContext in config.json'));
+      if (typeof current === 'string' && current !== '') return { kind: 'context', name: current, source: l10n.t('currentContext in config.json') };
     } catch {
       // The CLI refuses a broken config.json; we fall back to the default Engine and say so in the source.
-      return resolveDefault(r, l10n.t('default (config.json is not valid JSON)'));
+      return { kind: 'default', note: l10n.t('default (config.json is not valid JSON)') };
     }
   }
-  return resolveDefault(r);
+  return { kind: 'default' };
+}
+
+export function resolveEndpoint(settings: ResolveSettings, r: ResolveEnv): Resolution {
+  const choice = chosenEndpoint(settings, r);
+  switch (choice.kind) {
+    case 'host':
+      return parseHost(choice.host, l10n.t('setting {0}', 'dockerNetworking.host'), tlsFromEnv(r), r.platform);
+    case 'context':
+      return resolveContext(choice.name, r, choice.source);
+    case 'default':
+      return resolveDefault(r, choice.note);
+  }
 }

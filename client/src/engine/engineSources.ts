@@ -1,6 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import * as path from 'path';
-import { configDir, parseHost, resolveContext, resolveDefault, resolveEndpoint, type ResolveEnv, type ResolveSettings, type Resolution } from './engineEndpoint';
+import { chosenEndpoint, configDir, parseHost, resolveContext, resolveDefault, resolveEndpoint, type ResolveEnv, type ResolveSettings, type Resolution } from './engineEndpoint';
 
 /**
  * Every Engine the Docker Networks view lists side by side (#22): each docker context of
@@ -80,20 +80,10 @@ export function configuredEngines(value: unknown): { engines: ConfiguredEngine[]
 const contextId = (name: string): string => `context/${name}`;
 const DEFAULT_ID = contextId('default');
 
-/** Which entry `resolveEndpoint` picks, by the same order of precedence (engineEndpoint.ts). */
+/** The id of the entry `resolveEndpoint` picks (one order of precedence: `chosenEndpoint`). */
 function currentId(settings: ResolveSettings, r: ResolveEnv): string {
-  if (settings.host?.trim()) return 'host';
-  const named = settings.context?.trim() || (r.env.DOCKER_HOST ? undefined : r.env.DOCKER_CONTEXT);
-  if (named) return contextId(named);
-  if (r.env.DOCKER_HOST) return DEFAULT_ID;
-  const configText = r.readFile(path.join(configDir(r), 'config.json'));
-  try {
-    const current = configText === undefined ? undefined : (JSON.parse(configText) as { currentContext?: unknown }).currentContext;
-    if (typeof current === 'string' && current !== '') return contextId(current);
-  } catch {
-    // resolveEndpoint falls back to the default context
-  }
-  return DEFAULT_ID;
+  const choice = chosenEndpoint(settings, r);
+  return choice.kind === 'host' ? 'host' : choice.kind === 'context' ? contextId(choice.name) : DEFAULT_ID;
 }
 
 /** The Engines of the view, the current one first; the hidden ones left out. */
