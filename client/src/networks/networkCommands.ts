@@ -141,7 +141,7 @@ async function create(ctx: NetworkCommandContext): Promise<void> {
     enableIPv6: on.has('IPv6'),
     labels: 'labels' in parsed ? parsed.labels : {},
     options: on.has('encrypted') ? { encrypted: '' } : undefined,
-  });
+  }, undefined, { swarm });
   void vscode.window.showInformationMessage(result.warning ? vscode.l10n.t('Created network {0} (the Engine warns: {1}).', name, result.warning) : vscode.l10n.t('Created network {0}.', name));
   await ctx.session().refresh();
 }

@@ -179,9 +179,15 @@ export function encryptedItem(): { label: string; description: string } {
  * it on any other node too ("This node is not a swarm manager…"), but after the user filled
  * in the wizard and in its own words; we say why and where to create it instead.
  */
-export async function createNetworkChecked(client: EngineClient, input: CreateNetworkInput, signal?: AbortSignal): Promise<{ id: string; warning?: string }> {
+export async function createNetworkChecked(
+  client: EngineClient,
+  input: CreateNetworkInput,
+  signal?: AbortSignal,
+  /** The Engine's swarm role when the caller asked already (the wizard): not asked twice, nor refused by a second `GET /info` that failed. */
+  known?: { swarm: EngineSwarm | undefined },
+): Promise<{ id: string; warning?: string }> {
   if (input.driver === 'overlay') {
-    const why = overlayRefusal((await engineDetails(client)).swarm);
+    const why = overlayRefusal((known ?? (await engineDetails(client))).swarm);
     if (why) throw new RefusedError(why);
   }
   return createNetwork(client, input, signal);
