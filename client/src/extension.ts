@@ -1,8 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import * as vscode from 'vscode';
-import type { LanguageClient } from 'vscode-languageclient/node';
 import { CommandIds, registerCommands } from './commands';
-import { affectsDocumentSelector, createLanguageClient, documentSelector } from './languageClient';
+import { affectsDocumentSelector, createLanguageClient, documentSelector, type LanguageClientHandle } from './languageClient';
 import { RestartPendingStatus } from './host/restartPendingStatus';
 import { SerialLifecycle } from './serialLifecycle';
 import { activateNetworks } from './networks/activateNetworks';
@@ -12,7 +11,7 @@ import { registerWalkthrough } from './walkthrough';
 import { WorkspaceSubnetsRequest } from '../../server/src/shared/protocol';
 
 /** The language client's starts and stops, one after the other (serialLifecycle.ts). */
-let lifecycle: SerialLifecycle<LanguageClient> | undefined;
+let lifecycle: SerialLifecycle<LanguageClientHandle> | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // The client's modules without `vscode` (engine errors, the tree model, shared/cidr.ts)
@@ -26,7 +25,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
 
   // The subnet map asks the language server for the subnets the workspace's files declare.
   const engine = activateNetworks(context, output, async () => {
-    const client = lifecycle?.client;
+    const client = lifecycle?.client?.client;
     return client?.isRunning() ? client.sendRequest(WorkspaceSubnetsRequest, {}) : [];
   });
   context.subscriptions.push(
@@ -40,11 +39,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   const restartPending = new RestartPendingStatus();
   context.subscriptions.push(restartPending);
 
-  lifecycle = new SerialLifecycle<LanguageClient>(
+  lifecycle = new SerialLifecycle<LanguageClientHandle>(
     () => {
-      const c = createLanguageClient(context, output, engine);
-      restartPending.attach(c);
-      return c;
+      const handle = createLanguageClient(context, output, engine);
+      restartPending.attach(handle.client);
+      return handle;
     },
     (err) => output.error(`The language server did not start: ${err instanceof Error ? err.message : String(err)}`),
   );

@@ -40,7 +40,15 @@ export function documentSelector(): { scheme: string; pattern: string }[] {
   return selector;
 }
 
-export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, engine?: EngineBridge): LanguageClient {
+/** A language client and the listeners that live as long as it does (started and stopped by serialLifecycle.ts). */
+export interface LanguageClientHandle {
+  readonly client: LanguageClient;
+  start(): Promise<void>;
+  /** Stops the client, then disposes its listeners. */
+  stop(): Promise<void>;
+}
+
+export function createLanguageClient(context: vscode.ExtensionContext, output: vscode.LogOutputChannel, engine?: EngineBridge): LanguageClientHandle {
   const serverModule = context.asAbsolutePath(path.join('dist', 'server.js'));
   // V8's code cache of the server bundle lives in the extension's global storage, so the
   // second and later starts skip compiling it (#8, server/src/loadWithCodeCache.ts). Not
@@ -69,10 +77,13 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
     diagnosticCollectionName: 'docker-networking',
   };
   const client = new LanguageClient('dockerNetworking', vscode.l10n.t('Docker Networking Language Server'), serverOptions, clientOptions);
+  const listeners: vscode.Disposable[] = [];
   if (engine) {
     // The Engine may connect before the server runs (the notification would be dropped),
-    // and a restarted server starts from initializationOptions taken at creation.
-    context.subscriptions.push(
+    // and a restarted server starts from initializationOptions taken at creation. The
+    // listeners live as long as this client: `listeners` is disposed when it is stopped
+    // for a new one (serialLifecycle.ts), not kept until the extension ends.
+    listeners.push(
       client.onDidChangeState((e) => {
         if (e.newState === State.Running) void client.sendNotification(EngineStateNotification, engine.engineState);
       }),
@@ -81,7 +92,17 @@ export function createLanguageClient(context: vscode.ExtensionContext, output: v
       }),
     );
   }
-  return client;
+  return {
+    client,
+    start: () => client.start(),
+    stop: async () => {
+      try {
+        await client.stop();
+      } finally {
+        listeners.forEach((d) => d.dispose());
+      }
+    },
+  };
 }
 
 /** Settings whose change needs a new document selector or initializationOptions, hence a restarted client. */
