@@ -52,14 +52,18 @@ export class MachineHostFiles {
     return this.named().filter((p) => (kind === 'daemonJson' ? path.basename(p) === 'daemon.json' : p.endsWith('.conf')));
   }
 
+  /** The named files `list` can give (a daemon.json, `.conf` drop-ins): nothing else named is read or watched. */
+  private usableNamed(): string[] {
+    return [...this.namedFiles('daemonJson'), ...this.namedFiles('systemdDropin')];
+  }
+
   /**
    * The daemon.json the connected local Engine was started with: the one the setting
    * names, else the machine's own (/etc, then rootless). Undefined when none exists or
    * none may be read.
    */
   engineDaemonJson(): string | undefined {
-    const file = [...this.namedFiles('daemonJson'), ...this.daemonJsons()].find(isFile);
-    return file === undefined ? undefined : URI.file(file).toString();
+    return this.list('daemonJson')[0];
   }
 
   /**
@@ -98,7 +102,7 @@ export class MachineHostFiles {
    */
   watchPatterns(): { folder: string; pattern: string }[] {
     const out: { folder: string; pattern: string }[] = [];
-    for (const f of [...this.named(), ...this.daemonJsons()]) out.push({ folder: path.dirname(f), pattern: path.basename(f) });
+    for (const f of [...this.usableNamed(), ...this.daemonJsons()]) out.push({ folder: path.dirname(f), pattern: path.basename(f) });
     for (const dir of this.dropinDirs()) out.push({ folder: dir, pattern: '*.conf' });
     return out.filter((w) => isDirectory(w.folder));
   }
@@ -118,7 +122,7 @@ export class MachineHostFiles {
   covers(uri: string): boolean {
     if (!uri.startsWith('file:')) return false;
     const p = URI.parse(uri).fsPath;
-    return this.named().includes(p) || this.daemonJsons().includes(p) || this.dropinDirs().includes(path.dirname(p));
+    return this.usableNamed().includes(p) || this.daemonJsons().includes(p) || this.dropinDirs().includes(path.dirname(p));
   }
 }
 

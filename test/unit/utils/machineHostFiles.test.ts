@@ -99,6 +99,10 @@ describe('the machine\'s own Docker host files (#17)', () => {
       const doc = TextDocument.create(URI.file(dropin).toString(), 'ini', 1, fs.readFileSync(dropin, 'utf8'));
       const codes = systemdDropinMode.validate!(systemdDropinMode.parse(doc), modeContext({ workspace, settings })).map((p) => `${p.severity} ${p.code}`);
       assert.deepEqual(codes, ['error exec-program-missing', 'error flag-conflicts-with-config']);
+      // A named file that is neither a daemon.json nor a drop-in is not listed, so neither read nor watched.
+      const notes = write(path.join(engineDir, 'notes.txt'), 'x\n');
+      named = [...named, notes];
+      assert.equal(machine.covers(URI.file(notes).toString()), false);
       assert.deepEqual(
         machine.watchPatterns().map((w) => `${path.relative(root, w.folder)} ${w.pattern}`),
         ['dn-dockerd daemon.json', 'dn-dockerd engine.conf', 'etc/docker daemon.json'],
