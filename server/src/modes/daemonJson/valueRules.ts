@@ -15,6 +15,7 @@ interface Check {
 export const VALUE_RULES = valueRules as unknown as {
   checks: Record<string, Check>;
   featureDefaults: Record<string, { trueSince: string }>;
+  alwaysInsecureRegistries: { cidrs: string[] };
   hostSchemes: Record<'linux' | 'windows', string[]>;
   reservedLabelNamespaces: string[];
   cgroupDrivers: string[];

@@ -3,6 +3,7 @@ import type { Node } from 'jsonc-parser';
 import { parseCidr } from '../../shared/cidr';
 import type { RunningDaemon } from '../../shared/runningDaemon';
 import { lastValue, stringItems, stringValue, type DaemonJsonModel } from '../daemonJson/model';
+import { VALUE_RULES } from '../daemonJson/valueRules';
 import { maskCredentials } from './effectiveProxies';
 
 /** A setting whose saved value differs from what the running dockerd reports. */
@@ -14,8 +15,8 @@ export interface PendingChange {
   running: string;
 }
 
-/** The CIDRs dockerd adds to the insecure registries itself (see pendingChanges). */
-const ALWAYS_INSECURE = ['127.0.0.0/8', '::1/128'];
+/** The CIDRs dockerd adds to the insecure registries itself (see pendingChanges; schemas/daemonValueRules.json). */
+const ALWAYS_INSECURE = VALUE_RULES.alwaysInsecureRegistries.cidrs;
 
 const sameSet = (a: readonly string[], b: readonly string[]): boolean => a.length === b.length && a.every((x) => b.includes(x));
 const show = (a: readonly string[]): string => (a.length ? a.join(', ') : 'none');
