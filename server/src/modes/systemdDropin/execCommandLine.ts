@@ -1,5 +1,6 @@
 import { directiveEntry } from './directiveSchema';
 import type { MappedText, Span } from './model';
+import type { Word } from './splitWords';
 import { splitWords } from './splitWords';
 
 /**
@@ -42,16 +43,28 @@ function isFileName(s: string): boolean {
   return s.length > 0 && s.length <= 255 && s !== '.' && s !== '..' && !s.includes('/');
 }
 
+/** The program word of an Exec*= value, read as systemd reads it (see `execProgram`). */
+export interface ExecProgram {
+  first: Word;
+  /** How many words the command has. */
+  words: number;
+  /** The prefix characters as read, e.g. "-@". */
+  prefix: string;
+  /** The command after the prefixes. */
+  path: string;
+  /** The `-` prefix: a failure (a missing program too) is ignored. */
+  ignoreFailure: boolean;
+  /** The `@` prefix: the next word is argv[0]. */
+  argv0: boolean;
+}
+
 /**
- * Why systemd drops this Exec*= line, or undefined when it keeps it (or when the
- * value holds a specifier or a syntax error, whose effect on the command is not known
- * here; other rules report those).
+ * The first word of a command split into systemd's prefix characters and the program,
+ * in systemd's order of tests (a second "!" turns "!" into "!!"); undefined for a value
+ * that is empty or does not split (a syntax error other rules report).
  */
-export function execCommandProblem(a: { section?: { name: string }; key: string; value: MappedText }): ExecProblem | undefined {
-  if (a.value.text.length === 0 || !a.key.startsWith('Exec')) return undefined;
-  if (directiveEntry(a.section?.name, a.key)?.kind !== 'command') return undefined;
-  if (a.value.text.includes('%')) return undefined;
-  const split = splitWords(a.value);
+export function execProgram(value: MappedText): ExecProgram | undefined {
+  const split = splitWords(value);
   const first = split.words[0];
   if (!first || split.error) return undefined;
   const t = first.text;
@@ -62,7 +75,6 @@ export function execCommandProblem(a: { section?: { name: string }; key: string;
   let bang = false;
   let bangBang = false;
   let i = 0;
-  // The same order of tests as systemd: a second "!" turns "!" into "!!".
   for (; i < t.length; i++) {
     const c = t[i];
     if (c === '-' && !ignoreFailure) ignoreFailure = true;
@@ -75,20 +87,33 @@ export function execCommandProblem(a: { section?: { name: string }; key: string;
       bangBang = true;
     } else break;
   }
-  const prefix = t.slice(0, i);
-  const path = t.slice(i);
+  return { first, words: split.words.length, prefix: t.slice(0, i), path: t.slice(i), ignoreFailure, argv0 };
+}
+
+/**
+ * Why systemd drops this Exec*= line, or undefined when it keeps it (or when the
+ * value holds a specifier or a syntax error, whose effect on the command is not known
+ * here; other rules report those).
+ */
+export function execCommandProblem(a: { section?: { name: string }; key: string; value: MappedText }): ExecProblem | undefined {
+  if (a.value.text.length === 0 || !a.key.startsWith('Exec')) return undefined;
+  if (directiveEntry(a.section?.name, a.key)?.kind !== 'command') return undefined;
+  if (a.value.text.includes('%')) return undefined;
+  const program = execProgram(a.value);
+  if (!program) return undefined;
+  const { first, prefix, path, ignoreFailure, argv0, words } = program;
   const problem = (kind: ExecProblemKind, span: Span = first.span): ExecProblem => ({ kind, span, prefix, path, fatal: !ignoreFailure });
   if (path.length === 0) return problem('empty');
   if (UNSAFE.test(path)) return problem('special');
   if (path.endsWith('/')) return problem('directory');
   if (!path.startsWith('/') && !isFileName(path)) {
     if ('-@:+!'.includes(path[0])) {
-      const at = first.offsets[i];
+      const at = first.offsets[prefix.length];
       return problem('prefix', { start: at, end: at + 1 });
     }
     return problem('relative');
   }
-  if (argv0 && split.words.length < 2) return problem('argv0');
+  if (argv0 && words < 2) return problem('argv0');
   return undefined;
 }
 

@@ -1,8 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import type { Problem, Rule } from '../../languageMode';
-import { execCommandProblem } from '../execCommandLine';
+import { execCommandProblem, execProgram } from '../execCommandLine';
 import type { DropinFix, DropinModel } from '../model';
-import { splitWords } from '../splitWords';
 
 /**
  * `ExecStart=/usr/local/bin/dockerd …` on a host that has no such file: systemd cannot
@@ -29,21 +28,18 @@ export const missingProgram: Rule<DropinModel, DropinFix> = (model, ctx) => {
   const out: Problem<DropinFix>[] = [];
   for (const a of model.effective) {
     if (a.section.name !== 'Service' || a.key !== 'ExecStart' || a.value.text.length === 0 || execCommandProblem(a)) continue;
-    const split = splitWords(a.value);
-    const first = split.words[0];
-    if (!first || split.error) continue;
-    // The prefixes systemd reads before the path (execCommandLine.ts checked their combination).
-    const prefix = /^[-@:+!]*/.exec(first.text)![0];
-    const path = first.text.slice(prefix.length);
+    const program = execProgram(a.value);
+    if (!program) continue;
+    const { first, prefix, path, ignoreFailure } = program;
     if (!path.startsWith('/') || /[%$]/.test(path)) continue;
     if (ws.machinePathExists(model.uri, path) !== false) continue;
     // The path's own characters: a quoted word's end would take in the closing quote.
     const end = first.quoted ? first.offsets[first.text.length - 1] + 1 : first.offsets[first.text.length];
     out.push({
       range: [first.offsets[prefix.length], end],
-      severity: prefix.includes('-') ? 'warning' : 'error',
+      severity: ignoreFailure ? 'warning' : 'error',
       code: 'exec-program-missing',
-      message: prefix.includes('-')
+      message: ignoreFailure
         ? l10n.t('{0} does not exist on this machine: with the "-" prefix systemd skips the command ("Executable … missing, skipping") and dockerd does not run. Write the path where the program is (dockerd is /usr/bin/dockerd in Docker\'s packages, /usr/sbin/dockerd in Debian\'s docker.io).', path)
         : l10n.t('{0} does not exist on this machine: systemd cannot run it and the service fails with status=203/EXEC. Write the path where the program is (dockerd is /usr/bin/dockerd in Docker\'s packages, /usr/sbin/dockerd in Debian\'s docker.io).', path),
     });
