@@ -201,14 +201,27 @@ export class EngineSession<T> {
 
   /** Resolves when the session is connected (or rejects after `timeoutMs`). */
   whenConnected(timeoutMs: number): Promise<void> {
-    if (this._state.kind === 'connected') return Promise.resolve();
+    return this.whenState((s) => s.kind === 'connected', 'connected', timeoutMs);
+  }
+
+  /**
+   * Resolves at the Engine's first answer, connected or unreachable (or rejects after
+   * `timeoutMs`): a command that started the session waits only as long as the Engine
+   * takes to answer, not the whole timeout when it is down.
+   */
+  whenAnswered(timeoutMs: number): Promise<void> {
+    return this.whenState((s) => s.kind !== 'connecting', 'answered', timeoutMs);
+  }
+
+  private whenState(reached: (s: SessionState) => boolean, what: string, timeoutMs: number): Promise<void> {
+    if (reached(this._state)) return Promise.resolve();
     return new Promise((resolve, reject) => {
       const timer = setTimeout(() => {
         off();
-        reject(new Error(`not connected within ${timeoutMs} ms (state: ${JSON.stringify(this._state)})`));
+        reject(new Error(`not ${what} within ${timeoutMs} ms (state: ${JSON.stringify(this._state)})`));
       }, timeoutMs);
       const off = this.onDidChangeState((s) => {
-        if (s.kind === 'connected') {
+        if (reached(s)) {
           clearTimeout(timer);
           off();
           resolve();

@@ -200,8 +200,9 @@ export function activateNetworks(context: vscode.ExtensionContext, output: vscod
     }
     if (chosen && !chosen.started) {
       fleet.start(chosen.entry.id);
-      // A command on an Engine not yet contacted waits for the first answer (bounded by the request timeout).
-      await chosen.session.whenConnected(DEFAULT_CONNECT_WAIT).catch(() => undefined);
+      // A command on an Engine not yet contacted waits for its first answer, connected or
+      // unreachable (at most DEFAULT_CONNECT_WAIT); the command then says which.
+      await chosen.session.whenAnswered(DEFAULT_CONNECT_WAIT).catch(() => undefined);
     }
     return true;
   };

@@ -139,6 +139,15 @@ describe('fault harness (#19)', () => {
     assert.ok(engine.connections <= 2, `ssh processes started: ${engine.connections} for ${engine.requests.length} requests`);
   });
 
+  it('a command waiting on an Engine that is down hears the answer "unreachable", not only "connected"', async () => {
+    const socketPath = path.join(os.tmpdir(), `dn-no-engine-${process.pid}.sock`);
+    const { s } = session({ kind: 'unix', socketPath, host: `unix://${socketPath}`, source: 'test' }, { retryMinMs: 60_000, retryMaxMs: 60_000 });
+    s.start();
+    await s.whenAnswered(10_000);
+    assert.equal(s.state.kind, 'unreachable');
+    await assert.rejects(s.whenConnected(50), /not connected within 50 ms/);
+  });
+
   it('4. disposing a session cancels its pending probe: no timer or socket stays behind', async () => {
     const engine = await replay();
     let pings = 0;
