@@ -11,7 +11,7 @@ import { isNetworkRelevant, loadNetworks, NETWORK_EVENT_FILTERS } from '../../cl
 import type { TreeNode } from '../../client/src/networks/networkTreeModel';
 import { createNetworkChecked, overlayChildren } from '../../client/src/networks/swarmNetwork';
 import { waitFor } from '../unit/engine/replayEngine';
-import { api, testLabels, testName } from '../util/engine';
+import { api, TEST_IMAGE, testLabels, testName } from '../util/engine';
 import { requireDockerd, ThrowawayDockerd } from '../util/throwawayDockerd';
 
 /**
@@ -24,7 +24,6 @@ import { requireDockerd, ThrowawayDockerd } from '../util/throwawayDockerd';
  * `plain`, which is in no swarm. Everything is labelled and removed, the swarm left.
  */
 const SCOPE = 'swarmOverlay';
-const BUSYBOX = 'docker-networking-test/busybox:latest';
 
 function session(e: EngineEntry): EngineSession<NetworkRecord[]> {
   return new EngineSession<NetworkRecord[]>({ resolution: e.resolution, load: loadNetworks, isRelevant: isNetworkRelevant, eventFilters: NETWORK_EVENT_FILTERS, debounceMs: 50 });
@@ -77,7 +76,7 @@ describe('overlay networks of a swarm manager (throw-away dockerds)', () => {
     const svc = await api('POST', '/services/create', {
       Name: svcName,
       Labels: testLabels(SCOPE),
-      TaskTemplate: { ContainerSpec: { Image: BUSYBOX, Command: ['/bin/sleep', '600'] }, Networks: [{ Target: netId }] },
+      TaskTemplate: { ContainerSpec: { Image: TEST_IMAGE, Command: ['/bin/sleep', '600'] }, Networks: [{ Target: netId }] },
       Mode: { Replicated: { Replicas: 1 } },
       EndpointSpec: { Mode: 'vip' },
     }, m);
