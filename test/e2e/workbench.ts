@@ -1,6 +1,7 @@
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { chromium, type Browser, type Locator, type Page } from 'playwright-core';
+import { poll as pollEvery } from '../util/poll';
 
 /**
  * Driving the real VS Code workbench (code-server's web build) through playwright-core.
@@ -48,15 +49,9 @@ export async function launchChromium(): Promise<Browser> {
 
 export const POLL_MS = 200;
 
-/** Re-evaluates `probe` every POLL_MS until it returns a truthy value; throws `describe()` on timeout. */
-export async function poll<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs: number, describe: () => string | Promise<string>): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const v = await probe();
-    if (v) return v;
-    if (Date.now() > deadline) throw new Error(`timed out after ${timeoutMs / 1000} s: ${await describe()}`);
-    await new Promise((r) => setTimeout(r, POLL_MS));
-  }
+/** `poll` (test/util/poll.ts) at the UI's pace, every POLL_MS. */
+export function poll<T>(probe: () => Promise<T | undefined | null | false>, timeoutMs: number, describe: () => string | Promise<string>): Promise<T> {
+  return pollEvery(probe, timeoutMs, describe, POLL_MS);
 }
 
 /** Text of an element with VS Code's non-breaking spaces made plain. */

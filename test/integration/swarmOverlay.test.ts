@@ -12,6 +12,7 @@ import type { TreeNode } from '../../client/src/networks/networkTreeModel';
 import { createNetworkChecked, overlayChildren } from '../../client/src/networks/swarmNetwork';
 import { waitFor } from '../unit/engine/replayEngine';
 import { api, TEST_IMAGE, testLabels, testName } from '../util/engine';
+import { poll } from '../util/poll';
 import { requireDockerd, ThrowawayDockerd } from '../util/throwawayDockerd';
 
 /**
@@ -83,21 +84,14 @@ describe('overlay networks of a swarm manager (throw-away dockerds)', () => {
     assert.equal(svc.status, 201, svc.body);
     cleanup.push(() => api('DELETE', `/services/${svcName}`, undefined, m));
     const running = async (): Promise<boolean> => (await api('GET', '/tasks', undefined, m)).json<Array<{ Status: { State: string } }>>().some((x) => x.Status.State === 'running');
-    for (let i = 0; !(await running()); i++) {
-      if (i > 120) assert.fail('the service task did not run within 60 s');
-      await new Promise((r) => setTimeout(r, 500)); // poll interval
-    }
+    await poll(running, 60_000, () => 'the service task to run', 500);
 
     // The network arrives in the manager's snapshot through its events; expanding it shows the swarm rows.
     await waitFor(() => manager.snapshot?.some((n) => n.id === netId) ?? false, 10_000, 'the overlay network in the snapshot');
     const network = manager.snapshot!.find((n) => n.id === netId)!;
-    let rows: TreeNode[] = [];
     // The task's endpoint reaches the network's verbose inspect a moment after the task runs.
-    for (let i = 0; i < 40; i++) {
-      rows = flat(await overlayChildren(manager.client!, network));
-      if (rows.some((r) => r.kind === 'task' && r.address)) break;
-      await new Promise((r) => setTimeout(r, 250)); // poll interval
-    }
+    let rows: TreeNode[] = [];
+    await poll(async () => (rows = flat(await overlayChildren(manager.client!, network))).some((r) => r.kind === 'task' && r.address), 10_000, () => `a task with an address among ${JSON.stringify(rows.map((r) => r.label))}`);
     const service = rows.find((r) => r.kind === 'service' && r.label === svcName);
     assert.ok(service, JSON.stringify(rows.map((r) => r.label)));
     assert.match(service.description ?? '', /^VIP 198\.18\.142\.\d+ · 1 task$/);

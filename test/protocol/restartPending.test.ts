@@ -6,6 +6,7 @@ import { describe, it } from 'node:test';
 import { URI } from 'vscode-uri';
 import { EngineStateNotification, RestartPendingNotification, type RestartPending } from '../../server/src/shared/protocol';
 import { LspClient } from '../util/lspClient';
+import { poll } from '../util/poll';
 
 interface Registration {
   method: string;
@@ -38,10 +39,7 @@ describe('restart pending: the local Engine\'s own daemon.json, watched outside 
       },
     });
     client.connection.onNotification(RestartPendingNotification, (p) => pending.push(p));
-    const until = async (what: string, ok: () => boolean): Promise<void> => {
-      for (let i = 0; i < 500 && !ok(); i++) await new Promise((r) => setTimeout(r, 20));
-      assert.ok(ok(), what);
-    };
+    const until = (what: string, ok: () => boolean): Promise<true> => poll(async () => ok(), 10_000, () => what, 20);
     try {
       await client.initialize();
       const uri = URI.file(file).toString();
