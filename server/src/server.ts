@@ -39,7 +39,8 @@ import { clampPosition, ClampedTextDocument } from './utils/clampedTextDocument'
 import { LanguageModelCache } from './utils/languageModelCache';
 import { formatError, runSafe, type Logger } from './utils/runner';
 import { MachineHostFiles } from './machineHostFiles';
-import { URI, Utils } from 'vscode-uri';
+import { URI } from 'vscode-uri';
+import { baseName } from './modes/compose/project/projectSpecs';
 
 /** A line for the output channel: whether this start compiled the bundle (loadWithCodeCache.ts). */
 function describeCodeCache(cache: CodeCacheInfo): string {
@@ -190,7 +191,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   });
   /** A synced `.env` file (the client syncs them for #16): no kind of ours, read by Compose projects. */
   function isEnvDocument(uri: string): boolean {
-    return kindOf(uri) === undefined && isEnvFile(Utils.basename(URI.parse(uri)));
+    return kindOf(uri) === undefined && isEnvFile(baseName(uri));
   }
   /** The open Compose files: any of them may read a `.env` file (beside it, `env_file`, `--env-file` settings). */
   function openComposeDocuments(): string[] {
