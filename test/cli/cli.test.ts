@@ -1,8 +1,9 @@
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
-import { makeTree, runCliProcess, writeTree } from '../util/cliProcess';
+import { CLI_JS, makeTree, runCliProcess, writeTree } from '../util/cliProcess';
 
 /** The command line (#21) as a CI job runs it: `node dist/cli.js check …` on trees of files. */
 
@@ -60,6 +61,24 @@ describe('docker-networking check (dist/cli.js)', () => {
 
   it('prints the same thing twice (stable for diffing)', () => {
     assert.equal(check(['--format', 'json']).stdout, check(['--format', 'json']).stdout);
+  });
+
+  it('ends quietly, with the exit code of the check, when the reader of its output stops early (`| head`)', () => {
+    // A report far larger than a pipe holds (64 KiB on Linux), so that writing it meets the closed pipe.
+    const big = makeTree(Object.fromEntries(Array.from({ length: 400 }, (_, i) => [`h${i}/daemon.json`, '{ "bip": "10.0.0.1/33", "labels": ["a"] }\n'])));
+    try {
+      const err = path.join(big, 'stderr.txt');
+      const r = spawnSync('bash', ['-c', `"${process.execPath}" "${CLI_JS}" check --format json 2>"${err}" | head -c 1 >/dev/null; exit \${PIPESTATUS[0]}`], {
+        cwd: big,
+        env: { ...process.env, DOCKER_HOST: 'unix:///nonexistent/docker.sock', XDG_CACHE_HOME: path.join(big, '.cache') },
+        encoding: 'utf8',
+        timeout: 60_000,
+      });
+      assert.equal(fs.readFileSync(err, 'utf8'), '', 'no stack trace');
+      assert.equal(r.status, 1, 'the errors found');
+    } finally {
+      fs.rmSync(big, { recursive: true, force: true });
+    }
   });
 
   it('keeps the V8 code cache under $XDG_CACHE_HOME, written by a run that found none, and prints the same with it', () => {

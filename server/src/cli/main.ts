@@ -12,6 +12,15 @@ import * as fs from 'fs';
  * use: an incomplete install (a data file missing next to the bundle) then fails here, with
  * exit code 2 and a sentence, not with a stack trace from loading the bundle.
  */
+// A reader that stops early (`docker-networking check | head`) closes the pipe: the rest of
+// the report has nowhere to go, which is no error of the check's. Unheard, Node would die
+// on it with a stack trace; the run ends as it would have, with the check's exit code.
+for (const stream of [process.stdout, process.stderr]) {
+  stream.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}
+
 export const finished: Promise<void> = import('./runCli.js')
   .then(({ runCli }) =>
     runCli(process.argv.slice(2), {
