@@ -10,11 +10,25 @@ const matcherCache = new Map<string, (path: string) => boolean>();
 function matcher(pattern: string): (path: string) => boolean {
   let fn = matcherCache.get(pattern);
   if (!fn) {
-    const mm = new minimatch.Minimatch(anchorPattern(pattern), { dot: true, nocase: false });
-    fn = (path) => mm.match(path);
+    fn = compileMatcher(anchorPattern(pattern));
     matcherCache.set(pattern, fn);
   }
   return fn;
+}
+
+/**
+ * minimatch's verdict on `pattern` for a `/`-separated path. Through the pattern's regular
+ * expression where minimatch can make one: a test of it is several times faster than
+ * `match`, which splits the path and walks it segment by segment, and the walk of a folder
+ * asks for every file in it (#21: 10 % of choosing the files of a 1,000-file check). Both
+ * are minimatch's reading of the pattern, and test/unit/fileKindOf.test.ts holds them
+ * equal; only a path ending in `/`, which `match` reads as the path without it, is left
+ * to `match`.
+ */
+export function compileMatcher(pattern: string): (path: string) => boolean {
+  const mm = new minimatch.Minimatch(pattern, { dot: true, nocase: false });
+  const re = mm.makeRe();
+  return re ? (path) => (path.endsWith('/') ? mm.match(path) : re.test(path)) : (path) => mm.match(path);
 }
 
 /** Which mode handles `uri`, or undefined. Defaults are tried before user patterns. */

@@ -26,10 +26,15 @@ interface IgnoreRule {
  *   them (`*` stops at `/`, `**` spans folders); a leading `\#` or `\!` is a literal.
  */
 export class Gitignore {
-  /** Folder (absolute) → its rules; undefined when it has no `.gitignore`. */
-  private readonly rules = new Map<string, IgnoreRule[] | undefined>();
-  /** Folder (its path below the root, `/`-separated) → whether it or a folder above it is ignored. */
-  private readonly folders = new Map<string, boolean>();
+  /**
+   * Folder (its path below the root, `/`-separated, `''` for the root) → whether it or a
+   * folder above it is ignored, and the rules that apply inside it: those of the
+   * `.gitignore` files from the root down to it. Worked out once per folder from its
+   * parent's, so that a file costs one lookup and the matching of the rules that apply
+   * (#21: joining each ancestor's path again for every file was a tenth of choosing the
+   * files of a 1,000-file check).
+   */
+  private readonly folders = new Map<string, FolderState>();
 
   constructor(private readonly root: string) {}
 
@@ -37,52 +42,61 @@ export class Gitignore {
   ignores(file: string): boolean {
     const rel = path.relative(this.root, file);
     if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
-    const parts = rel.split(path.sep);
-    // A folder that is ignored hides everything below it: check the ancestors first.
-    return this.folderIgnored(parts.slice(0, -1)) || this.ignoredHere(parts, false);
+    const relPath = path.sep === '/' ? rel : rel.split(path.sep).join('/');
+    const cut = relPath.lastIndexOf('/');
+    // A folder that is ignored hides everything below it.
+    const folder = this.folder(cut < 0 ? '' : relPath.slice(0, cut));
+    return folder.ignored || matches(folder.rules, relPath, false);
   }
 
-  /** Whether a folder (as its segments below the root) or one above it is ignored; worked out once per folder, not per file in it. */
-  private folderIgnored(parts: string[]): boolean {
-    if (parts.length === 0) return false;
-    const key = parts.join('/');
-    let ignored = this.folders.get(key);
-    if (ignored === undefined) {
-      ignored = this.folderIgnored(parts.slice(0, -1)) || this.ignoredHere(parts, true);
-      this.folders.set(key, ignored);
-    }
-    return ignored;
-  }
-
-  /** The verdict on one path (as its segments below the root) of the `.gitignore` files in its ancestors. */
-  private ignoredHere(parts: string[], isDir: boolean): boolean {
-    let ignored = false;
-    for (let depth = 0; depth < parts.length; depth++) {
-      const rules = this.rulesOf(path.join(this.root, ...parts.slice(0, depth)));
-      if (!rules.length) continue;
-      const relToFolder = parts.slice(depth).join('/');
-      for (const rule of rules) {
-        if (rule.dirOnly && !isDir) continue;
-        if (rule.negated === ignored && rule.match(relToFolder)) ignored = !rule.negated;
+  private folder(rel: string): FolderState {
+    let state = this.folders.get(rel);
+    if (!state) {
+      if (rel === '') {
+        state = withOwnRules({ ignored: false, rules: [] }, this.root, '');
+      } else {
+        const cut = rel.lastIndexOf('/');
+        const parent = this.folder(cut < 0 ? '' : rel.slice(0, cut));
+        const ignored = parent.ignored || matches(parent.rules, rel, true);
+        // git never reads a .gitignore inside an ignored folder: nothing there is checked anyway.
+        state = ignored ? { ignored, rules: [] } : withOwnRules({ ignored, rules: parent.rules }, path.join(this.root, rel), rel);
       }
+      this.folders.set(rel, state);
     }
-    return ignored;
+    return state;
   }
+}
 
-  private rulesOf(folder: string): IgnoreRule[] {
-    if (!this.rules.has(folder)) {
-      // existsSync first: most folders have no .gitignore, and a failed read costs an exception each.
-      const file = path.join(folder, '.gitignore');
-      let text: string | undefined;
-      try {
-        text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
-      } catch {
-        text = undefined;
-      }
-      this.rules.set(folder, text === undefined ? undefined : parseGitignore(text));
-    }
-    return this.rules.get(folder) ?? [];
+interface FolderState {
+  ignored: boolean;
+  /** The `.gitignore` rules of the folder and of those above it, each with the folder it is relative to; outermost first. */
+  rules: readonly { base: string; rules: IgnoreRule[] }[];
+}
+
+/** `state` with the rules of the `.gitignore` in `dir` (whose path below the root is `rel`) added last, when there is one. */
+function withOwnRules(state: FolderState, dir: string, rel: string): FolderState {
+  // existsSync first: most folders have no .gitignore, and a failed read costs an exception each.
+  const file = path.join(dir, '.gitignore');
+  let text: string | undefined;
+  try {
+    text = fs.existsSync(file) ? fs.readFileSync(file, 'utf8') : undefined;
+  } catch {
+    text = undefined;
   }
+  return text === undefined ? state : { ignored: state.ignored, rules: [...state.rules, { base: rel, rules: parseGitignore(text) }] };
+}
+
+/** The verdict on one path below the root of the rules that apply to it: later lines and deeper files win, as in git. */
+function matches(rules: FolderState['rules'], relPath: string, isDir: boolean): boolean {
+  let ignored = false;
+  for (const { base, rules: list } of rules) {
+    const relToBase = base === '' ? relPath : relPath.slice(base.length + 1);
+    for (const rule of list) {
+      if (rule.dirOnly && !isDir) continue;
+      if (rule.negated === ignored && rule.match(relToBase)) ignored = !rule.negated;
+    }
+  }
+  return ignored;
 }
 
 /** The rules of one `.gitignore` text, in order. */

@@ -5,7 +5,7 @@ import { URI } from 'vscode-uri';
 import { enabledKindOf, fileKindOf } from '../fileKindOf';
 import { FILE_KINDS, type FileKind } from '../shared/fileKinds';
 import type { Settings } from '../shared/settings';
-import type { WorkspaceIndex } from '../workspaceIndex';
+import { fsPathOf, type WorkspaceIndex } from '../workspaceIndex';
 import { UsageError } from './cliOptions';
 import { Gitignore } from './gitignore';
 
@@ -52,6 +52,10 @@ export function folderFor(cwd: string, target: string): string {
 }
 
 function isInside(folder: string, file: string): boolean {
+  // Below the folder as spelled: the usual answer for every candidate of a check of `.`,
+  // without path.relative's work (#21). Otherwise path.relative decides, which also knows
+  // that Windows paths ignore case.
+  if (file.startsWith(folder.endsWith(path.sep) ? folder : folder + path.sep)) return true;
   const rel = path.relative(folder, file);
   return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }
@@ -67,7 +71,7 @@ function isInside(folder: string, file: string): boolean {
  */
 export function selectFiles(targets: readonly string[], cwd: string, index: WorkspaceIndex, settings: Settings): Selection {
   // With their URIs and kinds as the index has them: checkFile need not work them out again.
-  const candidates = FILE_KINDS.filter((k) => settings[k].enable).flatMap((kind) => index.list(kind).map((uri): CheckTarget => ({ file: URI.parse(uri).fsPath, uri, kind })));
+  const candidates = FILE_KINDS.filter((k) => settings[k].enable).flatMap((kind) => index.list(kind).map((uri): CheckTarget => ({ file: fsPathOf(uri), uri, kind })));
   const gitignore = new Gitignore(cwd);
   const chosen = new Map<string, CheckTarget>();
   const notes: string[] = [];

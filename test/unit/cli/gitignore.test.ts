@@ -23,7 +23,7 @@ describe('Gitignore', () => {
         '\\#literal.yaml',
         'deep/**/x.yaml',
       ].join('\n'),
-      'sub/.gitignore': 'local.yaml\n!top-only.yaml\n',
+      'sub/.gitignore': 'local.yaml\n!top-only.yaml\n/only-here.yaml\nnested/*.yml\n',
     },
     'dn-gitignore-',
   );
@@ -60,6 +60,12 @@ describe('Gitignore', () => {
     assert.equal(ignored('sub/local.yaml'), true);
     assert.equal(ignored('local.yaml'), false);
     assert.equal(ignored('sub/x/local.yaml'), true);
+    // Anchored patterns of a deeper .gitignore start at that folder, not at the root.
+    assert.equal(ignored('sub/only-here.yaml'), true);
+    assert.equal(ignored('sub/x/only-here.yaml'), false);
+    assert.equal(ignored('only-here.yaml'), false);
+    assert.equal(ignored('sub/nested/compose.yml'), true);
+    assert.equal(ignored('nested/compose.yml'), false);
   });
   it('takes \\# as a literal #, and never ignores paths outside its root', () => {
     assert.equal(ignored('#literal.yaml'), true);

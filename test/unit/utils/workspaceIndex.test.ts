@@ -3,9 +3,10 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
+import { URI } from 'vscode-uri';
 import { afterEach, beforeEach, describe, it } from 'node:test';
 import { isEnvFile } from '../../../server/src/shared/fileKinds';
-import { normalizeFileUri, OUTSIDE_READ_MS, WorkspaceIndex, type WorkspaceIndexOptions } from '../../../server/src/workspaceIndex';
+import { fileUriOf, fsPathOf, normalizeFileUri, OUTSIDE_READ_MS, WorkspaceIndex, type WorkspaceIndexOptions } from '../../../server/src/workspaceIndex';
 import type { ExtraPatterns } from '../../../server/src/shared/fileKinds';
 
 /** The workspace index (#14) against a real directory tree. */
@@ -157,5 +158,14 @@ describe('WorkspaceIndex', () => {
     write('a:b/compose.yaml', 'services: {}\n');
     assert.ok(index().list('compose').includes(`file://${odd.replace(':', '%3A')}/compose.yaml`), 'listed as VS Code spells it');
     assert.deepEqual(['.env', '.env.prod', 'web.env', 'env', 'x.envrc'].map(isEnvFile), [true, true, true, false, false]);
+  });
+
+  it("spells paths and URIs as vscode-uri does, whether or not the fast path applies (#21)", () => {
+    const paths = ['/srv/app/compose.yaml', '/a b/c.env', '/srv/a:b/compose.yaml', '/é/daemon.json', '//server/share/x.conf', '/a/%41/x', '/a/~x_y-z.1/q', '/', '/a#b/c?d'];
+    for (const p of paths) {
+      assert.equal(fileUriOf(p), URI.file(p).toString(), p);
+      assert.equal(fsPathOf(fileUriOf(p)), URI.parse(URI.file(p).toString()).fsPath, p);
+    }
+    assert.equal(fsPathOf('file:///srv/a%20b/compose.yaml'), '/srv/a b/compose.yaml');
   });
 });
