@@ -6,13 +6,6 @@
  * can create; a server on stdio or node-ipc never creates one. Loading `crypto` and the
  * stream modules under it took about 10 ms of each start (#8).
  */
-// An indirect `require`, which esbuild leaves alone: a direct one would be aliased back here.
-const nodeRequire = require;
-let crypto: typeof import('crypto') | undefined;
+import { lazyBuiltin } from './lazyBuiltin';
 
-module.exports = new Proxy(
-  {},
-  {
-    get: (_target, key) => (crypto ??= nodeRequire('crypto') as typeof import('crypto'))[key as keyof typeof import('crypto')],
-  },
-);
+module.exports = lazyBuiltin('crypto');
