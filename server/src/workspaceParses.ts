@@ -10,6 +10,8 @@ export interface WorkspaceParsesOptions {
   parse(kind: FileKind, document: TextDocument): unknown;
   /** Parses of closed files kept; the oldest go first. */
   maxEntries?: number;
+  /** `WorkspaceFiles.revision`: given by a host that knows when its files change (the CLI). */
+  revision?(): number | undefined;
 }
 
 /**
@@ -48,6 +50,10 @@ export class WorkspaceParses implements WorkspaceFiles {
 
   workspaceFolders(): readonly string[] {
     return this.index.folderUris;
+  }
+
+  revision(): number | undefined {
+    return this.o.revision?.();
   }
 
   parse(uri: string, kind: FileKind): unknown {

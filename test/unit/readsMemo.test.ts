@@ -61,4 +61,72 @@ describe('memoByReads', () => {
     assert.equal(value(), 'outer of two', 'the inner read is the outer one’s too');
     assert.equal(outerRuns, 2);
   });
+
+  describe('with a workspace that gives its revision (the CLI, #21)', () => {
+    /** A workspace counting what it is asked, whose revision the test moves. */
+    function revised(files: Record<string, string>) {
+      const state = { revision: 0, asked: 0 };
+      const ws: WorkspaceFiles = {
+        list: () => Object.keys(files),
+        read: (uri) => {
+          state.asked++;
+          return files[uri];
+        },
+        revision: () => state.revision,
+      };
+      return { ws, state };
+    }
+
+    it('trusts what it read while the revision stays, and asks again once it moves', () => {
+      const files: Record<string, string> = { a: 'one' };
+      const { ws, state } = revised(files);
+      const ctx: ModeContext = { ...modeContext(), workspace: ws };
+      const memo = readsMemo();
+      const key = {};
+      let runs = 0;
+      const compute = (c: ModeContext) => {
+        runs++;
+        return c.workspace!.read('a');
+      };
+      assert.equal(memoByReads(memo, key, ctx, compute), 'one');
+      const asked = state.asked;
+      assert.equal(memoByReads(memo, key, ctx, compute), 'one');
+      assert.equal(state.asked, asked, 'not asked again');
+      state.revision++;
+      assert.equal(memoByReads(memo, key, ctx, compute), 'one');
+      assert.equal(state.asked, asked + 1, 'asked again after a change');
+      assert.equal(runs, 1, 'the same answer: not computed again');
+      files.a = 'two';
+      state.revision++;
+      assert.equal(memoByReads(memo, key, ctx, compute), 'two');
+      assert.equal(runs, 2);
+    });
+
+    it('lets an outer computation record what a kept inner one read, though nothing was asked', () => {
+      const files: Record<string, string> = { a: 'one' };
+      const { ws, state } = revised(files);
+      const ctx: ModeContext = { ...modeContext(), workspace: ws };
+      const inner = readsMemo();
+      const middle = readsMemo();
+      const outer = readsMemo();
+      const innerKey = {};
+      const middleKey = {};
+      const outerKey = {};
+      let outerRuns = 0;
+      const readA = (c: ModeContext) => memoByReads(inner, innerKey, c, (d) => d.workspace!.read('a'));
+      assert.equal(readA(ctx), 'one');
+      // Two levels around the kept inner value, which answers from its memo without asking.
+      const value = () =>
+        memoByReads(outer, outerKey, ctx, (c) => {
+          outerRuns++;
+          return `outer of ${memoByReads(middle, middleKey, c, (d) => readA(d))}`;
+        });
+      assert.equal(value(), 'outer of one');
+      assert.equal(outerRuns, 1);
+      files.a = 'two';
+      state.revision++;
+      assert.equal(value(), 'outer of two', 'the inner read is the outer ones’ too');
+      assert.equal(outerRuns, 2);
+    });
+  });
 });

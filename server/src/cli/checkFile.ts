@@ -40,8 +40,8 @@ const MAX_FIX_ROUNDS = 10;
 
 export interface CheckHost {
   ctx: ModeContext & { workspace: WorkspaceFiles };
-  /** Texts that win over the disk: standard input, and files fixed in this run (other files' rules read those). */
-  overrides: Map<string, string>;
+  /** Makes `text` win over the disk from now on: a file fixed in this run (other files' rules read it). */
+  setText(uri: string, text: string): void;
 }
 
 const modes = getLanguageModes();
@@ -96,7 +96,7 @@ export function checkFile({ file, uri, kind }: CheckTarget, host: CheckHost, fix
         doc,
         edits.map((e) => ({ range: { start: doc.positionAt(e.range[0]), end: doc.positionAt(e.range[1]) }, newText: e.newText })),
       );
-      host.overrides.set(uri, text);
+      host.setText(uri, text);
       doc = TextDocument.create(uri, 'plaintext', doc.version + 1, text);
       model = undefined;
       diagnostics = diagnosticsOf(mode, doc, host.ctx, parsed);

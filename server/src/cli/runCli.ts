@@ -7,6 +7,7 @@ import { version as toolVersion } from '../../../package.json';
 import { EngineStateStore } from '../engineStateStore';
 import { enabledKindOf } from '../fileKindOf';
 import { formatEngineVersion } from '../shared/engineVersion';
+import type { FileKind } from '../shared/fileKinds';
 import type { LanguageMode } from '../modes/languageMode';
 import { getLanguageModes } from '../modes/languageModes';
 import { WorkspaceIndex } from '../workspaceIndex';
@@ -35,6 +36,15 @@ export interface CliIo {
  * server's default (an editor must stay responsive; a CI job checks a whole repository).
  */
 const CLI_MAX_ENTRIES = 1_000_000;
+
+/**
+ * The order the kinds are checked in. Without `--fix` the order changes no verdict: the
+ * rules of one kind that read another (daemon.json's `bip` against Compose subnets) read
+ * its files through the workspace, which parses each file once, whichever asks first.
+ * With `--fix`, a file fixed earlier is read fixed by the files checked after it, in the
+ * same order on every run.
+ */
+const CHECK_ORDER: readonly FileKind[] = ['compose', 'daemonJson', 'systemdDropin'];
 
 /** `docker-networking …` (#21): returns the exit code (0 clean, 1 problems, 2 usage or internal error). */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
@@ -106,18 +116,42 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   // file's project reads its siblings, and without this every sibling was parsed again for
   // every file (1,000 files took 6 s instead of well under one).
   const modes = getLanguageModes();
-  const workspace = new WorkspaceParses(index, { openModel: () => undefined, parse: (kind, doc) => (modes[kind] as LanguageMode).parse(doc), maxEntries: CLI_MAX_ENTRIES });
-  const host: CheckHost = { ctx: engine.context(settings, workspace), overrides };
+  // The workspace changes only when --fix rewrites a file: its revision says so (readsMemo.ts).
+  let revision = 0;
+  const workspace = new WorkspaceParses(index, {
+    openModel: () => undefined,
+    parse: (kind, doc) => (modes[kind] as LanguageMode).parse(doc),
+    maxEntries: CLI_MAX_ENTRIES,
+    revision: () => revision,
+  });
+  const host: CheckHost = {
+    ctx: engine.context(settings, workspace),
+    setText: (uri, text) => {
+      overrides.set(uri, text);
+      revision++;
+    },
+  };
+  // Checked a kind after the other, each in path order (1,000 files check about 3 % sooner
+  // than in path order alone, where the kinds take turns, #21); reported in path order.
+  const byFile = new Map<string, FileReport | string>();
+  for (const kind of CHECK_ORDER) {
+    for (const file of files) {
+      if (file.kind !== kind) continue;
+      try {
+        const r = checkFile(file, host, options.fix);
+        if (r) byFile.set(file.file, r);
+      } catch (err) {
+        if (!(err instanceof UnreadableFile)) throw err;
+        byFile.set(file.file, err.message);
+      }
+    }
+  }
   const reports: FileReport[] = [];
   const unreadable: string[] = [];
   for (const file of files) {
-    try {
-      const r = checkFile(file, host, options.fix);
-      if (r) reports.push(r);
-    } catch (err) {
-      if (!(err instanceof UnreadableFile)) throw err;
-      unreadable.push(err.message);
-    }
+    const r = byFile.get(file.file);
+    if (typeof r === 'string') unreadable.push(r);
+    else if (r) reports.push(r);
   }
   if (options.fix && !options.stdin) {
     for (const r of reports) if (r.text !== r.original) fs.writeFileSync(r.file, r.text);

@@ -112,6 +112,14 @@ export interface WorkspaceFiles {
    * `read(uri)` itself. Undefined when the file cannot be read.
    */
   parse?(uri: string, kind: FileKind): unknown;
+  /**
+   * A number that stays the same for as long as every answer of this workspace does, or
+   * undefined when that cannot be promised. The CLI's workspace is a snapshot that changes
+   * only when `--fix` rewrites a file; the server's files change under it at any time, and
+   * it gives none. Memoised computations then trust what they read without asking again
+   * (readsMemo.ts, #21).
+   */
+  revision?(): number | undefined;
 }
 
 /**

@@ -1,6 +1,7 @@
 import * as path from 'path';
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
 import type { FileReport } from '../checkFile';
+import { fixesOf } from '../../diagnostics';
 
 /** What a formatter prints: the files checked (sorted by path) and how. */
 export interface CheckReport {
@@ -49,7 +50,7 @@ export function countProblems(files: readonly FileReport[]): Counts {
       if (s === 'error') c.errors++;
       else if (s === 'warning') c.warnings++;
       else c.infos++;
-      if (safeFixTitles(d).length) c.fixable++;
+      if (fixesOf(d).some((f) => f.safe === true)) c.fixable++;
     }
   }
   return c;
@@ -57,13 +58,13 @@ export function countProblems(files: readonly FileReport[]): Counts {
 
 /** Titles of the fixes a diagnostic offers, and of those `--fix` would apply. */
 export function fixTitles(d: Diagnostic): string[] {
-  const fixes = (d.data as { fixes?: { title: string }[] } | undefined)?.fixes;
-  return Array.isArray(fixes) ? fixes.map((f) => f.title) : [];
+  return fixesOf(d).map((f) => f.title);
 }
 
 export function safeFixTitles(d: Diagnostic): string[] {
-  const fixes = (d.data as { fixes?: { title: string; safe?: boolean }[] } | undefined)?.fixes;
-  return Array.isArray(fixes) ? fixes.filter((f) => f.safe === true).map((f) => f.title) : [];
+  return fixesOf(d)
+    .filter((f) => f.safe === true)
+    .map((f) => f.title);
 }
 
 export function plural(n: number, word: string): string {
