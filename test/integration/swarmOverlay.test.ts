@@ -18,7 +18,8 @@ import { requireDockerd, ThrowawayDockerd } from '../util/throwawayDockerd';
 /**
  * Swarm's overlay networks (#22) on two throw-away dockerds, each in namespaces of its own:
  * `mgr` becomes a single-node swarm manager advertising its own default bridge address
- * (198.19.255.1, inside its network namespace; address pool 198.19.128.0/20), runs a
+ * (198.19.255.1, inside its network namespace; address pool 198.19.96.0/20, outside the
+ * benchmark's share 198.19.128.0/17 and the e2e's 198.19.0.0/18), runs a
  * service of the locally imported busybox image (never pulled) on an overlay network
  * (198.18.142.0/24), and the view shows the service with its VIP and its task with address
  * and node; creating an overlay works on the manager (198.18.143.0/24) and is refused on
@@ -56,7 +57,7 @@ describe('overlay networks of a swarm manager (throw-away dockerds)', () => {
     dockerds.push(mgr, plain);
     await Promise.all([mgr.start(), plain.start()]);
     const m = mgr.socketPath;
-    const init = await api('POST', '/swarm/init', { ListenAddr: '198.19.255.1:2377', AdvertiseAddr: '198.19.255.1', DefaultAddrPool: ['198.19.128.0/20'], SubnetSize: 24 }, m);
+    const init = await api('POST', '/swarm/init', { ListenAddr: '198.19.255.1:2377', AdvertiseAddr: '198.19.255.1', DefaultAddrPool: ['198.19.96.0/20'], SubnetSize: 24 }, m);
     assert.equal(init.status, 200, init.body);
     cleanup.push(() => api('POST', '/swarm/leave?force=1', undefined, m));
     execFileSync('bash', [path.resolve(__dirname, '../../../test/tools/busyboxImage.sh')], { env: { ...process.env, BUSYBOX_SOCKET: m }, stdio: 'pipe' });
