@@ -61,6 +61,10 @@ describe('compose networks: quick fixes', () => {
       // Deeper indentation and no newline at the end of the file.
       const deep = `${svc}networks:\n      front:\n          driver: bridge`;
       assert.equal(enabled(deep, false), `${svc}networks:\n      front:\n          driver: bridge\n          enable_ipv6: true\n`);
+      // CRLF line ends stay CRLF.
+      const crlf = (t: string): string => t.replace(/\n/g, '\r\n');
+      assert.equal(enabled(crlf(`${svc}networks:\n  front:\n${v6}`)), crlf(`${svc}networks:\n  front:\n${v6}    enable_ipv6: true\n`));
+      assert.equal(enabled(crlf(`${svc}networks:\n  front: ~\n  back:\n`), false), crlf(`${svc}networks:\n  front:\n    enable_ipv6: true\n  back:\n`));
     });
 
     it('by rewriting `enable_ipv6: false` or a YAML 1.1 `no`', () => {

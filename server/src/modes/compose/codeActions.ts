@@ -195,7 +195,7 @@ function dropToken(text: string, start: number, end: number): OffsetEdit {
   return { range: [start, end], newText: '' };
 }
 
-/** Inserts `line` as a line of its own after the line holding `offset` (or at `offset` when a line ends there). */
+/** Inserts `line` (it may hold several) as lines of their own after the line holding `offset` (or at `offset` when a line ends there). */
 function appendLine(text: string, offset: number, line: string): OffsetEdit {
   let insertAt: number;
   if (offset > 0 && text[offset - 1] === '\n') insertAt = offset;
@@ -203,8 +203,10 @@ function appendLine(text: string, offset: number, line: string): OffsetEdit {
     const nl = text.indexOf('\n', offset);
     insertAt = nl < 0 ? text.length : nl + 1;
   }
-  const lead = insertAt > 0 && text[insertAt - 1] !== '\n' ? '\n' : '';
-  return { range: [insertAt, insertAt], newText: `${lead}${line}\n` };
+  // The file's own line ends: a CRLF file stays CRLF.
+  const eol = text.includes('\r\n') ? '\r\n' : '\n';
+  const lead = insertAt > 0 && text[insertAt - 1] !== '\n' ? eol : '';
+  return { range: [insertAt, insertAt], newText: `${lead}${line.replace(/\n/g, eol)}${eol}` };
 }
 
 /** The start of the line holding `offset` (a `\n` right at `offset` ends the line before it). */
