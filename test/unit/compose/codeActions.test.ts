@@ -41,6 +41,104 @@ describe('compose networks: quick fixes', () => {
     assert.equal(resolveOn(two, 'unused-network', 'Remove network `spare`', `services:\n  web:\n    networks: [front]\nnetworks:\n  front:\n`), undefined);
   });
 
+  // The `ipv6-not-enabled` message says to set `enable_ipv6: true` (compose-spec 06-networks.md: a boolean).
+  describe('enables IPv6 on the network of an ipv6_address', () => {
+    const TITLE = 'Enable IPv6 on network `front`';
+    const svc = `services:\n  web:\n    networks:\n      front:\n        ipv6_address: fd00:1::10\n`;
+    const v6 = `    ipam:\n      config:\n        - subnet: fd00:1::/64\n`;
+    /** The text after the fix, checked to validate without `ipv6-not-enabled` (and without any problem when `clean`). */
+    const enabled = (src: string, clean = true): string => {
+      assert.deepEqual(k.fixTitles(src, 'ipv6-not-enabled'), [TITLE]);
+      const out = k.applyFix(src, 'ipv6-not-enabled', TITLE);
+      assert.ok(!k.codes(out).some((c) => c.endsWith('ipv6-not-enabled')), out);
+      if (clean) assert.deepEqual(k.lines(out), [], out);
+      return out;
+    };
+
+    it('as a new last key of a block mapping, at the column of its keys', () => {
+      const src = `${svc}networks:\n  front:\n    driver: bridge\n${v6}    # its note\nvolumes:\n  data:\n`;
+      assert.equal(enabled(src), `${svc}networks:\n  front:\n    driver: bridge\n${v6}    enable_ipv6: true\n    # its note\nvolumes:\n  data:\n`);
+      // Deeper indentation and no newline at the end of the file.
+      const deep = `${svc}networks:\n      front:\n          driver: bridge`;
+      assert.equal(enabled(deep, false), `${svc}networks:\n      front:\n          driver: bridge\n          enable_ipv6: true\n`);
+      // CRLF line ends stay CRLF.
+      const crlf = (t: string): string => t.replace(/\n/g, '\r\n');
+      assert.equal(enabled(crlf(`${svc}networks:\n  front:\n${v6}`)), crlf(`${svc}networks:\n  front:\n${v6}    enable_ipv6: true\n`));
+      assert.equal(enabled(crlf(`${svc}networks:\n  front: ~\n  back:\n`), false), crlf(`${svc}networks:\n  front:\n    enable_ipv6: true\n  back:\n`));
+    });
+
+    it('by rewriting `enable_ipv6: false` or a YAML 1.1 `no`', () => {
+      const src = `${svc}networks:\n  front:\n    enable_ipv6: false # not yet\n${v6}`;
+      assert.equal(enabled(src), src.replace('false', 'true'));
+      assert.equal(enabled(src.replace('false', '"no"')), src.replace('false', 'true'));
+    });
+
+    it('by giving an empty declaration a block, indented by the file\'s step', () => {
+      const net = (value: string, step = '  '): string => `${svc}networks:\n${step}front:${value}\n${step}back:\n`;
+      assert.equal(enabled(net(''), false), `${svc}networks:\n  front:\n    enable_ipv6: true\n  back:\n`);
+      assert.equal(enabled(net(' ~ # later'), false), `${svc}networks:\n  front: # later\n    enable_ipv6: true\n  back:\n`);
+      assert.equal(enabled(net(' {}', '    '), false), `${svc}networks:\n    front:\n        enable_ipv6: true\n    back:\n`);
+    });
+
+    it('through a merge key: the own key overrides the merged `enable_ipv6: false`', () => {
+      const src = `x-base: &base\n  enable_ipv6: false\n${svc}networks:\n  front:\n    <<: *base\n${v6}`;
+      assert.equal(enabled(src), `x-base: &base\n  enable_ipv6: false\n${svc}networks:\n  front:\n    <<: *base\n${v6}    enable_ipv6: true\n`);
+    });
+
+    it('is not offered where writing it could change more than this network or break the YAML', () => {
+      const none = (src: string): void => {
+        assert.ok(k.codes(src).some((c) => c.endsWith('ipv6-not-enabled')), src);
+        assert.deepEqual(k.fixTitles(src, 'ipv6-not-enabled'), [], src);
+      };
+      // The declaration through an alias, or an anchor other places may read.
+      none(`x-net: &net\n  driver: bridge\n${svc}networks:\n  front: *net\n`);
+      none(`${svc}networks:\n  front: &net\n    driver: bridge\n  other: *net\n`);
+      none(`${svc}networks:\n  front: &net\n`);
+      // `networks:` itself through an alias or anchored.
+      none(`x-nets: &nets\n  front:\n    driver: bridge\n${svc}networks: *nets\n`);
+      none(`${svc}networks: &nets\n  front:\n    driver: bridge\n`);
+      // Flow mappings.
+      none(`${svc}networks: {front: {driver: bridge}}\n`);
+      none(`${svc}networks:\n  front: {driver: bridge}\n`);
+      // An `enable_ipv6` from a variable or an alias: the user's switch.
+      none(`${svc}networks:\n  front:\n    enable_ipv6: \${V6:-false}\n`);
+      none(`x-off: &off false\n${svc}networks:\n  front:\n    enable_ipv6: *off\n`);
+    });
+
+    it('follows its network when lines are inserted above, and is refused once IPv6 is on or the network is gone', () => {
+      const src = `${svc}networks:\n  front:\n    driver: bridge\n${v6}`;
+      const head = `# added after validation\nx-note: &note\n  a: 1\n`;
+      assert.equal(resolveOn(src, 'ipv6-not-enabled', TITLE, head + src), `${head}${src}    enable_ipv6: true\n`);
+      assert.equal(resolveOn(src, 'ipv6-not-enabled', TITLE, `${src}    enable_ipv6: true\n`), undefined);
+      assert.equal(resolveOn(src, 'ipv6-not-enabled', TITLE, src.replace('networks:\n  front:', 'networks:\n  back:')), undefined);
+      // No service asks for an IPv6 address on it any more.
+      assert.equal(resolveOn(src, 'ipv6-not-enabled', TITLE, src.replace('        ipv6_address: fd00:1::10\n', '        aliases: [www]\n')), undefined);
+      // Not applied unseen by `check --fix`: the Engine then creates the network with IPv6.
+      assert.ok(!k.problems(src).find((p) => p.code === 'ipv6-not-enabled')!.fixes![0].safe);
+    });
+  });
+
+  // #20: the messages of ports-with-host-network and mac-address-mismatch name the key to remove.
+  it('removes `ports` ignored with network_mode: host', () => {
+    const src = `services:\n  web:\n    image: x\n    network_mode: host\n    ports:\n      - "8080:80"\n    # the web port\n    restart: always\n`;
+    assert.equal(k.applyFix(src, 'ports-with-host-network', 'Remove `ports`'), `services:\n  web:\n    image: x\n    network_mode: host\n    restart: always\n`);
+    assert.deepEqual(k.lines(k.applyFix(src, 'ports-with-host-network')), []);
+    // Merged in from an anchor other services share: refused, the anchor stays as it is.
+    const merged = `x-web: &web\n  ports: ["8080:80"]\nservices:\n  web:\n    <<: *web\n    network_mode: host\n`;
+    assert.equal(resolveOn(merged, 'ports-with-host-network', 'Remove `ports`', merged), undefined);
+  });
+
+  it('removes the service-level mac_address that differs from the per-network one', () => {
+    const src = `services:\n  web:\n    image: x\n    mac_address: 02:42:ac:11:00:02\n    networks:\n      front:\n        mac_address: 02:42:ac:11:00:03\nnetworks:\n  front:\n`;
+    const title = 'Remove the service-level `mac_address`';
+    assert.deepEqual(k.fixTitles(src, 'mac-address-mismatch'), [title]);
+    const out = k.applyFix(src, 'mac-address-mismatch', title);
+    assert.equal(out, src.replace('    mac_address: 02:42:ac:11:00:02\n', ''));
+    assert.deepEqual(k.lines(out), []);
+    // Already removed by hand: refused.
+    assert.equal(resolveOn(src, 'mac-address-mismatch', title, out), undefined);
+  });
+
   it('declares a missing network, plainly or as external', () => {
     const src = `services:\n  web:\n    networks: [front, back]\nnetworks:\n    front:\n      driver: bridge\n`;
     const out = fixes(src, 'undefined-network');

@@ -127,4 +127,21 @@ describe('daemon.json quick fixes resolved at code-action time', () => {
     assert.equal(k.applyFix(text, 'invalid-pool-size', 'Use size 24'), text.replace('"size": 16', '"size": 24'));
     assert.equal(resolveIn(text.replace('"size": 16', '"size": 20'), fixesFor(text, 'invalid-pool-size')[0]), undefined, 'the size changed since');
   });
+
+  // #20: "Remove it" (a query or fragment) and "Remove the path" name their edit.
+  it('cuts a mirror\'s query, fragment or refused path, keeping what the user wrote before it', () => {
+    const query = '{"registry-mirrors": ["https://Mirror.example:443/v2?x=1#top"]}';
+    const noQuery = k.applyFix(query, 'invalid-mirror', 'Change to "https://Mirror.example:443/v2"', { engine: '29.7' });
+    assert.equal(noQuery, '{"registry-mirrors": ["https://Mirror.example:443/v2"]}');
+    assert.deepEqual(k.lines(noQuery, { engine: '29.7' }), []);
+    assert.equal(k.applyFix('{"registry-mirrors": ["https://m.example#"]}', 'invalid-mirror'), '{"registry-mirrors": ["https://m.example"]}');
+    // An Engine that refuses a path: the path goes too (the query first, then the path).
+    const path = '{"registry-mirrors": ["https://m.example:5000/some/path/"]}';
+    const noPath = k.applyFix(path, 'invalid-mirror', 'Change to "https://m.example:5000"', { engine: '20.10' });
+    assert.equal(noPath, '{"registry-mirrors": ["https://m.example:5000"]}');
+    assert.deepEqual(k.lines(noPath, { engine: '20.10' }), []);
+    assert.equal(resolveIn(query.replace('x=1', 'x=2'), fixesFor(query, 'invalid-mirror')[0]), undefined, 'the mirror changed since');
+    // No fix where the message names none (credentials: use docker login).
+    assert.deepEqual(k.fixTitles('{"registry-mirrors": ["https://u:p@m.example"]}', 'invalid-mirror'), []);
+  });
 });

@@ -112,6 +112,9 @@ export function usesDefaultNetwork(svc: ServiceDecl): boolean {
  * again in the parse of the text as it is when the user asks, and refuses the fix
  * (undefined) when the target is gone or its text changed since validation.
  */
+/** The service keys a rule's fix may drop (#20: the ones whose message says to remove them). */
+export type RemovableServiceKey = 'networks' | 'network_mode' | 'ports' | 'mac_address';
+
 export type ComposeFix = FixDescriptor &
   (
     | /** Add `network` under the top-level `networks` (plainly, or as `external: true`). */
@@ -119,7 +122,7 @@ export type ComposeFix = FixDescriptor &
     | /** Write `subnet` over the `subnet` of the `configIndex`-th `ipam.config` entry of `network`, which reads `replaces`. */
     { kind: 'free-subnet'; network: string; configIndex: number; subnet: string; replaces: string }
     | /** Delete the `key` entry (and its block) of service `service` as declared in YAML document `doc` of the file. */
-    { kind: 'remove-key'; service: string; key: 'networks' | 'network_mode'; doc: number }
+    { kind: 'remove-key'; service: string; key: RemovableServiceKey; doc: number }
     | /**
        * Write `text` over the scalar at `path` (keys and list indexes from the root of
        * the `doc`-th YAML document of the file), which reads `replaces`.
@@ -127,6 +130,8 @@ export type ComposeFix = FixDescriptor &
     { kind: 'replace-value'; doc: number; path: (string | number)[]; replaces: string; text: string }
     | /** Delete the declaration of `network` (and its block) from the top-level `networks` of YAML document `doc`; `networks:` too when it was the only one. */
     { kind: 'remove-network'; network: string; doc: number }
+    | /** Write `enable_ipv6: true` into the declaration of `network` in YAML document `doc` (the last one there, as the rules read it). */
+    { kind: 'enable-ipv6'; network: string; doc: number }
   );
 
 /**

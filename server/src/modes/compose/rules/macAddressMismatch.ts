@@ -1,5 +1,6 @@
 import * as l10n from '@vscode/l10n';
 import { isMap } from 'yaml';
+import { removeKeyFix } from '../codeActions';
 import type { ComposeFix, ComposeModel } from '../model';
 import { readValue } from '../networkAddressing';
 import { entry } from '../yamlNodes';
@@ -24,6 +25,9 @@ export const macAddressMismatch: Rule<ComposeModel, ComposeFix> = (model: Compos
         code: 'mac-address-mismatch',
         severity: 'error',
         message: l10n.t('Service `{0}` sets `mac_address` {1} at service level but {2} on network `{3}`; Compose refuses the pair. Keep only the per-network one.', ref.service.name, top.text, own.text, ref.network),
+        // The service-level one goes, as the message says; not safe for `check --fix`: which of
+        // the two addresses was meant is the user's choice.
+        fixes: [removeKeyFix(model, svc, 'mac_address', l10n.t('Remove the service-level `mac_address`'))],
       });
       break;
     }

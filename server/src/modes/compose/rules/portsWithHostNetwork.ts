@@ -1,4 +1,5 @@
 import * as l10n from '@vscode/l10n';
+import { removeKeyFix } from '../codeActions';
 import { scalarText } from '../yamlNodes';
 import type { ComposeFix, ComposeModel } from '../model';
 import type { Problem, Rule } from '../../languageMode';
@@ -20,6 +21,7 @@ export const portsWithHostNetwork: Rule<ComposeModel, ComposeFix> = (model: Comp
       code: 'ports-with-host-network',
       severity: 'warning',
       message: l10n.t('`ports` of service `{0}` are ignored with `network_mode: host`: the service already listens on the host\'s ports. Remove `ports`.', svc.name),
+      fixes: [removeKeyFix(model, svc, 'ports')],
     });
   }
   return out;

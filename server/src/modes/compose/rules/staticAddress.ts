@@ -1,6 +1,7 @@
 import * as l10n from '@vscode/l10n';
 import { atLeast } from '../../../shared/engineVersion';
 import { containsIp, parseIp } from '../../../shared/cidr';
+import { enableIpv6Fix } from '../codeActions';
 import { ENGINE_CHANGES } from '../composeSchema';
 import type { ComposeFix, ComposeModel } from '../model';
 import { addressing, readValue } from '../networkAddressing';
@@ -30,7 +31,14 @@ export const staticAddress: Rule<ComposeModel, ComposeFix> = (model: ComposeMode
       const ip = v ? parseIp(v.text) : undefined;
       if (!v || !ip || ip.family !== (e.key === 'ipv4_address' ? 4 : 6)) continue;
       if (ip.family === 6 && a.enableIpv6 !== true && !a.enableIpv6Dynamic) {
-        out.push({ range: v.range, code: 'ipv6-not-enabled', severity: 'error', message: l10n.t('Network `{0}` has no IPv6: set `enable_ipv6: true` on it (with an IPv6 subnet) or remove `ipv6_address`.', ref.network) });
+        const fix = enableIpv6Fix(model, a.decl);
+        out.push({
+          range: v.range,
+          code: 'ipv6-not-enabled',
+          severity: 'error',
+          message: l10n.t('Network `{0}` has no IPv6: set `enable_ipv6: true` on it (with an IPv6 subnet) or remove `ipv6_address`.', ref.network),
+          fixes: fix && [fix],
+        });
         continue;
       }
       if (a.blocks.some((b) => b.dynamic)) continue;

@@ -32,9 +32,18 @@ export const registries: DaemonJsonRule = (model, ctx) => {
     if (url.username || url.password) {
       out.push(problemAt(node, 'error', 'invalid-mirror', l10n.t('Mirror "{0}" contains credentials, which dockerd does not allow: it refuses to start. Use "docker login" for the mirror instead.', value)));
     } else if (url.search || url.hash || value.includes('?') || value.includes('#')) {
-      out.push(problemAt(node, 'error', 'invalid-mirror', l10n.t('Mirror "{0}" has a query or fragment: dockerd refuses to start. Remove it.', value)));
+      // The fixes cut the written text, not URL's normalised form (which would also lower-case
+      // the host or drop a default port the user wrote).
+      const bare = value.replace(/[?#][^]*$/, '');
+      out.push(problemAt(node, 'error', 'invalid-mirror', l10n.t('Mirror "{0}" has a query or fragment: dockerd refuses to start. Remove it.', value), [
+        { title: l10n.t('Change to "{0}"', bare), kind: 'replaceValue', path: pathOf(node), from: value, to: bare },
+      ]));
     } else if (url.pathname !== '/' && url.pathname !== '' && refuses('mirror-path', t.version)) {
-      out.push(problemAt(node, 'error', 'invalid-mirror', l10n.t('Engine {0} refuses a path in mirror "{1}". Remove the path.', t.versionText, value)));
+      // Up to the first slash or backslash (URL reads `\\` as `/` in an http(s) URL).
+      const origin = `${scheme}://${value.slice(scheme.length + 3).split(/[/\\]/)[0]}`;
+      out.push(problemAt(node, 'error', 'invalid-mirror', l10n.t('Engine {0} refuses a path in mirror "{1}". Remove the path.', t.versionText, value), [
+        { title: l10n.t('Change to "{0}"', origin), kind: 'replaceValue', path: pathOf(node), from: value, to: origin },
+      ]));
     }
   }
   for (const { node, value } of stringItems(topValue(model, 'insecure-registries'))) {
