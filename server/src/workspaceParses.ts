@@ -24,6 +24,12 @@ export interface WorkspaceParsesOptions {
 export class WorkspaceParses implements WorkspaceFiles {
   private readonly memo = new Map<string, { kind: FileKind; text: string; model: unknown }>();
   private readonly maxEntries: number;
+  /**
+   * Parses dropped or replaced so far. A new parse of a file is a new model, which rules
+   * tell apart by identity (a Compose project finds the file judged by its model): the
+   * same text is then a different answer, and `revision()` must move with it.
+   */
+  private dropped = 0;
 
   constructor(
     private readonly index: WorkspaceIndex,
@@ -53,7 +59,9 @@ export class WorkspaceParses implements WorkspaceFiles {
   }
 
   revision(): number | undefined {
-    return this.o.revision?.();
+    // Both counters only grow, so their sum moves whenever either does.
+    const host = this.o.revision?.();
+    return host === undefined ? undefined : host + this.dropped;
   }
 
   parse(uri: string, kind: FileKind): unknown {
@@ -61,15 +69,19 @@ export class WorkspaceParses implements WorkspaceFiles {
     if (open !== undefined) return open;
     const text = this.index.read(uri);
     if (text === undefined) {
-      this.memo.delete(uri);
+      this.drop(uri);
       return undefined;
     }
     const hit = this.memo.get(uri);
     if (hit && hit.kind === kind && hit.text === text) return hit.model;
     const model = this.o.parse(kind, TextDocument.create(uri, kind, 0, text));
-    this.memo.delete(uri);
+    this.drop(uri);
     this.memo.set(uri, { kind, text, model });
-    if (this.memo.size > this.maxEntries) this.memo.delete(this.memo.keys().next().value as string);
+    if (this.memo.size > this.maxEntries) this.drop(this.memo.keys().next().value as string);
     return model;
+  }
+
+  private drop(uri: string): void {
+    if (this.memo.delete(uri)) this.dropped++;
   }
 }

@@ -241,6 +241,27 @@ describe('docker-networking check (dist/cli.js)', () => {
     }
   });
 
+  it('--fix reports what a check run afterwards reports, though a fix in one file changes the verdict on another', () => {
+    // One host (hostFiles): the drop-in's ExecStart= counts once its [Service] header is added,
+    // and "label" becomes "labels": then the --label flag and "labels" conflict, in both files.
+    const tree = makeTree({
+      'cfg.json': JSON.stringify({ 'dockerNetworking.hostFiles': ['a/docker.service.d/override.conf', 'z/daemon.json'] }),
+      'a/docker.service.d/override.conf': 'ExecStart=\nExecStart=/usr/bin/dockerd --label x=y\n',
+      'z/daemon.json': '{"label": "a=b"}\n',
+    });
+    try {
+      const problems = (stdout: string) =>
+        (JSON.parse(stdout) as { files: { path: string; problems: { code: string; line: number }[] }[] }).files.map((f) => ({ path: f.path, problems: f.problems.map((p) => `${p.line}:${p.code}`) }));
+      const fixed = check(['--config', 'cfg.json', '--fix', '--format', 'json'], { cwd: tree });
+      const after = check(['--config', 'cfg.json', '--format', 'json'], { cwd: tree });
+      assert.ok(after.stdout.includes('flag-conflicts-with-config'), 'the fixes made the conflict');
+      assert.deepEqual(problems(fixed.stdout), problems(after.stdout));
+      assert.equal(fixed.code, after.code);
+    } finally {
+      fs.rmSync(tree, { recursive: true, force: true });
+    }
+  });
+
   it('a file above maxFileSizeKB gets what the server gives it; one it cannot read is said on standard error with exit code 2', () => {
     const tree = makeTree({ 'big/compose.yaml': `services: {}\n${'#'.repeat(3 * 1024 * 1024)}\n`, 'daemon.json': DAEMON_WARNING, 'huge/compose.yaml': '' });
     try {

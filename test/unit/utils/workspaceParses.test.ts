@@ -45,4 +45,27 @@ describe('WorkspaceParses', () => {
     assert.equal(files.parse(uri, 'compose'), open, "an open document's parse comes from the server's cache");
     assert.equal(parsed.length, 2);
   });
+
+  it("moves the host's revision whenever a kept parse is dropped or replaced: a new parse is a new answer (#21)", () => {
+    fs.mkdirSync(path.join(root, 'b'));
+    fs.writeFileSync(path.join(root, 'b', 'compose.yaml'), 'services: {}\n');
+    const index = new WorkspaceIndex({ patterns: () => NONE, openText: () => undefined });
+    index.addFolder(URI.file(root).toString());
+    const files = new WorkspaceParses(index, { openModel: () => undefined, parse: (kind) => ({ kind }), maxEntries: 1, revision: () => 0 });
+    const a = URI.file(path.join(root, 'compose.yaml')).toString();
+    const b = URI.file(path.join(root, 'b', 'compose.yaml')).toString();
+    const first = files.parse(a, 'compose');
+    const r0 = files.revision();
+    assert.equal(files.parse(a, 'compose'), first);
+    assert.equal(files.revision(), r0, 'the same parse: the same revision');
+    files.parse(b, 'compose'); // a's parse goes: one parse kept at most
+    assert.notEqual(files.revision(), r0, 'a dropped parse');
+    const r1 = files.revision();
+    assert.notEqual(files.parse(a, 'compose'), first, 'parsed anew');
+    assert.notEqual(files.revision(), r1);
+    const r2 = files.revision();
+    files.parse(b, 'daemonJson');
+    assert.notEqual(files.revision(), r2, 'a parse replaced by one of another kind');
+    assert.equal(new WorkspaceParses(index, { openModel: () => undefined, parse: () => ({}) }).revision(), undefined, 'no revision without the host’s');
+  });
 });
