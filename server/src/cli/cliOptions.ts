@@ -70,8 +70,9 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   try {
     parsed = parse(argv);
   } catch (err) {
-    // node:util's messages name the option and what is wrong with it.
-    throw new UsageError((err as Error).message);
+    // node:util's messages name the option and what is wrong with it, over several lines
+    // for some (a value that starts with a dash): one line, as every other message (#21).
+    throw new UsageError((err as Error).message.replace(/\s*\n\s*/g, ' '));
   }
   const v = parsed.values;
   if (v.help) return defaults('help');

@@ -2,6 +2,7 @@ import * as fs from 'fs';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
 import { normalizeSettings, SETTINGS_SECTION, type Settings } from '../shared/settings';
 import { UsageError } from './cliOptions';
+import { describeFsError } from './describeFsError';
 
 /**
  * `--config FILE`: the extension's `dockerNetworking.*` settings as JSON (#21), so a
@@ -17,7 +18,7 @@ export function loadCliSettings(file: string | undefined): { settings: Settings;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`--config ${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+    throw new UsageError(`--config ${file}: cannot be read (${describeFsError(err)}).`);
   }
   const errors: ParseError[] = [];
   const raw: unknown = parse(text, errors, { allowTrailingComma: true });

@@ -10,7 +10,7 @@ import { formatEngineVersion } from '../shared/engineVersion';
 import type { FileKind } from '../shared/fileKinds';
 import type { LanguageMode } from '../modes/languageMode';
 import { getLanguageModes } from '../modes/languageModes';
-import { WorkspaceIndex } from '../workspaceIndex';
+import { withoutBom, WorkspaceIndex } from '../workspaceIndex';
 import { WorkspaceParses } from '../workspaceParses';
 import { checkFile, CLI_MAX_FILE_MB, UnreadableFile, type CheckHost, type FileReport } from './checkFile';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, HELP, parseCliOptions, UsageError, type CliOptions } from './cliOptions';
@@ -20,7 +20,7 @@ import { formatJson } from './formatters/formatJson';
 import { formatSarif } from './formatters/formatSarif';
 import { COLOUR, formatStylish, NO_COLOUR } from './formatters/formatStylish';
 import { loadCliSettings } from './loadCliSettings';
-import { folderFor, selectFiles, type CheckTarget } from './selectFiles';
+import { folderFor, selectFiles, type CheckTarget, type UnreadableDirectory } from './selectFiles';
 
 /** What the CLI talks to: the process, or a test's stand-ins. */
 export interface CliIo {
@@ -28,7 +28,9 @@ export interface CliIo {
   env: NodeJS.ProcessEnv;
   stdout: { write(s: string): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown; isTTY?: boolean };
-  readStdin(): string;
+  /** Whether standard input is a terminal: `--stdin` then refuses to wait for text nobody pipes in. */
+  stdinIsTTY?: boolean;
+  readStdin(): Promise<string>;
 }
 
 /**
@@ -62,6 +64,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr.write(`docker-networking: ${err.message}\nRun "docker-networking --help" for the options.\n`);
+    } else if (err instanceof UnreadableFile) {
+      io.stderr.write(`docker-networking: ${err.message}\n`);
     } else {
       io.stderr.write(`docker-networking: internal error, please report it: ${(err as Error)?.stack ?? String(err)}\n`);
     }
@@ -87,12 +91,22 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   }
 
   const overrides = new Map<string, string>();
-  const index = new WorkspaceIndex({ patterns: () => settings.files, openText: (uri) => overrides.get(uri), maxEntries: CLI_MAX_ENTRIES, maxFileBytes: CLI_MAX_FILE_MB * 1024 * 1024 });
+  const unreadableDirs: UnreadableDirectory[] = [];
+  const index = new WorkspaceIndex({
+    patterns: () => settings.files,
+    openText: (uri) => overrides.get(uri),
+    maxEntries: CLI_MAX_ENTRIES,
+    maxFileBytes: CLI_MAX_FILE_MB * 1024 * 1024,
+    onUnreadableDirectory: (dir, code) => unreadableDirs.push({ dir, code }),
+  });
   index.addFolder(URI.file(cwd).toString());
 
   let files: CheckTarget[];
   let notes: string[] = [];
+  // Named paths and folders below them that cannot be read, then files that cannot be: said on standard error, exit code 2.
+  let unreadable: string[] = [];
   let stdinText = '';
+  let stdinRaw = '';
   if (options.stdin) {
     const file = path.resolve(cwd, options.stdinFilename!);
     const uri = URI.file(file).toString();
@@ -101,7 +115,15 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
       throw new UsageError(`--stdin-filename ${options.stdinFilename}: not a daemon.json, Compose file or systemd drop-in by its name (extra names go in --config "files").`);
     }
     index.addFolder(URI.file(folderFor(cwd, options.stdinFilename!)).toString());
-    stdinText = io.readStdin();
+    // On a terminal the read would wait for an end of file that a hook or a script never
+    // types: the run would hang (#21). A pipe, a file or /dev/null is read to its end.
+    if (io.stdinIsTTY) throw new UsageError('--stdin reads the text from a pipe or a file, and standard input is a terminal: pipe the text in, or give PATHs instead.');
+    try {
+      stdinRaw = await io.readStdin();
+    } catch (err) {
+      throw new UnreadableFile(`standard input cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+    }
+    stdinText = withoutBom(stdinRaw);
     overrides.set(uri, stdinText);
     files = [{ file, uri, kind }];
   } else {
@@ -109,7 +131,7 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
     // Files named that are not of ours are noted and skipped, not refused: a hook or a script
     // that passes every changed file must not fail on a README (a glob matching nothing, or a
     // path that does not exist, is refused: that is a typo).
-    ({ files, notes } = selectFiles(options.targets, cwd, index, settings));
+    ({ files, notes, unreadable } = selectFiles(options.targets, cwd, index, settings, unreadableDirs));
   }
 
   // The parse of each file, kept per text, as the server keeps them (#16): each Compose
@@ -142,19 +164,19 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
         if (r) byFile.set(file.file, r);
       } catch (err) {
         if (!(err instanceof UnreadableFile)) throw err;
-        byFile.set(file.file, err.message);
+        byFile.set(file.file, `${path.relative(cwd, file.file)}: ${err.message}`);
       }
     }
   }
   const reports: FileReport[] = [];
-  const unreadable: string[] = [];
   for (const file of files) {
     const r = byFile.get(file.file);
     if (typeof r === 'string') unreadable.push(r);
     else if (r) reports.push(r);
   }
   if (options.fix && !options.stdin) {
-    for (const r of reports) if (r.text !== r.original) fs.writeFileSync(r.file, r.text);
+    // The index reads texts without their byte order mark (withoutBom): written back with it, as VS Code saves them.
+    for (const r of reports) if (r.text !== r.original) fs.writeFileSync(r.file, bomOf(fs.readFileSync(r.file, 'utf8')) + r.text);
   }
 
   const counts = countProblems(reports);
@@ -165,7 +187,7 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   for (const note of notes) io.stderr.write(`docker-networking: ${note}\n`);
   reportOut.write(format(options, report, reportOut, io.env));
   // The text unchanged when nothing checked it (its mode's validation turned off): a pipe must never lose it.
-  if (options.stdin && options.fix) io.stdout.write(reports[0]?.text ?? stdinText);
+  if (options.stdin && options.fix) io.stdout.write(bomOf(stdinRaw) + (reports[0]?.text ?? stdinText));
 
   for (const u of unreadable) io.stderr.write(`docker-networking: ${u}\n`);
   if (unreadable.length) return EXIT_USAGE;
@@ -186,6 +208,23 @@ function format(options: CliOptions, report: CheckReport, out: CliIo['stdout'], 
     case 'github':
       return formatGithub(report);
     default:
-      return formatStylish(report, out.isTTY && !env.NO_COLOR ? COLOUR : NO_COLOUR);
+      return formatStylish(report, wantsColour(out, env) ? COLOUR : NO_COLOUR);
   }
+}
+
+/**
+ * Colour on a terminal unless NO_COLOR is set (no-color.org: any value but the empty
+ * string); FORCE_COLOR (any value but "0" or "false", as Node and chalk read it) asks for
+ * it off a terminal too, for CI logs that render escape codes, and wins over NO_COLOR, as
+ * in Node itself (#21).
+ */
+function wantsColour(out: CliIo['stdout'], env: NodeJS.ProcessEnv): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '0' && force !== 'false') return true;
+  return out.isTTY === true && !env.NO_COLOR;
+}
+
+/** The byte order mark `text` starts with, or nothing. */
+function bomOf(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
 }

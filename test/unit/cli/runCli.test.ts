@@ -12,7 +12,7 @@ describe('runCli output colour', () => {
   async function run(isTTY: boolean, env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
     let out = '';
     const stream = { isTTY, write: (s: string) => (out += s) };
-    const code = await runCli(['check'], { cwd: root, env, stdout: stream, stderr: { write: () => true }, readStdin: () => '' });
+    const code = await runCli(['check'], { cwd: root, env, stdout: stream, stderr: { write: () => true }, readStdin: async () => '' });
     return { code, out };
   }
 
