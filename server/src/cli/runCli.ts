@@ -14,6 +14,7 @@ import { withoutBom, WorkspaceIndex } from '../workspaceIndex';
 import { WorkspaceParses } from '../workspaceParses';
 import { checkFile, CLI_MAX_FILE_MB, UnreadableFile, type CheckHost, type FileReport } from './checkFile';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, HELP, parseCliOptions, UsageError, type CliOptions } from './cliOptions';
+import { describeFsError } from './describeFsError';
 import { countProblems, type CheckReport } from './formatters/checkReport';
 import { formatGithub } from './formatters/formatGithub';
 import { formatJson } from './formatters/formatJson';
@@ -121,7 +122,7 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
     try {
       stdinRaw = await io.readStdin();
     } catch (err) {
-      throw new UnreadableFile(`standard input cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+      throw new UnreadableFile(`standard input cannot be read (${describeFsError(err)}).`);
     }
     stdinText = withoutBom(stdinRaw);
     overrides.set(uri, stdinText);

@@ -24,6 +24,14 @@ describe('runCli output colour', () => {
     assert.match(out, /\u001b\[33mwarning\u001b\[39m/);
   });
 
+  it('FORCE_COLOR colours off a terminal too, and wins over NO_COLOR, as in Node; "0" turns it off', async () => {
+    for (const env of [{ FORCE_COLOR: '1' }, { FORCE_COLOR: '' }, { FORCE_COLOR: '1', NO_COLOR: '1' }]) {
+      assert.match((await run(false, env)).out, /\u001b\[31merror  \u001b\[39m/, JSON.stringify(env));
+    }
+    assert.doesNotMatch((await run(true, { FORCE_COLOR: '0', NO_COLOR: '1' })).out, /\u001b\[/);
+    assert.doesNotMatch((await run(false, { FORCE_COLOR: 'false' })).out, /\u001b\[/);
+  });
+
   it('prints no escape codes off a terminal, or with NO_COLOR set', async () => {
     for (const [tty, env] of [[false, {}], [true, { NO_COLOR: '1' }]] as const) {
       const { out } = await run(tty, env);
