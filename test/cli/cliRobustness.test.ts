@@ -161,11 +161,14 @@ describe('docker-networking check on bad input (#21)', () => {
     assert.equal(check(['--config', 'cfg.json']).code, 1);
   });
 
-  it('option errors from node:util come on one line', () => {
+  it('option errors come on one line, node:util\'s too, and a number too large is called so', () => {
     const r = check(['--max-warnings', '-1']);
     assert.equal(r.code, 2);
     assertOwnLines(r.stderr);
     assert.equal(r.stderr.split('\n').length, 3);
+    const huge = check(['--max-warnings', '99999999999999999999']);
+    assert.equal(huge.code, 2);
+    assert.match(huge.stderr, /^docker-networking: --max-warnings "99999999999999999999" is not a whole number from 0 to 9007199254740991\.\n/);
   });
 
   it('--stdin reads a non-blocking pipe (no EAGAIN), refuses a terminal instead of waiting, and says a folder is no text', async (t) => {

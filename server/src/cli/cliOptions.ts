@@ -94,7 +94,7 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   let maxWarnings: number | undefined;
   if (v['max-warnings'] !== undefined) {
     maxWarnings = Number(v['max-warnings']);
-    if (!/^\d+$/.test(v['max-warnings'].trim()) || !Number.isSafeInteger(maxWarnings)) throw new UsageError(`--max-warnings "${v['max-warnings']}" is not a whole number of 0 or more.`);
+    if (!/^\d+$/.test(v['max-warnings'].trim()) || !Number.isSafeInteger(maxWarnings)) throw new UsageError(`--max-warnings "${v['max-warnings']}" is not a whole number from 0 to ${Number.MAX_SAFE_INTEGER}.`);
   }
   const engineVersion = v['engine-version']?.trim();
   if (engineVersion !== undefined) checkEngineVersion(engineVersion, '--engine-version');
