@@ -189,6 +189,9 @@ describe('docker-networking check on bad input (#21)', () => {
     const dir = shell('"$NODE" "$CLI" check --stdin --stdin-filename compose.yaml < .', root);
     assert.equal(dir.status, 2);
     assert.equal(dir.stderr, 'docker-networking: standard input cannot be read (a directory, EISDIR).\n');
+    const endless = shell('"$NODE" "$CLI" check --stdin --stdin-filename compose.yaml < /dev/zero', root);
+    assert.equal(endless.status, 2);
+    assert.equal(endless.stderr, 'docker-networking: standard input is larger than 100 MB; not checked.\n');
     if (!hasCommand('script')) return t.skip('no script(1) for a terminal');
     // Standard input of script stays open and silent: without the refusal the CLI would wait for ever.
     const tty = await runAsync(['-qec', `"${process.execPath}" "${CLI_JS}" check --stdin --stdin-filename compose.yaml`, '/dev/null'], { cwd: root, command: ['script'], stdin: () => undefined });

@@ -37,12 +37,21 @@ export const finished: Promise<void> = import('./runCli.js')
       stdinIsTTY: process.stdin.isTTY === true,
       // Through the stream, not fs.readFileSync(0): that throws EAGAIN when standard input is
       // a non-blocking pipe or socket (as some CI runners and parents hand it over, #21).
-      readStdin: async () => {
+      readStdin: async (maxBytes) => {
         // The stream reads a directory (`< some/folder`) as empty text: said instead, not checked as an empty file.
         if (fs.fstatSync(0).isDirectory()) throw Object.assign(new Error('EISDIR'), { code: 'EISDIR' });
-        let text = '';
-        for await (const chunk of process.stdin.setEncoding('utf8')) text += chunk as string;
-        return text;
+        // Bounded as files are: `< /dev/zero` would otherwise fill memory up to V8's longest string.
+        const chunks: Buffer[] = [];
+        let size = 0;
+        for await (const chunk of process.stdin as AsyncIterable<Buffer>) {
+          size += chunk.length;
+          if (size > maxBytes) {
+            process.stdin.destroy();
+            return undefined;
+          }
+          chunks.push(chunk);
+        }
+        return Buffer.concat(chunks).toString('utf8');
       },
     }),
   )

@@ -31,7 +31,8 @@ export interface CliIo {
   stderr: { write(s: string): unknown; isTTY?: boolean };
   /** Whether standard input is a terminal: `--stdin` then refuses to wait for text nobody pipes in. */
   stdinIsTTY?: boolean;
-  readStdin(): Promise<string>;
+  /** Standard input's text, or undefined when it is longer than `maxBytes`. */
+  readStdin(maxBytes: number): Promise<string | undefined>;
 }
 
 /**
@@ -119,11 +120,14 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
     // On a terminal the read would wait for an end of file that a hook or a script never
     // types: the run would hang (#21). A pipe, a file or /dev/null is read to its end.
     if (io.stdinIsTTY) throw new UsageError('--stdin reads the text from a pipe or a file, and standard input is a terminal: pipe the text in, or give PATHs instead.');
+    let read: string | undefined;
     try {
-      stdinRaw = await io.readStdin();
+      read = await io.readStdin(CLI_MAX_FILE_MB * 1024 * 1024);
     } catch (err) {
       throw new UnreadableFile(`standard input cannot be read (${describeFsError(err)}).`);
     }
+    if (read === undefined) throw new UnreadableFile(`standard input is larger than ${CLI_MAX_FILE_MB} MB; not checked.`);
+    stdinRaw = read;
     stdinText = withoutBom(stdinRaw);
     overrides.set(uri, stdinText);
     files = [{ file, uri, kind }];
