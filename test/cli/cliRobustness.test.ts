@@ -171,7 +171,7 @@ describe('docker-networking check on bad input (#21)', () => {
     assert.match(huge.stderr, /^docker-networking: --max-warnings "99999999999999999999" is not a whole number from 0 to 9007199254740991\.\n/);
   });
 
-  it('--stdin reads a non-blocking pipe (no EAGAIN), refuses a terminal instead of waiting, and says a folder is no text', async (t) => {
+  it('--stdin reads a non-blocking pipe (no EAGAIN), refuses a terminal instead of waiting, says a folder is no text, and reads no more than a file may hold', async (t) => {
     // A parent that hands its standard input over non-blocking, as some CI runners do: fs.readFileSync(0) threw EAGAIN.
     if (hasCommand('perl')) {
       const r = await runAsync(['-MFcntl', '-e', 'fcntl(STDIN, F_SETFL, fcntl(STDIN, F_GETFL, 0) | O_NONBLOCK) or die; exec @ARGV', process.execPath, CLI_JS, 'check', '--stdin', '--stdin-filename', 'compose.yaml'], {
