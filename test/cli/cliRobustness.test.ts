@@ -141,6 +141,24 @@ describe('docker-networking check on bad input (#21)', () => {
     }
   });
 
+  it('--fix leaves text that is not UTF-8 as it is (its bytes would come back as U+FFFD), and still checks it', () => {
+    const latin1 = Buffer.concat([Buffer.from('# caf'), Buffer.from([0xe9]), Buffer.from(`\n${DROPIN_FIXABLE}`)]);
+    const t = makeTree({});
+    try {
+      fs.mkdirSync(path.join(t, 'docker.service.d'));
+      fs.writeFileSync(path.join(t, 'docker.service.d/p.conf'), latin1);
+      const r = runCliProcess(['check', '--fix', '--format', 'json'], { cwd: t });
+      assert.equal(r.code, 1);
+      assert.equal(r.stderr, 'docker-networking: docker.service.d/p.conf: not UTF-8 text; --fix leaves it as it is.\n');
+      assert.match(r.stdout, /assignment-outside-section/);
+      assert.deepEqual(fs.readFileSync(path.join(t, 'docker.service.d/p.conf')), latin1);
+      const piped = spawnSync(process.execPath, [CLI_JS, 'check', '--fix', '--stdin', '--stdin-filename', 'docker.service.d/x.conf'], { cwd: t, input: latin1, timeout: HANG_MS, env: { ...process.env, XDG_CACHE_HOME: path.join(t, '.cache') } });
+      assert.deepEqual(piped.stdout, latin1, 'the text piped through unchanged');
+    } finally {
+      fs.rmSync(t, { recursive: true, force: true });
+    }
+  });
+
   it('--config of the wrong shape is refused with the setting named', () => {
     const cases: [string, RegExp][] = [
       ['{"engineVersion": 20.10}', /"engineVersion" must be a string, not a number\./],

@@ -51,7 +51,7 @@ export const finished: Promise<void> = import('./runCli.js')
           }
           chunks.push(chunk);
         }
-        return Buffer.concat(chunks).toString('utf8');
+        return Buffer.concat(chunks);
       },
     }),
   )

@@ -11,8 +11,8 @@ describe('runCli output colour', () => {
 
   async function run(isTTY: boolean, env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
     let out = '';
-    const stream = { isTTY, write: (s: string) => (out += s) };
-    const code = await runCli(['check'], { cwd: root, env, stdout: stream, stderr: { write: () => true }, readStdin: async () => '' });
+    const stream = { isTTY, write: (s: string | Uint8Array) => (out += String(s)) };
+    const code = await runCli(['check'], { cwd: root, env, stdout: stream, stderr: { write: () => true }, readStdin: async () => new Uint8Array() });
     return { code, out };
   }
 
