@@ -32,6 +32,11 @@ export interface WorkspaceIndexOptions {
   maxEntries?: number;
   /** Files larger than this are listed but not read. */
   maxFileBytes?: number;
+  /**
+   * Told of each directory the walk cannot list (its path and the error's code): the CLI
+   * says so and fails rather than pass a check that skipped a folder's files (#21).
+   */
+  onUnreadableDirectory?(dir: string, code: string): void;
   /** The clock of OUTSIDE_READ_MS (tests set it). */
   now?(): number;
 }
@@ -259,7 +264,8 @@ export class WorkspaceIndex implements WorkspaceFiles {
       let entries: fs.Dirent[];
       try {
         entries = fs.readdirSync(dir, { withFileTypes: true });
-      } catch {
+      } catch (err) {
+        this.o.onUnreadableDirectory?.(dir, (err as NodeJS.ErrnoException).code ?? String(err));
         continue;
       }
       for (const entry of entries) {
@@ -300,7 +306,7 @@ export class WorkspaceIndex implements WorkspaceFiles {
       // A missing file is the usual answer (a project's optional names): no exception for it.
       const stat = fs.statSync(file, { throwIfNoEntry: false });
       if (!stat?.isFile() || stat.size > this.maxFileBytes) return undefined;
-      return fs.readFileSync(file, 'utf8');
+      return withoutBom(fs.readFileSync(file, 'utf8'));
     } catch {
       return undefined;
     }
@@ -322,6 +328,17 @@ export class WorkspaceIndex implements WorkspaceFiles {
     for (const folder of this.folders.keys()) if (uri.startsWith(`${folder}/`)) return folder;
     return undefined;
   }
+}
+
+/**
+ * The text without a leading UTF-8 byte order mark. VS Code drops it from the documents it
+ * opens (and writes it back on save), and the real readers skip it: dockerd 23.0+ (docker-facts
+ * §2.1), systemd's config parser (conf-parser.c, UTF8_BYTE_ORDER_MARK), YAML. Read with it,
+ * the disk's text judged differently from the editor's: a json-syntax error at 1:1, every
+ * column of the first line one off, and a fix inserted at the start left it in the middle (#21).
+ */
+export function withoutBom(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }
 
 /** Whether `uri` lies in a skipped directory below `folder`. */

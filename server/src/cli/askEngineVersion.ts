@@ -27,22 +27,36 @@ export function askEngineVersion(env: NodeJS.ProcessEnv = process.env): Promise<
   } else {
     return Promise.resolve({ ok: false, reason: `DOCKER_HOST=${host}${env.DOCKER_TLS_VERIFY ? ' with TLS' : ''} is not a unix:// socket or a plain tcp:// address, which is all "auto" asks` });
   }
+  // Out of range, http.get throws (a stack trace), and port 0 it takes for its default, 80.
+  if (target.port !== undefined && !(Number(target.port) >= 1 && Number(target.port) <= 65535)) {
+    return Promise.resolve({ ok: false, reason: `DOCKER_HOST=${host} has no valid port (1 to 65535)` });
+  }
   return new Promise((resolve) => {
-    const req = http.get({ ...target, path: '/version', timeout: TIMEOUT_MS, headers: { Host: 'docker' } }, (res) => {
+    // One deadline for the whole exchange: the request's own timeout is for silence only, and
+    // an Engine that trickles a byte now and then (or a stalled proxy) would hold the run
+    // forever (#21). Whichever settles first wins; a later resolve is ignored.
+    const deadline = setTimeout(() => {
+      done({ ok: false, reason: `the Engine at ${host} gave no full answer within ${TIMEOUT_MS / 1000} s` });
+      req.destroy();
+    }, TIMEOUT_MS);
+    const done = (answer: EngineAnswer) => {
+      clearTimeout(deadline);
+      resolve(answer);
+    };
+    const req = http.get({ ...target, path: '/version', headers: { Host: 'docker' } }, (res) => {
       const chunks: Buffer[] = [];
       res.on('data', (c: Buffer) => chunks.push(c));
       res.on('end', () => {
         try {
           const version = (JSON.parse(Buffer.concat(chunks).toString('utf8')) as { Version?: unknown }).Version;
-          if (res.statusCode === 200 && typeof version === 'string') resolve({ ok: true, version, host });
-          else resolve({ ok: false, reason: `the Engine at ${host} answered GET /version with status ${res.statusCode} and no version` });
+          if (res.statusCode === 200 && typeof version === 'string') done({ ok: true, version, host });
+          else done({ ok: false, reason: `the Engine at ${host} answered GET /version with status ${res.statusCode} and no version` });
         } catch {
-          resolve({ ok: false, reason: `the Engine at ${host} answered GET /version with something other than JSON` });
+          done({ ok: false, reason: `the Engine at ${host} answered GET /version with something other than JSON` });
         }
       });
-      res.on('error', (err) => resolve({ ok: false, reason: `reading the answer of ${host} failed: ${err.message}` }));
+      res.on('error', (err) => done({ ok: false, reason: `reading the answer of ${host} failed: ${err.message}` }));
     });
-    req.on('timeout', () => req.destroy(new Error(`no answer within ${TIMEOUT_MS / 1000} s`)));
-    req.on('error', (err) => resolve({ ok: false, reason: `the Engine at ${host} cannot be reached: ${err.message}` }));
+    req.on('error', (err) => done({ ok: false, reason: `the Engine at ${host} cannot be reached: ${err.message}` }));
   });
 }

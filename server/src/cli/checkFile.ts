@@ -1,3 +1,4 @@
+import * as fs from 'fs';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { fixesOf } from '../diagnostics';
@@ -7,6 +8,7 @@ import { getLanguageModes } from '../modes/languageModes';
 import type { FileKind } from '../shared/fileKinds';
 import { isOverSizeLimit } from '../largeFiles';
 import { featureEnabled, MAX_FILE_SIZE_KB_RANGE } from '../shared/settings';
+import { describeFsError } from './describeFsError';
 import type { CheckTarget } from './selectFiles';
 
 /** One fix `--fix` applied. */
@@ -65,7 +67,7 @@ export function checkFile({ file, uri, kind }: CheckTarget, host: CheckHost, fix
   const settings = host.ctx.settings;
   if (!featureEnabled(settings, kind, 'validate')) return undefined;
   const original = host.ctx.workspace.read(uri);
-  if (original === undefined) throw new UnreadableFile(`${file}: cannot be read (gone, not readable, or larger than ${CLI_MAX_FILE_MB} MB).`);
+  if (original === undefined) throw new UnreadableFile(whyUnreadable(file));
   const mode = modes[kind] as LanguageMode;
   let doc = TextDocument.create(uri, 'plaintext', 1, original);
   // Above maxFileSizeKB diagnosticsOf gives only a note and never asks for the parse (#15).
@@ -103,6 +105,20 @@ export function checkFile({ file, uri, kind }: CheckTarget, host: CheckHost, fix
     }
   }
   return { file, uri, kind, text: doc.getText(), original, diagnostics: sortDiagnostics(diagnostics), fixed };
+}
+
+/** Why the workspace could not read `file`, asked again of the disk (the index keeps no error): the reader's words, not a list of guesses (#21). */
+function whyUnreadable(file: string): string {
+  try {
+    const stat = fs.statSync(file);
+    if (!stat.isFile()) return 'no longer a file; not checked.';
+    if (stat.size > CLI_MAX_FILE_MB * 1024 * 1024) return `larger than ${CLI_MAX_FILE_MB} MB; not checked.`;
+    // A regular file: opening it cannot block, and says why a read fails.
+    fs.closeSync(fs.openSync(file, 'r'));
+    return 'cannot be read.';
+  } catch (err) {
+    return `cannot be read (${describeFsError(err)}).`;
+  }
 }
 
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {

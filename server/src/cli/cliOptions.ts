@@ -47,7 +47,8 @@ Options:
                         uploads) or github (workflow-command annotations)
   --max-warnings N      exit with 1 when there are more than N warnings
   --quiet               report errors only
-  --stdin               read one file's text from standard input
+  --stdin               read one file's text from standard input (a pipe or a file,
+                        not a terminal)
   --stdin-filename NAME the path that text stands for (required with --stdin: the kind
                         of file is chosen by its name)
   --config FILE         settings as JSON: the extension's dockerNetworking.* settings,
@@ -61,8 +62,16 @@ Options:
 
 Exit codes: 0 no problems (or only warnings, within --max-warnings), 1 errors or too
 many warnings, 2 a usage error (an unknown option, a path that does not exist, a glob
-that matches nothing), a file that cannot be read, or an internal error.
+that matches nothing, a --config that is not an object of settings), a file or folder
+that cannot be read, a report that cannot be written, or an internal error.
 `;
+
+/** Throws UsageError unless `value` is "auto" or MAJOR.MINOR; `where` names the option or setting it came from. */
+export function checkEngineVersion(value: string, where: string): void {
+  if (value !== 'auto' && !/^\d{1,2}\.\d{1,2}$/.test(value)) {
+    throw new UsageError(`${where} "${value}" is neither "auto" nor MAJOR.MINOR (for example 20.10 or 28.5).`);
+  }
+}
 
 /** Parses the command line (without node and the script); throws UsageError. */
 export function parseCliOptions(argv: readonly string[]): CliOptions {
@@ -70,8 +79,9 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   try {
     parsed = parse(argv);
   } catch (err) {
-    // node:util's messages name the option and what is wrong with it.
-    throw new UsageError((err as Error).message);
+    // node:util's messages name the option and what is wrong with it, over several lines
+    // for some (a value that starts with a dash): one line, as every other message (#21).
+    throw new UsageError((err as Error).message.replace(/\s*\n\s*/g, ' '));
   }
   const v = parsed.values;
   if (v.help) return defaults('help');
@@ -84,12 +94,10 @@ export function parseCliOptions(argv: readonly string[]): CliOptions {
   let maxWarnings: number | undefined;
   if (v['max-warnings'] !== undefined) {
     maxWarnings = Number(v['max-warnings']);
-    if (!/^\d+$/.test(v['max-warnings'].trim()) || !Number.isSafeInteger(maxWarnings)) throw new UsageError(`--max-warnings "${v['max-warnings']}" is not a whole number of 0 or more.`);
+    if (!/^\d+$/.test(v['max-warnings'].trim()) || !Number.isSafeInteger(maxWarnings)) throw new UsageError(`--max-warnings "${v['max-warnings']}" is not a whole number from 0 to ${Number.MAX_SAFE_INTEGER}.`);
   }
   const engineVersion = v['engine-version']?.trim();
-  if (engineVersion !== undefined && engineVersion !== 'auto' && !/^\d{1,2}\.\d{1,2}$/.test(engineVersion)) {
-    throw new UsageError(`--engine-version "${engineVersion}" is neither "auto" nor MAJOR.MINOR (for example 20.10 or 28.5).`);
-  }
+  if (engineVersion !== undefined) checkEngineVersion(engineVersion, '--engine-version');
   if (v.stdin && !v['stdin-filename']) throw new UsageError('--stdin needs --stdin-filename NAME: the kind of file is chosen by its name.');
   if (!v.stdin && v['stdin-filename'] !== undefined) throw new UsageError('--stdin-filename is only used with --stdin.');
   if (v.stdin && targets.length) throw new UsageError('--stdin checks standard input only: give no PATH or GLOB with it.');

@@ -49,6 +49,13 @@ export class Gitignore {
     return folder.ignored || matches(folder.rules, relPath, false);
   }
 
+  /** Whether the folder `dir` (absolute, below the root) is ignored, itself or by a folder above it. */
+  ignoresFolder(dir: string): boolean {
+    const rel = path.relative(this.root, dir);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
+    return this.folder(path.sep === '/' ? rel : rel.split(path.sep).join('/')).ignored;
+  }
+
   private folder(rel: string): FolderState {
     let state = this.folders.get(rel);
     if (!state) {

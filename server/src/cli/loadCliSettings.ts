@@ -1,7 +1,8 @@
 import * as fs from 'fs';
 import { parse, printParseErrorCode, type ParseError } from 'jsonc-parser';
-import { normalizeSettings, SETTINGS_SECTION, type Settings } from '../shared/settings';
-import { UsageError } from './cliOptions';
+import { DEFAULT_SETTINGS, normalizeSettings, SETTINGS_SECTION, type Settings } from '../shared/settings';
+import { checkEngineVersion, UsageError } from './cliOptions';
+import { describeFsError } from './describeFsError';
 
 /**
  * `--config FILE`: the extension's `dockerNetworking.*` settings as JSON (#21), so a
@@ -17,7 +18,7 @@ export function loadCliSettings(file: string | undefined): { settings: Settings;
   try {
     text = fs.readFileSync(file, 'utf8');
   } catch (err) {
-    throw new UsageError(`--config ${file}: cannot be read (${(err as NodeJS.ErrnoException).code ?? (err as Error).message}).`);
+    throw new UsageError(`--config ${file}: cannot be read (${describeFsError(err)}).`);
   }
   const errors: ParseError[] = [];
   const raw: unknown = parse(text, errors, { allowTrailingComma: true });
@@ -29,14 +30,42 @@ export function loadCliSettings(file: string | undefined): { settings: Settings;
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) throw new UsageError(`--config ${file}: must be a JSON object of settings.`);
   const nested: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(raw)) {
-    if (key === SETTINGS_SECTION && value && typeof value === 'object') Object.assign(nested, value);
+    if (key === SETTINGS_SECTION) {
+      if (jsonType(value) !== 'object') throw new UsageError(`--config ${file}: "${key}" must be an object of settings, not ${withArticle(jsonType(value))}.`);
+      Object.assign(nested, value);
+    }
     else if (key.startsWith(`${SETTINGS_SECTION}.`)) setPath(nested, key.slice(SETTINGS_SECTION.length + 1).split('.'), value);
     else if (!key.includes('.')) nested[key] = value;
   }
+  // VS Code passes over a setting of the wrong type with a squiggle in settings.json; a CI run
+  // would pass over it in silence and check under other settings than the file says (#21).
+  checkTypes(nested, DEFAULT_SETTINGS as unknown as Record<string, unknown>, file, '');
+  if (typeof nested.engineVersion === 'string' && nested.engineVersion.trim() !== '') checkEngineVersion(nested.engineVersion.trim(), `--config ${file}: "engineVersion"`);
   return { settings: normalizeSettings(nested), engineVersionSet: typeof nested.engineVersion === 'string' && nested.engineVersion.trim() !== '' };
 }
 
+/** Throws UsageError for a known setting in `given` whose JSON type is not that of its default (unknown ones are ignored, as VS Code ignores them). */
+function checkTypes(given: Record<string, unknown>, defaults: Record<string, unknown>, file: string, prefix: string): void {
+  for (const [key, value] of Object.entries(given)) {
+    if (!Object.prototype.hasOwnProperty.call(defaults, key)) continue;
+    const want = jsonType(defaults[key]);
+    const found = jsonType(value);
+    if (found !== want) throw new UsageError(`--config ${file}: "${prefix}${key}" must be ${withArticle(want)}, not ${withArticle(found)}.`);
+    if (want === 'object') checkTypes(value as Record<string, unknown>, defaults[key] as Record<string, unknown>, file, `${prefix}${key}.`);
+  }
+}
+
+function withArticle(type: string): string {
+  return `${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`;
+}
+
+function jsonType(value: unknown): string {
+  return value === null ? 'null' : Array.isArray(value) ? 'array' : typeof value === 'object' ? 'object' : typeof value;
+}
+
 function setPath(target: Record<string, unknown>, keys: string[], value: unknown): void {
+  // "dockerNetworking.__proto__.enable" would otherwise write into Object.prototype, and every setting object would inherit it.
+  if (keys.some((k) => k === '__proto__' || k === 'constructor' || k === 'prototype')) return;
   let o = target;
   for (const k of keys.slice(0, -1)) {
     if (!o[k] || typeof o[k] !== 'object') o[k] = {};

@@ -10,25 +10,29 @@ import { formatEngineVersion } from '../shared/engineVersion';
 import type { FileKind } from '../shared/fileKinds';
 import type { LanguageMode } from '../modes/languageMode';
 import { getLanguageModes } from '../modes/languageModes';
-import { WorkspaceIndex } from '../workspaceIndex';
+import { withoutBom, WorkspaceIndex } from '../workspaceIndex';
 import { WorkspaceParses } from '../workspaceParses';
 import { checkFile, CLI_MAX_FILE_MB, UnreadableFile, type CheckHost, type FileReport } from './checkFile';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, HELP, parseCliOptions, UsageError, type CliOptions } from './cliOptions';
+import { describeFsError } from './describeFsError';
 import { countProblems, type CheckReport } from './formatters/checkReport';
 import { formatGithub } from './formatters/formatGithub';
 import { formatJson } from './formatters/formatJson';
 import { formatSarif } from './formatters/formatSarif';
 import { COLOUR, formatStylish, NO_COLOUR } from './formatters/formatStylish';
 import { loadCliSettings } from './loadCliSettings';
-import { folderFor, selectFiles, type CheckTarget } from './selectFiles';
+import { folderFor, selectFiles, type CheckTarget, type UnreadableDirectory } from './selectFiles';
 
 /** What the CLI talks to: the process, or a test's stand-ins. */
 export interface CliIo {
   cwd: string;
   env: NodeJS.ProcessEnv;
-  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stdout: { write(s: string | Uint8Array): unknown; isTTY?: boolean };
   stderr: { write(s: string): unknown; isTTY?: boolean };
-  readStdin(): string;
+  /** Whether standard input is a terminal: `--stdin` then refuses to wait for text nobody pipes in. */
+  stdinIsTTY?: boolean;
+  /** Standard input's bytes, or undefined when they are more than `maxBytes`. */
+  readStdin(maxBytes: number): Promise<Uint8Array | undefined>;
 }
 
 /**
@@ -62,6 +66,8 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (err) {
     if (err instanceof UsageError) {
       io.stderr.write(`docker-networking: ${err.message}\nRun "docker-networking --help" for the options.\n`);
+    } else if (err instanceof UnreadableFile) {
+      io.stderr.write(`docker-networking: ${err.message}\n`);
     } else {
       io.stderr.write(`docker-networking: internal error, please report it: ${(err as Error)?.stack ?? String(err)}\n`);
     }
@@ -87,12 +93,23 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   }
 
   const overrides = new Map<string, string>();
-  const index = new WorkspaceIndex({ patterns: () => settings.files, openText: (uri) => overrides.get(uri), maxEntries: CLI_MAX_ENTRIES, maxFileBytes: CLI_MAX_FILE_MB * 1024 * 1024 });
+  const unreadableDirs: UnreadableDirectory[] = [];
+  const index = new WorkspaceIndex({
+    patterns: () => settings.files,
+    openText: (uri) => overrides.get(uri),
+    maxEntries: CLI_MAX_ENTRIES,
+    maxFileBytes: CLI_MAX_FILE_MB * 1024 * 1024,
+    onUnreadableDirectory: (dir, code) => unreadableDirs.push({ dir, code }),
+  });
   index.addFolder(URI.file(cwd).toString());
 
   let files: CheckTarget[];
   let notes: string[] = [];
+  // Named paths and folders below them that cannot be read, then files that cannot be: said on standard error, exit code 2.
+  let unreadable: string[] = [];
   let stdinText = '';
+  let stdinRaw = '';
+  let stdinBytes: Uint8Array = new Uint8Array();
   if (options.stdin) {
     const file = path.resolve(cwd, options.stdinFilename!);
     const uri = URI.file(file).toString();
@@ -101,7 +118,19 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
       throw new UsageError(`--stdin-filename ${options.stdinFilename}: not a daemon.json, Compose file or systemd drop-in by its name (extra names go in --config "files").`);
     }
     index.addFolder(URI.file(folderFor(cwd, options.stdinFilename!)).toString());
-    stdinText = io.readStdin();
+    // On a terminal the read would wait for an end of file that a hook or a script never
+    // types: the run would hang (#21). A pipe, a file or /dev/null is read to its end.
+    if (io.stdinIsTTY) throw new UsageError('--stdin reads the text from a pipe or a file, and standard input is a terminal: pipe the text in, or give PATHs instead.');
+    let read: Uint8Array | undefined;
+    try {
+      read = await io.readStdin(CLI_MAX_FILE_MB * 1024 * 1024);
+    } catch (err) {
+      throw new UnreadableFile(`standard input cannot be read (${describeFsError(err)}).`);
+    }
+    if (read === undefined) throw new UnreadableFile(`standard input is larger than ${CLI_MAX_FILE_MB} MB; not checked.`);
+    stdinBytes = read;
+    stdinRaw = Buffer.from(read.buffer, read.byteOffset, read.byteLength).toString('utf8');
+    stdinText = withoutBom(stdinRaw);
     overrides.set(uri, stdinText);
     files = [{ file, uri, kind }];
   } else {
@@ -109,7 +138,7 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
     // Files named that are not of ours are noted and skipped, not refused: a hook or a script
     // that passes every changed file must not fail on a README (a glob matching nothing, or a
     // path that does not exist, is refused: that is a typo).
-    ({ files, notes } = selectFiles(options.targets, cwd, index, settings));
+    ({ files, notes, unreadable } = selectFiles(options.targets, cwd, index, settings, unreadableDirs));
   }
 
   // The parse of each file, kept per text, as the server keeps them (#16): each Compose
@@ -131,6 +160,18 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
       revision++;
     },
   };
+  // Text that is not UTF-8 is read with U+FFFD where its other bytes were (a Latin-1 comment):
+  // written back fixed, those bytes would be lost. Such a file is checked, and left as it is (#21).
+  const fixable = (file: CheckTarget): boolean => {
+    let utf8 = true;
+    try {
+      utf8 = isUtf8(options.stdin ? stdinBytes : fs.readFileSync(file.file));
+    } catch {
+      // Unreadable: checkFile says so.
+    }
+    if (!utf8) notes.push(`${options.stdin ? options.stdinFilename : path.relative(cwd, file.file)}: not UTF-8 text; --fix leaves it as it is.`);
+    return utf8;
+  };
   // Checked a kind after the other, each in path order (1,000 files check about 3 % sooner
   // than in path order alone, where the kinds take turns, #21); reported in path order.
   const byFile = new Map<string, FileReport | string>();
@@ -139,13 +180,13 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
       for (const file of files) {
         if (file.kind !== kind) continue;
         try {
-          const r = checkFile(file, host, fix);
+          const r = checkFile(file, host, fix && fixable(file));
           const before = byFile.get(file.file);
           // A second pass keeps what the first read and fixed: the report is of the files as --fix left them.
           if (r) byFile.set(file.file, typeof before === 'object' ? { ...r, original: before.original, fixed: before.fixed } : r);
         } catch (err) {
           if (!(err instanceof UnreadableFile)) throw err;
-          byFile.set(file.file, err.message);
+          byFile.set(file.file, `${path.relative(cwd, file.file)}: ${err.message}`);
         }
       }
     }
@@ -157,14 +198,14 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   // is what a check run afterwards prints, whatever the order of the files (found by review).
   if (options.fix && revision > 0) checkAll(false);
   const reports: FileReport[] = [];
-  const unreadable: string[] = [];
   for (const file of files) {
     const r = byFile.get(file.file);
     if (typeof r === 'string') unreadable.push(r);
     else if (r) reports.push(r);
   }
   if (options.fix && !options.stdin) {
-    for (const r of reports) if (r.text !== r.original) fs.writeFileSync(r.file, r.text);
+    // The index reads texts without their byte order mark (withoutBom): written back with it, as VS Code saves them.
+    for (const r of reports) if (r.text !== r.original) fs.writeFileSync(r.file, bomOf(fs.readFileSync(r.file, 'utf8')) + r.text);
   }
 
   const counts = countProblems(reports);
@@ -175,7 +216,7 @@ async function check(options: CliOptions, io: CliIo): Promise<number> {
   for (const note of notes) io.stderr.write(`docker-networking: ${note}\n`);
   reportOut.write(format(options, report, reportOut, io.env));
   // The text unchanged when nothing checked it (its mode's validation turned off): a pipe must never lose it.
-  if (options.stdin && options.fix) io.stdout.write(reports[0]?.text ?? stdinText);
+  if (options.stdin && options.fix) io.stdout.write(isUtf8(stdinBytes) ? bomOf(stdinRaw) + (reports[0]?.text ?? stdinText) : stdinBytes);
 
   for (const u of unreadable) io.stderr.write(`docker-networking: ${u}\n`);
   if (unreadable.length) return EXIT_USAGE;
@@ -196,6 +237,33 @@ function format(options: CliOptions, report: CheckReport, out: CliIo['stdout'], 
     case 'github':
       return formatGithub(report);
     default:
-      return formatStylish(report, out.isTTY && !env.NO_COLOR ? COLOUR : NO_COLOUR);
+      return formatStylish(report, wantsColour(out, env) ? COLOUR : NO_COLOUR);
+  }
+}
+
+/**
+ * Colour on a terminal unless NO_COLOR is set (no-color.org: any value but the empty
+ * string); FORCE_COLOR (any value but "0" or "false", as Node and chalk read it) asks for
+ * it off a terminal too, for CI logs that render escape codes, and wins over NO_COLOR, as
+ * in Node itself (#21).
+ */
+function wantsColour(out: CliIo['stdout'], env: NodeJS.ProcessEnv): boolean {
+  const force = env.FORCE_COLOR;
+  if (force !== undefined && force !== '0' && force !== 'false') return true;
+  return out.isTTY === true && !env.NO_COLOR;
+}
+
+/** The byte order mark `text` starts with, or nothing. */
+function bomOf(text: string): string {
+  return text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
+}
+
+/** Whether `bytes` are well-formed UTF-8 (TextDecoder's fatal mode, the WHATWG decoder Node ships). */
+function isUtf8(bytes: Uint8Array): boolean {
+  try {
+    new TextDecoder('utf-8', { fatal: true }).decode(bytes);
+    return true;
+  } catch {
+    return false;
   }
 }

@@ -7,6 +7,7 @@ import { FILE_KINDS, type FileKind } from '../shared/fileKinds';
 import type { Settings } from '../shared/settings';
 import { fsPathOf, type WorkspaceIndex } from '../workspaceIndex';
 import { UsageError } from './cliOptions';
+import { describeFsError } from './describeFsError';
 import { Gitignore } from './gitignore';
 
 /** A file to check: its path, its URI as the index spells it, and the kind of its mode. */
@@ -21,6 +22,22 @@ export interface Selection {
   files: CheckTarget[];
   /** Said on standard error: files named that are not of ours. */
   notes: string[];
+  /** Said on standard error with exit code 2: paths named, or folders below them, that cannot be read (#21). */
+  unreadable: string[];
+}
+
+/** A folder the workspace index could not list (WorkspaceIndexOptions.onUnreadableDirectory). */
+export interface UnreadableDirectory {
+  dir: string;
+  code: string;
+}
+
+/** What a path that is neither a file nor a directory is, for the message that it is not checked. */
+function specialKind(stat: fs.Stats): string {
+  if (stat.isFIFO()) return 'a named pipe';
+  if (stat.isCharacterDevice() || stat.isBlockDevice()) return 'a device';
+  if (stat.isSocket()) return 'a socket';
+  return 'not a regular file';
 }
 
 function isGlob(target: string): boolean {
@@ -69,20 +86,30 @@ function isInside(folder: string, file: string): boolean {
  *
  * The index must already have the folders of the targets (`folderFor`).
  */
-export function selectFiles(targets: readonly string[], cwd: string, index: WorkspaceIndex, settings: Settings): Selection {
+export function selectFiles(targets: readonly string[], cwd: string, index: WorkspaceIndex, settings: Settings, unreadableDirs: readonly UnreadableDirectory[] = []): Selection {
   // With their URIs and kinds as the index has them: checkFile need not work them out again.
   const candidates = FILE_KINDS.filter((k) => settings[k].enable).flatMap((kind) => index.list(kind).map((uri): CheckTarget => ({ file: fsPathOf(uri), uri, kind })));
   const gitignore = new Gitignore(cwd);
   const chosen = new Map<string, CheckTarget>();
   const notes: string[] = [];
+  const unreadable = new Set<string>();
+  // A folder below a target that the walk could not list hides its files: said, not skipped
+  // in silence, unless .gitignore lists it (then its files would not be checked anyway).
+  const noteUnreadableBelow = (dir: string, gi: Gitignore) => {
+    for (const u of unreadableDirs) {
+      if ((u.dir === dir || isInside(dir, u.dir)) && !gi.ignoresFolder(u.dir)) unreadable.add(`${path.relative(cwd, u.dir) || '.'}: a folder that cannot be read (${describeFsError(u.code)}); its files are not checked.`);
+    }
+  };
   for (const target of targets.length ? targets : ['.']) {
     const abs = path.resolve(cwd, target);
     let stat: fs.Stats | undefined;
+    let statError: unknown;
     try {
       stat = fs.statSync(abs);
-    } catch {
-      stat = undefined;
+    } catch (err) {
+      statError = err;
     }
+    const code = (statError as NodeJS.ErrnoException | undefined)?.code;
     if (stat?.isFile()) {
       // Named explicitly: checked even when .gitignore lists it, as git itself adds an ignored file named on its command line with -f.
       const uri = URI.file(abs).toString();
@@ -93,6 +120,17 @@ export function selectFiles(targets: readonly string[], cwd: string, index: Work
     } else if (stat?.isDirectory()) {
       const gi = isInside(cwd, abs) ? gitignore : new Gitignore(abs);
       for (const c of candidates) if (isInside(abs, c.file) && c.file !== abs && !gi.ignores(c.file)) chosen.set(c.file, c);
+      noteUnreadableBelow(abs, gi);
+    } else if (stat) {
+      // Never opened: reading a named pipe waits for a writer, and a device may never end (#21).
+      // One named as ours cannot be checked (exit code 2); any other is skipped as a README is.
+      if (fileKindOf(URI.file(abs).toString(), settings.files)) unreadable.add(`${target}: ${specialKind(stat)}, not a file; not checked.`);
+      else notes.push(`${target}: skipped, ${specialKind(stat)}, not a daemon.json, Compose file or systemd drop-in.`);
+    } else if (code !== 'ENOENT' && code !== 'ENOTDIR') {
+      // There, but behind a folder that may not be entered, or a loop of symbolic links.
+      unreadable.add(`${target}: cannot be read (${describeFsError(statError)}).`);
+    } else if (fs.lstatSync(abs, { throwIfNoEntry: false })?.isSymbolicLink()) {
+      unreadable.add(`${target}: a symbolic link to ${fs.readlinkSync(abs)}, which does not exist; not checked.`);
     } else if (isGlob(target)) {
       // Matched as an absolute path, so that '../infra/**/compose.yaml' and '/srv/**/daemon.json' work as 'deploy/**' does.
       const mm = new minimatch.Minimatch(path.resolve(cwd, target).split(path.sep).join('/'), { dot: true });
@@ -105,10 +143,11 @@ export function selectFiles(targets: readonly string[], cwd: string, index: Work
           matched++;
         }
       }
-      if (!matched) throw new UsageError(`No file of ours matches "${target}".`);
+      noteUnreadableBelow(base, gi);
+      if (!matched && !unreadable.size) throw new UsageError(`No file of ours matches "${target}".`);
     } else {
       throw new UsageError(`${target}: no such file or directory.`);
     }
   }
-  return { files: [...chosen.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), notes };
+  return { files: [...chosen.values()].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0)), notes, unreadable: [...unreadable] };
 }

@@ -11,8 +11,8 @@ describe('runCli output colour', () => {
 
   async function run(isTTY: boolean, env: NodeJS.ProcessEnv): Promise<{ code: number; out: string }> {
     let out = '';
-    const stream = { isTTY, write: (s: string) => (out += s) };
-    const code = await runCli(['check'], { cwd: root, env, stdout: stream, stderr: { write: () => true }, readStdin: () => '' });
+    const stream = { isTTY, write: (s: string | Uint8Array) => (out += String(s)) };
+    const code = await runCli(['check'], { cwd: root, env, stdout: stream, stderr: { write: () => true }, readStdin: async () => new Uint8Array() });
     return { code, out };
   }
 
@@ -22,6 +22,14 @@ describe('runCli output colour', () => {
     assert.match(out, /\u001b\[4mdaemon\.json\u001b\[24m/);
     assert.match(out, /\u001b\[31merror  \u001b\[39m/);
     assert.match(out, /\u001b\[33mwarning\u001b\[39m/);
+  });
+
+  it('FORCE_COLOR colours off a terminal too, and wins over NO_COLOR, as in Node; "0" turns it off', async () => {
+    for (const env of [{ FORCE_COLOR: '1' }, { FORCE_COLOR: '' }, { FORCE_COLOR: '1', NO_COLOR: '1' }]) {
+      assert.match((await run(false, env)).out, /\u001b\[31merror  \u001b\[39m/, JSON.stringify(env));
+    }
+    assert.doesNotMatch((await run(true, { FORCE_COLOR: '0', NO_COLOR: '1' })).out, /\u001b\[/);
+    assert.doesNotMatch((await run(false, { FORCE_COLOR: 'false' })).out, /\u001b\[/);
   });
 
   it('prints no escape codes off a terminal, or with NO_COLOR set', async () => {

@@ -107,6 +107,11 @@ describe('WorkspaceIndex', () => {
     assert.equal(idx.read(uri('elsewhere/.env')), undefined, 'not beside the loose document: not read');
   });
 
+  it('reads a text without its UTF-8 byte order mark, as VS Code opens it (#21)', () => {
+    write('app/.env', '\ufeffA=1\n');
+    assert.equal(index().read(uri('app/.env')), 'A=1\n');
+  });
+
   it('does not read files above its size bound', () => {
     write('app/big.env', 'X='.padEnd(5000, 'x'));
     const idx = index({ maxFileBytes: 1000 });
