@@ -259,14 +259,7 @@ export function startServer(connection: Connection, options: { codeCache?: CodeC
   connection.onInitialized(() => {
     if (options.codeCache) logger.info(describeCodeCache(options.codeCache));
     setImmediate(() => {
-      warmUp(allModes, settings.current.files, context, logger, {
-        diagnosticsFor,
-        parsed: (doc) => {
-          const kind = kindOf(doc.uri);
-          return kind && caches.get(kind)!.get(doc);
-        },
-        forget,
-      });
+      warmUp(allModes, settings.current.files, context, logger, { diagnosticsFor, forget });
       markWarm();
     });
     settings.onInitialized();

@@ -48,8 +48,6 @@ const WARM_UP_URIS: Readonly<Record<FileKind, string>> = {
 export interface WarmUpHost {
   /** The diagnostics of a document as the server publishes them (parse cache, per-document memo, conversion). */
   diagnosticsFor(document: TextDocument): Diagnostic[];
-  /** The server's cached parse of a document: the one `diagnosticsFor` used. */
-  parsed(document: TextDocument): unknown;
   /** Forgets what the server kept for a URI. */
   forget(uri: string): void;
 }
@@ -81,8 +79,7 @@ export function warmUp(modes: readonly LanguageMode[], patterns: ExtraPatterns, 
       try {
         const doc = TextDocument.create(uri, 'plaintext', 1, text);
         const diagnostics = host.diagnosticsFor(doc);
-        // The parse the validation made, not a second one of the same text.
-        const parsed = host.parsed(doc) ?? mode.parse(doc);
+        const parsed = mode.parse(doc);
         const ctx = context();
         const middle = doc.positionAt(Math.floor(text.length / 2));
         mode.complete?.(doc, middle, parsed, ctx);

@@ -4,9 +4,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { getLanguageModes } from '../../../server/src/modes/languageModes';
 import { DEFAULT_SETTINGS } from '../../../server/src/shared/settings';
 import { NEWEST_KNOWN } from '../../../server/src/shared/engineVersion';
-import { WARM_UP_SAMPLES, warmUp } from '../../../server/src/warmUp';
-import type { LanguageMode } from '../../../server/src/modes/languageMode';
-import type { TextDocument as Doc } from 'vscode-languageserver-textdocument';
+import { WARM_UP_SAMPLES } from '../../../server/src/warmUp';
 
 describe('the mode registry', () => {
   for (const [kind, mode] of Object.entries(getLanguageModes())) {
@@ -28,34 +26,4 @@ describe('the mode registry', () => {
       assert.ok(value.length > 20, `hover explains: ${value}`);
     });
   }
-});
-
-describe('the warm-up', () => {
-  it("parses each sample once: the features use the parse the server's validation made", () => {
-    const parses = new Map<string, number>();
-    const modes = Object.values(getLanguageModes()).map(
-      (mode): LanguageMode => ({
-        ...mode,
-        parse: (doc: Doc) => {
-          parses.set(mode.kind, (parses.get(mode.kind) ?? 0) + 1);
-          return mode.parse(doc);
-        },
-      }),
-    );
-    // The server's side, as server.ts gives it: validation parses through its cache, which parsed() reads.
-    const cache = new Map<string, unknown>();
-    const ctx = { settings: DEFAULT_SETTINGS, engineVersion: NEWEST_KNOWN, engineVersionKnown: true };
-    const errors: string[] = [];
-    warmUp(modes, {}, () => ctx, { error: (m) => errors.push(m), warn: () => {}, info: () => {} }, {
-      diagnosticsFor: (doc) => {
-        const mode = modes.find((m) => doc.uri.includes(m.kind === 'daemonJson' ? 'daemon.json' : m.kind === 'compose' ? 'compose.yaml' : '.conf'))!;
-        cache.set(doc.uri, mode.parse(doc));
-        return [];
-      },
-      parsed: (doc) => cache.get(doc.uri),
-      forget: (uri) => cache.delete(uri),
-    });
-    assert.deepEqual(errors, []);
-    assert.deepEqual(Object.fromEntries(parses), { daemonJson: 1, compose: 1, systemdDropin: 1 });
-  });
 });
