@@ -40,9 +40,8 @@ export class Gitignore {
 
   /** Whether `file` (absolute, below the root) is ignored by the root's `.gitignore` files. */
   ignores(file: string): boolean {
-    const rel = path.relative(this.root, file);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
-    const relPath = path.sep === '/' ? rel : rel.split(path.sep).join('/');
+    const relPath = this.below(file);
+    if (relPath === undefined) return false;
     const cut = relPath.lastIndexOf('/');
     // A folder that is ignored hides everything below it.
     const folder = this.folder(cut < 0 ? '' : relPath.slice(0, cut));
@@ -51,9 +50,15 @@ export class Gitignore {
 
   /** Whether the folder `dir` (absolute, below the root) is ignored, itself or by a folder above it. */
   ignoresFolder(dir: string): boolean {
-    const rel = path.relative(this.root, dir);
-    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return false;
-    return this.folder(path.sep === '/' ? rel : rel.split(path.sep).join('/')).ignored;
+    const rel = this.below(dir);
+    return rel !== undefined && this.folder(rel).ignored;
+  }
+
+  /** `p` (absolute) as a `/`-separated path below the root; undefined for the root itself and outside it. */
+  private below(p: string): string | undefined {
+    const rel = path.relative(this.root, p);
+    if (rel === '' || rel.startsWith('..') || path.isAbsolute(rel)) return undefined;
+    return path.sep === '/' ? rel : rel.split(path.sep).join('/');
   }
 
   private folder(rel: string): FolderState {

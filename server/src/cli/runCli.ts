@@ -10,7 +10,7 @@ import { formatEngineVersion } from '../shared/engineVersion';
 import type { FileKind } from '../shared/fileKinds';
 import type { LanguageMode } from '../modes/languageMode';
 import { getLanguageModes } from '../modes/languageModes';
-import { withoutBom, WorkspaceIndex } from '../workspaceIndex';
+import { bomOf, withoutBom, WorkspaceIndex } from '../workspaceIndex';
 import { WorkspaceParses } from '../workspaceParses';
 import { checkFile, CLI_MAX_FILE_MB, UnreadableFile, type CheckHost, type FileReport } from './checkFile';
 import { EXIT_CLEAN, EXIT_PROBLEMS, EXIT_USAGE, HELP, parseCliOptions, UsageError, type CliOptions } from './cliOptions';
@@ -251,11 +251,6 @@ function wantsColour(out: CliIo['stdout'], env: NodeJS.ProcessEnv): boolean {
   const force = env.FORCE_COLOR;
   if (force !== undefined && force !== '0' && force !== 'false') return true;
   return out.isTTY === true && !env.NO_COLOR;
-}
-
-/** The byte order mark `text` starts with, or nothing. */
-function bomOf(text: string): string {
-  return text.charCodeAt(0) === 0xfeff ? '\ufeff' : '';
 }
 
 /** Whether `bytes` are well-formed UTF-8 (TextDecoder's fatal mode, the WHATWG decoder Node ships). */

@@ -172,5 +172,8 @@ describe('WorkspaceIndex', () => {
       assert.equal(fsPathOf(fileUriOf(p)), URI.parse(URI.file(p).toString()).fsPath, p);
     }
     assert.equal(fsPathOf('file:///srv/a%20b/compose.yaml'), '/srv/a b/compose.yaml');
+    // A path starting with `//` is none the fast path takes: vscode-uri refuses it, and so does fsPathOf.
+    assert.throws(() => URI.parse('file:////srv/x').fsPath);
+    assert.throws(() => fsPathOf('file:////srv/x'));
   });
 });

@@ -105,6 +105,8 @@ export function usesDefaultNetwork(svc: ServiceDecl): boolean {
   return false;
 }
 
+/** The service keys a rule's fix may drop (#20: the ones whose message says to remove them). */
+export type RemovableServiceKey = 'networks' | 'network_mode' | 'ports' | 'mac_address';
 
 /**
  * The quick fixes of the Compose rules, as descriptors that name their target by
@@ -112,9 +114,6 @@ export function usesDefaultNetwork(svc: ServiceDecl): boolean {
  * again in the parse of the text as it is when the user asks, and refuses the fix
  * (undefined) when the target is gone or its text changed since validation.
  */
-/** The service keys a rule's fix may drop (#20: the ones whose message says to remove them). */
-export type RemovableServiceKey = 'networks' | 'network_mode' | 'ports' | 'mac_address';
-
 export type ComposeFix = FixDescriptor &
   (
     | /** Add `network` under the top-level `networks` (plainly, or as `external: true`). */
