@@ -50,7 +50,7 @@ export function memoByReads<T>(memo: WeakMap<object, Entry>, key: object, ctx: M
   // Inside another memoised computation the workspace is that one's recorder: a hit is
   // asked again through it, so the outer computation records what the inner one read.
   const ws = ctx.workspace;
-  const base = ws && (recorders.get(ws) ?? ws);
+  const base = ws && unwrapWorkspace(ws);
   const revision = base?.revision?.();
   const hit = memo.get(key);
   if (hit && hit.workspace === base && hit.env === ctx.env && hit.settings === ctx.settings) {
@@ -81,19 +81,17 @@ export function memoByReads<T>(memo: WeakMap<object, Entry>, key: object, ctx: M
         },
       })
     : undefined;
-  if (recording) {
-    recorders.set(recording, base!);
-    recordings.set(recording, { reads, target: ws! });
-  }
+  if (recording) recordings.set(recording, { reads, target: ws!, base: base! });
   const value = compute(recording ? { ...ctx, workspace: recording } : ctx);
   memo.set(key, { workspace: base, env: ctx.env, settings: ctx.settings, reads, value, revision });
   return value;
 }
 
-/** Each recorder, to the workspace it records (itself perhaps a recorder's: unwrapped). */
-const recorders = new WeakMap<WorkspaceFiles, WorkspaceFiles>();
-/** Each recorder, to what it recorded so far and what it asks (perhaps another recorder). */
-const recordings = new WeakMap<WorkspaceFiles, { reads: Read[]; target: WorkspaceFiles }>();
+/**
+ * Each recorder, to what it recorded so far, what it asks (perhaps another recorder) and
+ * the workspace at the end of that chain.
+ */
+const recordings = new WeakMap<WorkspaceFiles, { reads: Read[]; target: WorkspaceFiles; base: WorkspaceFiles }>();
 
 /** Records `reads` in `ws` and the recorders around it, when `ws` is a recorder: what asking each through it would have recorded. */
 function replay(ws: WorkspaceFiles, reads: readonly Read[]): void {
@@ -107,5 +105,5 @@ export function readsMemo(): WeakMap<object, Entry> {
 
 /** The workspace a recorder records (the workspace itself otherwise): what memo keys name. */
 export function unwrapWorkspace(ws: WorkspaceFiles): WorkspaceFiles {
-  return recorders.get(ws) ?? ws;
+  return recordings.get(ws)?.base ?? ws;
 }
